@@ -1,0 +1,2 @@
+// The fake xend for tests.
+export {};

@@ -1,0 +1,2 @@
+// The xenstored server for tests.
+export {};
