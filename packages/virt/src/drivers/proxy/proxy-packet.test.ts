@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import {
+  argOf,
+  dataFromArg,
+  dataFromLong,
+  encodeProxyPacket,
+  longOf,
+  ProxyCommand,
+  type ProxyPacket,
+  ProxyPacketDecoder,
+  ProxyPacketError,
+} from './proxy-packet.js';
+import {
+  decodeDomainInfo,
+  decodeIdList,
+  decodeName,
+  decodeNodeInfo,
+  decodeUuidAndName,
+  encodeDomainInfo,
+  encodeIdList,
+  encodeName,
+  encodeNodeInfo,
+  encodeUuidAndName,
+} from './proxy-payloads.js';
+
+const lookupReply: ProxyPacket = {
+  command: ProxyCommand.LOOKUP_ID,
+  serial: 7,
+  data: dataFromArg(0),
+  extra: encodeUuidAndName(new Uint8Array(16).fill(0xab), 'pvtest'),
+};
+
+describe('proxy packet codec', () => {
+  it('writes the header as libvirt laid it out', () => {
+    const bytes = encodeProxyPacket({ command: ProxyCommand.LOOKUP_NAME, serial: 0x0102, data: dataFromArg(-1), extra: encodeName('ab') });
+    expect(Array.from(bytes.subarray(0, 16))).toEqual([1, 0, 7, 0, 2, 1, 19, 0, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
+    expect(Array.from(bytes.subarray(16))).toEqual([0x61, 0x62, 0]);
+  });
+
+  it('decodes packets split at every byte offset', () => {
+    const first = encodeProxyPacket(lookupReply);
+    const second = encodeProxyPacket({ command: ProxyCommand.VERSION, serial: 8, data: dataFromLong(3000001n), extra: new Uint8Array(0) });
+    const stream = new Uint8Array([...first, ...second]);
+    for (let cut = 0; cut <= stream.length; cut++) {
+      const decoder = new ProxyPacketDecoder();
+      const packets = [...decoder.push(stream.subarray(0, cut)), ...decoder.push(stream.subarray(cut))];
+      expect(packets.map((p) => p.serial)).toEqual([7, 8]);
+      expect(decodeUuidAndName(packets[0]!.extra).name).toBe('pvtest');
+      expect(longOf(packets[1]!)).toBe(3000001n);
+    }
+  });
+
+  it('rejects a wrong version or an impossible length with the stream offset', () => {
+    const good = encodeProxyPacket(lookupReply);
+    const badVersion = Uint8Array.from(good);
+    badVersion[0] = 2;
+    const decoder = new ProxyPacketDecoder();
+    decoder.push(good);
+    expect(() => decoder.push(badVersion)).toThrow(ProxyPacketError);
+    const shortLength = Uint8Array.from(good);
+    shortLength[6] = 4;
+    shortLength[7] = 0;
+    expect(() => new ProxyPacketDecoder().push(shortLength)).toThrow(/length 4 outside 16\.\.4096/);
+    try {
+      new ProxyPacketDecoder().push(new Uint8Array([...good, ...badVersion]));
+    } catch (error) {
+      expect((error as ProxyPacketError).offset).toBe(good.length);
+    }
+  });
+
+  it('refuses extra data beyond 4080 bytes', () => {
+    expect(() => encodeProxyPacket({ ...lookupReply, extra: new Uint8Array(4081) })).toThrow(RangeError);
+  });
+});
+
+describe('proxy payloads', () => {
+  it('round-trips virDomainInfo in its 40-byte x86_64 layout', () => {
+    const info = { state: 3 as const, maxMem: 524288, memory: 262144, nrVirtCpu: 2, cpuTime: 123456789012n };
+    const bytes = encodeDomainInfo(info);
+    expect(bytes.length).toBe(40);
+    expect(bytes[0]).toBe(3);
+    expect(new DataView(bytes.buffer).getUint16(24, true)).toBe(2);
+    expect(decodeDomainInfo(bytes)).toEqual(info);
+  });
+
+  it('round-trips virNodeInfo, cutting the model to 31 bytes', () => {
+    const info = { model: 'x86_64', memory: 1047552, cpus: 2, mhz: 2000, nodes: 1, sockets: 1, cores: 2, threads: 1 };
+    expect(decodeNodeInfo(encodeNodeInfo(info))).toEqual(info);
+    expect(decodeNodeInfo(encodeNodeInfo({ ...info, model: 'm'.repeat(40) })).model).toBe('m'.repeat(31));
+  });
+
+  it('round-trips id lists and names, refusing names over 1000 bytes', () => {
+    expect(decodeIdList(encodeIdList([0, 5, 65535]), 3)).toEqual([0, 5, 65535]);
+    expect(decodeName(encodeName('Domain-0'))).toBe('Domain-0');
+    expect(() => encodeName('x'.repeat(1001))).toThrow(RangeError);
+    expect(() => decodeName(new Uint8Array([0x61]))).toThrow(ProxyPacketError);
+    expect(() => decodeIdList(new Uint8Array(4), 2)).toThrow(/too short/);
+  });
+
+  it('reads the int member of the data union', () => {
+    expect(argOf({ ...lookupReply, data: dataFromArg(-1) })).toBe(-1);
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * The libvirt_proxy wire format of libvirt 0.1.2/0.1.3 (proxy_internal.h): a 16-byte header
+ * (version, command, serial, total length as u16, then an 8-byte data union) followed by up to
+ * 4080 bytes of `extra`. Native byte order of x86_64, i.e. little-endian. Pure: no I/O.
+ */
+
+export const PROXY_PROTO_VERSION = 1;
+export const PROXY_HEADER_SIZE = 16;
+export const PROXY_MAX_PACKET = 4096;
+export const PROXY_MAX_EXTRA = PROXY_MAX_PACKET - PROXY_HEADER_SIZE;
+/** Names longer than this are refused by the proxy (it copies them into 1000-byte buffers). */
+export const PROXY_MAX_NAME = 1000;
+/** Serials run 1..4095 and then wrap to 0. */
+export const PROXY_SERIAL_MODULO = 4096;
+
+/** virProxyCommand */
+export const ProxyCommand = {
+  NONE: 0,
+  VERSION: 1,
+  NODE_INFO: 2,
+  LIST: 3,
+  NUM_DOMAIN: 4,
+  LOOKUP_ID: 5,
+  LOOKUP_UUID: 6,
+  LOOKUP_NAME: 7,
+  MAX_MEMORY: 8,
+  DOMAIN_INFO: 9,
+} as const;
+export type ProxyCommand = (typeof ProxyCommand)[keyof typeof ProxyCommand];
+
+const COMMAND_NAMES = new Map<number, string>(Object.entries(ProxyCommand).map(([name, value]) => [value, name]));
+
+export function proxyCommandName(command: number): string {
+  return COMMAND_NAMES.get(command) ?? `unknown command ${command}`;
+}
+
+export interface ProxyPacket {
+  command: ProxyCommand;
+  serial: number;
+  /** The 8-byte data union: `arg` (int) and `larg` (long) overlay the same bytes. */
+  data: Uint8Array;
+  extra: Uint8Array;
+}
+
+/** Thrown for a packet that breaks the format; `offset` is where in the stream it started. */
+export class ProxyPacketError extends Error {
+  override readonly name = 'ProxyPacketError';
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The data union holding an int in its first 4 bytes (the rest zero). */
+export function dataFromArg(arg: number): Uint8Array {
+  const data = new Uint8Array(8);
+  new DataView(data.buffer).setInt32(0, arg, true);
+  return data;
+}
+
+/** The data union holding a long (64-bit on x86_64). */
+export function dataFromLong(value: bigint): Uint8Array {
+  const data = new Uint8Array(8);
+  new DataView(data.buffer).setBigInt64(0, value, true);
+  return data;
+}
+
+export function argOf(packet: ProxyPacket): number {
+  return new DataView(packet.data.buffer, packet.data.byteOffset, 8).getInt32(0, true);
+}
+
+export function longOf(packet: ProxyPacket): bigint {
+  return new DataView(packet.data.buffer, packet.data.byteOffset, 8).getBigInt64(0, true);
+}
+
+export function encodeProxyPacket(packet: ProxyPacket): Uint8Array {
+  if (packet.extra.length > PROXY_MAX_EXTRA) {
+    throw new RangeError(`proxy packet extra of ${packet.extra.length} bytes exceeds ${PROXY_MAX_EXTRA}`);
+  }
+  const bytes = new Uint8Array(PROXY_HEADER_SIZE + packet.extra.length);
+  const view = new DataView(bytes.buffer);
+  view.setUint16(0, PROXY_PROTO_VERSION, true);
+  view.setUint16(2, packet.command, true);
+  view.setUint16(4, packet.serial, true);
+  view.setUint16(6, bytes.length, true);
+  bytes.set(packet.data.subarray(0, 8), 8);
+  bytes.set(packet.extra, PROXY_HEADER_SIZE);
+  return bytes;
+}
+
+/**
+ * Push-based decoder: feed socket chunks, get whole packets back. Keeps the unfinished tail.
+ * A bad version or length is a ProxyPacketError (the peer is then out of step for good).
+ */
+export class ProxyPacketDecoder {
+  #pending = new Uint8Array(0);
+  #consumed = 0;
+
+  push(chunk: Uint8Array): ProxyPacket[] {
+    const joined = new Uint8Array(this.#pending.length + chunk.length);
+    joined.set(this.#pending);
+    joined.set(chunk, this.#pending.length);
+    const packets: ProxyPacket[] = [];
+    let at = 0;
+    while (joined.length - at >= PROXY_HEADER_SIZE) {
+      const view = new DataView(joined.buffer, at);
+      const version = view.getUint16(0, true);
+      const length = view.getUint16(6, true);
+      const streamOffset = this.#consumed + at;
+      if (version !== PROXY_PROTO_VERSION) {
+        throw new ProxyPacketError(`proxy packet version ${version}, expected ${PROXY_PROTO_VERSION}`, streamOffset);
+      }
+      if (length < PROXY_HEADER_SIZE || length > PROXY_MAX_PACKET) {
+        throw new ProxyPacketError(`proxy packet length ${length} outside ${PROXY_HEADER_SIZE}..${PROXY_MAX_PACKET}`, streamOffset);
+      }
+      if (joined.length - at < length) break;
+      packets.push({
+        command: view.getUint16(2, true) as ProxyCommand,
+        serial: view.getUint16(4, true),
+        data: joined.slice(at + 8, at + PROXY_HEADER_SIZE),
+        extra: joined.slice(at + PROXY_HEADER_SIZE, at + length),
+      });
+      at += length;
+    }
+    this.#pending = joined.slice(at);
+    this.#consumed += at;
+    return packets;
+  }
+}
