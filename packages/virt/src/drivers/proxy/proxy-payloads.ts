@@ -67,7 +67,7 @@ export function decodeNodeInfo(extra: Uint8Array): NodeInfo {
 export function encodeIdList(ids: readonly number[]): Uint8Array {
   const bytes = new Uint8Array(ids.length * 4);
   const view = new DataView(bytes.buffer);
-  ids.forEach((id, i) => view.setInt32(i * 4, id, true));
+  for (const [i, id] of ids.entries()) view.setInt32(i * 4, id, true);
   return bytes;
 }
 
