@@ -1,2 +1,9 @@
-// The package's public API is exported from here.
-export {};
+// @libvirt-ts/xml-format: libvirt's domain XML as a typed model, a strict parser and a canonical writer.
+export type * from './model/domain.js';
+export type * from './model/devices.js';
+export { DOMAIN_FEATURE_NAMES } from './model/domain.js';
+export { XmlFormatError, XmlFormatErrorCode } from './errors/xml-format-error.js';
+export type { XmlFormatErrorInit } from './errors/xml-format-error.js';
+export { parseDomainXml } from './parse/parse-domain-xml.js';
+export type { ParseDomainXmlOptions } from './parse/parse-domain-xml.js';
+export { formatDomainXml } from './format/format-domain-xml.js';

@@ -1,0 +1,235 @@
+// The `<devices>` section. Devices are grouped by kind, in the order
+// libvirt's formatter writes the groups; within a group, document order.
+
+/**
+ * `<address type='pci' domain bus slot function/>` or
+ * `<address type='drive' controller bus target unit/>`: where a device sits.
+ * Numbers; the writer prints PCI fields in hex as libvirt does (0x0000, 0x01).
+ */
+export type DeviceAddress = PciAddress | DriveAddress;
+
+export interface PciAddress {
+  type: 'pci';
+  domain: number;
+  bus: number;
+  slot: number;
+  function: number;
+}
+
+export interface DriveAddress {
+  type: 'drive';
+  controller: number;
+  bus: number;
+  target: number;
+  unit: number;
+}
+
+export type DiskType = 'file' | 'block' | 'network' | 'dir' | 'volume';
+export type DiskDevice = 'disk' | 'cdrom' | 'floppy' | 'lun';
+export type DiskBus = 'ide' | 'scsi' | 'virtio' | 'xen' | 'usb' | 'sata' | 'fdc' | 'sd';
+
+/** `<source>` of a disk: `file=` for file disks, `dev=` for block disks, `protocol`/`name`/hosts for network disks. */
+export interface DiskSource {
+  file?: string;
+  dev?: string;
+  dir?: string;
+  /** Network disks: 'nbd', 'iscsi', 'rbd', 'http'... */
+  protocol?: string;
+  /** Network disks: export / volume name. */
+  name?: string;
+  /** Network disks: `<host name port/>` children. */
+  hosts?: { name: string; port?: number }[];
+}
+
+/** `<driver name='…' type='…'/>`: backend (file, phy, tap, tap2, qemu) and image format (raw, qcow, qcow2, aio, vhd). */
+export interface DiskDriver {
+  name?: string;
+  type?: string;
+  cache?: string;
+}
+
+/** `<disk>` */
+export interface DiskConfig {
+  /** `type=`; defaults to 'file' (0.1.x documents may omit it). */
+  type: DiskType;
+  /** `device=`; defaults to 'disk' (0.1.x did not read it). */
+  device: DiskDevice;
+  driver?: DiskDriver;
+  /** Absent for an empty cdrom (libvirt allows that); other disks without a source fail with NO_SOURCE. */
+  source?: DiskSource;
+  /** `<backingStore/>`: present and empty means "no backing chain". */
+  backingStore?: 'none';
+  /** `<target dev='…' bus='…'/>`; `dev` is verbatim (xvda, hda, 0.1.x `ioemu:hda`, `xvda:disk`). */
+  target: { dev: string; bus?: DiskBus };
+  readonly?: boolean;
+  shareable?: boolean;
+  address?: DeviceAddress;
+}
+
+/** `<controller type='…' index='…' model='…'/>` */
+export interface ControllerConfig {
+  type: 'ide' | 'fdc' | 'scsi' | 'sata' | 'virtio-serial' | 'ccid' | 'usb' | 'pci' | 'xenbus';
+  index: number;
+  model?: string;
+  address?: DeviceAddress;
+}
+
+export type InterfaceType = 'bridge' | 'ethernet' | 'network' | 'user' | 'direct';
+
+/** `<ip address='…' family='…' prefix='…'/>` of an interface. */
+export interface InterfaceIp {
+  address: string;
+  family?: 'ipv4' | 'ipv6';
+  prefix?: number;
+}
+
+/** `<inbound>`/`<outbound>` of `<bandwidth>`, KiB/s (average, peak) and KiB (burst). */
+export interface BandwidthLimit {
+  average?: number;
+  peak?: number;
+  burst?: number;
+}
+
+/** `<interface>` */
+export interface InterfaceConfig {
+  /** `type=`; defaults to 'bridge' (0.1.x). */
+  type: InterfaceType;
+  /** Canonical: lower-case `aa:bb:cc:dd:ee:ff`. */
+  mac?: string;
+  /** `<source bridge=… | dev=… | network=…/>` */
+  source?: { bridge?: string; dev?: string; network?: string; mode?: string };
+  /** `<ip>` children in order; empty when none. */
+  ips: InterfaceIp[];
+  bandwidth?: { inbound?: BandwidthLimit; outbound?: BandwidthLimit };
+  /** `<script path='…'/>`: Xen vif hotplug script. */
+  script?: string;
+  /** `<target dev='…'/>`: host-side device name (vif3.0). */
+  target?: string;
+  /** `<model type='…'/>`: e1000, virtio, netfront... (any string, as libvirt). */
+  model?: string;
+  address?: DeviceAddress;
+}
+
+/** Source kinds shared by `<serial>`, `<parallel>` and `<console>`. */
+export type CharDeviceType =
+  | 'null'
+  | 'vc'
+  | 'pty'
+  | 'dev'
+  | 'file'
+  | 'pipe'
+  | 'stdio'
+  | 'udp'
+  | 'tcp'
+  | 'unix'
+  | 'spicevmc';
+
+/**
+ * One `<source>` of a character device. tcp/unix have one (mode + host/service
+ * or path); udp may have two (mode 'bind' and 'connect'); dev/file/pipe/pty one with `path`.
+ */
+export interface CharSource {
+  mode?: 'bind' | 'connect';
+  path?: string;
+  host?: string;
+  service?: string;
+}
+
+/** `<serial>`, `<parallel>` or `<console>`. */
+export interface CharDeviceConfig {
+  type: CharDeviceType;
+  /** `tty=` attribute: the pty allocated for a running domain. */
+  tty?: string;
+  /** `<source>` children in order; empty when none. */
+  sources: CharSource[];
+  /** `<protocol type='raw|telnet|telnets|tls'/>` (tcp). */
+  protocol?: 'raw' | 'telnet' | 'telnets' | 'tls';
+  /** `<target type='…' port='…'/>`: console target type ('serial', 'xen', 'virtio'), port number. */
+  target?: { type?: string; port?: number };
+}
+
+/** `<input type='…' bus='…'/>` */
+export interface InputConfig {
+  type: 'mouse' | 'tablet' | 'keyboard' | 'passthrough';
+  bus?: 'ps2' | 'usb' | 'xen' | 'virtio';
+}
+
+/** `<listen type='address' address='…'/>` of `<graphics>`. */
+export interface GraphicsListen {
+  type: 'address' | 'network' | 'socket' | 'none';
+  address?: string;
+  network?: string;
+  socket?: string;
+}
+
+/** `<graphics>` */
+export interface GraphicsConfig {
+  type: 'vnc' | 'sdl' | 'rdp' | 'desktop' | 'spice';
+  /** VNC port; -1 means "pick one" (with autoport). */
+  port?: number;
+  autoport?: boolean;
+  keymap?: string;
+  passwd?: string;
+  /** SDL: `display=` and `xauth=`. */
+  display?: string;
+  xauth?: string;
+  fullscreen?: boolean;
+  /**
+   * `<listen>` children; the legacy `listen='addr'` attribute parses as one
+   * `{type:'address', address}` and is written back from the first address
+   * listen, as libvirt does. Empty when none.
+   */
+  listens: GraphicsListen[];
+}
+
+/** `<sound model='…'/>` */
+export interface SoundConfig {
+  model: 'sb16' | 'es1370' | 'pcspk' | 'ac97' | 'ich6' | 'ich9' | 'usb';
+}
+
+/** `<video><model type vram heads primary/></video>` */
+export interface VideoConfig {
+  model: {
+    type: 'vga' | 'cirrus' | 'vmvga' | 'xen' | 'vbox' | 'qxl' | 'virtio' | 'none';
+    /** KiB */
+    vram?: number;
+    heads?: number;
+    primary?: boolean;
+  };
+  address?: DeviceAddress;
+}
+
+/** `<hostdev mode='subsystem' type='pci'>`: a host PCI device passed through. */
+export interface HostdevConfig {
+  mode: 'subsystem';
+  type: 'pci';
+  managed?: boolean;
+  /** `<driver name='xen'/>` */
+  driver?: string;
+  /** `<source><address domain bus slot function/></source>` */
+  source: Omit<PciAddress, 'type'>;
+}
+
+/** `<memballoon model='…'/>` */
+export interface MemballoonConfig {
+  model: 'virtio' | 'xen' | 'none';
+  address?: DeviceAddress;
+}
+
+/** `<devices>`: every list is present (empty when the document has none). */
+export interface DomainDevices {
+  /** `<emulator>`: device model binary (qemu-dm) for HVM guests. */
+  emulator?: string;
+  disks: DiskConfig[];
+  controllers: ControllerConfig[];
+  interfaces: InterfaceConfig[];
+  serials: CharDeviceConfig[];
+  parallels: CharDeviceConfig[];
+  consoles: CharDeviceConfig[];
+  inputs: InputConfig[];
+  graphics: GraphicsConfig[];
+  sounds: SoundConfig[];
+  videos: VideoConfig[];
+  hostdevs: HostdevConfig[];
+  memballoon?: MemballoonConfig;
+}

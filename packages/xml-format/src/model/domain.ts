@@ -1,0 +1,173 @@
+// The typed domain description: what `<domain>` XML says, as data.
+//
+// Conventions (shared by every model file):
+// - A parsed config is complete: where libvirt fills a default while parsing
+//   (disk device 'disk', lifecycle actions, clock offset 'utc', vcpu
+//   placement 'static', currentMemory = memory...) the parser fills it too,
+//   so the corresponding fields are required and the writer never invents
+//   values. Optional fields are absent exactly when the XML lacks them.
+// - Sizes are KiB as `number` (exact up to 2^53 KiB, i.e. 8 ZiB).
+// - Enumerations are string unions of the values libvirt accepts.
+
+import type { DomainDevices } from './devices.js';
+
+/** Hypervisor type of `<domain type='…'>`. */
+export type DomainType = 'xen' | 'test' | 'kvm' | 'qemu' | 'kqemu' | 'lxc' | 'uml' | 'openvz' | 'vmware' | 'hyperv';
+
+/**
+ * What to do when the guest powers off / reboots / crashes
+ * (`<on_poweroff>`, `<on_reboot>`, `<on_crash>`). The coredump actions are
+ * only meaningful for `on_crash` (later libvirt).
+ */
+export type LifecycleAction =
+  | 'destroy'
+  | 'restart'
+  | 'preserve'
+  | 'rename-restart'
+  | 'coredump-destroy'
+  | 'coredump-restart';
+
+/** `<vcpu placement='…' cpuset='…' current='…'>count</vcpu>` */
+export interface VcpuConfig {
+  /** Maximum number of virtual CPUs (the element's text). At least 1. */
+  count: number;
+  /** Virtual CPUs online at boot (`current=`), when fewer than `count`. */
+  current?: number;
+  /** `placement=`; libvirt defaults it to 'static' and always writes it. */
+  placement: 'static' | 'auto';
+  /** Physical CPUs the vcpus may run on (`cpuset=`, e.g. "1-4,^3,6"). */
+  cpuset?: string;
+}
+
+/** `<maxMemory slots='…' unit='KiB'>` — memory hotplug ceiling (0.2.x test-driver files use it without slots). */
+export interface MaxMemoryConfig {
+  /** KiB */
+  size: number;
+  slots?: number;
+}
+
+/** Guest kind of `<os><type>`: 'linux' (0.1.x PV), 'xen' (later PV), 'hvm' (fully virtualised). */
+export type OsType = 'linux' | 'xen' | 'hvm' | 'exe' | 'uml';
+
+/** `<boot dev='…'/>`; legacy spellings (hda, /dev/fd0, /dev/cdrom) are normalised by the parser. */
+export type BootDevice = 'fd' | 'hd' | 'cdrom' | 'network';
+
+/** `<loader type='rom' readonly='yes'>path</loader>` (HVM firmware). */
+export interface OsLoader {
+  path: string;
+  type?: 'rom' | 'pflash';
+  readonly?: boolean;
+}
+
+/** `<os>`: how the guest boots. */
+export interface OsConfig {
+  /** `<type>`: the parser defaults it to 'linux' (PV) when a bootloader replaces `<os>`. */
+  type: OsType;
+  /** `<type arch='…'>`, e.g. 'i686', 'x86_64'. */
+  arch?: string;
+  /** `<type machine='…'>`, e.g. 'xenpv', 'xenfv'. */
+  machine?: string;
+  loader?: OsLoader;
+  /** PV kernel (or HVM direct kernel boot) path. */
+  kernel?: string;
+  initrd?: string;
+  /** `<root>`: 0.1.x PV root device, passed to xend as `(root …)`. */
+  root?: string;
+  /** Kernel command line, verbatim (whitespace kept). */
+  cmdline?: string;
+  /** `<boot dev>` elements in order (first = tried first); empty when none. */
+  bootDevices: BootDevice[];
+}
+
+/**
+ * `<features>`: each present feature maps to `true` (`<acpi/>`) or `false`
+ * (`<hap state='off'/>`). Absent keys are not written.
+ */
+export interface DomainFeatures {
+  acpi?: boolean;
+  apic?: boolean;
+  pae?: boolean;
+  hap?: boolean;
+  viridian?: boolean;
+  privnet?: boolean;
+  pvspinlock?: boolean;
+  pmu?: boolean;
+  vmport?: boolean;
+  smm?: boolean;
+  vmcoreinfo?: boolean;
+  htm?: boolean;
+}
+
+/** Names of `DomainFeatures`, in libvirt's formatting order. */
+export const DOMAIN_FEATURE_NAMES = [
+  'acpi',
+  'apic',
+  'pae',
+  'hap',
+  'viridian',
+  'privnet',
+  'pvspinlock',
+  'pmu',
+  'vmport',
+  'smm',
+  'vmcoreinfo',
+  'htm',
+] as const satisfies readonly (keyof DomainFeatures)[];
+
+/** `<timer name='hpet' present='yes'/>` inside `<clock>`. */
+export interface ClockTimer {
+  name: 'platform' | 'pit' | 'rtc' | 'hpet' | 'tsc' | 'kvmclock' | 'hypervclock' | 'armvtimer';
+  present?: boolean;
+  tickpolicy?: 'delay' | 'catchup' | 'merge' | 'discard';
+  track?: 'boot' | 'guest' | 'wall';
+}
+
+/** `<clock offset='…' adjustment='…' basis='…'>`; libvirt defaults the offset to 'utc'. */
+export interface ClockConfig {
+  offset: 'utc' | 'localtime' | 'timezone' | 'variable' | 'absolute';
+  /** Seconds of offset, or 'reset' (utc/localtime only). */
+  adjustment?: number | 'reset';
+  /** For offset 'variable'. */
+  basis?: 'utc' | 'localtime';
+  /** For offset 'timezone' (`timezone=`). */
+  timezone?: string;
+  /** `<timer>` children in order; empty when none. */
+  timers: ClockTimer[];
+}
+
+/** A whole `<domain>` document. */
+export interface DomainConfig {
+  /** `<domain type='…'>`; documents without it (0.1.x) parse as 'xen'. */
+  type: DomainType;
+  /** `<domain id='…'>`: the running domain's id; absent for inactive domains. */
+  id?: number;
+  name: string;
+  /** Canonical form: 36 chars, lower-case, dashed (the parser accepts 32 hex digits too). */
+  uuid?: string;
+  /** `<title>`: one-line description (later libvirt). */
+  title?: string;
+  /** `<description>`: free text, verbatim. */
+  description?: string;
+  /** `<maxMemory>` */
+  maxMemory?: MaxMemoryConfig;
+  /** `<memory>`: maximum memory, KiB (any `unit=` is converted). */
+  memory: number;
+  /** `<currentMemory>`: memory at boot, KiB; the parser defaults it to `memory`. */
+  currentMemory: number;
+  vcpu: VcpuConfig;
+  /** `<bootloader>`: host program that extracts the kernel (pygrub); `<os>` may then be sparse. */
+  bootloader?: string;
+  /** `<bootloader_args>` */
+  bootloaderArgs?: string;
+  os: OsConfig;
+  /** `<features>`; absent when the document has none. */
+  features?: DomainFeatures;
+  clock: ClockConfig;
+  /** `<on_poweroff>`; libvirt's default is 'destroy'. */
+  onPoweroff: LifecycleAction;
+  /** `<on_reboot>`; libvirt's default is 'restart'. */
+  onReboot: LifecycleAction;
+  /** `<on_crash>`; libvirt's default is 'destroy'. */
+  onCrash: LifecycleAction;
+  devices: DomainDevices;
+}
