@@ -1,0 +1,2 @@
+export declare const generatedParserUrl: URL;
+export declare function generateParserSource(grammar?: string): string;

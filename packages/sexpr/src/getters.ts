@@ -1,0 +1,73 @@
+import type { SExpr } from './ast.js';
+import { lookup } from './lookup.js';
+import { SexprError } from './sexpr-error.js';
+
+// Typed reads of `lookup(node, path)`. A missing path is `undefined`; a value of the wrong
+// type is a SexprError naming the path (and where it was in the text, for parsed trees).
+
+const INTEGER = /^[+-]?(?:0[xX][0-9a-fA-F]+|[0-9]+)$/;
+const FLOAT = /^[+-]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|inf|infinity|nan)$/i;
+const HEX_DIGITS = /^[0-9a-fA-F]{32}$/;
+
+function wrongType(node: SExpr, path: string, message: string): SexprError {
+  const span = node.span;
+  return new SexprError('WRONG_TYPE', message, {
+    path,
+    position: span?.start,
+    excerpt: span?.source.excerpt(span.startOffset),
+  });
+}
+
+/** The atom at `path` as a string. */
+export function lookupString(node: SExpr, path: string): string | undefined {
+  const value = lookup(node, path);
+  if (value === undefined) return undefined;
+  if (value.type !== 'atom') throw wrongType(value, path, 'expected an atom but found a list');
+  return value.value;
+}
+
+/** The atom at `path` as an integer (decimal, or hexadecimal with 0x). */
+export function lookupInt(node: SExpr, path: string): number | undefined {
+  const text = lookupString(node, path);
+  if (text === undefined) return undefined;
+  const value = INTEGER.test(text) ? parseSignedInteger(text) : Number.NaN;
+  if (!Number.isSafeInteger(value)) {
+    throw wrongType(lookup(node, path)!, path, `expected an integer but found "${text}"`);
+  }
+  return value;
+}
+
+function parseSignedInteger(text: string): number {
+  const negative = text.startsWith('-');
+  const digits = text.replace(/^[+-]/, '');
+  const magnitude = /^0x/i.test(digits) ? Number.parseInt(digits.slice(2), 16) : Number.parseInt(digits, 10);
+  return negative ? -magnitude : magnitude;
+}
+
+/** The atom at `path` as a floating-point number (`cpu_time 12.5`). */
+export function lookupFloat(node: SExpr, path: string): number | undefined {
+  const text = lookupString(node, path);
+  if (text === undefined) return undefined;
+  if (!FLOAT.test(text)) {
+    throw wrongType(lookup(node, path)!, path, `expected a number but found "${text}"`);
+  }
+  const lower = text.toLowerCase().replace(/^\+/, '');
+  if (lower === 'nan') return Number.NaN;
+  if (lower.endsWith('inf') || lower.endsWith('infinity')) return lower.startsWith('-') ? -Infinity : Infinity;
+  return Number(text);
+}
+
+/**
+ * The atom at `path` as a UUID in canonical lower-case 8-4-4-4-12 form. Accepts what xend
+ * writes (8-4-4-4-12) and the older 8-8-8-8 grouping: 32 hex digits with dashes between.
+ */
+export function lookupUuid(node: SExpr, path: string): string | undefined {
+  const text = lookupString(node, path);
+  if (text === undefined) return undefined;
+  const digits = text.replace(/-/g, '');
+  if (!HEX_DIGITS.test(digits) || text.startsWith('-') || text.endsWith('-') || text.includes('--')) {
+    throw wrongType(lookup(node, path)!, path, `expected a UUID but found "${text}"`);
+  }
+  const hex = digits.toLowerCase();
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
