@@ -1,2 +1,26 @@
-// The package's public API is exported from here.
-export {};
+// @libvirt-ts/xend-client: xend's HTTP interface (client), and domain config <-> xend sexpr.
+
+// The client and its records.
+export {
+  type CallOptions,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  type DomainName,
+  type ShutdownReason,
+  XendClient,
+  type XendClientOptions,
+} from './client/xend-client.js';
+export { XendError, XendErrorCode, type XendErrorInit } from './errors/xend-error.js';
+export { decodeDomain, decodeDomainList, decodeDomainNames, type DomainInfo, type XendDomain } from './protocol/domain-record.js';
+export { DomainState, decodeDomainState } from './protocol/domain-state.js';
+export { decodeNode, type NodeInfo, type XendNode } from './protocol/node-record.js';
+export { secondsToNanoseconds } from './protocol/cpu-time.js';
+export { encodeXenVersion } from './protocol/version.js';
+export {
+  DEFAULT_XEND_HOST,
+  DEFAULT_XEND_PORT,
+  DEFAULT_XEND_SOCKET,
+  describeEndpoint,
+  endpointsForName,
+  type XendEndpoint,
+} from './transport/endpoint.js';
