@@ -1,95 +1,283 @@
-import type { Driver, DomainRef } from './driver.js';
+import { resolve } from 'node:path';
+import { dispatch, writeRule } from './dispatch.js';
 import { Domain } from './domain.js';
+import type { DomainRef, Driver, DriverMethod } from './driver.js';
+import { type ErrorHandler, type ErrorScope, reportError } from './errors/error-reporting.js';
+import { toVirtError } from './errors/to-virt-error.js';
 import { VirtError } from './errors/virt-error.js';
-import type { NodeInfo } from './types.js';
+import type { ListAllDomainsFlags, NodeInfo, SecurityModel } from './types.js';
+import { formatUuid, parseUuid } from './uuid.js';
 
-type DriverMethod = Exclude<keyof Driver, 'name' | 'close'>;
+type MethodArgs<M extends DriverMethod> = Parameters<NonNullable<Driver[M]>>;
+type MethodResult<M extends DriverMethod> = Awaited<ReturnType<NonNullable<Driver[M]>>>;
 
-/** A connection to a node: the drivers that opened for its URI, in priority order. */
-export class Connection {
-  readonly #drivers: Driver[];
+/** The version of libvirt whose API, messages and test driver this package reproduces (9.0.0). */
+export const LIB_VERSION = 9_000_000;
+
+/**
+ * A connection to a node: the drivers that opened for its URI, in priority order (see dispatch.ts
+ * for how calls are spread over them). Every failing call rejects with a VirtError that has also
+ * been recorded and handed to the error handler (this connection's, else the global one, else the
+ * default printer), as libvirt reports errors.
+ */
+export class Connection implements ErrorScope {
+  readonly #drivers: readonly Driver[];
   readonly #domains = new Map<string, Domain>();
   #closed = false;
+  errorHandler: ErrorHandler | null = null;
+  lastError: VirtError | null = null;
 
   constructor(
+    /** The name given to open(), or "xen:///" for the default connection. */
     readonly uri: string,
     readonly readOnly: boolean,
-    drivers: Driver[],
+    drivers: readonly Driver[],
   ) {
     this.#drivers = drivers;
   }
 
-  /** First open driver that implements `method`; NO_SUPPORT when none does. */
-  driverFor<M extends DriverMethod>(method: M): Driver & Required<Pick<Driver, M>> {
-    if (this.#closed) {
-      throw new VirtError({ code: 'INVALID_CONN', domain: 'NONE', message: 'invalid connection pointer in', str1: method });
-    }
-    const driver = this.#drivers.find((d) => typeof d[method] === 'function');
-    if (!driver) {
-      throw new VirtError({ code: 'NO_SUPPORT', domain: 'NONE', message: `this function is not supported by the connection driver: ${method}` });
-    }
-    return driver as Driver & Required<Pick<Driver, M>>;
+  /** Names of the drivers this connection opened, in priority order (e.g. ["Xen", "XenDaemon", "XenStore"]). */
+  get driverNames(): string[] {
+    return this.#drivers.map((d) => d.name);
   }
 
-  /** The one handle for this domain on this connection, as libvirt's domain hash. */
+  // ---- error handling (virConnSetErrorFunc, virConnGetLastError, virConnResetLastError)
+
+  /** This connection's handler; it wins over the global one for errors of this connection. null: fall back. */
+  setErrorHandler(handler: ErrorHandler | null): void {
+    this.errorHandler = handler;
+  }
+
+  getLastError(): VirtError | null {
+    return this.lastError;
+  }
+
+  resetLastError(): void {
+    this.lastError = null;
+  }
+
+  // ---- plumbing shared with Domain
+
+  /** Runs one public API call: reports its failure (with this connection and `dom`) and rethrows it. */
+  async api<T>(dom: Domain | undefined, body: () => Promise<T>): Promise<T> {
+    try {
+      return await body();
+    } catch (error) {
+      const err = toVirtError(error);
+      err.conn ??= this;
+      err.dom ??= dom;
+      reportError(err, this);
+      throw err;
+    }
+  }
+
+  /** Dispatches a driver call after the closed and read-only checks. */
+  async call<M extends DriverMethod>(method: M, ...args: MethodArgs<M>): Promise<MethodResult<M>> {
+    if (this.#closed) throw new VirtError({ code: 'INVALID_CONN', domain: 'NONE', info: method });
+    const api = writeRule(method);
+    if (api !== undefined && this.readOnly) {
+      throw new VirtError({ code: 'OPERATION_DENIED', domain: 'NONE', info: `read only access prevents ${api}` });
+    }
+    return dispatch(this.#drivers, method, ...args);
+  }
+
+  /** Whether any open driver implements `method`. */
+  implements(method: DriverMethod): boolean {
+    return this.#drivers.some((d) => typeof d[method] === 'function');
+  }
+
+  /** The one handle for this domain on this connection, as libvirt's per-connection domain hash. */
   domainHandle(ref: DomainRef): Domain {
     let handle = this.#domains.get(ref.name);
-    if (!handle) {
+    if (handle) {
+      handle.refresh(ref);
+    } else {
       handle = new Domain(this, ref);
       this.#domains.set(ref.name, handle);
-    } else {
-      handle.refresh(ref);
     }
     return handle;
   }
 
-  async getURI(): Promise<string> {
-    return this.uri;
-  }
-
-  async getType(): Promise<string> {
-    return this.driverFor('getType').getType();
-  }
-
-  async nodeGetInfo(): Promise<NodeInfo> {
-    return this.driverFor('nodeGetInfo').nodeGetInfo();
-  }
-
-  async listDomainIDs(): Promise<number[]> {
-    return this.driverFor('listDomainIDs').listDomainIDs();
-  }
-
-  async numOfDomains(): Promise<number> {
-    return (await this.listDomainIDs()).length;
-  }
-
-  async listDefinedDomains(): Promise<string[]> {
-    return this.driverFor('listDefinedDomains').listDefinedDomains();
-  }
-
-  async numOfDefinedDomains(): Promise<number> {
-    return (await this.listDefinedDomains()).length;
-  }
-
-  async lookupDomainById(id: number): Promise<Domain> {
-    const ref = await this.driverFor('lookupByID').lookupByID(id);
-    if (!ref) throw noDomain(`'${id}'`);
-    return this.domainHandle(ref);
-  }
-
-  async lookupDomainByName(name: string): Promise<Domain> {
-    const ref = await this.driverFor('lookupByName').lookupByName(name);
-    if (!ref) throw noDomain(`'${name}'`);
-    return this.domainHandle(ref);
-  }
+  // ---- connection and node
 
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    await Promise.all(this.#drivers.map((d) => d.close()));
+    await Promise.allSettled(this.#drivers.map((d) => d.close()));
+  }
+
+  get isClosed(): boolean {
+    return this.#closed;
+  }
+
+  /** virConnectGetType: the first driver's answer, else the first driver's name. */
+  getType(): Promise<string> {
+    return this.api(undefined, async () => {
+      if (this.#closed || this.implements('getType')) return this.call('getType');
+      return this.#drivers[0]?.name ?? '';
+    });
+  }
+
+  /** virConnectGetVersion: the hypervisor's version, major*1,000,000 + minor*1,000 + micro. */
+  getVersion(): Promise<number> {
+    return this.api(undefined, () => this.call('getVersion'));
+  }
+
+  /** virConnectGetLibVersion: the libvirt version this library stands for. */
+  async getLibVersion(): Promise<number> {
+    return this.api(undefined, async () => {
+      if (this.#closed) throw new VirtError({ code: 'INVALID_CONN', domain: 'NONE', info: 'virConnectGetLibVersion' });
+      return LIB_VERSION;
+    });
+  }
+
+  async getURI(): Promise<string> {
+    return this.api(undefined, async () => {
+      if (this.#closed) throw new VirtError({ code: 'INVALID_CONN', domain: 'NONE', info: 'virConnectGetURI' });
+      return this.uri;
+    });
+  }
+
+  getHostname(): Promise<string> {
+    return this.api(undefined, () => this.call('getHostname'));
+  }
+
+  /** virConnectGetCapabilities: the capabilities XML document. */
+  getCapabilities(): Promise<string> {
+    return this.api(undefined, () => this.call('getCapabilities'));
+  }
+
+  nodeGetInfo(): Promise<NodeInfo> {
+    return this.api(undefined, () => this.call('nodeGetInfo'));
+  }
+
+  nodeGetSecurityModel(): Promise<SecurityModel> {
+    return this.api(undefined, () => this.call('nodeGetSecurityModel'));
+  }
+
+  // ---- listing
+
+  listDomainIDs(): Promise<number[]> {
+    return this.api(undefined, () => this.call('listDomainIDs'));
+  }
+
+  numOfDomains(): Promise<number> {
+    return this.api(undefined, async () =>
+      this.implements('numOfDomains') ? this.call('numOfDomains') : (await this.call('listDomainIDs')).length,
+    );
+  }
+
+  listDefinedDomains(): Promise<string[]> {
+    return this.api(undefined, () => this.call('listDefinedDomains'));
+  }
+
+  numOfDefinedDomains(): Promise<number> {
+    return this.api(undefined, async () =>
+      this.implements('numOfDefinedDomains') ? this.call('numOfDefinedDomains') : (await this.call('listDefinedDomains')).length,
+    );
+  }
+
+  /**
+   * virConnectListAllDomains: handles on the active domains (by id) then the inactive ones. Uses the
+   * drivers' one-shot listing where there is one, else lists ids and names and looks each up.
+   */
+  listAllDomains(flags: ListAllDomainsFlags = {}): Promise<Domain[]> {
+    return this.api(undefined, async () => {
+      const bothOrNeither = flags.active === flags.inactive || (flags.active === undefined && flags.inactive === undefined);
+      const wanted = bothOrNeither ? { active: true, inactive: true } : { active: flags.active === true, inactive: flags.inactive === true };
+      if (this.implements('listAllDomains')) {
+        const refs = await this.call('listAllDomains', wanted);
+        return refs.map((ref) => this.domainHandle(ref));
+      }
+      const refs: DomainRef[] = [];
+      if (wanted.active) {
+        for (const id of await this.call('listDomainIDs')) {
+          const ref = await this.call('lookupByID', id);
+          if (ref) refs.push(ref);
+        }
+      }
+      if (wanted.inactive) {
+        for (const name of await this.call('listDefinedDomains')) {
+          const ref = await this.call('lookupByName', name);
+          if (ref) refs.push(ref);
+        }
+      }
+      return refs.map((ref) => this.domainHandle(ref));
+    });
+  }
+
+  // ---- lookups (NO_DOMAIN with libvirt 9's words when absent)
+
+  lookupDomainById(id: number): Promise<Domain> {
+    return this.api(undefined, async () => {
+      if (!Number.isInteger(id) || id < 0) {
+        throw new VirtError({ code: 'INVALID_ARG', domain: 'DOM', message: `id in virDomainLookupByID must be greater than or equal to 0`, int1: id });
+      }
+      const ref = await this.call('lookupByID', id);
+      if (!ref) throw noDomain(`no domain with matching id ${id}`);
+      return this.domainHandle(ref);
+    });
+  }
+
+  lookupDomainByName(name: string): Promise<Domain> {
+    return this.api(undefined, async () => {
+      const ref = await this.call('lookupByName', name);
+      if (!ref) throw noDomain(`no domain with matching name '${name}'`);
+      return this.domainHandle(ref);
+    });
+  }
+
+  lookupDomainByUUID(uuid: Uint8Array): Promise<Domain> {
+    return this.api(undefined, () => this.#lookupUuid(uuid));
+  }
+
+  /** Accepts the dashed form or 32 hex digits, as libvirt's virUUIDParse. */
+  lookupDomainByUUIDString(uuid: string): Promise<Domain> {
+    return this.api(undefined, async () => {
+      const bytes = parseUuid(uuid);
+      if (!bytes) {
+        throw new VirtError({ code: 'INVALID_ARG', domain: 'DOM', info: `uuidstr in virDomainLookupByUUIDString must be a valid UUID`, str2: uuid });
+      }
+      return this.#lookupUuid(bytes);
+    });
+  }
+
+  async #lookupUuid(uuid: Uint8Array): Promise<Domain> {
+    if (uuid.length !== 16) {
+      throw new VirtError({ code: 'INVALID_ARG', domain: 'DOM', info: `uuid in virDomainLookupByUUID must be 16 bytes, not ${uuid.length}` });
+    }
+    const ref = await this.call('lookupByUUID', uuid);
+    if (!ref) throw noDomain(`no domain with matching uuid '${formatUuid(uuid)}'`);
+    return this.domainHandle(ref);
+  }
+
+  // ---- creation
+
+  /** virDomainCreateXML: creates and starts a domain from its XML description. */
+  createXML(xml: string, flags = 0): Promise<Domain> {
+    return this.api(undefined, async () => this.domainHandle(await this.call('domainCreateXML', xml, flags)));
+  }
+
+  /** virDomainCreateLinux (0.1.3's name for createXML). */
+  createLinux(xml: string, flags = 0): Promise<Domain> {
+    return this.createXML(xml, flags);
+  }
+
+  /** virDomainDefineXML: defines (or redefines) a persistent domain without starting it. */
+  defineXML(xml: string): Promise<Domain> {
+    return this.api(undefined, async () => this.domainHandle(await this.call('domainDefineXML', xml)));
+  }
+
+  /** virDomainRestore: restarts a domain from a file written by Domain.save; relative paths are from the cwd. */
+  restore(file: string): Promise<void> {
+    return this.api(undefined, async () => {
+      const ref = await this.call('domainRestore', resolve(file));
+      if (ref) this.domainHandle(ref);
+    });
   }
 }
 
-function noDomain(what: string): VirtError {
-  return new VirtError({ code: 'NO_DOMAIN', domain: 'NONE', message: `Domain not found: no domain with matching name ${what}` });
+function noDomain(detail: string): VirtError {
+  return new VirtError({ code: 'NO_DOMAIN', domain: 'DOM', info: detail });
 }
+

@@ -1,9 +1,13 @@
+import { resolve } from 'node:path';
 import type { Connection } from './connection.js';
 import type { DomainRef } from './driver.js';
-import type { DomainInfo } from './types.js';
+import type { DomainInfo, DomainStateWithReason, SecurityLabel } from './types.js';
 import { formatUuid } from './uuid.js';
 
-/** A handle on one domain of a connection. Name and UUID are fixed; the id changes as it starts and stops. */
+/**
+ * A handle on one domain of a connection (one per domain per connection: lookups return the same
+ * object). Name and UUID are fixed; the id follows the domain as it starts (new id) and stops (-1).
+ */
 export class Domain {
   #ref: DomainRef;
 
@@ -11,12 +15,13 @@ export class Domain {
     readonly connection: Connection,
     ref: DomainRef,
   ) {
-    this.#ref = { ...ref };
+    this.#ref = { id: ref.id, name: ref.name, uuid: Uint8Array.from(ref.uuid) };
   }
 
-  /** Updates the cached id after a lookup found the domain again. */
+  /** Takes the id (and UUID, for a redefined domain) a driver just reported. */
   refresh(ref: DomainRef): void {
     this.#ref.id = ref.id;
+    this.#ref.uuid = Uint8Array.from(ref.uuid);
   }
 
   getName(): string {
@@ -28,15 +33,122 @@ export class Domain {
     return this.#ref.id;
   }
 
+  /** 16 raw bytes (a copy). */
   getUUID(): Uint8Array {
     return Uint8Array.from(this.#ref.uuid);
   }
 
+  /** Lower-case 8-4-4-4-12. */
   getUUIDString(): string {
     return formatUuid(this.#ref.uuid);
   }
 
-  async getInfo(): Promise<DomainInfo> {
-    return this.connection.driverFor('domainGetInfo').domainGetInfo(this.#ref);
+  #ask<T>(body: (ref: DomainRef) => Promise<T>): Promise<T> {
+    return this.connection.api(this, () => body(this.#ref));
+  }
+
+  getInfo(): Promise<DomainInfo> {
+    return this.#ask((ref) => this.connection.call('domainGetInfo', ref));
+  }
+
+  /** virDomainGetState: the state and libvirt's reason number for it. */
+  getState(): Promise<DomainStateWithReason> {
+    return this.#ask((ref) => this.connection.call('domainGetState', ref));
+  }
+
+  getOSType(): Promise<string> {
+    return this.#ask((ref) => this.connection.call('domainGetOSType', ref));
+  }
+
+  /** KiB. */
+  getMaxMemory(): Promise<number> {
+    return this.#ask((ref) => this.connection.call('domainGetMaxMemory', ref));
+  }
+
+  /** KiB. */
+  setMaxMemory(kib: number): Promise<void> {
+    return this.#ask((ref) => this.connection.call('domainSetMaxMemory', ref, kib));
+  }
+
+  /** The balloon target, KiB, of a running domain. */
+  setMemory(kib: number): Promise<void> {
+    return this.#ask((ref) => this.connection.call('domainSetMemory', ref, kib));
+  }
+
+  /** The number of virtual CPUs of a running domain. */
+  setVcpus(count: number): Promise<void> {
+    return this.#ask((ref) => this.connection.call('domainSetVcpus', ref, count));
+  }
+
+  /** The domain's XML description (libvirt's formatter layout). */
+  getXMLDesc(flags = 0): Promise<string> {
+    return this.#ask((ref) => this.connection.call('domainGetXMLDesc', ref, flags));
+  }
+
+  isActive(): Promise<boolean> {
+    return this.#ask((ref) => this.connection.call('domainIsActive', ref));
+  }
+
+  isPersistent(): Promise<boolean> {
+    return this.#ask((ref) => this.connection.call('domainIsPersistent', ref));
+  }
+
+  getAutostart(): Promise<boolean> {
+    return this.#ask((ref) => this.connection.call('domainGetAutostart', ref));
+  }
+
+  hasManagedSaveImage(): Promise<boolean> {
+    return this.#ask((ref) => this.connection.call('domainHasManagedSaveImage', ref));
+  }
+
+  getSecurityLabel(): Promise<SecurityLabel> {
+    return this.#ask((ref) => this.connection.call('domainGetSecurityLabel', ref));
+  }
+
+  /** virDomainGetMessages: e.g. "tainted: network configuration using opaque shell scripts". */
+  getMessages(): Promise<string[]> {
+    return this.#ask((ref) => this.connection.call('domainGetMessages', ref));
+  }
+
+  /** virDomainCreate: starts this defined domain; it gets a new id. */
+  create(): Promise<void> {
+    return this.#ask(async (ref) => this.refresh(await this.connection.call('domainCreate', ref)));
+  }
+
+  /** Removes the persistent definition; a running domain goes on as a transient one. */
+  undefine(): Promise<void> {
+    return this.#ask((ref) => this.connection.call('domainUndefine', ref));
+  }
+
+  destroy(): Promise<void> {
+    return this.#ask(async (ref) => {
+      await this.connection.call('domainDestroy', ref);
+      this.#ref.id = -1;
+    });
+  }
+
+  suspend(): Promise<void> {
+    return this.#ask((ref) => this.connection.call('domainSuspend', ref));
+  }
+
+  resume(): Promise<void> {
+    return this.#ask((ref) => this.connection.call('domainResume', ref));
+  }
+
+  /** Asks the guest to halt (the test driver stops it at once). */
+  shutdown(): Promise<void> {
+    return this.#ask((ref) => this.connection.call('domainShutdown', ref));
+  }
+
+  reboot(flags = 0): Promise<void> {
+    return this.#ask((ref) => this.connection.call('domainReboot', ref, flags));
+  }
+
+  /** Saves the domain's state to `file` (relative paths are from the cwd) and stops it. */
+  save(file: string): Promise<void> {
+    return this.#ask(async (ref) => {
+      await this.connection.call('domainSave', ref, resolve(file));
+      this.#ref.id = -1;
+    });
   }
 }

@@ -1,8 +1,17 @@
-import type { DomainInfo, NodeInfo } from './types.js';
+import type { ParsedUri } from './uri.js';
+import type {
+  DomainInfo,
+  DomainStateWithReason,
+  ListAllDomainsFlags,
+  NodeInfo,
+  OpenOptions,
+  SecurityLabel,
+  SecurityModel,
+} from './types.js';
 
 /**
  * What a driver knows about one domain: enough to build a Domain handle.
- * id is -1 for a defined but inactive domain.
+ * `id` is -1 for a defined but inactive domain. Drivers receive the handle's current ref back.
  */
 export interface DomainRef {
   id: number;
@@ -11,20 +20,125 @@ export interface DomainRef {
   uuid: Uint8Array;
 }
 
+/** virDrvNo: which driver this is. Dispatch uses it to put the hypervisor driver last where libvirt did. */
+export const DriverNo = {
+  XEN_HYPERVISOR: 1,
+  XEN_STORE: 2,
+  XEN_DAEMON: 3,
+  TEST: 4,
+  XEN_PROXY: 5,
+} as const;
+export type DriverNo = (typeof DriverNo)[keyof typeof DriverNo];
+
 /**
- * One driver's table of entry points, as libvirt's driver.h. Every method is optional:
- * the dispatcher throws NO_SUPPORT for a call no open driver implements.
+ * One opened driver's table of entry points, as libvirt's driver.h: the methods take and return
+ * plain data. Every entry point is optional; a call that no open driver implements fails with
+ * NO_SUPPORT. How each call is spread over the connection's drivers is in dispatch.ts.
+ *
+ * Contract for implementers:
+ * - Fail by rejecting with a VirtError carrying your layer's ErrorDomain (XEN, XEND, XENSTORE, PROXY,
+ *   TEST...) and libvirt 9's message text; wrap a package error (XendError, XenstoreError...) as `cause`.
+ *   Reject with code NO_SUPPORT when you implement the method but not for this case: the dispatcher
+ *   then prefers another driver's answer or error.
+ * - Lookups resolve `undefined` when the domain is not known to you (the connection then reports
+ *   NO_DOMAIN with libvirt's text once no driver found it).
+ * - Read-only connections are refused by the connection before a mutating call reaches you
+ *   (OPERATION_DENIED), so drivers need not check.
  */
 export interface Driver {
+  readonly no: DriverNo;
+  /** libvirt's driver name: "Xen", "XenProxy", "XenDaemon", "XenStore", "Test". */
   readonly name: string;
   close(): Promise<void>;
+
+  // Connection and node
+  /** virConnectGetType; when no driver implements it the first driver's `name` is used. */
   getType?(): Promise<string>;
+  /** Hypervisor version, encoded major*1,000,000 + minor*1,000 + micro. */
   getVersion?(): Promise<number>;
   getHostname?(): Promise<string>;
+  getCapabilities?(): Promise<string>;
   nodeGetInfo?(): Promise<NodeInfo>;
+  nodeGetSecurityModel?(): Promise<SecurityModel>;
+
+  // Listing
   listDomainIDs?(): Promise<number[]>;
+  numOfDomains?(): Promise<number>;
   listDefinedDomains?(): Promise<string[]>;
+  numOfDefinedDomains?(): Promise<number>;
+  /** Active domains by id, then inactive ones; a fast path for listing (one round trip). */
+  listAllDomains?(flags: ListAllDomainsFlags): Promise<DomainRef[]>;
+
+  // Lookups: undefined when not found by this driver
   lookupByID?(id: number): Promise<DomainRef | undefined>;
   lookupByName?(name: string): Promise<DomainRef | undefined>;
-  domainGetInfo?(ref: DomainRef): Promise<DomainInfo>;
+  lookupByUUID?(uuid: Uint8Array): Promise<DomainRef | undefined>;
+
+  // Creation and definition
+  /** virDomainCreateXML / virDomainCreateLinux: create and start a (transient) domain. */
+  domainCreateXML?(xml: string, flags: number): Promise<DomainRef>;
+  domainDefineXML?(xml: string): Promise<DomainRef>;
+  domainUndefine?(dom: DomainRef): Promise<void>;
+  /** virDomainCreate: start a defined domain; resolves with its ref (new id). */
+  domainCreate?(dom: DomainRef): Promise<DomainRef>;
+  /** virDomainRestore: resolves with the restored domain's ref when the driver knows it. */
+  domainRestore?(file: string): Promise<DomainRef | undefined>;
+
+  // Lifecycle
+  domainSuspend?(dom: DomainRef): Promise<void>;
+  domainResume?(dom: DomainRef): Promise<void>;
+  domainShutdown?(dom: DomainRef): Promise<void>;
+  domainReboot?(dom: DomainRef, flags: number): Promise<void>;
+  domainDestroy?(dom: DomainRef): Promise<void>;
+  domainSave?(dom: DomainRef, file: string): Promise<void>;
+
+  // Queries
+  domainGetInfo?(dom: DomainRef): Promise<DomainInfo>;
+  domainGetState?(dom: DomainRef): Promise<DomainStateWithReason>;
+  domainGetOSType?(dom: DomainRef): Promise<string>;
+  domainGetMaxMemory?(dom: DomainRef): Promise<number>;
+  domainGetXMLDesc?(dom: DomainRef, flags: number): Promise<string>;
+  domainIsActive?(dom: DomainRef): Promise<boolean>;
+  domainIsPersistent?(dom: DomainRef): Promise<boolean>;
+  domainGetAutostart?(dom: DomainRef): Promise<boolean>;
+  domainHasManagedSaveImage?(dom: DomainRef): Promise<boolean>;
+  domainGetSecurityLabel?(dom: DomainRef): Promise<SecurityLabel>;
+  domainGetMessages?(dom: DomainRef): Promise<string[]>;
+
+  // Resources (KiB / count)
+  domainSetMaxMemory?(dom: DomainRef, kib: number): Promise<void>;
+  domainSetMemory?(dom: DomainRef, kib: number): Promise<void>;
+  domainSetVcpus?(dom: DomainRef, count: number): Promise<void>;
+}
+
+/** The entry points of Driver that dispatch.ts routes. */
+export type DriverMethod = Exclude<keyof Driver, 'no' | 'name' | 'close'>;
+
+/** What a driver factory is given when a connection opens. */
+export interface DriverOpenRequest {
+  /** The name passed to open() as is; undefined for the default connection (Xen). */
+  name: string | undefined;
+  /** `name` parsed; undefined when there is no name or it is not a URI (e.g. a bare socket path). */
+  uri: ParsedUri | undefined;
+  readOnly: boolean;
+  /**
+   * libvirt's VIR_DRV_OPEN_QUIET: read-only opens ignore individual driver failures, so a
+   * driver should decline (resolve undefined) rather than fail loudly where it cannot open.
+   */
+  quiet: boolean;
+  /** All options given to open(), including driver-specific paths. */
+  options: OpenOptions;
+}
+
+/**
+ * A registered driver: opens one Driver per connection. Resolve `undefined` to decline (the name is
+ * not yours); reject with a VirtError when it is yours but could not be opened (that aborts a
+ * read-write "xen" open for Xen drivers, see open.ts).
+ */
+export interface DriverFactory {
+  readonly no: DriverNo;
+  readonly name: string;
+  /** The driver's version for virGetVersion(type), encoded major*1,000,000 + minor*1,000 + micro. */
+  readonly version: number;
+  open(request: DriverOpenRequest): Promise<Driver | undefined>;
 }

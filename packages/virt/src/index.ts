@@ -1,9 +1,32 @@
-export { open, openReadOnly } from './open.js';
-export { Connection } from './connection.js';
+export { open, openReadOnly, DEFAULT_URI } from './open.js';
+export { Connection, LIB_VERSION } from './connection.js';
 export { Domain } from './domain.js';
-export type { Driver, DomainRef } from './driver.js';
-export { VirtError, ErrorCode, ErrorDomain, ErrorLevel } from './errors/virt-error.js';
-export type { ErrorCodeName, ErrorDomainName, VirtErrorInit } from './errors/virt-error.js';
-export { DomainState } from './types.js';
-export type { DomainInfo, DomainStateWithReason, NodeInfo, OpenOptions } from './types.js';
+export { DriverNo } from './driver.js';
+export type { Driver, DriverFactory, DriverMethod, DriverOpenRequest, DomainRef } from './driver.js';
+export { registerDriver, unregisterDriver, registeredDrivers, DRIVER_PRIORITY } from './driver-registry.js';
+export { CALL_RULES, type DispatchPolicy } from './dispatch.js';
+export { parseUri, isXenName, type ParsedUri } from './uri.js';
+export { VirtError, type VirtErrorInit } from './errors/virt-error.js';
+export { ErrorCode, ERROR_CODE_TABLE, errorCodeName, errorMessage, type ErrorCodeName } from './errors/error-codes.js';
+export { ErrorDomain, ErrorLevel, errorDomainName, type ErrorDomainName } from './errors/error-domains.js';
+export {
+  setErrorHandler,
+  getLastError,
+  resetLastError,
+  defaultErrorHandler,
+  formatDefaultError,
+  reportError,
+  type ErrorHandler,
+} from './errors/error-reporting.js';
+export { toVirtError } from './errors/to-virt-error.js';
+export { DomainState, RunningReason, PausedReason, ShutdownReason, ShutoffReason, CrashedReason } from './types.js';
+export type {
+  DomainInfo,
+  DomainStateWithReason,
+  ListAllDomainsFlags,
+  NodeInfo,
+  OpenOptions,
+  SecurityLabel,
+  SecurityModel,
+} from './types.js';
 export { formatUuid, parseUuid } from './uuid.js';

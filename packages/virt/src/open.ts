@@ -1,16 +1,64 @@
 import { Connection } from './connection.js';
-import { TestDriver } from './drivers/test/test-driver.js';
+import { type Driver, type DriverOpenRequest, DriverNo } from './driver.js';
+import { registeredDrivers } from './driver-registry.js';
+import { registerBuiltinDrivers } from './drivers/builtin-drivers.js';
+import { reportError } from './errors/error-reporting.js';
+import { toVirtError } from './errors/to-virt-error.js';
 import { VirtError } from './errors/virt-error.js';
 import type { OpenOptions } from './types.js';
+import { isXenName, parseUri } from './uri.js';
 
-/** Opens a connection to the node named by `uri`. */
-export async function open(uri: string, options: OpenOptions = {}): Promise<Connection> {
-  if (uri === 'test:///default') {
-    return new Connection(uri, options.readOnly ?? false, [new TestDriver()]);
+/** The URI a connection reports when open() was given none. */
+export const DEFAULT_URI = 'xen:///';
+
+/**
+ * virConnectOpen / virConnectOpenReadOnly. Every registered driver is offered the name, in
+ * libvirt's priority order (hypervisor, proxy, xend, xenstore, test); those that open are kept.
+ * - No name (or "") means the Xen node, as in 0.1.3.
+ * - Read-write open of a Xen name (none, or one starting with "xen" in any case): a Xen driver other
+ *   than the proxy that fails aborts the whole open (the drivers already opened are closed).
+ * - Read-only open: failures are ignored (drivers are asked to be quiet); one opened driver suffices.
+ * - No driver opened: the first driver failure if any (e.g. a node file's XML error), else
+ *   NO_CONNECT "no connection driver available for <name>".
+ */
+export async function open(uri?: string, options: OpenOptions = {}): Promise<Connection> {
+  registerBuiltinDrivers();
+  const name = uri === '' ? undefined : uri;
+  const readOnly = options.readOnly === true;
+  const request: DriverOpenRequest = { name, uri: name === undefined ? undefined : parseUri(name), readOnly, quiet: readOnly, options };
+  const xenAbortRule = !readOnly && isXenName(name);
+  const opened: Driver[] = [];
+  let firstFailure: VirtError | undefined;
+
+  for (const factory of registeredDrivers()) {
+    let driver: Driver | undefined;
+    try {
+      driver = await factory.open(request);
+    } catch (error) {
+      const failure = toVirtError(error);
+      if (xenAbortRule && factory.no !== DriverNo.XEN_PROXY && factory.name.toLowerCase().startsWith('xen')) {
+        await Promise.allSettled(opened.map((d) => d.close()));
+        throw reported(failure);
+      }
+      firstFailure ??= failure;
+      continue;
+    }
+    if (driver) opened.push(driver);
   }
-  throw new VirtError({ code: 'NO_CONNECT', domain: 'NONE', message: `no connection driver available for ${uri}`, str1: uri });
+
+  if (opened.length === 0) {
+    throw reported(firstFailure ?? new VirtError({ code: 'NO_CONNECT', domain: 'NONE', info: name ?? DEFAULT_URI, str1: name }));
+  }
+  return new Connection(name ?? DEFAULT_URI, readOnly, opened);
 }
 
-export function openReadOnly(uri: string): Promise<Connection> {
-  return open(uri, { readOnly: true });
+/** virConnectOpenReadOnly. */
+export function openReadOnly(uri?: string, options: OpenOptions = {}): Promise<Connection> {
+  return open(uri, { ...options, readOnly: true });
+}
+
+/** Open failures have no connection yet: they go to the global record and handler. */
+function reported(error: VirtError): VirtError {
+  reportError(error);
+  return error;
 }

@@ -11,6 +11,42 @@ export const DomainState = {
 } as const;
 export type DomainState = (typeof DomainState)[keyof typeof DomainState];
 
+/** virDomainRunningReason. */
+export const RunningReason = {
+  UNKNOWN: 0,
+  BOOTED: 1,
+  MIGRATED: 2,
+  RESTORED: 3,
+  FROM_SNAPSHOT: 4,
+  UNPAUSED: 5,
+  MIGRATION_CANCELED: 6,
+  SAVE_CANCELED: 7,
+  WAKEUP: 8,
+  CRASHED: 9,
+} as const;
+
+/** virDomainPausedReason. */
+export const PausedReason = { UNKNOWN: 0, USER: 1, MIGRATION: 2, SAVE: 3, DUMP: 4, IOERROR: 5, WATCHDOG: 6 } as const;
+
+/** virDomainShutdownReason. */
+export const ShutdownReason = { UNKNOWN: 0, USER: 1 } as const;
+
+/** virDomainShutoffReason. */
+export const ShutoffReason = {
+  UNKNOWN: 0,
+  SHUTDOWN: 1,
+  DESTROYED: 2,
+  CRASHED: 3,
+  MIGRATED: 4,
+  SAVED: 5,
+  FAILED: 6,
+  FROM_SNAPSHOT: 7,
+  DAEMON: 8,
+} as const;
+
+/** virDomainCrashedReason. */
+export const CrashedReason = { UNKNOWN: 0, PANICKED: 1 } as const;
+
 /** virDomainInfo. Memory in KiB, cpuTime in nanoseconds. */
 export interface DomainInfo {
   state: DomainState;
@@ -39,6 +75,29 @@ export interface DomainStateWithReason {
   reason: number;
 }
 
+/** virNodeGetSecurityModel. */
+export interface SecurityModel {
+  model: string;
+  doi: string;
+}
+
+/** virDomainGetSecurityLabel. `label` is empty for a domain without one (e.g. inactive). */
+export interface SecurityLabel {
+  label: string;
+  enforcing: boolean;
+}
+
+/** Filters of virConnectListAllDomains; neither set means both. */
+export interface ListAllDomainsFlags {
+  active?: boolean;
+  inactive?: boolean;
+}
+
+/**
+ * Options of open(). Driver-specific options (socket and device paths of the Xen drivers, see the
+ * Xen drivers' options type) travel in the same object: each driver factory reads its own fields.
+ */
 export interface OpenOptions {
   readOnly?: boolean;
+  [driverOption: string]: unknown;
 }

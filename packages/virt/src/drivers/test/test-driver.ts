@@ -1,4 +1,4 @@
-import type { DomainRef, Driver } from '../../driver.js';
+import { type DomainRef, type Driver, DriverNo } from '../../driver.js';
 import { DomainState, type DomainInfo, type NodeInfo } from '../../types.js';
 import { uuidFromString } from '../../uuid.js';
 
@@ -29,6 +29,7 @@ function defaultNode(): { info: NodeInfo; domains: TestDomain[] } {
 
 /** The in-memory test driver (walking-skeleton subset). */
 export class TestDriver implements Driver {
+  readonly no = DriverNo.TEST;
   readonly name = 'Test';
   readonly #node = defaultNode();
 

@@ -1,0 +1,124 @@
+import { type Driver, type DriverMethod, DriverNo } from './driver.js';
+import { VirtError } from './errors/virt-error.js';
+
+/**
+ * How one API call is spread over a connection's open drivers (libvirt.c's loops, spec/drivers.md §5):
+ * - `first`: drivers in priority order; the first that resolves wins. A driver that rejects is
+ *   skipped (libvirt went on to the next on -1); lookups that resolve `undefined` are skipped too.
+ * - `every`: every implementing driver is called in order; success if any succeeded (shutdown,
+ *   reboot, setMemory, setMaxMemory: each layer gets the request).
+ * - `every-hypervisor-last`: as `every`, with the hypervisor driver called after the others
+ *   (destroy, suspend: xend first, then the hypercall).
+ * - `first-hypervisor-last`: as `first`, hypervisor last (resume).
+ * When every driver failed, the error thrown is the first one that is not NO_SUPPORT (the most
+ * authoritative layer's), else the first. When no open driver implements the call: NO_SUPPORT.
+ */
+export type DispatchPolicy = 'first' | 'every' | 'every-hypervisor-last' | 'first-hypervisor-last';
+
+interface CallRule {
+  policy: DispatchPolicy;
+  /** The libvirt C function, used in NO_SUPPORT and read-only messages. */
+  api: string;
+  /** Refused on a read-only connection with OPERATION_DENIED before any driver sees it. */
+  writes?: true;
+}
+
+/** Every entry point of Driver, its dispatch policy and its C name. The one place these rules live. */
+export const CALL_RULES: { readonly [M in DriverMethod]: CallRule } = {
+  getType: { policy: 'first', api: 'virConnectGetType' },
+  getVersion: { policy: 'first', api: 'virConnectGetVersion' },
+  getHostname: { policy: 'first', api: 'virConnectGetHostname' },
+  getCapabilities: { policy: 'first', api: 'virConnectGetCapabilities' },
+  nodeGetInfo: { policy: 'first', api: 'virNodeGetInfo' },
+  nodeGetSecurityModel: { policy: 'first', api: 'virNodeGetSecurityModel' },
+  listDomainIDs: { policy: 'first', api: 'virConnectListDomains' },
+  numOfDomains: { policy: 'first', api: 'virConnectNumOfDomains' },
+  listDefinedDomains: { policy: 'first', api: 'virConnectListDefinedDomains' },
+  numOfDefinedDomains: { policy: 'first', api: 'virConnectNumOfDefinedDomains' },
+  listAllDomains: { policy: 'first', api: 'virConnectListAllDomains' },
+  lookupByID: { policy: 'first', api: 'virDomainLookupByID' },
+  lookupByName: { policy: 'first', api: 'virDomainLookupByName' },
+  lookupByUUID: { policy: 'first', api: 'virDomainLookupByUUID' },
+  domainCreateXML: { policy: 'first', api: 'virDomainCreateXML', writes: true },
+  domainDefineXML: { policy: 'first', api: 'virDomainDefineXML', writes: true },
+  domainUndefine: { policy: 'first', api: 'virDomainUndefine', writes: true },
+  domainCreate: { policy: 'first', api: 'virDomainCreate', writes: true },
+  domainRestore: { policy: 'first', api: 'virDomainRestore', writes: true },
+  domainSuspend: { policy: 'every-hypervisor-last', api: 'virDomainSuspend', writes: true },
+  domainResume: { policy: 'first-hypervisor-last', api: 'virDomainResume', writes: true },
+  domainShutdown: { policy: 'every', api: 'virDomainShutdown', writes: true },
+  domainReboot: { policy: 'every', api: 'virDomainReboot', writes: true },
+  domainDestroy: { policy: 'every-hypervisor-last', api: 'virDomainDestroy', writes: true },
+  domainSave: { policy: 'first', api: 'virDomainSave', writes: true },
+  domainGetInfo: { policy: 'first', api: 'virDomainGetInfo' },
+  domainGetState: { policy: 'first', api: 'virDomainGetState' },
+  domainGetOSType: { policy: 'first', api: 'virDomainGetOSType' },
+  domainGetMaxMemory: { policy: 'first', api: 'virDomainGetMaxMemory' },
+  domainGetXMLDesc: { policy: 'first', api: 'virDomainGetXMLDesc' },
+  domainIsActive: { policy: 'first', api: 'virDomainIsActive' },
+  domainIsPersistent: { policy: 'first', api: 'virDomainIsPersistent' },
+  domainGetAutostart: { policy: 'first', api: 'virDomainGetAutostart' },
+  domainHasManagedSaveImage: { policy: 'first', api: 'virDomainHasManagedSaveImage' },
+  domainGetSecurityLabel: { policy: 'first', api: 'virDomainGetSecurityLabel' },
+  domainGetMessages: { policy: 'first', api: 'virDomainGetMessages' },
+  domainSetMaxMemory: { policy: 'every', api: 'virDomainSetMaxMemory', writes: true },
+  domainSetMemory: { policy: 'every', api: 'virDomainSetMemory', writes: true },
+  domainSetVcpus: { policy: 'first', api: 'virDomainSetVcpus', writes: true },
+};
+
+type MethodArgs<M extends DriverMethod> = Parameters<NonNullable<Driver[M]>>;
+type MethodResult<M extends DriverMethod> = Awaited<ReturnType<NonNullable<Driver[M]>>>;
+
+/**
+ * Runs `method` on `drivers` (the connection's open drivers, in priority order) by its policy.
+ * Read-only refusal is the caller's (the connection knows whether it is read-only).
+ */
+export async function dispatch<M extends DriverMethod>(
+  drivers: readonly Driver[],
+  method: M,
+  ...args: MethodArgs<M>
+): Promise<MethodResult<M>> {
+  const rule = CALL_RULES[method];
+  const hypervisorLast = rule.policy === 'every-hypervisor-last' || rule.policy === 'first-hypervisor-last';
+  const callEvery = rule.policy === 'every' || rule.policy === 'every-hypervisor-last';
+  const implementers = drivers.filter((driver) => typeof driver[method] === 'function');
+  if (hypervisorLast) {
+    implementers.sort((a, b) => Number(a.no === DriverNo.XEN_HYPERVISOR) - Number(b.no === DriverNo.XEN_HYPERVISOR));
+  }
+  if (implementers.length === 0) throw noSupport(rule.api);
+
+  const errors: unknown[] = [];
+  let answered = false;
+  let answer: MethodResult<M> | undefined;
+  for (const driver of implementers) {
+    try {
+      const fn = driver[method] as (...a: MethodArgs<M>) => Promise<MethodResult<M>>;
+      const result = await fn.apply(driver, args);
+      if (!answered) {
+        answer = result;
+        answered = result !== undefined || !method.startsWith('lookup');
+      }
+      if (answered && !callEvery) break;
+    } catch (error) {
+      errors.push(error);
+    }
+  }
+  if (answered || errors.length === 0) return answer as MethodResult<M>;
+  throw preferredError(errors);
+}
+
+/** The first error that is not NO_SUPPORT, else the first one. */
+function preferredError(errors: unknown[]): unknown {
+  return errors.find((e) => !(VirtError.isInstance(e) && e.code === 'NO_SUPPORT')) ?? errors[0];
+}
+
+/** NO_SUPPORT as libvirt 9 words it: `this function is not supported by the connection driver: virX`. */
+export function noSupport(api: string): VirtError {
+  return new VirtError({ code: 'NO_SUPPORT', domain: 'NONE', info: api });
+}
+
+/** Whether `method` is refused on read-only connections, and the C name for the message. */
+export function writeRule(method: DriverMethod): string | undefined {
+  const rule = CALL_RULES[method];
+  return rule.writes ? rule.api : undefined;
+}

@@ -1,0 +1,20 @@
+import type { DriverFactory } from '../driver.js';
+import { registerDriver } from '../driver-registry.js';
+import { testDriverFactory } from './test/test-driver-factory.js';
+
+/**
+ * The drivers this package ships, registered on first use of open() (virInitialize). Their order
+ * here does not matter: driver-registry.ts keeps libvirt's priority. The Xen drivers (hypervisor,
+ * proxy, xend, xenstore) add their factories to this list; a factory whose peer library is
+ * optional (the hypervisor driver's @libvirt-ts/hypercall) loads it lazily inside its open().
+ */
+const BUILTIN_DRIVERS: readonly DriverFactory[] = [testDriverFactory];
+
+let registered = false;
+
+/** virInitialize: idempotent. */
+export function registerBuiltinDrivers(): void {
+  if (registered) return;
+  registered = true;
+  for (const factory of BUILTIN_DRIVERS) registerDriver(factory);
+}
