@@ -1,0 +1,28 @@
+import { DriverNo } from '../../driver.js';
+import { toVirtError } from '../xen/to-virt-error.js';
+import { XEN_DRIVER_VERSION, xenDriverFactory } from '../xen/xen-driver-factory.js';
+import { isLocalXenName } from '../xen/xen-names.js';
+import { HypervisorDriver } from './hypervisor-driver.js';
+import { loadHypercall, openHypervisorSession } from './hypervisor-loader.js';
+
+/**
+ * Registers as "Xen", first in priority. Declines when `@libvirt-ts/hypercall` cannot load (or with
+ * `useHypervisor: false`); a privcmd that cannot be opened is NO_XEN, which fails a read-write open.
+ */
+export const hypervisorDriverFactory = xenDriverFactory({
+  no: DriverNo.XEN_HYPERVISOR,
+  name: 'Xen',
+  version: XEN_DRIVER_VERSION,
+  accepts: isLocalXenName,
+  async open(options) {
+    if (options.useHypervisor === false) return undefined;
+    const hypercall = await loadHypercall();
+    if (!hypercall) return undefined;
+    const hypervisorOptions = options.hypervisor ?? (options.privcmdDevice ? { device: options.privcmdDevice } : {});
+    try {
+      return new HypervisorDriver(await openHypervisorSession(hypercall, hypervisorOptions));
+    } catch (error) {
+      throw toVirtError(error, 'XEN');
+    }
+  },
+});

@@ -1,0 +1,28 @@
+import type { DomainState } from '../../types.js';
+
+/** One domain as the hypervisor reports it (getdomaininfo), already decoded. */
+export interface HypervisorDomain {
+  id: number;
+  state: DomainState;
+  memoryKib: number;
+  maxMemoryKib: number;
+  vcpus: number;
+  cpuTimeNs: bigint;
+  uuid: Uint8Array;
+}
+
+/**
+ * What the hypervisor driver needs from `@libvirt-ts/hypercall`: kept to this shape so the optional
+ * package is touched in one place only (hypervisor-loader.ts).
+ */
+export interface HypervisorSession {
+  version(): Promise<{ major: number; minor: number }>;
+  listDomains(): Promise<HypervisorDomain[]>;
+  /** The domain with exactly this id, or undefined. */
+  domainInfo(id: number): Promise<HypervisorDomain | undefined>;
+  pause(id: number): Promise<void>;
+  unpause(id: number): Promise<void>;
+  destroy(id: number): Promise<void>;
+  setMaxMemory(id: number, kib: number): Promise<void>;
+  close(): Promise<void> | void;
+}

@@ -1,0 +1,122 @@
+import { type DomainRef, type Driver, DriverNo } from '../../driver.js';
+import type { DomainInfo, NodeInfo } from '../../types.js';
+import { xenDriverError } from '../xen/to-virt-error.js';
+import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
+import { DEFAULT_PROXY_SOCKET, type ProxyConnection, printableSocketName } from './proxy-connection.js';
+import { connectOrLaunchProxy } from './proxy-launch.js';
+import { argOf, dataFromArg, longOf, ProxyCommand, type ProxyPacket } from './proxy-packet.js';
+import { decodeDomainInfo, decodeIdList, decodeName, decodeNodeInfo, decodeUuid, decodeUuidAndName, encodeName } from './proxy-payloads.js';
+
+const NO_DATA = dataFromArg(0);
+
+/**
+ * The "XenProxy" driver: read-only queries answered by the setuid libvirt_proxy helper, for
+ * users who cannot open privcmd. It refuses read-write opens, as in libvirt.
+ */
+export class ProxyDriver implements Driver {
+  readonly no = DriverNo.XEN_PROXY;
+  readonly name = 'XenProxy';
+  readonly #proxy: ProxyConnection;
+
+  private constructor(proxy: ProxyConnection) {
+    this.#proxy = proxy;
+  }
+
+  /** Connects (starting the proxy if needed) and performs the NONE handshake. */
+  static async open(options: XenOpenOptions): Promise<ProxyDriver> {
+    const socketName = options.proxySocket ?? DEFAULT_PROXY_SOCKET;
+    let proxy: ProxyConnection;
+    try {
+      proxy = await connectOrLaunchProxy({ socketName, binary: options.proxyBinary, timeoutMs: options.timeoutMs ?? XEN_DEFAULTS.timeoutMs });
+    } catch (error) {
+      throw xenDriverError('PROXY', 'NO_CONNECT', printableSocketName(socketName), { cause: error });
+    }
+    const driver = new ProxyDriver(proxy);
+    try {
+      await driver.#request(ProxyCommand.NONE);
+    } catch (error) {
+      proxy.close();
+      throw error;
+    }
+    return driver;
+  }
+
+  async close(): Promise<void> {
+    this.#proxy.close();
+  }
+
+  /** 0.1.3 sent VERSION but dropped the answer; we return it. */
+  async getVersion(): Promise<number> {
+    return Number(longOf(await this.#request(ProxyCommand.VERSION)));
+  }
+
+  async nodeGetInfo(): Promise<NodeInfo> {
+    const reply = await this.#request(ProxyCommand.NODE_INFO);
+    if (argOf(reply) < 0) throw xenDriverError('PROXY', 'OPERATION_FAILED', 'the proxy could not get the node information');
+    return this.#decode(() => decodeNodeInfo(reply.extra));
+  }
+
+  async listDomainIDs(): Promise<number[]> {
+    const reply = await this.#request(ProxyCommand.LIST);
+    return this.#decode(() => decodeIdList(reply.extra, argOf(reply)));
+  }
+
+  async numOfDomains(): Promise<number> {
+    const count = argOf(await this.#request(ProxyCommand.NUM_DOMAIN));
+    if (count < 0) throw xenDriverError('PROXY', 'OPERATION_FAILED', 'the proxy could not count the domains');
+    return count;
+  }
+
+  async lookupByID(id: number): Promise<DomainRef | undefined> {
+    const reply = await this.#request(ProxyCommand.LOOKUP_ID, dataFromArg(id));
+    if (argOf(reply) < 0) return undefined;
+    const { uuid, name } = this.#decode(() => decodeUuidAndName(reply.extra));
+    return { id, name, uuid };
+  }
+
+  async lookupByUUID(uuid: Uint8Array): Promise<DomainRef | undefined> {
+    const reply = await this.#request(ProxyCommand.LOOKUP_UUID, NO_DATA, uuid.subarray(0, 16));
+    const id = argOf(reply);
+    if (id < 0) return undefined;
+    return { id, name: this.#decode(() => decodeName(reply.extra)), uuid: Uint8Array.from(uuid) };
+  }
+
+  async lookupByName(name: string): Promise<DomainRef | undefined> {
+    const extra = this.#decode(() => encodeName(name));
+    const reply = await this.#request(ProxyCommand.LOOKUP_NAME, NO_DATA, extra);
+    const id = argOf(reply);
+    if (id < 0) return undefined;
+    return { id, name, uuid: this.#decode(() => decodeUuid(reply.extra)) };
+  }
+
+  async domainGetMaxMemory(ref: DomainRef): Promise<number> {
+    const kib = Number(longOf(await this.#request(ProxyCommand.MAX_MEMORY, dataFromArg(ref.id))));
+    if (kib <= 0) throw xenDriverError('PROXY', 'OPERATION_FAILED', `the proxy has no memory figure for domain ${ref.id}`);
+    return kib;
+  }
+
+  async domainGetInfo(ref: DomainRef): Promise<DomainInfo> {
+    const reply = await this.#request(ProxyCommand.DOMAIN_INFO, dataFromArg(ref.id));
+    if (reply.extra.length === 0) {
+      throw xenDriverError('PROXY', 'OPERATION_FAILED', `the proxy has no information on domain ${ref.id}`);
+    }
+    return this.#decode(() => decodeDomainInfo(reply.extra));
+  }
+
+  async #request(command: ProxyCommand, data = NO_DATA, extra?: Uint8Array): Promise<ProxyPacket> {
+    try {
+      return await this.#proxy.request(command, data, extra);
+    } catch (error) {
+      throw xenDriverError('PROXY', 'OPERATION_FAILED', (error as Error).message, { cause: error });
+    }
+  }
+
+  /** Payload coding errors (a short reply, a name too long) become PROXY errors too. */
+  #decode<T>(decode: () => T): T {
+    try {
+      return decode();
+    } catch (error) {
+      throw xenDriverError('PROXY', error instanceof RangeError ? 'INVALID_ARG' : 'RPC', (error as Error).message, { cause: error });
+    }
+  }
+}

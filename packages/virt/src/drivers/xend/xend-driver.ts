@@ -1,0 +1,223 @@
+import { resolve } from 'node:path';
+import { lookup } from '@libvirt-ts/sexpr';
+import { XendClient, type XendDomain } from '@libvirt-ts/xend-client';
+import { type DomainRef, type Driver, DriverNo } from '../../driver.js';
+import type { DomainInfo, ListAllDomainsFlags, NodeInfo } from '../../types.js';
+import { isXendError } from '../xen/package-errors.js';
+import { toVirtError, xenDriverError } from '../xen/to-virt-error.js';
+import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
+import type { XendTarget } from '../xen/xen-names.js';
+import { domainXmlFromXend, xendConfigFromXml } from './xend-domain-xml.js';
+
+/**
+ * The "XenDaemon" driver (libvirt 0.1.3 xend_internal.c): every state change goes through xend's
+ * HTTP interface. Listings use one `?detail=1` request instead of 0.1.3's one request per domain.
+ */
+export class XendDriver implements Driver {
+  readonly no = DriverNo.XEN_DAEMON;
+  readonly name = 'XenDaemon';
+  readonly #xend: XendClient;
+
+  constructor(xend: XendClient) {
+    this.#xend = xend;
+  }
+
+  /**
+   * Opens xend where the connection name says; for the local host its unix socket first, then
+   * TCP (libvirt's order). Each candidate is probed with a node request.
+   */
+  static async open(target: XendTarget, options: XenOpenOptions): Promise<XendDriver> {
+    const candidates =
+      target.kind === 'socket'
+        ? [target.path]
+        : target.kind === 'tcp'
+          ? [target.url]
+          : [options.xendSocket ?? XEN_DEFAULTS.xendSocket, ...(options.xendUrl === false ? [] : [options.xendUrl ?? XEN_DEFAULTS.xendUrl])];
+    const timeoutMs = options.timeoutMs ?? XEN_DEFAULTS.timeoutMs;
+    const failures: unknown[] = [];
+    for (const name of candidates) {
+      try {
+        return new XendDriver(await XendClient.open(name, { timeoutMs }));
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    const last = failures[failures.length - 1];
+    throw xenDriverError('XEND', 'NO_CONNECT', candidates.join(' or '), { cause: last });
+  }
+
+  async close(): Promise<void> {
+    // xend is stateless HTTP, one connection per request: nothing to close (as xenDaemonClose)
+  }
+
+  /** Later libvirt's unified Xen driver calls every Xen connection "Xen". */
+  async getType(): Promise<string> {
+    return 'Xen';
+  }
+
+  async getVersion(): Promise<number> {
+    return this.#call(() => this.#xend.getVersion());
+  }
+
+  /** The host xend runs on, as xend names it. */
+  async getHostname(): Promise<string> {
+    const node = await this.#call(() => this.#xend.getNode());
+    if (!node.hostname) throw xenDriverError('XEND', 'NO_HOSTNAME', 'xend does not report its host name');
+    return node.hostname;
+  }
+
+  async nodeGetInfo(): Promise<NodeInfo> {
+    return (await this.#call(() => this.#xend.getNode())).info;
+  }
+
+  async listDomainIDs(): Promise<number[]> {
+    return (await this.#listDomains()).filter(isActive).map((d) => d.id);
+  }
+
+  async numOfDomains(): Promise<number> {
+    return (await this.listDomainIDs()).length;
+  }
+
+  /** Domains xend manages but that are not running (xend 3.x config format 3 and later). */
+  async listDefinedDomains(): Promise<string[]> {
+    return (await this.#listDomains()).filter((d) => !isActive(d)).map((d) => d.name);
+  }
+
+  async numOfDefinedDomains(): Promise<number> {
+    return (await this.listDefinedDomains()).length;
+  }
+
+  /** One `GET /xend/domain?detail=1` for the whole list: active by id, then inactive by name. */
+  async listAllDomains(flags: ListAllDomainsFlags): Promise<DomainRef[]> {
+    const both = flags.active === undefined && flags.inactive === undefined;
+    const domains = await this.#listDomains();
+    const active = both || flags.active ? domains.filter(isActive).sort((a, b) => a.id - b.id) : [];
+    const inactive = both || flags.inactive ? domains.filter((d) => !isActive(d)).sort((a, b) => a.name.localeCompare(b.name)) : [];
+    return [...active, ...inactive].map(refOf);
+  }
+
+  async lookupByID(id: number): Promise<DomainRef | undefined> {
+    const domain = await this.#find(id);
+    return domain && refOf(domain);
+  }
+
+  async lookupByName(name: string): Promise<DomainRef | undefined> {
+    const domain = await this.#find(name);
+    return domain && refOf(domain);
+  }
+
+  async lookupByUUID(uuid: Uint8Array): Promise<DomainRef | undefined> {
+    const domain = (await this.#listDomains()).find((d) => sameBytes(d.uuid, uuid));
+    return domain && refOf(domain);
+  }
+
+  /** createLinux / createXML: XML -> `(vm ...)`, create paused, wait for devices, unpause. */
+  async domainCreateXML(xml: string, _flags: number): Promise<DomainRef> {
+    const config = xendConfigFromXml(xml);
+    return refOf(await this.#call(() => this.#xend.create(config)));
+  }
+
+  async domainRestore(file: string): Promise<DomainRef | undefined> {
+    const restored = await this.#call(() => this.#xend.restore(resolve(file)));
+    return restored && refOf(restored);
+  }
+
+  async domainSuspend(dom: DomainRef): Promise<void> {
+    await this.#call(() => this.#xend.pause(dom.name));
+  }
+
+  async domainResume(dom: DomainRef): Promise<void> {
+    await this.#call(() => this.#xend.unpause(dom.name));
+  }
+
+  async domainShutdown(dom: DomainRef): Promise<void> {
+    await this.#call(() => this.#xend.shutdown(dom.name, 'halt'));
+  }
+
+  async domainReboot(dom: DomainRef, _flags: number): Promise<void> {
+    await this.#call(() => this.#xend.shutdown(dom.name, 'reboot'));
+  }
+
+  async domainDestroy(dom: DomainRef): Promise<void> {
+    await this.#call(() => this.#xend.destroy(dom.name));
+  }
+
+  /** A relative path is taken from the current directory, as libvirt did. */
+  async domainSave(dom: DomainRef, file: string): Promise<void> {
+    await this.#call(() => this.#xend.save(dom.name, resolve(file)));
+  }
+
+  async domainGetInfo(dom: DomainRef): Promise<DomainInfo> {
+    return (await this.#domain(dom)).info;
+  }
+
+  /** "hvm" for a fully virtualized guest, else "linux" (later libvirt asked xend; 0.1.3 xenstore). */
+  async domainGetOSType(dom: DomainRef): Promise<string> {
+    const domain = await this.#domain(dom);
+    return lookup(domain.sexpr, 'domain/image/hvm') === undefined ? 'linux' : 'hvm';
+  }
+
+  /** `maxmem` (0.1.3 read `memory` here, which later libvirt corrected). */
+  async domainGetMaxMemory(dom: DomainRef): Promise<number> {
+    return (await this.#domain(dom)).info.maxMem;
+  }
+
+  async domainGetXMLDesc(dom: DomainRef, _flags: number): Promise<string> {
+    return domainXmlFromXend((await this.#domain(dom)).sexpr);
+  }
+
+  async domainIsActive(dom: DomainRef): Promise<boolean> {
+    return isActive(await this.#domain(dom));
+  }
+
+  async domainSetMaxMemory(dom: DomainRef, kib: number): Promise<void> {
+    await this.#call(() => this.#xend.setMaxMemory(dom.name, kib));
+  }
+
+  async domainSetMemory(dom: DomainRef, kib: number): Promise<void> {
+    await this.#call(() => this.#xend.setMemoryTarget(dom.name, kib));
+  }
+
+  async domainSetVcpus(dom: DomainRef, count: number): Promise<void> {
+    await this.#call(() => this.#xend.setVcpus(dom.name, count));
+  }
+
+  #listDomains(): Promise<XendDomain[]> {
+    return this.#call(() => this.#xend.listDomains());
+  }
+
+  /** The domain's current record; NO_DOMAIN when xend no longer knows it. */
+  #domain(dom: DomainRef): Promise<XendDomain> {
+    return this.#call(() => this.#xend.getDomain(dom.name));
+  }
+
+  /** A lookup: xend's 404 means "not mine", anything else is an error. */
+  async #find(key: string | number): Promise<XendDomain | undefined> {
+    try {
+      return await this.#xend.getDomain(key);
+    } catch (error) {
+      if (isXendError(error) && error.code === 'NO_DOMAIN') return undefined;
+      throw toVirtError(error, 'XEND');
+    }
+  }
+
+  async #call<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      throw toVirtError(error, 'XEND');
+    }
+  }
+}
+
+function isActive(domain: XendDomain): boolean {
+  return domain.id >= 0;
+}
+
+function refOf(domain: XendDomain): DomainRef {
+  return { id: domain.id, name: domain.name, uuid: domain.uuid };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}

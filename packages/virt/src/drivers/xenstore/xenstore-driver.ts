@@ -1,0 +1,153 @@
+import { XenstoreClient } from '@libvirt-ts/xenstore';
+import { type DomainRef, type Driver, DriverNo } from '../../driver.js';
+import { DomainState, type DomainInfo } from '../../types.js';
+import { parseUuid } from '../../uuid.js';
+import { isXenstoreError } from '../xen/package-errors.js';
+import { toVirtError, xenDriverError } from '../xen/to-virt-error.js';
+import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
+
+/** The part of XenstoreClient this driver uses (tests may hand in any client with these). */
+export interface XenstoreSession {
+  read(path: string): Promise<string>;
+  write(path: string, value: string): Promise<void>;
+  directory(path: string): Promise<string[]>;
+  close(): Promise<void> | void;
+}
+
+const DOMAINS = '/local/domain';
+const NIL_UUID = new Uint8Array(16);
+
+/**
+ * The "XenStore" driver (libvirt 0.1.3 xs_internal.c): domain names, state, memory and vcpus read
+ * from xenstored; balloon target, shutdown and reboot written to it.
+ */
+export class XenstoreDriver implements Driver {
+  readonly no = DriverNo.XEN_STORE;
+  readonly name = 'XenStore';
+  readonly #xs: XenstoreSession;
+
+  constructor(xs: XenstoreSession) {
+    this.#xs = xs;
+  }
+
+  /** Connects to xenstored's read-write socket, or its read-only one for read-only opens. */
+  static async open(options: XenOpenOptions, readOnly: boolean): Promise<XenstoreDriver> {
+    const path = readOnly
+      ? (options.xenstoredSocketRo ?? XEN_DEFAULTS.xenstoredSocketRo)
+      : (options.xenstoredSocket ?? process.env['XENSTORED_PATH'] ?? XEN_DEFAULTS.xenstoredSocket);
+    try {
+      const xs = await XenstoreClient.connect({ path, readOnly });
+      return new XenstoreDriver(xs);
+    } catch (error) {
+      throw xenDriverError('XENSTORE', 'NO_XENSTORE', path, { cause: error });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#xs.close();
+  }
+
+  async listDomainIDs(): Promise<number[]> {
+    return this.#domainIds();
+  }
+
+  async lookupByName(name: string): Promise<DomainRef | undefined> {
+    for (const id of await this.#domainIds()) {
+      if ((await this.#readOptional(`${DOMAINS}/${id}/name`)) === name) {
+        return { id, name, uuid: await this.#uuidOf(id) };
+      }
+    }
+    return undefined;
+  }
+
+  async domainGetInfo(ref: DomainRef): Promise<DomainInfo> {
+    const base = this.#domainPath(ref);
+    const [running, target, cpus] = await Promise.all([
+      this.#readOptional(`${base}/running`),
+      this.#readOptional(`${base}/memory/target`),
+      this.#call(() => this.#xs.directory(`${base}/cpu`)).catch(() => []),
+    ]);
+    const memory = parseKib(target);
+    return {
+      // 0.1.3: "1" is running; anything else (or nothing) says nothing
+      state: running?.startsWith('1') ? DomainState.RUNNING : DomainState.NOSTATE,
+      maxMem: memory,
+      memory,
+      nrVirtCpu: cpus.length,
+      cpuTime: 0n,
+    };
+  }
+
+  async domainGetMaxMemory(ref: DomainRef): Promise<number> {
+    return parseKib(await this.#readOptional(`${this.#domainPath(ref)}/memory/target`));
+  }
+
+  /** Sets the balloon target (KiB). */
+  async domainSetMemory(ref: DomainRef, kib: number): Promise<void> {
+    await this.#write(ref, 'memory/target', String(kib));
+  }
+
+  async domainShutdown(ref: DomainRef): Promise<void> {
+    await this.#write(ref, 'control/shutdown', 'halt');
+  }
+
+  async domainReboot(ref: DomainRef, _flags = 0): Promise<void> {
+    await this.#write(ref, 'control/shutdown', 'reboot');
+  }
+
+  /** `image/ostype` under the domain's /vm path; libvirt answers "linux" when it is missing. */
+  async domainGetOSType(ref: DomainRef): Promise<string> {
+    const vm = await this.#readOptional(`${this.#domainPath(ref)}/vm`);
+    const osType = vm ? await this.#readOptional(`${vm}/image/ostype`) : undefined;
+    return osType || 'linux';
+  }
+
+  /** The ids under /local/domain; a non-numeric child fails the listing, as in libvirt. */
+  async #domainIds(): Promise<number[]> {
+    const children = await this.#call(() => this.#xs.directory(DOMAINS));
+    return children.map((child) => {
+      if (!/^\d+$/.test(child)) throw xenDriverError('XENSTORE', 'INTERNAL_ERROR', `non-numeric domain id '${child}' under ${DOMAINS}`);
+      return Number(child);
+    });
+  }
+
+  async #uuidOf(id: number): Promise<Uint8Array> {
+    const vm = await this.#readOptional(`${DOMAINS}/${id}/vm`);
+    if (!vm) return NIL_UUID;
+    const text = (await this.#readOptional(`${vm}/uuid`)) ?? vm.slice(vm.lastIndexOf('/') + 1);
+    return parseUuid(text) ?? NIL_UUID;
+  }
+
+  #domainPath(ref: DomainRef): string {
+    if (ref.id < 0) throw xenDriverError('XENSTORE', 'OPERATION_INVALID', `domain '${ref.name}' is not running`);
+    return `${DOMAINS}/${ref.id}`;
+  }
+
+  async #write(ref: DomainRef, leaf: string, value: string): Promise<void> {
+    const path = `${this.#domainPath(ref)}/${leaf}`;
+    await this.#call(() => this.#xs.write(path, value));
+  }
+
+  /** A node's value, or undefined when it does not exist. */
+  async #readOptional(path: string): Promise<string | undefined> {
+    try {
+      return await this.#xs.read(path);
+    } catch (error) {
+      if (isXenstoreError(error) && error.code === 'ENOENT') return undefined;
+      throw toVirtError(error, 'XENSTORE');
+    }
+  }
+
+  async #call<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      throw toVirtError(error, 'XENSTORE');
+    }
+  }
+}
+
+function parseKib(text: string | undefined): number {
+  const value = Number.parseInt(text ?? '', 10);
+  return Number.isFinite(value) && value >= 0 ? value : 0;
+}

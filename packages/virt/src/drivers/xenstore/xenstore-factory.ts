@@ -1,0 +1,13 @@
+import { DriverNo } from '../../driver.js';
+import { XEN_DRIVER_VERSION, xenDriverFactory } from '../xen/xen-driver-factory.js';
+import { isLocalXenName } from '../xen/xen-names.js';
+import { XenstoreDriver } from './xenstore-driver.js';
+
+/** Registers as "XenStore": local Xen names only; the read-only socket for read-only opens. */
+export const xenstoreDriverFactory = xenDriverFactory({
+  no: DriverNo.XEN_STORE,
+  name: 'XenStore',
+  version: XEN_DRIVER_VERSION,
+  accepts: isLocalXenName,
+  open: (options, request) => XenstoreDriver.open(options, request.readOnly),
+});
