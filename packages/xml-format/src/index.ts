@@ -1,7 +1,6 @@
 // @libvirt-ts/xml-format: libvirt's domain XML as a typed model, a strict parser and a canonical writer.
-export type * from './model/domain.js';
-export type * from './model/devices.js';
-export { DOMAIN_FEATURE_NAMES } from './model/domain.js';
+export * from './model/domain.js';
+export * from './model/devices.js';
 export { XmlFormatError, XmlFormatErrorCode } from './errors/xml-format-error.js';
 export type { XmlFormatErrorInit } from './errors/xml-format-error.js';
 export { parseDomainXml } from './parse/parse-domain-xml.js';

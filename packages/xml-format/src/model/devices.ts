@@ -24,9 +24,12 @@ export interface DriveAddress {
   unit: number;
 }
 
-export type DiskType = 'file' | 'block' | 'network' | 'dir' | 'volume';
-export type DiskDevice = 'disk' | 'cdrom' | 'floppy' | 'lun';
-export type DiskBus = 'ide' | 'scsi' | 'virtio' | 'xen' | 'usb' | 'sata' | 'fdc' | 'sd';
+export const DISK_TYPES = ['file', 'block', 'network', 'dir', 'volume'] as const;
+export type DiskType = (typeof DISK_TYPES)[number];
+export const DISK_DEVICES = ['disk', 'cdrom', 'floppy', 'lun'] as const;
+export type DiskDevice = (typeof DISK_DEVICES)[number];
+export const DISK_BUSES = ['ide', 'scsi', 'virtio', 'xen', 'usb', 'sata', 'fdc', 'sd'] as const;
+export type DiskBus = (typeof DISK_BUSES)[number];
 
 /** `<source>` of a disk: `file=` for file disks, `dev=` for block disks, `protocol`/`name`/hosts for network disks. */
 export interface DiskSource {
@@ -66,15 +69,19 @@ export interface DiskConfig {
   address?: DeviceAddress;
 }
 
+export const CONTROLLER_TYPES = ['ide', 'fdc', 'scsi', 'sata', 'virtio-serial', 'ccid', 'usb', 'pci', 'xenbus'] as const;
+export type ControllerType = (typeof CONTROLLER_TYPES)[number];
+
 /** `<controller type='…' index='…' model='…'/>` */
 export interface ControllerConfig {
-  type: 'ide' | 'fdc' | 'scsi' | 'sata' | 'virtio-serial' | 'ccid' | 'usb' | 'pci' | 'xenbus';
+  type: ControllerType;
   index: number;
   model?: string;
   address?: DeviceAddress;
 }
 
-export type InterfaceType = 'bridge' | 'ethernet' | 'network' | 'user' | 'direct';
+export const INTERFACE_TYPES = ['bridge', 'ethernet', 'network', 'user', 'direct'] as const;
+export type InterfaceType = (typeof INTERFACE_TYPES)[number];
 
 /** `<ip address='…' family='…' prefix='…'/>` of an interface. */
 export interface InterfaceIp {
@@ -111,29 +118,25 @@ export interface InterfaceConfig {
 }
 
 /** Source kinds shared by `<serial>`, `<parallel>` and `<console>`. */
-export type CharDeviceType =
-  | 'null'
-  | 'vc'
-  | 'pty'
-  | 'dev'
-  | 'file'
-  | 'pipe'
-  | 'stdio'
-  | 'udp'
-  | 'tcp'
-  | 'unix'
-  | 'spicevmc';
+export const CHAR_DEVICE_TYPES = ['null', 'vc', 'pty', 'dev', 'file', 'pipe', 'stdio', 'udp', 'tcp', 'unix', 'spicevmc'] as const;
+export type CharDeviceType = (typeof CHAR_DEVICE_TYPES)[number];
+
+export const CHAR_SOURCE_MODES = ['bind', 'connect'] as const;
+export type CharSourceMode = (typeof CHAR_SOURCE_MODES)[number];
 
 /**
  * One `<source>` of a character device. tcp/unix have one (mode + host/service
  * or path); udp may have two (mode 'bind' and 'connect'); dev/file/pipe/pty one with `path`.
  */
 export interface CharSource {
-  mode?: 'bind' | 'connect';
+  mode?: CharSourceMode;
   path?: string;
   host?: string;
   service?: string;
 }
+
+export const CHAR_PROTOCOLS = ['raw', 'telnet', 'telnets', 'tls'] as const;
+export type CharProtocol = (typeof CHAR_PROTOCOLS)[number];
 
 /** `<serial>`, `<parallel>` or `<console>`. */
 export interface CharDeviceConfig {
@@ -143,28 +146,39 @@ export interface CharDeviceConfig {
   /** `<source>` children in order; empty when none. */
   sources: CharSource[];
   /** `<protocol type='raw|telnet|telnets|tls'/>` (tcp). */
-  protocol?: 'raw' | 'telnet' | 'telnets' | 'tls';
+  protocol?: CharProtocol;
   /** `<target type='…' port='…'/>`: console target type ('serial', 'xen', 'virtio'), port number. */
   target?: { type?: string; port?: number };
 }
 
+export const INPUT_TYPES = ['mouse', 'tablet', 'keyboard', 'passthrough'] as const;
+export type InputType = (typeof INPUT_TYPES)[number];
+export const INPUT_BUSES = ['ps2', 'usb', 'xen', 'virtio'] as const;
+export type InputBus = (typeof INPUT_BUSES)[number];
+
 /** `<input type='…' bus='…'/>` */
 export interface InputConfig {
-  type: 'mouse' | 'tablet' | 'keyboard' | 'passthrough';
-  bus?: 'ps2' | 'usb' | 'xen' | 'virtio';
+  type: InputType;
+  bus?: InputBus;
 }
+
+export const GRAPHICS_LISTEN_TYPES = ['address', 'network', 'socket', 'none'] as const;
+export type GraphicsListenType = (typeof GRAPHICS_LISTEN_TYPES)[number];
 
 /** `<listen type='address' address='…'/>` of `<graphics>`. */
 export interface GraphicsListen {
-  type: 'address' | 'network' | 'socket' | 'none';
+  type: GraphicsListenType;
   address?: string;
   network?: string;
   socket?: string;
 }
 
+export const GRAPHICS_TYPES = ['vnc', 'sdl', 'rdp', 'desktop', 'spice'] as const;
+export type GraphicsType = (typeof GRAPHICS_TYPES)[number];
+
 /** `<graphics>` */
 export interface GraphicsConfig {
-  type: 'vnc' | 'sdl' | 'rdp' | 'desktop' | 'spice';
+  type: GraphicsType;
   /** VNC port; -1 means "pick one" (with autoport). */
   port?: number;
   autoport?: boolean;
@@ -182,15 +196,21 @@ export interface GraphicsConfig {
   listens: GraphicsListen[];
 }
 
+export const SOUND_MODELS = ['sb16', 'es1370', 'pcspk', 'ac97', 'ich6', 'ich9', 'usb'] as const;
+export type SoundModel = (typeof SOUND_MODELS)[number];
+
 /** `<sound model='…'/>` */
 export interface SoundConfig {
-  model: 'sb16' | 'es1370' | 'pcspk' | 'ac97' | 'ich6' | 'ich9' | 'usb';
+  model: SoundModel;
 }
+
+export const VIDEO_MODEL_TYPES = ['vga', 'cirrus', 'vmvga', 'xen', 'vbox', 'qxl', 'virtio', 'none'] as const;
+export type VideoModelType = (typeof VIDEO_MODEL_TYPES)[number];
 
 /** `<video><model type vram heads primary/></video>` */
 export interface VideoConfig {
   model: {
-    type: 'vga' | 'cirrus' | 'vmvga' | 'xen' | 'vbox' | 'qxl' | 'virtio' | 'none';
+    type: VideoModelType;
     /** KiB */
     vram?: number;
     heads?: number;
@@ -210,9 +230,12 @@ export interface HostdevConfig {
   source: Omit<PciAddress, 'type'>;
 }
 
+export const MEMBALLOON_MODELS = ['virtio', 'xen', 'none'] as const;
+export type MemballoonModel = (typeof MEMBALLOON_MODELS)[number];
+
 /** `<memballoon model='…'/>` */
 export interface MemballoonConfig {
-  model: 'virtio' | 'xen' | 'none';
+  model: MemballoonModel;
   address?: DeviceAddress;
 }
 

@@ -12,20 +12,19 @@
 import type { DomainDevices } from './devices.js';
 
 /** Hypervisor type of `<domain type='…'>`. */
-export type DomainType = 'xen' | 'test' | 'kvm' | 'qemu' | 'kqemu' | 'lxc' | 'uml' | 'openvz' | 'vmware' | 'hyperv';
+export const DOMAIN_TYPES = ['xen', 'test', 'kvm', 'qemu', 'kqemu', 'lxc', 'uml', 'openvz', 'vmware', 'hyperv'] as const;
+export type DomainType = (typeof DOMAIN_TYPES)[number];
 
 /**
  * What to do when the guest powers off / reboots / crashes
  * (`<on_poweroff>`, `<on_reboot>`, `<on_crash>`). The coredump actions are
  * only meaningful for `on_crash` (later libvirt).
  */
-export type LifecycleAction =
-  | 'destroy'
-  | 'restart'
-  | 'preserve'
-  | 'rename-restart'
-  | 'coredump-destroy'
-  | 'coredump-restart';
+export const LIFECYCLE_ACTIONS = ['destroy', 'restart', 'preserve', 'rename-restart', 'coredump-destroy', 'coredump-restart'] as const;
+export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
+
+export const VCPU_PLACEMENTS = ['static', 'auto'] as const;
+export type VcpuPlacement = (typeof VCPU_PLACEMENTS)[number];
 
 /** `<vcpu placement='…' cpuset='…' current='…'>count</vcpu>` */
 export interface VcpuConfig {
@@ -34,7 +33,7 @@ export interface VcpuConfig {
   /** Virtual CPUs online at boot (`current=`), when fewer than `count`. */
   current?: number;
   /** `placement=`; libvirt defaults it to 'static' and always writes it. */
-  placement: 'static' | 'auto';
+  placement: VcpuPlacement;
   /** Physical CPUs the vcpus may run on (`cpuset=`, e.g. "1-4,^3,6"). */
   cpuset?: string;
 }
@@ -47,15 +46,20 @@ export interface MaxMemoryConfig {
 }
 
 /** Guest kind of `<os><type>`: 'linux' (0.1.x PV), 'xen' (later PV), 'hvm' (fully virtualised). */
-export type OsType = 'linux' | 'xen' | 'hvm' | 'exe' | 'uml';
+export const OS_TYPES = ['linux', 'xen', 'hvm', 'exe', 'uml'] as const;
+export type OsType = (typeof OS_TYPES)[number];
 
 /** `<boot dev='…'/>`; legacy spellings (hda, /dev/fd0, /dev/cdrom) are normalised by the parser. */
-export type BootDevice = 'fd' | 'hd' | 'cdrom' | 'network';
+export const BOOT_DEVICES = ['fd', 'hd', 'cdrom', 'network'] as const;
+export type BootDevice = (typeof BOOT_DEVICES)[number];
+
+export const LOADER_TYPES = ['rom', 'pflash'] as const;
+export type LoaderType = (typeof LOADER_TYPES)[number];
 
 /** `<loader type='rom' readonly='yes'>path</loader>` (HVM firmware). */
 export interface OsLoader {
   path: string;
-  type?: 'rom' | 'pflash';
+  type?: LoaderType;
   readonly?: boolean;
 }
 
@@ -114,21 +118,34 @@ export const DOMAIN_FEATURE_NAMES = [
   'htm',
 ] as const satisfies readonly (keyof DomainFeatures)[];
 
+export const TIMER_NAMES = ['platform', 'pit', 'rtc', 'hpet', 'tsc', 'kvmclock', 'hypervclock', 'armvtimer'] as const;
+export type TimerName = (typeof TIMER_NAMES)[number];
+export const TIMER_TICK_POLICIES = ['delay', 'catchup', 'merge', 'discard'] as const;
+export type TimerTickPolicy = (typeof TIMER_TICK_POLICIES)[number];
+export const TIMER_TRACKS = ['boot', 'guest', 'wall'] as const;
+export type TimerTrack = (typeof TIMER_TRACKS)[number];
+
 /** `<timer name='hpet' present='yes'/>` inside `<clock>`. */
 export interface ClockTimer {
-  name: 'platform' | 'pit' | 'rtc' | 'hpet' | 'tsc' | 'kvmclock' | 'hypervclock' | 'armvtimer';
+  name: TimerName;
   present?: boolean;
-  tickpolicy?: 'delay' | 'catchup' | 'merge' | 'discard';
-  track?: 'boot' | 'guest' | 'wall';
+  tickpolicy?: TimerTickPolicy;
+  track?: TimerTrack;
 }
+
+export const CLOCK_OFFSETS = ['utc', 'localtime', 'timezone', 'variable', 'absolute'] as const;
+export type ClockOffset = (typeof CLOCK_OFFSETS)[number];
+
+export const CLOCK_BASES = ['utc', 'localtime'] as const;
+export type ClockBasis = (typeof CLOCK_BASES)[number];
 
 /** `<clock offset='…' adjustment='…' basis='…'>`; libvirt defaults the offset to 'utc'. */
 export interface ClockConfig {
-  offset: 'utc' | 'localtime' | 'timezone' | 'variable' | 'absolute';
+  offset: ClockOffset;
   /** Seconds of offset, or 'reset' (utc/localtime only). */
   adjustment?: number | 'reset';
   /** For offset 'variable'. */
-  basis?: 'utc' | 'localtime';
+  basis?: ClockBasis;
   /** For offset 'timezone' (`timezone=`). */
   timezone?: string;
   /** `<timer>` children in order; empty when none. */

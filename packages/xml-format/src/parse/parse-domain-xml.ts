@@ -1,14 +1,33 @@
 import type { DomainConfig } from '../model/domain.js';
-import { XmlFormatError } from '../errors/xml-format-error.js';
+import { ElementReader, ReadTracker } from './element-reader.js';
+import { readDomain } from './read-domain.js';
+import { DEFAULT_XML_TREE_LIMITS, parseXmlTree } from './xml-tree.js';
 
 export interface ParseDomainXmlOptions {
-  /** Report unknown elements and attributes (CONFIG_UNSUPPORTED) instead of ignoring them as libvirt does. */
+  /**
+   * Report unknown elements and attributes (code CONFIG_UNSUPPORTED) instead
+   * of ignoring them as libvirt does.
+   */
   strict?: boolean;
+  /** Longest document accepted, in characters (default 16 Mi). */
+  maxLength?: number;
+  /** Deepest element nesting accepted (default 64). */
+  maxDepth?: number;
 }
 
-/** Parses a `<domain>` document into a complete DomainConfig (libvirt's defaults filled in). */
+/**
+ * Parses a `<domain>` document into a complete DomainConfig, with libvirt's
+ * defaults filled in. Throws XmlFormatError (with code, element path,
+ * line:column and offending value) for anything malformed or invalid.
+ */
 export function parseDomainXml(xml: string, options: ParseDomainXmlOptions = {}): DomainConfig {
-  void xml;
-  void options;
-  throw new XmlFormatError({ code: 'XML_ERROR', reason: 'parser not implemented yet' });
+  const root = parseXmlTree(xml, {
+    maxLength: options.maxLength ?? DEFAULT_XML_TREE_LIMITS.maxLength,
+    maxDepth: options.maxDepth ?? DEFAULT_XML_TREE_LIMITS.maxDepth,
+  });
+  const tracker = new ReadTracker();
+  const domain = new ElementReader(root, `/${root.name}`, tracker);
+  const config = readDomain(domain);
+  if (options.strict === true) tracker.reportUnread(domain);
+  return config;
 }
