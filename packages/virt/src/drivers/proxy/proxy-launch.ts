@@ -5,8 +5,11 @@ import { ProxyConnection, ProxyTransportError } from './proxy-connection.js';
 
 /** Where libvirt 0.1.3 looked for the proxy binary, after `$LIBVIRT_DEBUG_PROXY`. */
 const PROXY_BINARY_CANDIDATES = ['/usr/libexec/libvirt_proxy', '/usr/bin/libvirt_proxy_dbg'];
-/** libvirt retried three times, sleeping 5000 * trials² µs: 5, 20 and 45 ms. */
-const RETRY_DELAYS_MS = [5, 20, 45];
+/**
+ * libvirt slept 5000 * trials² µs between tries (5, 20, 45 ms) and gave up after three; we keep
+ * the curve but allow ten tries (about 1.9 s in all), as a proxy may take longer to start than C did.
+ */
+const RETRY_DELAYS_MS = Array.from({ length: 10 }, (_, i) => 5 * (i + 1) ** 2);
 
 export interface ProxyLaunchOptions {
   socketName: string;
