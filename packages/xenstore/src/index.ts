@@ -1,2 +1,8 @@
-// The package's public API is exported from here.
-export {};
+export { type ConnectOptions, type TransactionOptions, XenstoreClient } from './client.js';
+export { XenstoreError, type XenstoreErrorDetails } from './errors.js';
+export { XenstoreOperations } from './operations.js';
+export * from './protocol/index.js';
+export { XenstoreTransaction } from './transaction.js';
+export { candidatePaths, type LocateOptions, openTransport } from './transport/locate.js';
+export type { XenstoreTransport } from './transport/transport.js';
+export { type WatchEvent, type WatchOptions, XenstoreWatch } from './watch.js';

@@ -1,2 +1,4 @@
-// The xenstored server for tests.
-export {};
+// A xenstored for tests and machines without Xen: `startXenstored({ socketPath, socketRoPath })`.
+export { DEFAULT_QUOTAS, type Quotas } from './quotas.js';
+export { startTemporaryXenstored, type TemporaryXenstored } from './temporary-xenstored.js';
+export { startXenstored, Xenstored, type XenstoredOptions } from './xenstored.js';

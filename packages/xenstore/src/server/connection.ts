@@ -1,0 +1,105 @@
+import type { Socket } from 'node:net';
+import { XenstoreError } from '../errors.js';
+import { FrameDecoder } from '../protocol/frame-decoder.js';
+import { encodeMessage, type XsMessage } from '../protocol/message.js';
+import { XsType } from '../protocol/message-type.js';
+import { nulTerminated } from '../protocol/strings.js';
+import type { Caller } from './access.js';
+import { type ConnectionState, MODIFYING_TYPES, type OpenTransaction, REQUEST_HANDLERS, type Reply, type ServerState } from './request-handlers.js';
+
+/**
+ * One client connection. Requests are answered in order. Memory stays bounded whatever the
+ * client does: the decoder holds at most one frame; once `outstandingRequests` replies sit unread
+ * the connection stops reading requests until the client catches up; and if unread output (watch
+ * events keep coming) passes `pendingOutputBytes` the connection is dropped.
+ */
+export class ServerConnection implements ConnectionState {
+  readonly transactions = new Map<number, OpenTransaction>();
+  private readonly decoder = new FrameDecoder();
+  private readonly queued: XsMessage[] = [];
+  private unflushedReplies = 0;
+  private closed = false;
+
+  constructor(
+    private readonly socket: Socket,
+    readonly caller: Caller,
+    private readonly server: ServerState,
+    private readonly onClosed: (connection: ServerConnection) => void,
+  ) {
+    socket.on('data', (chunk) => this.receive(chunk));
+    socket.on('error', () => {}); // A client vanishing (EPIPE, ECONNRESET) just ends it: 'close' follows.
+    socket.on('close', () => this.cleanUp());
+  }
+
+  sendWatchEvent(path: string, token: string): void {
+    if (this.closed) return;
+    if (this.socket.writableLength > this.server.quotas.pendingOutputBytes) {
+      this.drop();
+      return;
+    }
+    this.socket.write(encodeMessage({ type: XsType.WATCH_EVENT, reqId: 0, txId: 0, payload: nulTerminated([path, token]) }));
+  }
+
+  /** Closes the connection now. */
+  drop(): void {
+    this.socket.destroy();
+    this.cleanUp();
+  }
+
+  private receive(chunk: Uint8Array): void {
+    try {
+      this.queued.push(...this.decoder.push(chunk));
+    } catch {
+      // An oversized frame: the stream cannot be trusted any more, like C xenstored.
+      this.drop();
+      return;
+    }
+    this.processQueue();
+  }
+
+  private processQueue(): void {
+    while (!this.closed && this.queued.length > 0 && this.unflushedReplies < this.server.quotas.outstandingRequests) {
+      this.answer(this.queued.shift()!);
+    }
+    if (this.closed) return;
+    if (this.queued.length > 0) this.socket.pause();
+    else this.socket.resume();
+  }
+
+  private answer(message: XsMessage): void {
+    let reply: Reply;
+    try {
+      reply = this.handle(message);
+    } catch (error) {
+      const code = XenstoreError.isInstance(error) && error.errno !== undefined ? error.code : 'EIO';
+      this.sendReply({ type: XsType.ERROR, reqId: message.reqId, txId: message.txId, payload: nulTerminated([code]) });
+      return;
+    }
+    this.sendReply({ type: message.type, reqId: message.reqId, txId: message.txId, payload: reply.payload });
+    reply.after?.();
+  }
+
+  private handle(message: XsMessage): Reply {
+    const handler = REQUEST_HANDLERS.get(message.type);
+    if (!handler) throw new XenstoreError('EINVAL', `unknown request type ${message.type}`);
+    if (this.caller.readOnly && MODIFYING_TYPES.has(message.type)) throw new XenstoreError('EROFS', 'read-only connection');
+    return handler({ server: this.server, connection: this, message });
+  }
+
+  private sendReply(message: XsMessage): void {
+    this.unflushedReplies++;
+    this.socket.write(encodeMessage(message), () => {
+      this.unflushedReplies--;
+      if (this.queued.length > 0 && this.unflushedReplies < this.server.quotas.outstandingRequests) this.processQueue();
+    });
+  }
+
+  private cleanUp(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.queued.length = 0;
+    this.transactions.clear();
+    this.server.watches.removeAll(this);
+    this.onClosed(this);
+  }
+}
