@@ -18,7 +18,7 @@ export const hypervisorDriverFactory = xenDriverFactory({
     if (options.useHypervisor === false) return undefined;
     const hypercall = await loadHypercall();
     if (!hypercall) return undefined;
-    const hypervisorOptions = options.hypervisor ?? (options.privcmdDevice ? { device: options.privcmdDevice } : {});
+    const hypervisorOptions = options.hypervisor ?? (options.privcmdDevice ? { devices: [options.privcmdDevice] } : {});
     try {
       return new HypervisorDriver(await openHypervisorSession(hypercall, hypervisorOptions));
     } catch (error) {

@@ -1,61 +1,45 @@
+import type { DomainInfo as HypercallDomainInfo, Hypervisor } from '@libvirt-ts/hypercall';
 import type { DomainState } from '../../types.js';
 import { parseUuid } from '../../uuid.js';
+import { isHypercallError } from '../xen/package-errors.js';
 import type { HypervisorDomain, HypervisorSession } from './hypervisor-session.js';
 
-/** The slice of `@libvirt-ts/hypercall`'s hypervisor object this driver calls. */
-interface HypercallHypervisor {
-  version(): Promise<{ major: number; minor: number }>;
-  listDomains(): Promise<HypercallDomainInfo[]>;
-  getDomainInfo(id: number): Promise<HypercallDomainInfo | undefined>;
-  pause(id: number): Promise<void>;
-  unpause(id: number): Promise<void>;
-  destroy(id: number): Promise<void>;
-  setMaxMemory(id: number, kib: number | bigint): Promise<void>;
-  close(): Promise<void> | void;
-}
-
-interface HypercallDomainInfo {
-  id: number;
-  uuid: string;
-  stateCode: number;
-  memoryKiB: number;
-  maxMemoryKiB: number;
-  cpuTimeNs: bigint;
-  vcpusOnline: number;
-}
-
-interface HypercallModule {
-  openHypervisor(options?: Record<string, unknown>): Promise<HypercallHypervisor>;
-}
+type HypercallModule = typeof import('@libvirt-ts/hypercall');
 
 /**
- * Loads the optional `@libvirt-ts/hypercall` package. Undefined when it is not installed or its
- * native addon cannot load: the hypervisor driver then declines and the other drivers carry on.
+ * Loads the optional `@libvirt-ts/hypercall` package. Undefined when it is not installed or cannot
+ * load: the hypervisor driver then declines and the other drivers carry on.
  */
 export async function loadHypercall(): Promise<HypercallModule | undefined> {
   try {
-    const module = (await import('@libvirt-ts/hypercall')) as unknown as Partial<HypercallModule>;
-    return typeof module.openHypervisor === 'function' ? (module as HypercallModule) : undefined;
+    return await import('@libvirt-ts/hypercall');
   } catch {
     return undefined;
   }
 }
 
 /** Opens the hypervisor through the package and presents it as the driver's HypervisorSession. */
-export async function openHypervisorSession(module: HypercallModule, options: Record<string, unknown>): Promise<HypervisorSession> {
-  const hv = await module.openHypervisor(options);
+export async function openHypervisorSession(
+  hypercall: HypercallModule,
+  options: Parameters<HypercallModule['openHypervisor']>[0],
+): Promise<HypervisorSession> {
+  const hv: Hypervisor = await hypercall.openHypervisor(options);
   return {
-    version: () => hv.version(),
+    // the version cannot change while the hypervisor runs: the probe's answer is kept
+    version: async () => ({ major: hv.version.major, minor: hv.version.minor }),
     listDomains: async () => (await hv.listDomains()).map(toHypervisorDomain),
     domainInfo: async (id) => {
-      const info = await hv.getDomainInfo(id);
-      // the hypervisor answers with the next domain up for a missing id: only an exact match counts
-      return info && info.id === id ? toHypervisorDomain(info) : undefined;
+      try {
+        return toHypervisorDomain(await hv.getDomainInfo(id));
+      } catch (error) {
+        if (isHypercallError(error) && error.code === 'ESRCH') return undefined;
+        throw error;
+      }
     },
-    pause: (id) => hv.pause(id),
-    unpause: (id) => hv.unpause(id),
-    destroy: (id) => hv.destroy(id),
-    setMaxMemory: (id, kib) => hv.setMaxMemory(id, BigInt(kib)),
+    pause: (id) => hv.pauseDomain(id),
+    unpause: (id) => hv.unpauseDomain(id),
+    destroy: (id) => hv.destroyDomain(id),
+    setMaxMemory: (id, kib) => hv.setMaxMemory(id, kib),
     close: () => hv.close(),
   };
 }

@@ -23,7 +23,7 @@ export function readXenOptions(options: OpenOptions): XenOpenOptions {
   const { hypervisor, useHypervisor, timeoutMs } = options;
   if (hypervisor !== undefined) {
     if (typeof hypervisor !== 'object' || hypervisor === null) throw invalid('hypervisor', 'an object');
-    result.hypervisor = hypervisor as Record<string, unknown>;
+    result.hypervisor = hypervisor as XenOpenOptions['hypervisor'];
   }
   if (useHypervisor !== undefined) {
     if (typeof useHypervisor !== 'boolean') throw invalid('useHypervisor', 'a boolean');

@@ -1,3 +1,5 @@
+import type { OpenHypervisorOptions } from '@libvirt-ts/hypercall';
+
 /**
  * Where the Xen drivers find their peers. Every field defaults to the standard location of a
  * Xen 3 host (as libvirt 0.1.3 used it); tests and unusual layouts point them elsewhere.
@@ -17,7 +19,7 @@ export interface XenOpenOptions {
    * Options handed to `@libvirt-ts/hypercall`'s `openHypervisor` as they are (e.g. its injectable
    * fake privcmd backend for tests). Without them the hypervisor driver opens the real device.
    */
-  hypervisor?: Record<string, unknown>;
+  hypervisor?: OpenHypervisorOptions;
   /** `false` skips the hypervisor driver entirely (as a non-root user would find it). */
   useHypervisor?: boolean;
   /** libvirt_proxy's socket; default the abstract `\0/tmp/livirt_proxy_conn`. */
