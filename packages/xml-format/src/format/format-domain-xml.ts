@@ -1,8 +1,15 @@
 import type { DomainConfig } from '../model/domain.js';
-import { XmlFormatError } from '../errors/xml-format-error.js';
+import { formatDomain } from './format-domain.js';
+import { XmlWriter } from './xml-writer.js';
 
-/** Writes a DomainConfig as libvirt's formatter does (two-space indent, single-quoted attributes, escaped values). */
+/**
+ * Writes a DomainConfig as libvirt's formatter does: two-space indent,
+ * single-quoted attributes, libvirt's element order, every value escaped,
+ * a trailing newline. Throws XmlFormatError (INVALID_ARG) for a value XML
+ * cannot carry (a non-integer number, a control character).
+ */
 export function formatDomainXml(config: DomainConfig): string {
-  void config;
-  throw new XmlFormatError({ code: 'INVALID_ARG', reason: 'writer not implemented yet' });
+  const out = new XmlWriter();
+  formatDomain(out, config);
+  return out.toString();
 }

@@ -1,0 +1,81 @@
+// DomainConfig -> <domain>: the top-level elements in libvirt's order.
+import type { DomainConfig, DomainFeatures } from '../model/domain.js';
+import { DOMAIN_FEATURE_NAMES } from '../model/domain.js';
+import { formatDevices } from './format-devices.js';
+import { formatOs } from './format-os.js';
+import { yesNo } from './values.js';
+import type { XmlWriter } from './xml-writer.js';
+
+export function formatDomain(out: XmlWriter, config: DomainConfig): void {
+  out.element(
+    'domain',
+    [
+      ['type', config.type],
+      ['id', config.id],
+    ],
+    () => {
+      out.text('name', config.name);
+      out.text('uuid', config.uuid);
+      out.text('title', config.title);
+      out.text('description', config.description);
+      if (config.maxMemory !== undefined) {
+        out.text('maxMemory', config.maxMemory.size, [
+          ['slots', config.maxMemory.slots],
+          ['unit', 'KiB'],
+        ]);
+      }
+      out.text('memory', config.memory, [['unit', 'KiB']]);
+      out.text('currentMemory', config.currentMemory, [['unit', 'KiB']]);
+      out.text('vcpu', config.vcpu.count, [
+        ['placement', config.vcpu.placement],
+        ['cpuset', config.vcpu.cpuset],
+        ['current', config.vcpu.current],
+      ]);
+      out.text('bootloader', config.bootloader);
+      out.text('bootloader_args', config.bootloaderArgs);
+      out.at('os', () => formatOs(out, config.os));
+      if (config.features !== undefined) formatFeatures(out, config.features);
+      formatClock(out, config);
+      out.text('on_poweroff', config.onPoweroff);
+      out.text('on_reboot', config.onReboot);
+      out.text('on_crash', config.onCrash);
+      out.at('devices', () => formatDevices(out, config.devices));
+    },
+  );
+}
+
+// Features the schema allows only as on (`<acpi/>`): false is written as absent.
+const ON_ONLY_FEATURES: ReadonlySet<string> = new Set(['acpi', 'apic', 'pae', 'viridian', 'privnet']);
+
+function formatFeatures(out: XmlWriter, features: DomainFeatures): void {
+  out.element('features', [], () => {
+    for (const name of DOMAIN_FEATURE_NAMES) {
+      const on = features[name];
+      if (on === undefined || (on === false && ON_ONLY_FEATURES.has(name))) continue;
+      out.empty(name, on ? [] : [['state', 'off']]);
+    }
+  });
+}
+
+function formatClock(out: XmlWriter, config: DomainConfig): void {
+  const clock = config.clock;
+  out.element(
+    'clock',
+    [
+      ['offset', clock.offset],
+      ['adjustment', clock.adjustment],
+      ['basis', clock.basis],
+      ['timezone', clock.timezone],
+    ],
+    () => {
+      for (const timer of clock.timers) {
+        out.empty('timer', [
+          ['name', timer.name],
+          ['present', yesNo(timer.present)],
+          ['tickpolicy', timer.tickpolicy],
+          ['track', timer.track],
+        ]);
+      }
+    },
+  );
+}

@@ -1,0 +1,24 @@
+// <os>: type, loader, kernel..., boot order.
+import type { OsConfig } from '../model/domain.js';
+import { yesNo } from './values.js';
+import type { XmlWriter } from './xml-writer.js';
+
+export function formatOs(out: XmlWriter, os: OsConfig): void {
+  out.element('os', [], () => {
+    out.text('type', os.type, [
+      ['arch', os.arch],
+      ['machine', os.machine],
+    ]);
+    if (os.loader !== undefined) {
+      out.text('loader', os.loader.path, [
+        ['readonly', yesNo(os.loader.readonly)],
+        ['type', os.loader.type],
+      ]);
+    }
+    out.text('kernel', os.kernel);
+    out.text('initrd', os.initrd);
+    out.text('cmdline', os.cmdline);
+    out.text('root', os.root);
+    for (const dev of os.bootDevices) out.empty('boot', [['dev', dev]]);
+  });
+}
