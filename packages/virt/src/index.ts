@@ -30,3 +30,5 @@ export type {
   SecurityModel,
 } from './types.js';
 export { formatUuid, parseUuid } from './uuid.js';
+export { xenHostAvailable } from './drivers/xen/xen-host-available.js';
+export type { XenOpenOptions } from './drivers/xen/xen-options.js';

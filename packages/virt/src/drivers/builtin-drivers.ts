@@ -1,6 +1,10 @@
 import type { DriverFactory } from '../driver.js';
 import { registerDriver } from '../driver-registry.js';
+import { hypervisorDriverFactory } from './hypervisor/hypervisor-factory.js';
+import { proxyDriverFactory } from './proxy/proxy-factory.js';
 import { testDriverFactory } from './test/test-driver-factory.js';
+import { xendDriverFactory } from './xend/xend-factory.js';
+import { xenstoreDriverFactory } from './xenstore/xenstore-factory.js';
 
 /**
  * The drivers this package ships, registered on first use of open() (virInitialize). Their order
@@ -8,7 +12,13 @@ import { testDriverFactory } from './test/test-driver-factory.js';
  * proxy, xend, xenstore) add their factories to this list; a factory whose peer library is
  * optional (the hypervisor driver's @libvirt-ts/hypercall) loads it lazily inside its open().
  */
-const BUILTIN_DRIVERS: readonly DriverFactory[] = [testDriverFactory];
+const BUILTIN_DRIVERS: readonly DriverFactory[] = [
+  hypervisorDriverFactory,
+  proxyDriverFactory,
+  xendDriverFactory,
+  xenstoreDriverFactory,
+  testDriverFactory,
+];
 
 let registered = false;
 
