@@ -11,7 +11,9 @@ export function formatDevices(out: XmlWriter, devices: DomainDevices): void {
   out.element('devices', [], () => {
     out.text('emulator', devices.emulator);
     const each = <T>(field: string, list: readonly T[], format: (device: T) => void): void => {
-      list.forEach((device, index) => out.at(`devices.${field}[${index}]`, () => format(device)));
+      list.forEach((device, index) => {
+        out.at(`devices.${field}[${index}]`, () => format(device));
+      });
     };
     each('disks', devices.disks, (disk) => formatDisk(out, disk));
     each('controllers', devices.controllers, (controller) => formatController(out, controller));
