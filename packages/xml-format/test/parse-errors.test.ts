@@ -1,0 +1,212 @@
+// Bad input: a typed XmlFormatError naming code, element path, line:column and value.
+import { describe, expect, it } from 'vitest';
+import { type ParseDomainXmlOptions, parseDomainXml, XmlFormatError } from '../src/index.js';
+
+function parseError(xml: string, options?: ParseDomainXmlOptions): XmlFormatError {
+  try {
+    parseDomainXml(xml, options);
+  } catch (error) {
+    expect(XmlFormatError.isInstance(error)).toBe(true);
+    return error as XmlFormatError;
+  }
+  throw new Error('expected parseDomainXml to throw');
+}
+
+// A minimal valid PV domain, one element per line so positions are easy to state.
+const lines = [
+  "<domain type='xen'>", //                         1
+  '  <name>pv</name>', //                            2
+  '  <memory>131072</memory>', //                    3
+  '  <os>', //                                       4
+  '    <type>linux</type>', //                       5
+  '    <kernel>/boot/vmlinuz</kernel>', //           6
+  '  </os>', //                                      7
+  '  <devices>', //                                  8
+  "    <disk type='file'>", //                       9
+  "      <source file='/a.img'/>", //               10
+  "      <target dev='xvda'/>", //                  11
+  '    </disk>', //                                 12
+  "    <disk type='file'>", //                      13
+  "      <source file='/b.img'/>", //               14
+  "      <target dev='xvdb'/>", //                  15
+  '    </disk>', //                                 16
+  '  </devices>', //                                17
+  '</domain>', //                                   18
+];
+const valid = lines.join('\n');
+const edit = (line: number, replacement: string): string => lines.map((text, index) => (index === line - 1 ? replacement : text)).join('\n');
+
+describe('well-formedness', () => {
+  it('accepts the base document', () => {
+    expect(parseDomainXml(valid).devices.disks).toHaveLength(2);
+  });
+
+  it('reports a mismatched tag with its line and column', () => {
+    const error = parseError(edit(5, '    <type>linux</tipe>'));
+    expect(error).toMatchObject({ code: 'XML_ERROR', line: 5 });
+    expect(error.message).toMatch(/not well formed.*line 5:/);
+  });
+
+  it('rejects a root other than <domain>', () => {
+    const error = parseError("<node><name>x</name></node>");
+    expect(error).toMatchObject({ code: 'XML_ERROR', path: '/node', line: 1, column: 1 });
+    expect(error.message).toContain('expected <domain>');
+  });
+
+  it('rejects text that is not XML, and an empty document', () => {
+    expect(parseError('this is not xml at all').code).toBe('XML_ERROR');
+    expect(parseError('').code).toBe('XML_ERROR');
+  });
+
+  it('refuses entity declarations: no billion laughs', () => {
+    const laughs = [
+      '<?xml version="1.0"?>',
+      '<!DOCTYPE domain [',
+      '  <!ENTITY lol "lol">',
+      '  <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">',
+      '  <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">',
+      ']>',
+      '<domain><name>&lol3;</name></domain>',
+    ].join('\n');
+    const error = parseError(laughs);
+    expect(error.code).toBe('XML_ERROR');
+    expect(error.message).toContain('DOCTYPE');
+  });
+
+  it('refuses external entities: no XXE', () => {
+    const xxe = "<!DOCTYPE domain [<!ENTITY secret SYSTEM 'file:///etc/passwd'>]><domain><name>&secret;</name></domain>";
+    expect(parseError(xxe).message).toContain('DOCTYPE');
+  });
+
+  it('never expands an undeclared entity', () => {
+    expect(parseError(edit(2, '  <name>&secret;</name>'))).toMatchObject({ code: 'XML_ERROR', line: 2 });
+  });
+
+  it('accepts a DOCTYPE without internal subset, and character references', () => {
+    const config = parseDomainXml(`<!DOCTYPE domain>\n${edit(2, '  <name>a&amp;b&#x41;</name>')}`);
+    expect(config.name).toBe('a&bA');
+  });
+
+  it('bounds size and depth', () => {
+    expect(parseError(valid, { maxLength: 100 }).message).toContain('over the limit of 100');
+    const deep = `${'<a>'.repeat(100)}${'</a>'.repeat(100)}`;
+    expect(parseError(deep).message).toContain('nested deeper than 64');
+  });
+
+  it('rejects a non-string argument with INVALID_ARG', () => {
+    expect(parseError(42 as unknown as string).code).toBe('INVALID_ARG');
+  });
+});
+
+describe('domain content', () => {
+  it('NO_NAME for a missing or empty name', () => {
+    expect(parseError(edit(2, ''))).toMatchObject({ code: 'NO_NAME', path: '/domain' });
+    expect(parseError(edit(2, '  <name> </name>'))).toMatchObject({ code: 'NO_NAME', path: '/domain/name', line: 2, column: 9 });
+  });
+
+  it('INVALID_ARG naming memory that is not a number', () => {
+    const error = parseError(edit(3, '  <memory>lots</memory>'));
+    expect(error).toMatchObject({ code: 'INVALID_ARG', path: '/domain/memory', line: 3, column: 11, value: 'lots' });
+    expect(error.message).toBe("<memory> is not a valid size: 'lots' at /domain/memory (line 3:11)");
+  });
+
+  it('XML_ERROR for missing memory, INVALID_ARG for an unknown unit', () => {
+    expect(parseError(edit(3, ''))).toMatchObject({ code: 'XML_ERROR', path: '/domain' });
+    expect(parseError(edit(3, "  <memory unit='furlongs'>1</memory>"))).toMatchObject({
+      code: 'INVALID_ARG',
+      path: '/domain/memory/@unit',
+      line: 3,
+      column: 11,
+      value: 'furlongs',
+    });
+  });
+
+  it('INVALID_ARG for an unknown lifecycle action', () => {
+    const error = parseError(edit(7, '  </os>\n  <on_crash>explode</on_crash>'));
+    expect(error).toMatchObject({ code: 'INVALID_ARG', path: '/domain/on_crash', line: 8, value: 'explode' });
+    expect(error.message).toContain('expected destroy, restart, preserve, rename-restart, coredump-destroy, coredump-restart');
+  });
+
+  it('INVALID_ARG for a malformed UUID or MAC', () => {
+    expect(parseError(edit(2, '  <name>pv</name><uuid>1234</uuid>'))).toMatchObject({ code: 'INVALID_ARG', path: '/domain/uuid', value: '1234' });
+    const mac = edit(16, "    </disk>\n    <interface type='bridge'><mac address='00:16:3e:zz:00:01'/></interface>");
+    expect(parseError(mac)).toMatchObject({ code: 'INVALID_ARG', path: '/domain/devices/interface/mac/@address', line: 17, value: '00:16:3e:zz:00:01' });
+  });
+
+  it('NO_OS without <os> or bootloader; a bootloader stands in for it', () => {
+    const withoutOs = lines.filter((_, index) => index < 3 || index > 6).join('\n');
+    expect(parseError(withoutOs)).toMatchObject({ code: 'NO_OS', path: '/domain' });
+    const bootloader = withoutOs.replace('<name>pv</name>', '<name>pv</name><bootloader>/usr/bin/pygrub</bootloader>');
+    expect(parseDomainXml(bootloader).os).toEqual({ type: 'linux', bootDevices: [] });
+  });
+
+  it('NO_KERNEL for a PV guest without kernel or bootloader', () => {
+    expect(parseError(edit(6, ''))).toMatchObject({ code: 'NO_KERNEL', path: '/domain/os', line: 4 });
+  });
+
+  it('OS_TYPE for an empty or unknown guest type', () => {
+    expect(parseError(edit(5, '    <type></type>'))).toMatchObject({ code: 'OS_TYPE', path: '/domain/os/type' });
+    expect(parseError(edit(5, '    <type>windows</type>'))).toMatchObject({ code: 'OS_TYPE', value: 'windows' });
+  });
+
+  it('NO_TARGET and NO_SOURCE name the disk, with its index among several', () => {
+    const error = parseError(edit(15, "      <target bus='xen'/>"));
+    expect(error).toMatchObject({ code: 'NO_TARGET', path: '/domain/devices/disk[2]/target', line: 15, column: 7, value: '/b.img' });
+    expect(parseError(edit(14, ''))).toMatchObject({ code: 'NO_SOURCE', path: '/domain/devices/disk[2]', line: 13, column: 5 });
+  });
+
+  it('an empty cdrom needs no source', () => {
+    const config = parseDomainXml(edit(13, "    <disk type='file' device='cdrom'>").replace("      <source file='/b.img'/>\n", ''));
+    expect(config.devices.disks[1]).toEqual({ type: 'file', device: 'cdrom', target: { dev: 'xvdb' } });
+  });
+
+  it('INVALID_ARG for bad enumerations and numbers in attributes', () => {
+    expect(parseError(edit(9, "    <disk type='floppy-ish'>"))).toMatchObject({ code: 'INVALID_ARG', path: '/domain/devices/disk[1]/@type', line: 9, column: 11 });
+    expect(parseError(edit(1, "<domain type='xen' id='x'>"))).toMatchObject({ code: 'INVALID_ARG', path: '/domain/@id' });
+    expect(parseError(edit(2, "  <name>pv</name><vcpu current='3'>2</vcpu>"))).toMatchObject({ code: 'INVALID_ARG', path: '/domain/vcpu/@current' });
+    expect(parseError(edit(2, '  <name>pv</name><vcpu>0</vcpu>'))).toMatchObject({ code: 'INVALID_ARG', path: '/domain/vcpu' });
+  });
+
+  it("reads 0.1.x boot device names as device kinds, and rejects unknown ones", () => {
+    const hvm = (boot: string) => valid.replace('<type>linux</type>', `<type>hvm</type><boot dev='${boot}'/>`);
+    expect(parseDomainXml(hvm('hda')).os.bootDevices).toEqual(['hd']);
+    expect(parseDomainXml(hvm('/dev/cdrom')).os.bootDevices).toEqual(['cdrom']);
+    expect(parseError(hvm('usb'))).toMatchObject({ code: 'INVALID_ARG', path: '/domain/os/boot/@dev', value: 'usb' });
+  });
+});
+
+describe('unknown content', () => {
+  const extra = edit(11, "      <target dev='xvda' frobnicate='yes'/>\n      <iotune/>");
+
+  it('is ignored by default, as libvirt does', () => {
+    expect(parseDomainXml(extra)).toEqual(parseDomainXml(valid));
+  });
+
+  it('is reported in strict mode, attribute or element, in document order', () => {
+    expect(parseError(extra, { strict: true })).toMatchObject({
+      code: 'CONFIG_UNSUPPORTED',
+      path: '/domain/devices/disk[1]/target/@frobnicate',
+      line: 11,
+      column: 26,
+    });
+    expect(parseError(edit(11, "      <target dev='xvda'/><iotune/>"), { strict: true })).toMatchObject({
+      code: 'CONFIG_UNSUPPORTED',
+      path: '/domain/devices/disk[1]/iotune',
+    });
+  });
+
+  it('strict mode also catches a repeated single element', () => {
+    expect(parseError(edit(2, '  <name>pv</name><name>again</name>'), { strict: true })).toMatchObject({ path: '/domain/name[2]' });
+  });
+});
+
+describe('XmlFormatError', () => {
+  it('is an Error, recognisable across package copies by its symbol', () => {
+    const error = parseError('<x/>');
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('XmlFormatError');
+    expect(XmlFormatError.isInstance(error)).toBe(true);
+    expect(XmlFormatError.isInstance(new Error('x'))).toBe(false);
+    expect(XmlFormatError.isInstance({ [Symbol.for('libvirt-ts.XmlFormatError')]: true })).toBe(true);
+  });
+});
