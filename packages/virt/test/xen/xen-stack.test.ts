@@ -1,0 +1,277 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DomainState, open, openReadOnly, setErrorHandler, VirtError } from '../../src/index.js';
+import type { Connection } from '../../src/connection.js';
+import { type XenStack, startXenStack } from './helpers/xen-stack.js';
+
+const PV_UUID = '596a5d21-71f4-8fb2-e068-e2386a5c413e';
+const HVM_UUID = 'b5d70dd2-75cd-aca5-1776-9660b059d8bc';
+const DATA = join(import.meta.dirname, 'data', 'sexpr2xml');
+const corpus = (name: string) => readFileSync(join(DATA, name), 'utf8');
+
+/** Domain-0, a running PV guest (id 6) and an HVM guest (id 3), both from libvirt's corpus. */
+const SEED = {
+  domains: [{ sexpr: corpus('sexpr2xml-disk-file.sexpr') }, { sexpr: corpus('sexpr2xml-fv.sexpr') }],
+};
+
+const PV_XML = `<domain type='xen'>
+  <name>created</name>
+  <memory>262144</memory>
+  <vcpu>2</vcpu>
+  <os>
+    <type>linux</type>
+    <kernel>/boot/vmlinuz-xen</kernel>
+    <initrd>/boot/initrd-xen</initrd>
+    <cmdline>root=/dev/xvda1 ro</cmdline>
+  </os>
+  <devices>
+    <disk type='file'>
+      <source file='/var/lib/xen/images/created.img'/>
+      <target dev='xvda'/>
+    </disk>
+    <interface type='bridge'>
+      <source bridge='xenbr0'/>
+      <mac address='00:16:3e:00:00:01'/>
+    </interface>
+  </devices>
+</domain>`;
+
+function virtError(code: string, domain?: string) {
+  return (error: unknown) => VirtError.isInstance(error) && error.code === code && (domain === undefined || error.domain === domain);
+}
+
+let stack: XenStack;
+let conn: Connection;
+const extraConnections: Connection[] = [];
+
+beforeAll(() => {
+  // every failure is also handed to the error handler; keep the test output quiet
+  setErrorHandler(() => {});
+});
+afterAll(() => setErrorHandler(null));
+
+beforeEach(async () => {
+  stack = await startXenStack(SEED);
+  conn = await open('xen:///', stack.options());
+});
+
+afterEach(async () => {
+  for (const c of extraConnections.splice(0)) await c.close();
+  await conn.close();
+  await stack.close();
+});
+
+async function tracked(connection: Promise<Connection>): Promise<Connection> {
+  const c = await connection;
+  extraConnections.push(c);
+  return c;
+}
+
+describe('xen:/// over the fake xend, xenstored and a privcmd hypervisor', () => {
+  it('opens the hypervisor, xend and xenstore drivers, in libvirt order', async () => {
+    expect(conn.driverNames).toEqual(['Xen', 'XenDaemon', 'XenStore']);
+    expect(await conn.getType()).toBe('Xen');
+    // first success: the hypervisor's XENVER_version (4.17)
+    expect(await conn.getVersion()).toBe(4_017_000);
+    expect(await conn.nodeGetInfo()).toEqual({ model: 'i686', memory: 2047 * 1024, cpus: 2, mhz: 2000, nodes: 1, sockets: 1, cores: 2, threads: 1 });
+  });
+
+  it('lists domains from the hypervisor, matching xend', async () => {
+    expect(await conn.listDomainIDs()).toEqual([0, 3, 6]);
+    expect(await conn.numOfDomains()).toBe(3);
+    const all = await conn.listAllDomains();
+    expect(all.map((d) => d.getName())).toEqual(['Domain-0', 'fvtest', 'pvtest']);
+    expect(stack.privcmds[0]!.calls.length).toBeGreaterThan(0);
+  });
+
+  it('looks domains up by id, name, UUID and UUID string, returning one object per domain', async () => {
+    const byName = await conn.lookupDomainByName('pvtest');
+    expect(byName.getID()).toBe(6);
+    expect(byName.getUUIDString()).toBe(PV_UUID);
+    expect(await conn.lookupDomainById(6)).toBe(byName);
+    expect(await conn.lookupDomainByUUID(byName.getUUID())).toBe(byName);
+    expect(await conn.lookupDomainByUUIDString(PV_UUID)).toBe(byName);
+    expect((await conn.lookupDomainByUUIDString(HVM_UUID)).getName()).toBe('fvtest');
+    expect((await conn.lookupDomainById(0)).getUUIDString()).toBe('00000000-0000-0000-0000-000000000000');
+  });
+
+  it('reports unknown domains as NO_DOMAIN', async () => {
+    await expect(conn.lookupDomainByName('nope')).rejects.toSatisfy(virtError('NO_DOMAIN'));
+    await expect(conn.lookupDomainById(99)).rejects.toSatisfy(virtError('NO_DOMAIN'));
+    await expect(conn.lookupDomainByUUIDString('00000000-0000-0000-0000-0000000000ff')).rejects.toSatisfy(virtError('NO_DOMAIN'));
+  });
+
+  it('answers getInfo from the hypervisor with the same figures xend has', async () => {
+    const pv = await conn.lookupDomainByName('pvtest');
+    const before = stack.privcmds[0]!.calls.length;
+    const info = await pv.getInfo();
+    expect(stack.privcmds[0]!.calls.length).toBeGreaterThan(before);
+    expect(info).toMatchObject({ maxMem: 420 * 1024, memory: 420 * 1024, nrVirtCpu: 2 });
+    expect(await pv.getMaxMemory()).toBe(420 * 1024);
+    expect(await pv.getOSType()).toBe('linux');
+    expect(await (await conn.lookupDomainByName('fvtest')).getOSType()).toBe('hvm');
+  });
+
+  it('suspends, resumes and destroys', async () => {
+    const pv = await conn.lookupDomainByName('pvtest');
+    await pv.suspend();
+    expect((await pv.getInfo()).state).toBe(DomainState.PAUSED);
+    expect(stack.xend.state.lookup('pvtest')?.state).toBe('paused');
+    await pv.resume();
+    expect((await pv.getInfo()).state).toBe(DomainState.RUNNING);
+    await pv.destroy();
+    expect(await conn.listDomainIDs()).toEqual([0, 3]);
+    expect(stack.xend.state.lookup('pvtest')).toBeUndefined();
+  });
+
+  it('shuts down and reboots through xend and xenstore both', async () => {
+    const pv = await conn.lookupDomainByName('pvtest');
+    const hvm = await conn.lookupDomainByName('fvtest');
+    await hvm.reboot();
+    expect(stack.xenstored.dump('/local/domain/3')['/local/domain/3/control/shutdown']).toBe('reboot');
+    await pv.shutdown();
+    expect(stack.xenstored.dump('/local/domain/6')['/local/domain/6/control/shutdown']).toBe('halt');
+    expect((await pv.getInfo()).state).toBe(DomainState.SHUTDOWN);
+    stack.advance(5_000);
+    expect(await conn.listDomainIDs()).not.toContain(6);
+  });
+
+  it('changes memory and vcpus, seen by xend, the hypervisor and xenstore', async () => {
+    const pv = await conn.lookupDomainByName('pvtest');
+    await pv.setMaxMemory(512 * 1024);
+    await pv.setMemory(300 * 1024);
+    await pv.setVcpus(1);
+    expect(await pv.getInfo()).toMatchObject({ maxMem: 512 * 1024, memory: 300 * 1024, nrVirtCpu: 1 });
+    expect(stack.xend.state.lookup('pvtest')).toMatchObject({ maxmem: 512, memory: 300, vcpus: 1 });
+    expect(stack.xenstored.dump('/local/domain/6')['/local/domain/6/memory/target']).toBe(String(300 * 1024));
+  });
+
+  it("reports xend's refusals as XEND POST_FAILED; setMemory succeeds if any layer took it", async () => {
+    const pv = await conn.lookupDomainByName('pvtest');
+    // xend refuses a target above maxmem, xenstore takes it: success, libvirt's "any success" rule
+    await pv.setMemory(4096 * 1024);
+    expect(stack.xend.state.lookup('pvtest')?.memory).toBe(420);
+    await expect(pv.setVcpus(64)).rejects.toSatisfy(virtError('POST_FAILED', 'XEND'));
+  });
+
+  it('saves to a file and restores under a new id', async () => {
+    const pv = await conn.lookupDomainByName('pvtest');
+    const file = join(stack.dir, 'pvtest.save');
+    await pv.save(file);
+    expect(existsSync(file)).toBe(true);
+    expect(await conn.listDomainIDs()).toEqual([0, 3]);
+    await conn.restore(file);
+    const restored = await conn.lookupDomainByName('pvtest');
+    expect(restored).toBe(pv);
+    expect(restored.getID()).toBeGreaterThan(6);
+    expect(restored.getUUIDString()).toBe(PV_UUID);
+    expect((await restored.getInfo()).memory).toBe(420 * 1024);
+  });
+
+  it('creates a domain from XML and describes it back', async () => {
+    const dom = await conn.createLinux(PV_XML);
+    expect(dom.getName()).toBe('created');
+    expect(dom.getID()).toBeGreaterThan(6);
+    expect((await dom.getInfo()).state).toBe(DomainState.RUNNING);
+    expect(await conn.listDomainIDs()).toContain(dom.getID());
+    const xml = await dom.getXMLDesc();
+    expect(xml).toContain('<name>created</name>');
+    expect(xml).toContain("<kernel>/boot/vmlinuz-xen</kernel>");
+    expect(xml).toContain("<source file='/var/lib/xen/images/created.img'/>");
+  });
+
+  it('refuses malformed XML with an XML-domain error', async () => {
+    await expect(conn.createLinux('<domain type="xen"><name>x</name>')).rejects.toSatisfy(virtError('XML_ERROR', 'XML'));
+    await expect(conn.createLinux("<domain type='xen'><memory>1024</memory></domain>")).rejects.toSatisfy(
+      (e: unknown) => VirtError.isInstance(e) && e.domain === 'XML',
+    );
+  });
+
+  it('keeps 100 concurrent calls on one connection consistent', async () => {
+    const pv = await conn.lookupDomainByName('pvtest');
+    const calls = Array.from({ length: 100 }, (_, i) => {
+      switch (i % 4) {
+        case 0:
+          return conn.listDomainIDs();
+        case 1:
+          return conn.lookupDomainByName(i % 8 === 1 ? 'pvtest' : 'fvtest');
+        case 2:
+          return pv.getInfo();
+        default:
+          return conn.lookupDomainById(3);
+      }
+    });
+    const results = await Promise.all(calls);
+    results.forEach((result, i) => {
+      if (i % 4 === 0) expect(result).toEqual([0, 3, 6]);
+      else if (i % 4 === 1) expect(result).toBe(i % 8 === 1 ? pv : results[3]);
+      else if (i % 4 === 2) expect(result).toMatchObject({ memory: 420 * 1024, nrVirtCpu: 2 });
+      else expect((result as { getName(): string }).getName()).toBe('fvtest');
+    });
+  });
+});
+
+describe('getXMLDesc against libvirt corpus', () => {
+  const cases = readdirSync(DATA).filter((f) => f.endsWith('.sexpr'));
+  for (const file of cases) {
+    it(`${file} gives ${file.replace('.sexpr', '.xml')}`, async () => {
+      const own = await startXenStack({ domains: [{ sexpr: corpus(file) }] });
+      try {
+        const c = await open('xen:///', own.options());
+        try {
+          const name = /\(name\s+'?([^')\s]+)/.exec(corpus(file))![1]!;
+          const xml = await (await c.lookupDomainByName(name)).getXMLDesc();
+          expect(xml).toBe(corpus(file.replace('.sexpr', '.xml')));
+        } finally {
+          await c.close();
+        }
+      } finally {
+        await own.close();
+      }
+    });
+  }
+});
+
+describe('read-only and partial Xen connections', () => {
+  it('a read-only open reads everything and refuses every change', async () => {
+    const ro = await tracked(openReadOnly('xen:///', stack.options()));
+    expect(ro.driverNames).toEqual(['Xen', 'XenDaemon', 'XenStore']);
+    const pv = await ro.lookupDomainByName('pvtest');
+    expect((await pv.getInfo()).memory).toBe(420 * 1024);
+    for (const change of [() => pv.suspend(), () => pv.destroy(), () => pv.setMemory(200 * 1024), () => pv.shutdown(), () => ro.createLinux(PV_XML)]) {
+      await expect(change()).rejects.toSatisfy(virtError('OPERATION_DENIED'));
+    }
+    expect(stack.xend.state.lookup('pvtest')?.state).not.toBe('paused');
+  });
+
+  it('a read-only open without xend or the hypervisor keeps xenstore, which answers from its tree', async () => {
+    const ro = await tracked(openReadOnly('xen:///', { ...stack.options(), xendSocket: join(stack.dir, 'absent'), useHypervisor: false }));
+    expect(ro.driverNames).toEqual(['XenStore']);
+    expect(await ro.listDomainIDs()).toEqual([0, 3, 6]);
+    const pv = await ro.lookupDomainByName('pvtest');
+    expect(pv.getID()).toBe(6);
+    expect(pv.getUUIDString()).toBe(PV_UUID);
+    expect(await pv.getInfo()).toMatchObject({ state: DomainState.RUNNING, memory: 420 * 1024, maxMem: 420 * 1024, nrVirtCpu: 2 });
+    expect(await pv.getOSType()).toBe('linux');
+  });
+
+  it('a read-write open fails as a whole when xend cannot be reached', async () => {
+    const opening = open('xen:///', { ...stack.options(), xendSocket: join(stack.dir, 'absent') });
+    await expect(opening).rejects.toSatisfy(virtError('NO_CONNECT', 'XEND'));
+  });
+
+  it('a read-write open fails as a whole when the hypervisor is not there', async () => {
+    const opening = open('xen:///', { ...stack.options(), hypervisor: { devices: [join(stack.dir, 'no-privcmd')] } });
+    await expect(opening).rejects.toSatisfy(virtError('NO_XEN', 'XEN'));
+  });
+
+  it('opens xend alone by its socket path, with 0.1.3-style type and no hypervisor', async () => {
+    const direct = await tracked(open(join(stack.dir, 'xend-socket')));
+    expect(direct.driverNames).toEqual(['XenDaemon']);
+    expect(await direct.listDomainIDs()).toEqual([0, 3, 6]);
+    expect(await direct.getVersion()).toBe(3_000_002);
+    const pv = await direct.lookupDomainByName('pvtest');
+    expect((await pv.getInfo()).state).toBe(DomainState.RUNNING);
+  });
+});
