@@ -1,0 +1,116 @@
+import { atom, list, type SExpr } from '@libvirt-ts/sexpr';
+
+/** What a fake domain is doing; each maps to one of xend's six state flags. */
+export type RunState = 'running' | 'blocked' | 'paused' | 'shutdown' | 'crashed' | 'dying';
+
+const STATE_FLAGS: Record<RunState, string> = {
+  running: 'r-----',
+  blocked: '-b----',
+  paused: '--p---',
+  shutdown: '---s--',
+  crashed: '----c-',
+  dying: '-----d',
+};
+
+/** The xend state string of a run state. */
+export function stateFlags(state: RunState): string {
+  return STATE_FLAGS[state];
+}
+
+/** The run state of a xend state string (the first flag set, in libvirt's priority order). */
+export function runStateOfFlags(flags: string): RunState | undefined {
+  const order: RunState[] = ['crashed', 'shutdown', 'dying', 'paused', 'blocked', 'running'];
+  return order.find((state) => flags.includes(STATE_FLAGS[state].replaceAll('-', '')));
+}
+
+/** A domain the fake xend holds. Memory in MiB, as xend counts it. */
+export interface FakeDomain {
+  id: number;
+  name: string;
+  /** Canonical 8-4-4-4-12 lower case. */
+  uuid: string;
+  memory: number;
+  maxmem: number;
+  vcpus: number;
+  /** vcpus can be raised up to this (xend's limit is the count at creation). */
+  maxVcpus: number;
+  state: RunState;
+  /** CPU seconds used up to `runningSince` (or in total when not running). */
+  cpuSeconds: number;
+  /** Clock time (ms) since when cpu time accrues; undefined unless running or blocked. */
+  runningSince: number | undefined;
+  /** When the guest entered the shutdown state, and why. */
+  shutdownAt: number | undefined;
+  shutdownReason: 'halt' | 'poweroff' | 'reboot' | undefined;
+  /** Asked to shut down while paused: happens once unpaused. */
+  pendingShutdown: 'halt' | 'poweroff' | 'reboot' | undefined;
+  /** Every other item of the record (image, devices, on_poweroff...), printed as given. */
+  extras: SExpr[];
+  /** SysRq keys received, oldest first. */
+  sysrqKeys: string[];
+}
+
+/** CPU seconds used at `now` (ms): running and blocked domains accrue one second per second. */
+export function cpuSecondsAt(domain: FakeDomain, now: number): number {
+  if (domain.runningSince === undefined) return domain.cpuSeconds;
+  return domain.cpuSeconds + Math.max(0, now - domain.runningSince) / 1000;
+}
+
+/** Seconds as Python's str(float) writes them: always with a fraction (`0.0`, `12.5`). */
+export function pythonFloat(value: number): string {
+  const text = String(Math.round(value * 1e9) / 1e9);
+  return /[.e]/.test(text) ? text : `${text}.0`;
+}
+
+const entry = (key: string, value: string | number) => list(atom(key), atom(value));
+
+/** The `(domain ...)` record xend 3.x answers for `GET /xend/domain/<name>?detail=1`. */
+export function domainRecord(domain: FakeDomain, now: number): SExpr {
+  const items: SExpr[] = [
+    atom('domain'),
+    entry('domid', domain.id),
+    entry('uuid', domain.uuid),
+    entry('vcpus', domain.vcpus),
+    entry('vcpu_avail', 2 ** domain.vcpus - 1),
+    entry('cpu_weight', '1.0'),
+    entry('memory', domain.memory),
+    entry('shadow_memory', 0),
+    entry('maxmem', domain.maxmem),
+    entry('name', domain.name),
+    ...domain.extras,
+    entry('state', stateFlags(domain.state)),
+  ];
+  if (domain.shutdownReason !== undefined) items.push(entry('shutdown_reason', domain.shutdownReason));
+  items.push(entry('cpu_time', pythonFloat(cpuSecondsAt(domain, now))), entry('online_vcpus', domain.vcpus));
+  return list(...items);
+}
+
+/** The `(vm ...)` config of a domain, as `xm save` keeps it in the save image. */
+export function domainConfig(domain: FakeDomain, now: number): SExpr {
+  return list(
+    atom('vm'),
+    entry('name', domain.name),
+    entry('uuid', domain.uuid),
+    entry('memory', domain.memory),
+    entry('maxmem', domain.maxmem),
+    entry('vcpus', domain.vcpus),
+    entry('cpu_time', pythonFloat(cpuSecondsAt(domain, now))),
+    ...domain.extras,
+  );
+}
+
+/** A new domain with the fields every domain starts from. */
+export function newDomain(fields: Pick<FakeDomain, 'id' | 'name' | 'uuid' | 'memory' | 'maxmem' | 'vcpus'> & Partial<FakeDomain>): FakeDomain {
+  return {
+    maxVcpus: fields.vcpus,
+    state: 'paused',
+    cpuSeconds: 0,
+    runningSince: undefined,
+    shutdownAt: undefined,
+    shutdownReason: undefined,
+    pendingShutdown: undefined,
+    extras: [],
+    sysrqKeys: [],
+    ...fields,
+  };
+}
