@@ -249,7 +249,7 @@ async function readVersion(backend: PrivcmdBackend): Promise<XenVersion> {
   const { major, minor } = decodeXenVersionNumber(number);
   try {
     const extra = await xenVersionString(backend, XenVersionOp.extraversion, XEN_EXTRAVERSION_LEN);
-    const capabilities = await xenVersionString(backend, XenVersionOp.capabilities, XEN_CAPABILITIES_INFO_LEN);
+    const capabilities = (await xenVersionString(backend, XenVersionOp.capabilities, XEN_CAPABILITIES_INFO_LEN)).trim();
     return { major, minor, extra, capabilities, libvirtVersion: libvirtVersionNumber(major, minor) };
   } catch (error) {
     throw hypercallFailure(error, 'XENVER_extraversion/capabilities', backend.device);

@@ -4,7 +4,7 @@ export { openHypervisor, type OpenHypervisorOptions } from './open-hypervisor.js
 export { Hypervisor } from './hypervisor.js';
 export { HypercallError, type HypercallErrorCode, type HypercallErrorInit } from './errors/hypercall-error.js';
 export type { ErrnoFailure, HypercallArgs, PrivcmdBackend } from './backend/privcmd-backend.js';
-export { DEFAULT_PRIVCMD_DEVICES } from './backend/native-backend.js';
+export { DEFAULT_PRIVCMD_DEVICES, openNativePrivcmd } from './backend/native-backend.js';
 
 export { abiCandidates, KNOWN_XEN4_RELEASES } from './abi/abi-candidates.js';
 export type { ControlAbi, ControlRequest } from './abi/control-abi.js';
