@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DomainState, open, openReadOnly, setErrorHandler, VirtError } from '../../src/index.js';
 import type { Connection } from '../../src/connection.js';
+import { ProxyCommand } from '../../src/drivers/proxy/proxy-packet.js';
+import { XendDriver } from '../../src/drivers/xend/xend-driver.js';
+import { startProxyServer } from './helpers/proxy-server.js';
 import { type XenStack, startXenStack } from './helpers/xen-stack.js';
 
 const PV_UUID = '596a5d21-71f4-8fb2-e068-e2386a5c413e';
@@ -254,6 +257,26 @@ describe('read-only and partial Xen connections', () => {
     expect(pv.getUUIDString()).toBe(PV_UUID);
     expect(await pv.getInfo()).toMatchObject({ state: DomainState.RUNNING, memory: 420 * 1024, maxMem: 420 * 1024, nrVirtCpu: 2 });
     expect(await pv.getOSType()).toBe('linux');
+  });
+
+  it('a read-only open asks libvirt_proxy first when one runs', async () => {
+    const proxySocket = `\0${join(stack.dir, 'proxy')}`;
+    const xend = await XendDriver.open({ kind: 'socket', path: join(stack.dir, 'xend-socket') }, {});
+    const proxy = await startProxyServer({ socketName: proxySocket, source: xend });
+    try {
+      const ro = await tracked(openReadOnly('xen:///', { ...stack.options(), useHypervisor: false, proxySocket }));
+      expect(ro.driverNames).toEqual(['XenProxy', 'XenDaemon', 'XenStore']);
+      expect(await ro.listDomainIDs()).toEqual([0, 3, 6]);
+      const pv = await ro.lookupDomainByName('pvtest');
+      expect(pv.getUUIDString()).toBe(PV_UUID);
+      expect((await pv.getInfo()).memory).toBe(420 * 1024);
+      const asked = new Set(proxy.requests.map((r) => r.command));
+      expect([ProxyCommand.LIST, ProxyCommand.LOOKUP_NAME, ProxyCommand.DOMAIN_INFO].every((c) => asked.has(c))).toBe(true);
+      // the proxy has no getOSType: xend, next in line, answers it
+      expect(await pv.getOSType()).toBe('linux');
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('a read-write open fails as a whole when xend cannot be reached', async () => {

@@ -3,8 +3,9 @@ import type { OpenHypervisorOptions } from '@libvirt-ts/hypercall';
 /**
  * Where the Xen drivers find their peers. Every field defaults to the standard location of a
  * Xen 3 host (as libvirt 0.1.3 used it); tests and unusual layouts point them elsewhere.
+ * They travel in open()'s options object (a type alias, so it fits OpenOptions' index signature).
  */
-export interface XenOpenOptions {
+export type XenOpenOptions = {
   /** xend's unix socket; default `/var/lib/xend/xend-socket`. */
   xendSocket?: string;
   /** xend over TCP when the socket does not answer; default `http://localhost:8000`. `false`: no TCP fallback. */
@@ -28,7 +29,7 @@ export interface XenOpenOptions {
   proxyBinary?: string | false;
   /** Per-request timeout for xend, xenstored and the proxy, in ms; default 30 000. */
   timeoutMs?: number;
-}
+};
 
 export const XEN_DEFAULTS = {
   xendSocket: '/var/lib/xend/xend-socket',
