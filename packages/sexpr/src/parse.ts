@@ -1,7 +1,8 @@
 import type { SExpr, SexprAtom, SexprList } from './ast.js';
 import { parse as parseWithGrammar } from './generated/sexpr-parser.js';
 import { SexprError, type SexprErrorCode } from './sexpr-error.js';
-import { SourceSpan, SourceText } from './source-text.js';
+import { ParsedAtom, ParsedList } from './parsed-nodes.js';
+import { SourceText } from './source-text.js';
 
 export interface ParseOptions {
   /**
@@ -60,16 +61,8 @@ function parseSource(source: SourceText, options: ParseOptions): SExpr[] {
     return parseWithGrammar(source.text, {
       maxDepth,
       fail,
-      atom: (value: string, start: number, end: number): SexprAtom => ({
-        type: 'atom',
-        value,
-        span: new SourceSpan(source, start, end),
-      }),
-      list: (items: SExpr[], start: number, end: number): SexprList => ({
-        type: 'list',
-        items,
-        span: new SourceSpan(source, start, end),
-      }),
+      atom: (value: string | undefined, start: number, end: number): SexprAtom => new ParsedAtom(value, source, start, end),
+      list: (items: SExpr[], start: number, end: number): SexprList => new ParsedList(items.slice(), source, start, end),
     }) as SExpr[];
   } catch (error) {
     if (SexprError.isInstance(error)) throw error;

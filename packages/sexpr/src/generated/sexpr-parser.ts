@@ -166,8 +166,8 @@ function peg$parse(input, options) {
   };
   let peg$startRuleFunction = peg$parseDocument;
 
-  const peg$c0 = "(";
-  const peg$c1 = ")";
+  const peg$c0 = ")";
+  const peg$c1 = "(";
   const peg$c2 = "'";
   const peg$c3 = "\"";
   const peg$c4 = "\\";
@@ -185,64 +185,59 @@ function peg$parse(input, options) {
   const peg$r2 = /^[0-9a-fA-F]/;
   const peg$r3 = /^[0-7]/;
   const peg$r4 = /^[^ \t\r\n\f\v()'"]/;
-  const peg$r5 = /^[^ \t\r\n\f\v()]/;
-  const peg$r6 = /^[ \t\r\n\f\v]/;
 
-  const peg$e0 = peg$literalExpectation("(", false);
-  const peg$e1 = peg$literalExpectation(")", false);
-  const peg$e2 = peg$literalExpectation("'", false);
-  const peg$e3 = peg$literalExpectation("\"", false);
-  const peg$e4 = peg$classExpectation(["'", "\\"], true, false, false);
-  const peg$e5 = peg$classExpectation(["\"", "\\"], true, false, false);
-  const peg$e6 = peg$literalExpectation("\\", false);
-  const peg$e7 = peg$literalExpectation("x", false);
-  const peg$e8 = peg$classExpectation([["0", "9"], ["a", "f"], ["A", "F"]], false, false, false);
-  const peg$e9 = peg$classExpectation([["0", "7"]], false, false, false);
-  const peg$e10 = peg$literalExpectation("n", false);
-  const peg$e11 = peg$literalExpectation("t", false);
-  const peg$e12 = peg$literalExpectation("r", false);
-  const peg$e13 = peg$literalExpectation("a", false);
-  const peg$e14 = peg$literalExpectation("b", false);
-  const peg$e15 = peg$literalExpectation("f", false);
-  const peg$e16 = peg$literalExpectation("v", false);
-  const peg$e17 = peg$anyExpectation();
-  const peg$e18 = peg$classExpectation([" ", "\t", "\r", "\n", "\f", "\v", "(", ")", "'", "\""], true, false, false);
-  const peg$e19 = peg$classExpectation([" ", "\t", "\r", "\n", "\f", "\v", "(", ")"], true, false, false);
-  const peg$e20 = peg$classExpectation([" ", "\t", "\r", "\n", "\f", "\v"], false, false, false);
+  const peg$e0 = peg$literalExpectation(")", false);
+  const peg$e1 = peg$anyExpectation();
+  const peg$e2 = peg$otherExpectation("expression");
+  const peg$e3 = peg$literalExpectation("(", false);
+  const peg$e4 = peg$literalExpectation("'", false);
+  const peg$e5 = peg$literalExpectation("\"", false);
+  const peg$e6 = peg$classExpectation(["'", "\\"], true, false, false);
+  const peg$e7 = peg$classExpectation(["\"", "\\"], true, false, false);
+  const peg$e8 = peg$literalExpectation("\\", false);
+  const peg$e9 = peg$literalExpectation("x", false);
+  const peg$e10 = peg$classExpectation([["0", "9"], ["a", "f"], ["A", "F"]], false, false, false);
+  const peg$e11 = peg$classExpectation([["0", "7"]], false, false, false);
+  const peg$e12 = peg$literalExpectation("n", false);
+  const peg$e13 = peg$literalExpectation("t", false);
+  const peg$e14 = peg$literalExpectation("r", false);
+  const peg$e15 = peg$literalExpectation("a", false);
+  const peg$e16 = peg$literalExpectation("b", false);
+  const peg$e17 = peg$literalExpectation("f", false);
+  const peg$e18 = peg$literalExpectation("v", false);
+  const peg$e19 = peg$classExpectation([" ", "\t", "\r", "\n", "\f", "\v", "(", ")", "'", "\""], true, false, false);
 
-  function peg$f0(start, items, closed) {
+  function peg$f0() {    options.fail("UNBALANCED", "unexpected \")\" without a matching \"(\"", offset());  }
+  function peg$f1(start, items, closed) {
     if (!closed) options.fail("UNBALANCED", "this \"(\" is never closed: input ends inside the list", start);
     depth--;
     return options.list(items, start, peg$currPos);
   }
-  function peg$f1() {
+  function peg$f2() {
     if (++depth > options.maxDepth) {
       options.fail("TOO_DEEP", "nesting deeper than " + options.maxDepth + " levels", offset());
     }
     return offset();
   }
-  function peg$f2() {    return true;  }
-  function peg$f3() {    return false;  }
-  function peg$f4(parts, closed) {
-    return quotedAtom(parts, closed, range().start, peg$currPos);
-  }
-  function peg$f5(parts, closed) {
-    return quotedAtom(parts, closed, range().start, peg$currPos);
-  }
-  function peg$f6(digits) {    return String.fromCharCode(parseInt(digits, 16));  }
-  function peg$f7(digits) {    return String.fromCharCode(parseInt(digits, 8));  }
-  function peg$f8() {    return "\n";  }
-  function peg$f9() {    return "\t";  }
-  function peg$f10() {    return "\r";  }
-  function peg$f11() {    return "\x07";  }
-  function peg$f12() {    return "\b";  }
-  function peg$f13() {    return "\f";  }
-  function peg$f14() {    return "\v";  }
-  function peg$f15() {    options.fail("BAD_ESCAPE", "\\x must be followed by two hexadecimal digits", offset() - 1);  }
-  function peg$f16() {    return null;  }
-  function peg$f17(value) {
-    return options.atom(value, range().start, peg$currPos);
-  }
+  function peg$f3() {    return true;  }
+  function peg$f4() {    return false;  }
+  function peg$f5(parts, closed) {    return quotedAtom(parts, closed, offset());  }
+  function peg$f6(parts, closed) {    return quotedAtom(parts, closed, offset());  }
+  function peg$f7() {    return extend(SINGLE_QUOTED_TAIL);  }
+  function peg$f8() {    return extend(DOUBLE_QUOTED_TAIL);  }
+  function peg$f9(digits) {    return String.fromCharCode(parseInt(digits, 16));  }
+  function peg$f10(digits) {    return String.fromCharCode(parseInt(digits, 8));  }
+  function peg$f11() {    return "\n";  }
+  function peg$f12() {    return "\t";  }
+  function peg$f13() {    return "\r";  }
+  function peg$f14() {    return "\x07";  }
+  function peg$f15() {    return "\b";  }
+  function peg$f16() {    return "\f";  }
+  function peg$f17() {    return "\v";  }
+  function peg$f18() {    options.fail("BAD_ESCAPE", "\\x must be followed by two hexadecimal digits", offset() - 1);  }
+  function peg$f19() {    return null;  }
+  function peg$f20() {    skip(BARE_TAIL); return options.atom(undefined, offset(), peg$currPos);  }
+  function peg$f21() {    skip(WHITESPACE_TAIL);  }
   let peg$currPos = options.peg$currPos | 0;
   let peg$savedPos = peg$currPos;
   const peg$posDetailsCache = [{ line: 1, column: 1 }];
@@ -440,20 +435,70 @@ function peg$parse(input, options) {
         s3 = peg$FAILED;
       }
     }
-    s0 = s2;
+    s3 = peg$parseEnd();
+    if (s3 !== peg$FAILED) {
+      s0 = s2;
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+
+    return s0;
+  }
+
+  function peg$parseEnd() {
+    let s0, s1;
+
+    s0 = peg$currPos;
+    if (input.charCodeAt(peg$currPos) === 41) {
+      s1 = peg$c0;
+      peg$currPos++;
+    } else {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e0); }
+    }
+    if (s1 !== peg$FAILED) {
+      peg$savedPos = s0;
+      s1 = peg$f0();
+    }
+    s0 = s1;
+    if (s0 === peg$FAILED) {
+      s0 = peg$currPos;
+      peg$silentFails++;
+      if (input.length > peg$currPos) {
+        s1 = input.charAt(peg$currPos);
+        peg$currPos++;
+      } else {
+        s1 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e1); }
+      }
+      peg$silentFails--;
+      if (s1 === peg$FAILED) {
+        s0 = undefined;
+      } else {
+        peg$currPos = s0;
+        s0 = peg$FAILED;
+      }
+    }
 
     return s0;
   }
 
   function peg$parseExpr() {
-    let s0;
+    let s0, s1;
 
+    peg$silentFails++;
     s0 = peg$parseList();
     if (s0 === peg$FAILED) {
       s0 = peg$parseQuoted();
       if (s0 === peg$FAILED) {
         s0 = peg$parseBare();
       }
+    }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e2); }
     }
 
     return s0;
@@ -491,7 +536,7 @@ function peg$parse(input, options) {
       s4 = peg$parseClose();
       if (s4 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f0(s1, s3, s4);
+        s0 = peg$f1(s1, s3, s4);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -509,6 +554,26 @@ function peg$parse(input, options) {
 
     s0 = peg$currPos;
     if (input.charCodeAt(peg$currPos) === 40) {
+      s1 = peg$c1;
+      peg$currPos++;
+    } else {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e3); }
+    }
+    if (s1 !== peg$FAILED) {
+      peg$savedPos = s0;
+      s1 = peg$f2();
+    }
+    s0 = s1;
+
+    return s0;
+  }
+
+  function peg$parseClose() {
+    let s0, s1, s2;
+
+    s0 = peg$currPos;
+    if (input.charCodeAt(peg$currPos) === 41) {
       s1 = peg$c0;
       peg$currPos++;
     } else {
@@ -517,34 +582,31 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f1();
-    }
-    s0 = s1;
-
-    return s0;
-  }
-
-  function peg$parseClose() {
-    let s0, s1;
-
-    s0 = peg$currPos;
-    if (input.charCodeAt(peg$currPos) === 41) {
-      s1 = peg$c1;
-      peg$currPos++;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e1); }
-    }
-    if (s1 !== peg$FAILED) {
-      peg$savedPos = s0;
-      s1 = peg$f2();
+      s1 = peg$f3();
     }
     s0 = s1;
     if (s0 === peg$FAILED) {
       s0 = peg$currPos;
-      s1 = '';
-      peg$savedPos = s0;
-      s1 = peg$f3();
+      s1 = peg$currPos;
+      peg$silentFails++;
+      if (input.length > peg$currPos) {
+        s2 = input.charAt(peg$currPos);
+        peg$currPos++;
+      } else {
+        s2 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e1); }
+      }
+      peg$silentFails--;
+      if (s2 === peg$FAILED) {
+        s1 = undefined;
+      } else {
+        peg$currPos = s1;
+        s1 = peg$FAILED;
+      }
+      if (s1 !== peg$FAILED) {
+        peg$savedPos = s0;
+        s1 = peg$f4();
+      }
       s0 = s1;
     }
 
@@ -560,7 +622,7 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e2); }
+      if (peg$silentFails === 0) { peg$fail(peg$e4); }
     }
     if (s1 !== peg$FAILED) {
       s2 = [];
@@ -580,14 +642,14 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s3 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e2); }
+        if (peg$silentFails === 0) { peg$fail(peg$e4); }
       }
       if (s3 === peg$FAILED) {
         s3 = peg$parseEndOfInput();
       }
       if (s3 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f4(s2, s3);
+        s0 = peg$f5(s2, s3);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -603,7 +665,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e3); }
+        if (peg$silentFails === 0) { peg$fail(peg$e5); }
       }
       if (s1 !== peg$FAILED) {
         s2 = [];
@@ -623,14 +685,14 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s3 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e3); }
+          if (peg$silentFails === 0) { peg$fail(peg$e5); }
         }
         if (s3 === peg$FAILED) {
           s3 = peg$parseEndOfInput();
         }
         if (s3 !== peg$FAILED) {
           peg$savedPos = s0;
-          s0 = peg$f5(s2, s3);
+          s0 = peg$f6(s2, s3);
         } else {
           peg$currPos = s0;
           s0 = peg$FAILED;
@@ -645,71 +707,41 @@ function peg$parse(input, options) {
   }
 
   function peg$parseSingleRun() {
-    let s0, s1, s2;
+    let s0, s1;
 
     s0 = peg$currPos;
-    s1 = [];
-    s2 = input.charAt(peg$currPos);
-    if (peg$r0.test(s2)) {
+    s1 = input.charAt(peg$currPos);
+    if (peg$r0.test(s1)) {
       peg$currPos++;
     } else {
-      s2 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e4); }
-    }
-    if (s2 !== peg$FAILED) {
-      while (s2 !== peg$FAILED) {
-        s1.push(s2);
-        s2 = input.charAt(peg$currPos);
-        if (peg$r0.test(s2)) {
-          peg$currPos++;
-        } else {
-          s2 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e4); }
-        }
-      }
-    } else {
       s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e6); }
     }
     if (s1 !== peg$FAILED) {
-      s0 = input.substring(s0, peg$currPos);
-    } else {
-      s0 = s1;
+      peg$savedPos = s0;
+      s1 = peg$f7();
     }
+    s0 = s1;
 
     return s0;
   }
 
   function peg$parseDoubleRun() {
-    let s0, s1, s2;
+    let s0, s1;
 
     s0 = peg$currPos;
-    s1 = [];
-    s2 = input.charAt(peg$currPos);
-    if (peg$r1.test(s2)) {
+    s1 = input.charAt(peg$currPos);
+    if (peg$r1.test(s1)) {
       peg$currPos++;
     } else {
-      s2 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e5); }
-    }
-    if (s2 !== peg$FAILED) {
-      while (s2 !== peg$FAILED) {
-        s1.push(s2);
-        s2 = input.charAt(peg$currPos);
-        if (peg$r1.test(s2)) {
-          peg$currPos++;
-        } else {
-          s2 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e5); }
-        }
-      }
-    } else {
       s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e7); }
     }
     if (s1 !== peg$FAILED) {
-      s0 = input.substring(s0, peg$currPos);
-    } else {
-      s0 = s1;
+      peg$savedPos = s0;
+      s1 = peg$f8();
     }
+    s0 = s1;
 
     return s0;
   }
@@ -723,7 +755,7 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e6); }
+      if (peg$silentFails === 0) { peg$fail(peg$e8); }
     }
     if (s1 !== peg$FAILED) {
       s2 = peg$parseEscapedChar();
@@ -750,7 +782,7 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e7); }
+      if (peg$silentFails === 0) { peg$fail(peg$e9); }
     }
     if (s1 !== peg$FAILED) {
       s2 = peg$currPos;
@@ -760,7 +792,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s4 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e8); }
+        if (peg$silentFails === 0) { peg$fail(peg$e10); }
       }
       if (s4 !== peg$FAILED) {
         s5 = input.charAt(peg$currPos);
@@ -768,7 +800,7 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s5 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e8); }
+          if (peg$silentFails === 0) { peg$fail(peg$e10); }
         }
         if (s5 !== peg$FAILED) {
           s4 = [s4, s5];
@@ -788,7 +820,7 @@ function peg$parse(input, options) {
       }
       if (s2 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f6(s2);
+        s0 = peg$f9(s2);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -806,7 +838,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s3 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e9); }
+        if (peg$silentFails === 0) { peg$fail(peg$e11); }
       }
       if (s3 !== peg$FAILED) {
         s4 = input.charAt(peg$currPos);
@@ -814,7 +846,7 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s4 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e9); }
+          if (peg$silentFails === 0) { peg$fail(peg$e11); }
         }
         if (s4 === peg$FAILED) {
           s4 = null;
@@ -824,7 +856,7 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s5 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e9); }
+          if (peg$silentFails === 0) { peg$fail(peg$e11); }
         }
         if (s5 === peg$FAILED) {
           s5 = null;
@@ -842,7 +874,7 @@ function peg$parse(input, options) {
       }
       if (s1 !== peg$FAILED) {
         peg$savedPos = s0;
-        s1 = peg$f7(s1);
+        s1 = peg$f10(s1);
       }
       s0 = s1;
       if (s0 === peg$FAILED) {
@@ -852,11 +884,11 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e10); }
+          if (peg$silentFails === 0) { peg$fail(peg$e12); }
         }
         if (s1 !== peg$FAILED) {
           peg$savedPos = s0;
-          s1 = peg$f8();
+          s1 = peg$f11();
         }
         s0 = s1;
         if (s0 === peg$FAILED) {
@@ -866,11 +898,11 @@ function peg$parse(input, options) {
             peg$currPos++;
           } else {
             s1 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e11); }
+            if (peg$silentFails === 0) { peg$fail(peg$e13); }
           }
           if (s1 !== peg$FAILED) {
             peg$savedPos = s0;
-            s1 = peg$f9();
+            s1 = peg$f12();
           }
           s0 = s1;
           if (s0 === peg$FAILED) {
@@ -880,11 +912,11 @@ function peg$parse(input, options) {
               peg$currPos++;
             } else {
               s1 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e12); }
+              if (peg$silentFails === 0) { peg$fail(peg$e14); }
             }
             if (s1 !== peg$FAILED) {
               peg$savedPos = s0;
-              s1 = peg$f10();
+              s1 = peg$f13();
             }
             s0 = s1;
             if (s0 === peg$FAILED) {
@@ -894,11 +926,11 @@ function peg$parse(input, options) {
                 peg$currPos++;
               } else {
                 s1 = peg$FAILED;
-                if (peg$silentFails === 0) { peg$fail(peg$e13); }
+                if (peg$silentFails === 0) { peg$fail(peg$e15); }
               }
               if (s1 !== peg$FAILED) {
                 peg$savedPos = s0;
-                s1 = peg$f11();
+                s1 = peg$f14();
               }
               s0 = s1;
               if (s0 === peg$FAILED) {
@@ -908,11 +940,11 @@ function peg$parse(input, options) {
                   peg$currPos++;
                 } else {
                   s1 = peg$FAILED;
-                  if (peg$silentFails === 0) { peg$fail(peg$e14); }
+                  if (peg$silentFails === 0) { peg$fail(peg$e16); }
                 }
                 if (s1 !== peg$FAILED) {
                   peg$savedPos = s0;
-                  s1 = peg$f12();
+                  s1 = peg$f15();
                 }
                 s0 = s1;
                 if (s0 === peg$FAILED) {
@@ -922,11 +954,11 @@ function peg$parse(input, options) {
                     peg$currPos++;
                   } else {
                     s1 = peg$FAILED;
-                    if (peg$silentFails === 0) { peg$fail(peg$e15); }
+                    if (peg$silentFails === 0) { peg$fail(peg$e17); }
                   }
                   if (s1 !== peg$FAILED) {
                     peg$savedPos = s0;
-                    s1 = peg$f13();
+                    s1 = peg$f16();
                   }
                   s0 = s1;
                   if (s0 === peg$FAILED) {
@@ -936,11 +968,11 @@ function peg$parse(input, options) {
                       peg$currPos++;
                     } else {
                       s1 = peg$FAILED;
-                      if (peg$silentFails === 0) { peg$fail(peg$e16); }
+                      if (peg$silentFails === 0) { peg$fail(peg$e18); }
                     }
                     if (s1 !== peg$FAILED) {
                       peg$savedPos = s0;
-                      s1 = peg$f14();
+                      s1 = peg$f17();
                     }
                     s0 = s1;
                     if (s0 === peg$FAILED) {
@@ -950,11 +982,11 @@ function peg$parse(input, options) {
                         peg$currPos++;
                       } else {
                         s1 = peg$FAILED;
-                        if (peg$silentFails === 0) { peg$fail(peg$e7); }
+                        if (peg$silentFails === 0) { peg$fail(peg$e9); }
                       }
                       if (s1 !== peg$FAILED) {
                         peg$savedPos = s0;
-                        s1 = peg$f15();
+                        s1 = peg$f18();
                       }
                       s0 = s1;
                       if (s0 === peg$FAILED) {
@@ -963,7 +995,7 @@ function peg$parse(input, options) {
                           peg$currPos++;
                         } else {
                           s0 = peg$FAILED;
-                          if (peg$silentFails === 0) { peg$fail(peg$e17); }
+                          if (peg$silentFails === 0) { peg$fail(peg$e1); }
                         }
                         if (s0 === peg$FAILED) {
                           s0 = peg$parseEndOfInput();
@@ -993,7 +1025,7 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s2 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e17); }
+      if (peg$silentFails === 0) { peg$fail(peg$e1); }
     }
     peg$silentFails--;
     if (s2 === peg$FAILED) {
@@ -1004,7 +1036,7 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f16();
+      s1 = peg$f19();
     }
     s0 = s1;
 
@@ -1012,51 +1044,19 @@ function peg$parse(input, options) {
   }
 
   function peg$parseBare() {
-    let s0, s1, s2, s3, s4, s5;
+    let s0, s1;
 
     s0 = peg$currPos;
-    s1 = peg$currPos;
-    s2 = peg$currPos;
-    s3 = input.charAt(peg$currPos);
-    if (peg$r4.test(s3)) {
+    s1 = input.charAt(peg$currPos);
+    if (peg$r4.test(s1)) {
       peg$currPos++;
     } else {
-      s3 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e18); }
-    }
-    if (s3 !== peg$FAILED) {
-      s4 = [];
-      s5 = input.charAt(peg$currPos);
-      if (peg$r5.test(s5)) {
-        peg$currPos++;
-      } else {
-        s5 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e19); }
-      }
-      while (s5 !== peg$FAILED) {
-        s4.push(s5);
-        s5 = input.charAt(peg$currPos);
-        if (peg$r5.test(s5)) {
-          peg$currPos++;
-        } else {
-          s5 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e19); }
-        }
-      }
-      s3 = [s3, s4];
-      s2 = s3;
-    } else {
-      peg$currPos = s2;
-      s2 = peg$FAILED;
-    }
-    if (s2 !== peg$FAILED) {
-      s1 = input.substring(s1, peg$currPos);
-    } else {
-      s1 = s2;
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e19); }
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f17(s1);
+      s1 = peg$f20();
     }
     s0 = s1;
 
@@ -1067,24 +1067,11 @@ function peg$parse(input, options) {
     let s0, s1;
 
     peg$silentFails++;
-    s0 = [];
-    s1 = input.charAt(peg$currPos);
-    if (peg$r6.test(s1)) {
-      peg$currPos++;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e20); }
-    }
-    while (s1 !== peg$FAILED) {
-      s0.push(s1);
-      s1 = input.charAt(peg$currPos);
-      if (peg$r6.test(s1)) {
-        peg$currPos++;
-      } else {
-        s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e20); }
-      }
-    }
+    s0 = peg$currPos;
+    s1 = '';
+    peg$savedPos = s0;
+    s1 = peg$f21();
+    s0 = s1;
     peg$silentFails--;
 
     return s0;
@@ -1093,12 +1080,30 @@ function peg$parse(input, options) {
 
   let depth = 0;
 
-  function quotedAtom(parts, closed, start, end) {
+  const WHITESPACE_TAIL = /[ \t\r\n\f\v]*/y;
+  const BARE_TAIL = /[^ \t\r\n\f\v()]*/y;
+  const SINGLE_QUOTED_TAIL = /[^'\\]*/y;
+  const DOUBLE_QUOTED_TAIL = /[^"\\]*/y;
+
+  // Moves the parse position past the longest match of `tail`.
+  function skip(tail) {
+    tail.lastIndex = peg$currPos;
+    tail.test(input);
+    peg$currPos = tail.lastIndex;
+  }
+
+  // Skips like `skip` and returns the text matched by the whole rule so far.
+  function extend(tail) {
+    skip(tail);
+    return input.slice(peg$savedPos, peg$currPos);
+  }
+
+  function quotedAtom(parts, closed, start) {
     // A null part is a backslash at the very end of the input.
     if (closed === null || parts[parts.length - 1] === null) {
       options.fail("UNTERMINATED_STRING", "this string is never closed: input ends before its closing quote", start);
     }
-    return options.atom(parts.length === 1 ? parts[0] : parts.join(""), start, end);
+    return options.atom(parts.length === 1 ? parts[0] : parts.join(""), start, peg$currPos);
   }
 
   peg$result = peg$startRuleFunction();
