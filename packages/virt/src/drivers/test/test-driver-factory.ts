@@ -1,9 +1,23 @@
-import type { DriverFactory, DriverOpenRequest } from '../../driver.js';
-import { DriverNo } from '../../driver.js';
+import { type DriverFactory, type DriverOpenRequest, DriverNo } from '../../driver.js';
 import { TestDriver } from './test-driver.js';
+import { createDefaultNode, type TestNode } from './test-node.js';
+
+/** test:///default's node, shared by every connection to it while at least one is open. */
+let sharedDefault: { node: TestNode; users: number } | undefined;
+
+function openDefault(): TestDriver {
+  sharedDefault ??= { node: createDefaultNode(), users: 0 };
+  const shared = sharedDefault;
+  shared.users++;
+  return new TestDriver(shared.node, () => {
+    shared.users--;
+    // The next open after the last close starts fresh, as in libvirt 9.
+    if (shared.users === 0 && sharedDefault === shared) sharedDefault = undefined;
+  });
+}
 
 /**
- * The test driver accepts `test:///default` (one node shared by every open connection to it) and
+ * The test driver accepts `test:///default` (one node shared by all connections open to it) and
  * `test:///ABSOLUTE/PATH/node.xml` (a node loaded from that file, private to the connection).
  * Other names, including `test://host/...`, are declined.
  */
@@ -14,6 +28,8 @@ export const testDriverFactory: DriverFactory = {
   async open(request: DriverOpenRequest) {
     const uri = request.uri;
     if (uri?.scheme !== 'test' || uri.host !== '' || !uri.path.startsWith('/')) return undefined;
-    return new TestDriver();
+    if (uri.path === '/default') return openDefault();
+    const { loadNodeFile } = await import('./node-file.js');
+    return new TestDriver(await loadNodeFile(uri.path));
   },
 };

@@ -1,67 +1,348 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { type DomainConfig, formatDomainXml } from '@libvirt-ts/xml-format';
 import { type DomainRef, type Driver, DriverNo } from '../../driver.js';
-import { DomainState, type DomainInfo, type NodeInfo } from '../../types.js';
-import { uuidFromString } from '../../uuid.js';
+import {
+  type DomainInfo,
+  DomainState,
+  type DomainStateWithReason,
+  type ListAllDomainsFlags,
+  type NodeInfo,
+  PausedReason,
+  RunningReason,
+  type SecurityLabel,
+  type SecurityModel,
+  ShutoffReason,
+} from '../../types.js';
+import { formatUuid, parseUuid } from '../../uuid.js';
+import { formatTestCapabilities } from './capabilities.js';
+import { decodeSaveImage, encodeSaveImage } from './save-image.js';
+import { notRunning, systemError, testError, testErrorText } from './test-errors.js';
+import { type TestDomain, isActive, persistentDef } from './test-domain-list.js';
+import type { TestNode } from './test-node.js';
+import { parseDefinition } from './parse-definition.js';
 
-interface TestDomain extends DomainRef {
-  state: DomainState;
-  maxMem: number;
-  memory: number;
-  nrVirtCpu: number;
-}
+/** virDomainXMLFlags. */
+export const DomainXMLFlags = { SECURE: 1, INACTIVE: 2, UPDATE_CPU: 4, MIGRATABLE: 8 } as const;
+/** virDomainCreateFlags: start the new domain paused. */
+export const CREATE_START_PAUSED = 1;
+/** testConnectGetMaxVcpus. */
+const MAX_VCPUS = 32;
 
-/** The node of `test:///default`, as Debian libvirt 9's test driver builds it. */
-function defaultNode(): { info: NodeInfo; domains: TestDomain[] } {
-  return {
-    info: { model: 'i686', memory: 3145728, cpus: 16, mhz: 1400, nodes: 2, sockets: 2, cores: 2, threads: 2 },
-    domains: [
-      {
-        id: 1,
-        name: 'test',
-        uuid: uuidFromString('6695eb01-f6a4-8304-79aa-97f2502e193f'),
-        state: DomainState.RUNNING,
-        maxMem: 8388608,
-        memory: 2097152,
-        nrVirtCpu: 2,
-      },
-    ],
-  };
-}
-
-/** The in-memory test driver (walking-skeleton subset). */
+/**
+ * libvirt 9's test driver over one TestNode: every entry point with its state rules and messages.
+ * All work is synchronous on in-memory state (file I/O aside), so concurrent calls see a consistent node.
+ */
 export class TestDriver implements Driver {
   readonly no = DriverNo.TEST;
   readonly name = 'Test';
-  readonly #node = defaultNode();
+  #closed = false;
 
-  async close(): Promise<void> {}
+  constructor(
+    readonly node: TestNode,
+    private readonly onClose: () => void = () => {},
+  ) {}
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.onClose();
+  }
+
+  // ---- connection and node
 
   async getType(): Promise<string> {
     return 'TEST';
   }
 
-  async nodeGetInfo(): Promise<NodeInfo> {
-    return { ...this.#node.info };
+  /** libvirt 9's test driver reports hypervisor version 0.0.2. */
+  async getVersion(): Promise<number> {
+    return 2;
   }
 
+  async getHostname(): Promise<string> {
+    return hostname();
+  }
+
+  async getCapabilities(): Promise<string> {
+    return formatTestCapabilities(this.node.cells);
+  }
+
+  async nodeGetInfo(): Promise<NodeInfo> {
+    return { ...this.node.info };
+  }
+
+  async nodeGetSecurityModel(): Promise<SecurityModel> {
+    return { model: 'testSecurity', doi: '' };
+  }
+
+  // ---- listing
+
   async listDomainIDs(): Promise<number[]> {
-    return this.#node.domains.filter((d) => d.id >= 0).map((d) => d.id);
+    return this.#active().map((d) => d.id);
+  }
+
+  async numOfDomains(): Promise<number> {
+    return this.#active().length;
   }
 
   async listDefinedDomains(): Promise<string[]> {
-    return this.#node.domains.filter((d) => d.id < 0).map((d) => d.name);
+    return this.#inactive().map((d) => d.def.name);
   }
 
+  async numOfDefinedDomains(): Promise<number> {
+    return this.#inactive().length;
+  }
+
+  async listAllDomains(flags: ListAllDomainsFlags): Promise<DomainRef[]> {
+    return [...(flags.active ? this.#active() : []), ...(flags.inactive ? this.#inactive() : [])].map(refOf);
+  }
+
+  #active(): TestDomain[] {
+    return this.node.domains
+      .all()
+      .filter(isActive)
+      .sort((a, b) => a.id - b.id);
+  }
+
+  #inactive(): TestDomain[] {
+    return this.node.domains
+      .all()
+      .filter((d) => !isActive(d))
+      .sort((a, b) => a.def.name.localeCompare(b.def.name));
+  }
+
+  // ---- lookups
+
   async lookupByID(id: number): Promise<DomainRef | undefined> {
-    return this.#node.domains.find((d) => d.id === id);
+    const dom = this.node.domains.byId(id);
+    return dom && refOf(dom);
   }
 
   async lookupByName(name: string): Promise<DomainRef | undefined> {
-    return this.#node.domains.find((d) => d.name === name);
+    const dom = this.node.domains.byName(name);
+    return dom && refOf(dom);
   }
 
-  async domainGetInfo(ref: DomainRef): Promise<DomainInfo> {
-    const d = this.#node.domains.find((x) => x.name === ref.name);
-    if (!d) throw new Error(`unknown domain ${ref.name}`);
-    return { state: d.state, maxMem: d.maxMem, memory: d.memory, nrVirtCpu: d.nrVirtCpu, cpuTime: 0n };
+  async lookupByUUID(uuid: Uint8Array): Promise<DomainRef | undefined> {
+    const dom = this.node.domains.byUuid(formatUuid(uuid));
+    return dom && refOf(dom);
   }
+
+  // ---- creation and definition
+
+  async domainCreateXML(xml: string, flags: number): Promise<DomainRef> {
+    const dom = this.node.domains.add(parseDefinition(xml), { live: true });
+    if ((flags & CREATE_START_PAUSED) !== 0) this.node.domains.start(dom, DomainState.PAUSED, PausedReason.USER);
+    else this.node.domains.start(dom, DomainState.RUNNING, RunningReason.BOOTED);
+    return refOf(dom);
+  }
+
+  async domainDefineXML(xml: string): Promise<DomainRef> {
+    const dom = this.node.domains.add(parseDefinition(xml), { live: false });
+    dom.persistent = true;
+    return refOf(dom);
+  }
+
+  async domainUndefine(ref: DomainRef): Promise<void> {
+    const dom = this.#find(ref);
+    if (!dom.persistent) throw testError('OPERATION_INVALID', 'cannot undefine transient domain');
+    if (isActive(dom)) {
+      dom.persistent = false;
+      dom.newDef = undefined;
+    } else {
+      this.node.domains.remove(dom);
+    }
+  }
+
+  async domainCreate(ref: DomainRef): Promise<DomainRef> {
+    const dom = this.#find(ref);
+    if (dom.state !== DomainState.SHUTOFF) throw testErrorText('OPERATION_INVALID', `Domain '${dom.def.name}' is already running`);
+    this.node.domains.start(dom, DomainState.RUNNING, RunningReason.BOOTED);
+    return refOf(dom);
+  }
+
+  async domainRestore(file: string): Promise<DomainRef> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      throw systemError(`cannot read domain image '${file}'`, error as NodeJS.ErrnoException);
+    }
+    const dom = this.node.domains.add(parseDefinition(decodeSaveImage(bytes, file)), { live: true });
+    this.node.domains.start(dom, DomainState.RUNNING, RunningReason.RESTORED);
+    return refOf(dom);
+  }
+
+  // ---- lifecycle
+
+  async domainSuspend(ref: DomainRef): Promise<void> {
+    const dom = this.#find(ref);
+    if (dom.state !== DomainState.RUNNING) throw testError('INTERNAL_ERROR', `domain '${dom.def.name}' not running`);
+    setState(dom, DomainState.PAUSED, PausedReason.USER);
+  }
+
+  async domainResume(ref: DomainRef): Promise<void> {
+    const dom = this.#find(ref);
+    if (dom.state !== DomainState.PAUSED) throw testError('INTERNAL_ERROR', `domain '${dom.def.name}' not paused`);
+    setState(dom, DomainState.RUNNING, RunningReason.UNPAUSED);
+  }
+
+  /** The test driver's guests obey at once: the domain is shut off when this returns. */
+  async domainShutdown(ref: DomainRef): Promise<void> {
+    const dom = this.#find(ref);
+    if (dom.state !== DomainState.RUNNING) throw testError('INTERNAL_ERROR', `domain '${dom.def.name}' not running`);
+    this.node.domains.stop(dom, ShutoffReason.SHUTDOWN);
+  }
+
+  /** Follows `<on_reboot>`: restart keeps it running (same id); destroy/preserve shut it off. */
+  async domainReboot(ref: DomainRef): Promise<void> {
+    const dom = this.#find(ref);
+    if (!isActive(dom)) throw notRunning();
+    const action = dom.def.onReboot;
+    if (action === 'restart' || action === 'rename-restart') setState(dom, DomainState.RUNNING, RunningReason.BOOTED);
+    else this.node.domains.stop(dom, ShutoffReason.SHUTDOWN);
+  }
+
+  async domainDestroy(ref: DomainRef): Promise<void> {
+    const dom = this.#find(ref);
+    if (!isActive(dom)) throw notRunning();
+    this.node.domains.stop(dom, ShutoffReason.DESTROYED);
+  }
+
+  /** Writes the running definition in the test save layout (mode 0600), then stops the domain. */
+  async domainSave(ref: DomainRef, file: string): Promise<void> {
+    const dom = this.#find(ref);
+    if (!isActive(dom)) throw notRunning();
+    const image = encodeSaveImage(formatDefinition(dom.def, dom.id));
+    try {
+      await writeFile(file, image, { mode: 0o600 });
+    } catch (error) {
+      const stage = (error as NodeJS.ErrnoException).syscall === 'write' ? 'write' : 'open';
+      throw systemError(`saving domain '${dom.def.name}' to '${file}': ${stage} failed`, error as NodeJS.ErrnoException);
+    }
+    this.node.domains.stop(dom, ShutoffReason.SAVED);
+  }
+
+  // ---- queries
+
+  /** cpuTime is the wall clock in ns, as libvirt 9's test driver reports it. */
+  async domainGetInfo(ref: DomainRef): Promise<DomainInfo> {
+    const dom = this.#find(ref);
+    return {
+      state: dom.state,
+      maxMem: dom.def.memory,
+      memory: dom.def.currentMemory,
+      nrVirtCpu: dom.def.vcpu.current ?? dom.def.vcpu.count,
+      cpuTime: BigInt(Date.now()) * 1_000_000n,
+    };
+  }
+
+  async domainGetState(ref: DomainRef): Promise<DomainStateWithReason> {
+    const dom = this.#find(ref);
+    return { state: dom.state, reason: dom.reason };
+  }
+
+  /** libvirt 9's test driver answers "linux" for every guest. */
+  async domainGetOSType(ref: DomainRef): Promise<string> {
+    this.#find(ref);
+    return 'linux';
+  }
+
+  async domainGetMaxMemory(ref: DomainRef): Promise<number> {
+    return this.#find(ref).def.memory;
+  }
+
+  /** The running definition (with its id) of an active domain; DomainXMLFlags.INACTIVE gives the next-boot one. */
+  async domainGetXMLDesc(ref: DomainRef, flags: number): Promise<string> {
+    const dom = this.#find(ref);
+    if ((flags & DomainXMLFlags.INACTIVE) !== 0 || !isActive(dom)) return formatDefinition(persistentDef(dom), undefined);
+    return formatDefinition(dom.def, dom.id);
+  }
+
+  async domainIsActive(ref: DomainRef): Promise<boolean> {
+    return isActive(this.#find(ref));
+  }
+
+  async domainIsPersistent(ref: DomainRef): Promise<boolean> {
+    return this.#find(ref).persistent;
+  }
+
+  async domainGetAutostart(ref: DomainRef): Promise<boolean> {
+    return this.#find(ref).autostart;
+  }
+
+  async domainHasManagedSaveImage(ref: DomainRef): Promise<boolean> {
+    this.#find(ref);
+    return false;
+  }
+
+  /** "libvirt-test", enforcing, while active; empty otherwise. */
+  async domainGetSecurityLabel(ref: DomainRef): Promise<SecurityLabel> {
+    return isActive(this.#find(ref)) ? { label: 'libvirt-test', enforcing: true } : { label: '', enforcing: false };
+  }
+
+  async domainGetMessages(ref: DomainRef): Promise<string[]> {
+    return [...this.#find(ref).messages];
+  }
+
+  // ---- resources
+
+  /** Only an inactive domain's maximum can change; the current memory is clamped to it. */
+  async domainSetMaxMemory(ref: DomainRef, kib: number): Promise<void> {
+    const dom = this.#find(ref);
+    checkMemoryArgument(kib);
+    if (isActive(dom)) throw testError('OPERATION_INVALID', 'cannot resize the maximum memory on an active domain');
+    dom.def.memory = kib;
+    if (dom.def.currentMemory > kib) dom.def.currentMemory = kib;
+  }
+
+  /** The balloon of a running domain, up to its maximum. */
+  async domainSetMemory(ref: DomainRef, kib: number): Promise<void> {
+    const dom = this.#find(ref);
+    checkMemoryArgument(kib);
+    if (!isActive(dom)) throw notRunning();
+    if (kib > dom.def.memory) throw testError('INVALID_ARG', 'cannot set memory higher than max memory');
+    dom.def.currentMemory = kib;
+  }
+
+  /** The online vcpus of a running domain, up to its `<vcpu>` maximum. */
+  async domainSetVcpus(ref: DomainRef, count: number): Promise<void> {
+    const dom = this.#find(ref);
+    if (!Number.isInteger(count) || count < 0) throw testErrorText('INVALID_ARG', `invalid vcpu count ${count}`);
+    if (count === 0) throw testErrorText('INVALID_ARG', "Can't set 0 processors for a VM");
+    if (count > MAX_VCPUS) throw testError('INVALID_ARG', `requested cpu amount exceeds maximum supported amount (${count} > ${MAX_VCPUS})`);
+    if (!isActive(dom)) throw notRunning();
+    if (count > dom.def.vcpu.count) throw testError('INVALID_ARG', `requested cpu amount exceeds maximum (${count} > ${dom.def.vcpu.count})`);
+    if (count === dom.def.vcpu.count) delete dom.def.vcpu.current;
+    else dom.def.vcpu.current = count;
+  }
+
+  /** The domain a handle stands for, matched by UUID as libvirt's testDomObjFromDomain. */
+  #find(ref: DomainRef): TestDomain {
+    const uuid = formatUuid(ref.uuid);
+    const dom = this.node.domains.byUuid(uuid);
+    if (!dom) throw testError('NO_DOMAIN', `no domain with matching uuid '${uuid}' (${ref.name})`);
+    return dom;
+  }
+}
+
+function refOf(dom: TestDomain): DomainRef {
+  return { id: dom.id, name: dom.def.name, uuid: parseUuid(dom.def.uuid ?? '') ?? new Uint8Array(16) };
+}
+
+function setState(dom: TestDomain, state: DomainState, reason: number): void {
+  dom.state = state;
+  dom.reason = reason;
+}
+
+/** virReportInvalidNonZeroArg as libvirt 9 words it for the memory setters. */
+function checkMemoryArgument(kib: number): void {
+  if (!Number.isInteger(kib) || kib < 0) throw testErrorText('INVALID_ARG', `memory in virDomainSetMemoryFlags must be a non-negative integer, not ${kib}`);
+  if (kib === 0) throw testErrorText('INVALID_ARG', 'memory in virDomainSetMemoryFlags must not be zero');
+}
+
+function formatDefinition(def: DomainConfig, id: number | undefined): string {
+  const { id: _staleId, ...rest } = def;
+  return formatDomainXml(id === undefined ? rest : { ...rest, id });
 }

@@ -1,0 +1,114 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { DomainState, type NodeInfo, RunningReason } from '../../types.js';
+import type { XmlElement } from '../../xml/xml-scan.js';
+import { parseDefinition } from './parse-definition.js';
+import { TestDomainList } from './test-domain-list.js';
+import { DEFAULT_NODE_INFO, type TestNode } from './test-node.js';
+import { checkXmlDocument, xmlError } from './xml-parse-error.js';
+
+/** virDomainGetMessages' text for a domain whose interfaces run host scripts. */
+export const SCRIPT_TAINT = 'tainted: network configuration using opaque shell scripts';
+
+/**
+ * Loads a test node file (`test:///ABSOLUTE/PATH/node.xml`) as libvirt 9's test driver does:
+ * `<node>` with optional `<cpu>` (nodes, sockets, cores, threads, active, mhz, model) and `<memory>`
+ * (KiB), missing values from test:///default; `<domain>` elements inline or `file=` relative to
+ * the node file. Every domain starts running with the next id, unless `<test:runstate>` says
+ * otherwise; `<test:transient/>` makes it transient.
+ */
+export async function loadNodeFile(path: string): Promise<TestNode> {
+  const text = await readDocument(path);
+  const root = checkXmlDocument(text, path, 'node');
+  const info = readNodeInfo(root);
+  const domains = new TestDomainList();
+  for (const element of root.children.filter((c) => c.name === 'domain')) {
+    const file = element.attributes.get('file');
+    const source = file === undefined ? inlineDomainText(text, element) : await readDocument(resolve(dirname(path), file));
+    const def = parseDefinition(source, file === undefined ? path : resolve(dirname(path), file));
+    const { runstate, transient } = readTestNamespace(element);
+    if (transient && runstate === DomainState.SHUTOFF) throw xmlError("transient domain cannot have runstate 'shutoff'");
+    const dom = domains.add(def, { live: false });
+    dom.persistent = !transient;
+    if (runstate !== DomainState.SHUTOFF) {
+      domains.start(dom, DomainState.RUNNING, RunningReason.BOOTED);
+      dom.state = runstate;
+      dom.reason = 0;
+    }
+    if (def.devices.interfaces.some((net) => net.script !== undefined)) dom.messages.push(SCRIPT_TAINT);
+  }
+  return { info, cells: [], domains };
+}
+
+async function readDocument(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw xmlError(`failed to parse xml document '${path}'`, error);
+  }
+}
+
+const CPU_COUNTS = ['nodes', 'sockets', 'cores', 'threads'] as const;
+
+function readNodeInfo(root: XmlElement): NodeInfo {
+  const info: NodeInfo = { ...DEFAULT_NODE_INFO };
+  const cpu = root.children.find((c) => c.name === 'cpu');
+  if (cpu) {
+    for (const field of CPU_COUNTS) {
+      const value = readUnsigned(cpu, field, `invalid node cpu ${field} value`);
+      if (value !== undefined) info[field] = value;
+    }
+    info.cpus = info.nodes * info.sockets * info.cores * info.threads;
+    const active = readUnsigned(cpu, 'active', 'invalid node cpu active value');
+    if (active !== undefined && active < info.cpus) info.cpus = active;
+    const mhz = readUnsigned(cpu, 'mhz', 'invalid node cpu mhz value');
+    if (mhz !== undefined) info.mhz = mhz;
+    const model = cpu.children.find((c) => c.name === 'model')?.text;
+    if (model !== undefined) {
+      if (model.length > 31) throw xmlError(`Model ${model} too big for destination`);
+      info.model = model;
+    }
+  }
+  const memory = readUnsigned(root, 'memory', 'invalid node memory value');
+  if (memory !== undefined) info.memory = memory;
+  return info;
+}
+
+/** virXPathUInt: absent → undefined; present but not an unsigned number → the given XML error. */
+function readUnsigned(parent: XmlElement, name: string, message: string): number | undefined {
+  const element = parent.children.find((c) => c.name === name);
+  if (!element) return undefined;
+  const text = element.text.trim();
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw xmlError(message);
+  return Number(text);
+}
+
+/** The test namespace elements of one `<domain>` (any prefix bound to it; libvirt's is "test"). */
+function readTestNamespace(domain: XmlElement): { runstate: DomainState; transient: boolean } {
+  let runstate: DomainState = DomainState.RUNNING;
+  let transient = false;
+  for (const child of domain.children) {
+    const local = child.name.slice(child.name.indexOf(':') + 1);
+    if (!child.name.includes(':')) continue;
+    if (local === 'transient') transient = true;
+    if (local === 'runstate') {
+      const text = child.text.trim();
+      const value = Number(text);
+      if (!/^\d+$/.test(text) || value > DomainState.PMSUSPENDED) throw xmlError(`invalid runstate '${text}'`);
+      runstate = value as DomainState;
+    }
+  }
+  return { runstate, transient };
+}
+
+/** The `<domain>` element's own text, without the test-namespace children (they are not domain XML). */
+function inlineDomainText(text: string, domain: XmlElement): string {
+  let out = '';
+  let at = domain.start;
+  for (const child of domain.children) {
+    if (!child.name.includes(':')) continue;
+    out += text.slice(at, child.start);
+    at = child.end;
+  }
+  return out + text.slice(at, domain.end);
+}

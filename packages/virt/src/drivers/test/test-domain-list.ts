@@ -1,0 +1,137 @@
+import type { DomainConfig } from '@libvirt-ts/xml-format';
+import { DomainState, ShutoffReason } from '../../types.js';
+import { testError } from './test-errors.js';
+
+/** One domain of a test node (libvirt's virDomainObj). */
+export interface TestDomain {
+  /** The running definition while active; the (persistent) definition while inactive. */
+  def: DomainConfig;
+  /** While a persistent domain runs: its definition for the next boot (libvirt's newDef). */
+  newDef: DomainConfig | undefined;
+  /** -1 while inactive. */
+  id: number;
+  state: DomainState;
+  /** The reason number for `state` (RunningReason, PausedReason, ShutoffReason...). */
+  reason: number;
+  persistent: boolean;
+  autostart: boolean;
+  /** virDomainGetMessages: taint messages, e.g. "tainted: network configuration using opaque shell scripts". */
+  messages: string[];
+}
+
+export function isActive(dom: TestDomain): boolean {
+  return dom.id >= 0;
+}
+
+/** The definition used for the next boot / `--inactive` XML. */
+export function persistentDef(dom: TestDomain): DomainConfig {
+  return dom.newDef ?? dom.def;
+}
+
+/** How add() treats an existing domain of the same name and UUID (libvirt's VIR_DOMAIN_OBJ_LIST_ADD_*). */
+export interface AddMode {
+  /** The definition is for a domain about to run (create, restore), not a persistent define. */
+  live: boolean;
+}
+
+/**
+ * The domains of one test node, keyed by name, with libvirt's virDomainObjListAdd rules for
+ * clashes and a counter of ids that never goes back (ids are never reused).
+ */
+export class TestDomainList {
+  readonly #byName = new Map<string, TestDomain>();
+  #nextId = 1;
+
+  all(): TestDomain[] {
+    return [...this.#byName.values()];
+  }
+
+  byName(name: string): TestDomain | undefined {
+    return this.#byName.get(name);
+  }
+
+  byUuid(uuid: string): TestDomain | undefined {
+    for (const dom of this.#byName.values()) if (dom.def.uuid === uuid) return dom;
+    return undefined;
+  }
+
+  /** Only active domains have an id. */
+  byId(id: number): TestDomain | undefined {
+    for (const dom of this.#byName.values()) if (dom.id === id && id >= 0) return dom;
+    return undefined;
+  }
+
+  /**
+   * virDomainObjListAdd: a new domain, or the existing one of the same name and UUID updated.
+   * - Same UUID, other name: `operation failed: domain 'old' is already defined with uuid U`.
+   * - Same name, other UUID: `operation failed: domain 'name' already exists with uuid U`.
+   * - `live` (create/restore) on an active domain: `domain 'name' is already active`; on a
+   *   transient one being started: `domain 'name' is already being started`.
+   * A live definition becomes the running one (the persistent one is kept as newDef); a define on an
+   * active domain replaces only its next-boot definition.
+   */
+  add(def: DomainConfig, mode: AddMode): TestDomain {
+    const uuid = def.uuid ?? '';
+    const sameUuid = this.byUuid(uuid);
+    if (sameUuid) {
+      if (sameUuid.def.name !== def.name) {
+        throw testError('OPERATION_FAILED', `domain '${sameUuid.def.name}' is already defined with uuid ${uuid}`);
+      }
+      if (mode.live) {
+        if (isActive(sameUuid)) throw testError('OPERATION_INVALID', `domain '${def.name}' is already active`);
+        if (!sameUuid.persistent) throw testError('OPERATION_INVALID', `domain '${def.name}' is already being started`);
+        sameUuid.newDef = sameUuid.def;
+        sameUuid.def = def;
+      } else if (isActive(sameUuid)) {
+        sameUuid.newDef = def;
+      } else {
+        sameUuid.def = def;
+      }
+      return sameUuid;
+    }
+    const sameName = this.#byName.get(def.name);
+    if (sameName) {
+      throw testError('OPERATION_FAILED', `domain '${def.name}' already exists with uuid ${sameName.def.uuid ?? ''}`);
+    }
+    const dom: TestDomain = {
+      def,
+      newDef: undefined,
+      id: -1,
+      state: DomainState.SHUTOFF,
+      reason: ShutoffReason.UNKNOWN,
+      persistent: false,
+      autostart: false,
+      messages: [],
+    };
+    this.#byName.set(def.name, dom);
+    return dom;
+  }
+
+  remove(dom: TestDomain): void {
+    if (this.#byName.get(dom.def.name) === dom) this.#byName.delete(dom.def.name);
+  }
+
+  /** Starts an inactive domain: the next id, `state` with `reason`. */
+  start(dom: TestDomain, state: DomainState, reason: number): void {
+    // A persistent domain runs a copy: changes to the live definition end when it stops.
+    if (dom.persistent && !dom.newDef) dom.newDef = structuredClone(dom.def);
+    dom.id = this.#nextId++;
+    dom.state = state;
+    dom.reason = reason;
+  }
+
+  /**
+   * testDomainShutdownState: stops an active domain (SHUTOFF with `reason`). The next-boot definition
+   * becomes the definition again; a transient domain is gone.
+   */
+  stop(dom: TestDomain, reason: number): void {
+    dom.id = -1;
+    dom.state = DomainState.SHUTOFF;
+    dom.reason = reason;
+    if (dom.newDef) {
+      dom.def = dom.newDef;
+      dom.newDef = undefined;
+    }
+    if (!dom.persistent) this.remove(dom);
+  }
+}

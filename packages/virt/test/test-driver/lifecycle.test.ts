@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Connection, DomainState, open, RunningReason, ShutoffReason, PausedReason } from '../../src/index.js';
+import { expectVirtError } from '../helpers/expect-virt-error.js';
+import { readFixture } from '../helpers/fixtures.js';
+import { quietErrors } from '../helpers/quiet-errors.js';
+
+quietErrors();
+
+let conn: Connection;
+beforeEach(async () => {
+  conn = await open('test:///default');
+});
+afterEach(async () => {
+  await conn.close();
+});
+
+describe('test:///default lifecycle (libvirt 9 rules and messages)', () => {
+  it('starts with test running as id 1, reason unknown', async () => {
+    const dom = await conn.lookupDomainByName('test');
+    expect(dom.getID()).toBe(1);
+    expect(await dom.getState()).toEqual({ state: DomainState.RUNNING, reason: RunningReason.UNKNOWN });
+    expect(await dom.getInfo()).toMatchObject({ state: DomainState.RUNNING, maxMem: 8388608, memory: 2097152, nrVirtCpu: 2 });
+  });
+
+  it('suspends and resumes, refusing the wrong state with libvirt 9 text', async () => {
+    const dom = await conn.lookupDomainByName('test');
+    await expectVirtError(dom.resume(), 'INTERNAL_ERROR', "internal error: domain 'test' not paused", 'TEST');
+    await dom.suspend();
+    expect(await dom.getState()).toEqual({ state: DomainState.PAUSED, reason: PausedReason.USER });
+    await expectVirtError(dom.suspend(), 'INTERNAL_ERROR', "internal error: domain 'test' not running");
+    await expectVirtError(dom.shutdown(), 'INTERNAL_ERROR', "internal error: domain 'test' not running");
+    await dom.resume();
+    expect(await dom.getState()).toEqual({ state: DomainState.RUNNING, reason: RunningReason.UNPAUSED });
+  });
+
+  it('shuts down at once, starts with a new id, destroys', async () => {
+    const dom = await conn.lookupDomainByName('test');
+    await dom.shutdown();
+    expect(await dom.getState()).toEqual({ state: DomainState.SHUTOFF, reason: ShutoffReason.SHUTDOWN });
+    expect(await conn.listDomainIDs()).toEqual([]);
+    expect(await conn.listDefinedDomains()).toEqual(['test']);
+    await expectVirtError(dom.destroy(), 'OPERATION_INVALID', 'Requested operation is not valid: domain is not running');
+    await expectVirtError(dom.reboot(), 'OPERATION_INVALID', 'Requested operation is not valid: domain is not running');
+    await dom.create();
+    expect(dom.getID()).toBe(2);
+    await expectVirtError(dom.create(), 'OPERATION_INVALID', "Domain 'test' is already running");
+    await dom.reboot();
+    expect(await dom.getState()).toEqual({ state: DomainState.RUNNING, reason: RunningReason.BOOTED });
+    expect(dom.getID()).toBe(2);
+    await dom.destroy();
+    expect(dom.getID()).toBe(-1);
+    expect(await dom.getState()).toEqual({ state: DomainState.SHUTOFF, reason: ShutoffReason.DESTROYED });
+    await dom.create();
+    expect(dom.getID()).toBe(3);
+  });
+
+  it('dumps the default domain exactly as virsh 9 does', async () => {
+    const dom = await conn.lookupDomainByName('test');
+    expect(`${await dom.getXMLDesc()}\n`).toBe(readFixture('peer-virsh/dumpxml-test.xml'));
+  });
+
+  it('reports capabilities exactly as virsh 9 does', async () => {
+    // virsh prints the document, a newline, then its per-command newline.
+    expect(`${await conn.getCapabilities()}\n\n`).toBe(readFixture('peer-virsh/capabilities-default.xml'));
+  });
+});
