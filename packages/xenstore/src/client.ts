@@ -153,24 +153,30 @@ export class XenstoreClient extends XenstoreOperations {
     const token = options.token ?? `${this.tokenPrefix}${this.nextToken++}`;
     const parts = [path, token];
     if (options.depth !== undefined) parts.push(String(options.depth));
-    const register = async () => {
+    let registration: Promise<{ unwatch(): Promise<void> }>;
+    let sent = false;
+    try {
       checkPath(path, XsType.WATCH, true);
       if (this.watches.has(token)) throw new XenstoreError('EEXIST', `token ${JSON.stringify(token)} is already in use`, { path });
-      this.watches.set(token, watch);
-      try {
-        await this.request(XsType.WATCH, nulTerminated(parts), 0, path);
-      } catch (error) {
-        if (this.watches.get(token) === watch) this.watches.delete(token);
-        throw error;
-      }
-      return {
-        unwatch: async () => {
-          this.watches.delete(token);
-          if (!this.closedError) await this.request(XsType.UNWATCH, nulTerminated([path, token]), 0, path);
+      // Sent now, so the watch sees every change requested after this call.
+      registration = this.request(XsType.WATCH, nulTerminated(parts), 0, path).then(
+        () => ({
+          unwatch: async () => {
+            this.watches.delete(token);
+            if (!this.closedError) await this.request(XsType.UNWATCH, nulTerminated([path, token]), 0, path);
+          },
+        }),
+        (error: unknown) => {
+          if (this.watches.get(token) === watch) this.watches.delete(token);
+          throw error;
         },
-      };
-    };
-    const watch: XenstoreWatch = new XenstoreWatch(path, token, Promise.resolve().then(register), options.signal);
+      );
+      sent = true;
+    } catch (error) {
+      registration = Promise.reject(error);
+    }
+    const watch: XenstoreWatch = new XenstoreWatch(path, token, registration, options.signal);
+    if (sent) this.watches.set(token, watch);
     return watch;
   }
 

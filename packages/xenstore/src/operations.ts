@@ -1,7 +1,7 @@
 import { XenstoreError } from './errors.js';
-import { PAYLOAD_MAX } from './protocol/header.js';
+import { PAYLOAD_MAX, REL_PATH_MAX } from './protocol/header.js';
 import { XsType } from './protocol/message-type.js';
-import { isSpecialWatchPath, pathProblem } from './protocol/path.js';
+import { isSpecialWatchSyntax, pathProblem } from './protocol/path.js';
 import { formatPermission, type Permission, parsePermission } from './protocol/permissions.js';
 import { concatBytes, fromUtf8, nulTerminated, splitNulTerminated, utf8 } from './protocol/strings.js';
 
@@ -143,7 +143,7 @@ export abstract class XenstoreOperations {
 
 /** Validates a node path locally, so a typo fails with EINVAL before any I/O. */
 export function checkPath(path: string, type: number, allowSpecial = false): void {
-  if (allowSpecial && isSpecialWatchPath(path)) return;
+  if (allowSpecial && isSpecialWatchSyntax(path) && path.length <= REL_PATH_MAX) return;
   const problem = pathProblem(path);
   if (problem) throw new XenstoreError('EINVAL', problem, { path, type });
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { XenstoreClient, XenstoreError } from '../src/index.js';
+import { XenstoreClient } from '../src/index.js';
 import { startTemporaryXenstored, type TemporaryXenstored } from '../src/server/index.js';
+import { rejection } from './helpers.js';
 
 let xenstored: TemporaryXenstored;
 let xs: XenstoreClient;
@@ -14,16 +15,6 @@ afterEach(async () => {
   await xs.close();
   await xenstored.close();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<XenstoreError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (XenstoreError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('node operations', () => {
   it('writes, reads and lists nodes, creating parents', async () => {

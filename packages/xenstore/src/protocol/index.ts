@@ -11,6 +11,7 @@ export {
   domainPath,
   isPathAtOrBelow,
   isSpecialWatchPath,
+  isSpecialWatchSyntax,
   joinPath,
   parentPath,
   pathProblem,

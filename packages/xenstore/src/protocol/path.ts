@@ -8,6 +8,14 @@ export function isSpecialWatchPath(path: string): path is SpecialWatchPath {
   return (SPECIAL_WATCH_PATHS as readonly string[]).includes(path);
 }
 
+/**
+ * Whether a watch path is special (`@` and anything): xenstored accepts any such watch, but only
+ * the two it knows ever fire.
+ */
+export function isSpecialWatchSyntax(path: string): boolean {
+  return path.startsWith('@');
+}
+
 const PATH_CHARACTERS = /^[A-Za-z0-9\-/_@]*$/;
 
 /**

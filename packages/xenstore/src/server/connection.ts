@@ -7,6 +7,18 @@ import { nulTerminated } from '../protocol/strings.js';
 import type { Caller } from './access.js';
 import { type ConnectionState, MODIFYING_TYPES, type OpenTransaction, REQUEST_HANDLERS, type Reply, type ServerState } from './request-handlers.js';
 
+/** What a connection holds right now, for monitoring and tests. */
+export interface ConnectionStats {
+  domid: number;
+  readOnly: boolean;
+  /** Replies and events the client has not taken yet (bytes buffered in the server). */
+  unsentBytes: number;
+  /** Requests received but not answered yet because the client is not reading. */
+  queuedRequests: number;
+  watches: number;
+  transactions: number;
+}
+
 /**
  * One client connection. Requests are answered in order. Memory stays bounded whatever the
  * client does: the decoder holds at most one frame; once `outstandingRequests` replies sit unread
@@ -29,6 +41,17 @@ export class ServerConnection implements ConnectionState {
     socket.on('data', (chunk) => this.receive(chunk));
     socket.on('error', () => {}); // A client vanishing (EPIPE, ECONNRESET) just ends it: 'close' follows.
     socket.on('close', () => this.cleanUp());
+  }
+
+  stats(): ConnectionStats {
+    return {
+      domid: this.caller.domid,
+      readOnly: this.caller.readOnly,
+      unsentBytes: this.socket.writableLength,
+      queuedRequests: this.queued.length,
+      watches: this.server.watches.count(this),
+      transactions: this.transactions.size,
+    };
   }
 
   sendWatchEvent(path: string, token: string): void {

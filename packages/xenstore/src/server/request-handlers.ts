@@ -1,8 +1,8 @@
 import { XenstoreError } from '../errors.js';
-import { PAYLOAD_MAX } from '../protocol/header.js';
+import { PAYLOAD_MAX, REL_PATH_MAX } from '../protocol/header.js';
 import type { XsMessage } from '../protocol/message.js';
 import { XsType } from '../protocol/message-type.js';
-import { domainPath, isSpecialWatchPath } from '../protocol/path.js';
+import { domainPath, isSpecialWatchSyntax } from '../protocol/path.js';
 import { formatPermission, type Permission, parsePermission } from '../protocol/permissions.js';
 import { concatBytes, nulTerminated, utf8 } from '../protocol/strings.js';
 import type { Caller } from './access.js';
@@ -182,7 +182,7 @@ function handleSetPermissions(context: HandlerContext): Reply {
 
 function handleWatch({ server, connection, message }: HandlerContext): Reply {
   const [path = '', token = '', depthText] = stringArgs(message.payload, 2, 3);
-  const resolved = isSpecialWatchPath(path) ? { absolute: path, relativeTo: undefined } : resolvePath(connection.caller, path);
+  const resolved = isSpecialWatchSyntax(path) ? specialWatchPath(path) : resolvePath(connection.caller, path);
   if (server.watches.find(connection, resolved.absolute, token)) {
     throw new XenstoreError('EEXIST', `watch with token ${JSON.stringify(token)} already set`, { path });
   }
@@ -195,9 +195,15 @@ function handleWatch({ server, connection, message }: HandlerContext): Reply {
   return { payload: OK, after: () => server.watches.fireRegistration(watch) };
 }
 
+/** `@` paths are kept as they are; only `@introduceDomain` and `@releaseDomain` ever fire. */
+function specialWatchPath(path: string): { absolute: string; relativeTo: undefined } {
+  if (path.length > REL_PATH_MAX) throw new XenstoreError('EINVAL', `special path longer than ${REL_PATH_MAX}`, { path });
+  return { absolute: path, relativeTo: undefined };
+}
+
 function handleUnwatch({ server, connection, message }: HandlerContext): Reply {
   const [path = '', token = ''] = stringArgs(message.payload, 2);
-  const absolute = isSpecialWatchPath(path) ? path : resolvePath(connection.caller, path).absolute;
+  const absolute = isSpecialWatchSyntax(path) ? specialWatchPath(path).absolute : resolvePath(connection.caller, path).absolute;
   const watch = server.watches.find(connection, absolute, token);
   if (!watch) throw new XenstoreError('ENOENT', `no watch with token ${JSON.stringify(token)}`, { path });
   server.watches.remove(watch);

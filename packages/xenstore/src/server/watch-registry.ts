@@ -1,4 +1,4 @@
-import { isPathAtOrBelow, isSpecialWatchPath } from '../protocol/path.js';
+import { isPathAtOrBelow, isSpecialWatchSyntax } from '../protocol/path.js';
 import { type Caller, hasAccess } from './access.js';
 import type { NodeChange } from './node-operations.js';
 
@@ -71,7 +71,7 @@ export class WatchRegistry {
 
 /** The path a watch reports for a change, or undefined when the change does not concern it. */
 function matchingEventPath(watch: RegisteredWatch, change: NodeChange): string | undefined {
-  if (isSpecialWatchPath(watch.path)) return undefined;
+  if (isSpecialWatchSyntax(watch.path)) return undefined;
   if (isPathAtOrBelow(change.path, watch.path)) {
     if (watch.depth !== undefined && depthBelow(change.path, watch.path) > watch.depth) return undefined;
     return change.path;

@@ -3,7 +3,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { XenstoreError } from '../errors.js';
 import { fromUtf8 } from '../protocol/strings.js';
 import type { Caller } from './access.js';
-import { ServerConnection } from './connection.js';
+import { type ConnectionStats, ServerConnection } from './connection.js';
 import { DomainTable } from './domains.js';
 import { writeValue } from './node-operations.js';
 import { DEFAULT_QUOTAS, type Quotas } from './quotas.js';
@@ -67,6 +67,11 @@ export class Xenstored {
   /** Open client connections. */
   get connectionCount(): number {
     return this.connections.size;
+  }
+
+  /** One entry per open connection. */
+  connectionStats(): ConnectionStats[] {
+    return [...this.connections].map((connection) => connection.stats());
   }
 
   /** The tree below `path` as path → value (UTF-8), depth-first. */

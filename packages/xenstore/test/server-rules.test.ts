@@ -1,0 +1,205 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodeMessage, HEADER_SIZE, nulTerminated, XenstoreClient, XsType } from '../src/index.js';
+import { startTemporaryXenstored, type TemporaryXenstored } from '../src/server/index.js';
+import { rejection } from './helpers.js';
+import { RawConnection, replyText } from './raw-connection.js';
+
+let xenstored: TemporaryXenstored;
+let dom0: XenstoreClient;
+let guest: XenstoreClient;
+
+beforeEach(async () => {
+  xenstored = await startTemporaryXenstored({ guestDomains: [5], quotas: { nodesPerDomain: 20 } });
+  dom0 = await XenstoreClient.connect({ path: xenstored.socketPath });
+  guest = await XenstoreClient.connect({ path: xenstored.guestSocketPath(5) });
+});
+
+afterEach(async () => {
+  await Promise.all([dom0.close(), guest.close()]);
+  await xenstored.close();
+});
+
+describe('permissions', () => {
+  beforeEach(async () => {
+    await dom0.mkdir('/local/domain/5');
+    await dom0.setPermissions('/local/domain/5', ['n5', 'r0']);
+    await dom0.write('/local/domain/5/name', 'guest');
+    await dom0.write('/secret', 's');
+  });
+
+  it('lets a domain use its own home, relative paths included, and nothing of dom0', async () => {
+    await guest.write('data/x', '1');
+    expect(await dom0.read('/local/domain/5/data/x')).toBe('1');
+    expect(await guest.read('/local/domain/5/data/x')).toBe('1');
+    expect(await dom0.getPermissions('/local/domain/5/data/x')).toEqual([{ access: 'n', domid: 5 }, { access: 'r', domid: 0 }]);
+    expect((await rejection(guest.read('/secret'))).code).toBe('EACCES');
+    expect((await rejection(guest.write('/secret', 'x'))).code).toBe('EACCES');
+    expect((await rejection(guest.write('/other/new', 'x'))).code).toBe('EACCES');
+    expect((await rejection(guest.directory('/'))).code).toBe('EACCES');
+  });
+
+  it('applies per-domain entries after the owner', async () => {
+    await dom0.setPermissions('/secret', ['n0', 'r5']);
+    expect(await guest.read('/secret')).toBe('s');
+    expect((await rejection(guest.write('/secret', 'x'))).code).toBe('EACCES');
+    await dom0.setPermissions('/secret', ['r0', 'w5']);
+    await guest.write('/secret', 'w');
+    expect((await rejection(guest.read('/secret'))).code).toBe('EACCES');
+    await dom0.setPermissions('/secret', ['b0']);
+    expect(await guest.read('/secret')).toBe('w');
+  });
+
+  it('lets only the owner change permissions and only dom0 change the owner', async () => {
+    await guest.setPermissions('name', ['n5', 'r7']);
+    expect((await rejection(guest.setPermissions('name', ['n7']))).code).toBe('EPERM');
+    await dom0.setPermissions('/secret', ['n0', 'b5']);
+    expect((await rejection(guest.setPermissions('/secret', ['b5']))).code).toBe('EACCES');
+  });
+
+  it('keeps dom0-only requests for dom0', async () => {
+    expect((await rejection(guest.introduceDomain(9, 1, 1))).code).toBe('EACCES');
+    expect((await rejection(guest.control('help'))).code).toBe('EACCES');
+  });
+
+  it('tells a watcher only about nodes it may read; special watches only privileged', async () => {
+    const watch = guest.watch('/');
+    const special = guest.watch('@releaseDomain');
+    await Promise.all([watch.ready, special.ready]);
+    await dom0.write('/secret', 'hidden');
+    await dom0.write('/local/domain/5/name', 'renamed');
+    await dom0.introduceDomain(3, 1, 1);
+    await dom0.releaseDomain(3);
+    const paths: string[] = [];
+    for (const source of [watch, special]) paths.push((await source.next()).value!.path);
+    paths.push((await watch.next()).value!.path);
+    expect(paths).toEqual(['/', '@releaseDomain', '/local/domain/5/name']);
+    await dom0.write('/local/domain/5/name', 'again');
+    expect((await watch.next()).value!.path).toBe('/local/domain/5/name');
+    await Promise.all([watch.close(), special.close()]);
+  });
+
+  it('reports relative event paths to relative watches', async () => {
+    const watch = guest.watch('control');
+    await dom0.write('/local/domain/5/control/shutdown', 'halt');
+    expect([(await watch.next()).value!.path, (await watch.next()).value!.path]).toEqual(['control', 'control/shutdown']);
+    await watch.close();
+  });
+});
+
+describe('quotas', () => {
+  it('limits the nodes a domain owns (ENOSPC) and the size of its values', async () => {
+    await dom0.setPermissions('/local/domain/5', ['n5']).catch(async () => {
+      await dom0.mkdir('/local/domain/5');
+      await dom0.setPermissions('/local/domain/5', ['n5']);
+    });
+    for (let i = 0; i < 19; i++) await guest.write(`n${i}`, '');
+    expect((await rejection(guest.write('one-too-many', ''))).code).toBe('ENOSPC');
+    await guest.rm('n0');
+    await guest.write('fits-again', '');
+    expect((await rejection(guest.write('n1', 'x'.repeat(2049)))).code).toBe('ENOSPC');
+    await dom0.write('/big', 'x'.repeat(4000));
+  });
+});
+
+describe('the read-only socket', () => {
+  it('answers reads and refuses every change with EROFS', async () => {
+    await dom0.write('/ro/x', '1');
+    const raw = await RawConnection.open(xenstored.socketRoPath!);
+    expect(replyText(await raw.ask(XsType.READ, ['/ro/x']))).toBe('1');
+    for (const [type, args] of [
+      [XsType.WRITE, ['/ro/x']],
+      [XsType.MKDIR, ['/ro/y']],
+      [XsType.RM, ['/ro/x']],
+      [XsType.SET_PERMS, ['/ro/x', 'b0']],
+      [XsType.INTRODUCE, ['3', '1', '1']],
+      [XsType.CONTROL, ['help']],
+    ] as const) {
+      const reply = await raw.ask(type, [...args]);
+      expect([reply.type, replyText(reply)]).toEqual([XsType.ERROR, 'EROFS\0']);
+    }
+    expect(await dom0.read('/ro/x')).toBe('1');
+    raw.close();
+    const client = await XenstoreClient.connect({ path: xenstored.socketRoPath, readOnly: true });
+    expect((await rejection(client.write('/ro/x', '2'))).code).toBe('EROFS');
+    await client.close();
+  });
+});
+
+describe('malformed input', () => {
+  let raw: RawConnection;
+  beforeEach(async () => {
+    raw = await RawConnection.open(xenstored.socketPath);
+  });
+  afterEach(() => raw.close());
+
+  it.each([
+    ['an unknown type', 99, nulTerminated(['/x'])],
+    ['a removed type (XS_RESTRICT)', 20, nulTerminated(['1'])],
+    ['a type only newer Xen has', XsType.GET_FEATURE, nulTerminated([''])],
+    ['a watch event sent to the server', XsType.WATCH_EVENT, nulTerminated(['/x', 't'])],
+    ['an unterminated path', XsType.READ, new TextEncoder().encode('/tool')],
+    ['two paths for READ', XsType.READ, nulTerminated(['/tool', '/x'])],
+    ['an empty READ', XsType.READ, new Uint8Array(0)],
+    ['a bad path', XsType.READ, nulTerminated(['/a//b'])],
+    ['WRITE without a NUL', XsType.WRITE, new TextEncoder().encode('/x')],
+    ['a bad permission', XsType.SET_PERMS, nulTerminated(['/tool', 'q1'])],
+    ['a bad domain id', XsType.GET_DOMAIN_PATH, nulTerminated(['65536'])],
+    ['a bad transaction end', XsType.TRANSACTION_END, nulTerminated(['X'])],
+    ['a non-numeric DIRECTORY_PART offset', XsType.DIRECTORY_PART, nulTerminated(['/', 'x'])],
+    ['invalid UTF-8 in a path', XsType.READ, new Uint8Array([0x2f, 0xff, 0])],
+  ])('answers EINVAL to %s and keeps serving', async (_, type, payload) => {
+    raw.send(encodeMessage({ type, reqId: 5, txId: 0, payload }));
+    const reply = await raw.reply(5);
+    expect([reply.type, replyText(reply)]).toEqual([XsType.ERROR, 'EINVAL\0']);
+    expect(replyText(await raw.ask(XsType.READ, ['/tool/xenstored']))).toBe('');
+  });
+
+  it('closes the connection on a frame longer than 4096 bytes, and keeps serving others', async () => {
+    raw.send(encodeMessage({ type: XsType.WRITE, reqId: 1, txId: 0, payload: new Uint8Array(5000) }, { allowOversize: true }));
+    await raw.closed;
+    expect(await dom0.read('/tool/xenstored')).toBe('');
+  });
+
+  it('copes with a client that sends half a frame and vanishes', async () => {
+    raw.send(encodeMessage({ type: XsType.READ, reqId: 1, txId: 0, payload: nulTerminated(['/tool']) }).subarray(0, HEADER_SIZE + 2));
+    raw.close();
+    await raw.closed;
+    expect(await dom0.read('/tool')).toBe('');
+  });
+});
+
+describe('memory bounds', () => {
+  it('stops reading from a client that never reads its replies, then serves it in full', async () => {
+    await dom0.write('/large', 'v'.repeat(4000));
+    const raw = await RawConnection.open(xenstored.socketPath);
+    raw.socket.pause(); // not reading, for now
+    // 2,000 small requests asking for 8 MB of replies.
+    const count = 2000;
+    for (let reqId = 1; reqId <= count; reqId++) {
+      raw.send(encodeMessage({ type: XsType.READ, reqId, txId: 0, payload: nulTerminated(['/large']) }));
+    }
+    const stalled = () => xenstored.connectionStats().find((stats) => stats.queuedRequests > 0);
+    for (let i = 0; i < 1000 && !stalled(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    const stats = stalled();
+    expect(stats).toBeDefined();
+    // At most `outstandingRequests` (20) replies wait in the server, not 8 MB.
+    expect(stats!.unsentBytes).toBeLessThanOrEqual(20 * (HEADER_SIZE + 4000));
+    expect(await dom0.read('/tool')).toBe('');
+    raw.socket.resume();
+    await raw.reply(count);
+    expect(raw.frames.filter((frame) => frame.payload.length === 4000)).toHaveLength(count - 1);
+    raw.close();
+  });
+
+  it('drops a client whose unread watch events pass the output limit', async () => {
+    await dom0.control('quota', 'pendingOutputBytes', '65536');
+    const raw = await RawConnection.open(xenstored.socketPath);
+    raw.send(encodeMessage({ type: XsType.WATCH, reqId: 1, txId: 0, payload: nulTerminated(['/flood', 'tok']) }));
+    await raw.reply(1);
+    raw.socket.pause();
+    const path = `/flood/${'p'.repeat(2000)}`;
+    for (let i = 0; i < 2000 && !raw.socket.destroyed && xenstored.connectionCount > 2; i++) await dom0.write(path, String(i));
+    expect(xenstored.connectionCount).toBe(2);
+    raw.close();
+  });
+});
