@@ -4,6 +4,7 @@ import { DomainState, type DomainInfo } from '../../types.js';
 import { parseUuid } from '../../uuid.js';
 import { isXenstoreError } from '../xen/package-errors.js';
 import { toVirtError, xenDriverError } from '../xen/to-virt-error.js';
+import { withTimeout } from '../xen/with-timeout.js';
 import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
 
 /** The part of XenstoreClient this driver uses (tests may hand in any client with these). */
@@ -25,9 +26,11 @@ export class XenstoreDriver implements Driver {
   readonly no = DriverNo.XEN_STORE;
   readonly name = 'XenStore';
   readonly #xs: XenstoreSession;
+  readonly #timeoutMs: number;
 
-  constructor(xs: XenstoreSession) {
+  constructor(xs: XenstoreSession, timeoutMs: number = XEN_DEFAULTS.timeoutMs) {
     this.#xs = xs;
+    this.#timeoutMs = timeoutMs;
   }
 
   /** Connects to xenstored's read-write socket, or its read-only one for read-only opens. */
@@ -37,7 +40,7 @@ export class XenstoreDriver implements Driver {
       : (options.xenstoredSocket ?? process.env['XENSTORED_PATH'] ?? XEN_DEFAULTS.xenstoredSocket);
     try {
       const xs = await XenstoreClient.connect({ path, readOnly });
-      return new XenstoreDriver(xs);
+      return new XenstoreDriver(xs, options.timeoutMs);
     } catch (error) {
       throw xenDriverError('XENSTORE', 'NO_XENSTORE', path, { cause: error });
     }
@@ -61,11 +64,11 @@ export class XenstoreDriver implements Driver {
   }
 
   async domainGetInfo(ref: DomainRef): Promise<DomainInfo> {
-    const base = this.#domainPath(ref);
+    const base = await this.#existingDomainPath(ref);
     const [running, target, cpus] = await Promise.all([
       this.#readOptional(`${base}/running`),
       this.#readOptional(`${base}/memory/target`),
-      this.#call(() => this.#xs.directory(`${base}/cpu`)).catch(() => []),
+      this.#directoryOptional(`${base}/cpu`),
     ]);
     const memory = parseKib(target);
     return {
@@ -79,7 +82,10 @@ export class XenstoreDriver implements Driver {
   }
 
   async domainGetMaxMemory(ref: DomainRef): Promise<number> {
-    return parseKib(await this.#readOptional(`${this.#domainPath(ref)}/memory/target`));
+    const path = `${await this.#existingDomainPath(ref)}/memory/target`;
+    const kib = parseKib(await this.#readOptional(path));
+    if (kib === 0) throw xenDriverError('XENSTORE', 'OPERATION_FAILED', `no memory target at ${path}`);
+    return kib;
   }
 
   /** Sets the balloon target (KiB). */
@@ -97,14 +103,14 @@ export class XenstoreDriver implements Driver {
 
   /** `image/ostype` under the domain's /vm path; libvirt answers "linux" when it is missing. */
   async domainGetOSType(ref: DomainRef): Promise<string> {
-    const vm = await this.#readOptional(`${this.#domainPath(ref)}/vm`);
+    const vm = await this.#readOptional(`${await this.#existingDomainPath(ref)}/vm`);
     const osType = vm ? await this.#readOptional(`${vm}/image/ostype`) : undefined;
     return osType || 'linux';
   }
 
   /** The ids under /local/domain; a non-numeric child fails the listing, as in libvirt. */
   async #domainIds(): Promise<number[]> {
-    const children = await this.#call(() => this.#xs.directory(DOMAINS));
+    const children = await this.#call(() => this.#xs.directory(DOMAINS), `directory ${DOMAINS}`);
     return children.map((child) => {
       if (!/^\d+$/.test(child)) throw xenDriverError('XENSTORE', 'INTERNAL_ERROR', `non-numeric domain id '${child}' under ${DOMAINS}`);
       return Number(child);
@@ -123,24 +129,43 @@ export class XenstoreDriver implements Driver {
     return `${DOMAINS}/${ref.id}`;
   }
 
+  /** The domain's path, once its `name` node shows xenstore knows it (else NO_DOMAIN, not zeros). */
+  async #existingDomainPath(ref: DomainRef): Promise<string> {
+    const base = this.#domainPath(ref);
+    if ((await this.#readOptional(`${base}/name`)) === undefined) {
+      throw xenDriverError('XENSTORE', 'NO_DOMAIN', `no domain with id ${ref.id} in xenstore`);
+    }
+    return base;
+  }
+
   async #write(ref: DomainRef, leaf: string, value: string): Promise<void> {
     const path = `${this.#domainPath(ref)}/${leaf}`;
-    await this.#call(() => this.#xs.write(path, value));
+    await this.#call(() => this.#xs.write(path, value), `write ${path}`);
+  }
+
+  /** A node's children, or none when it does not exist. */
+  async #directoryOptional(path: string): Promise<string[]> {
+    try {
+      return await withTimeout(this.#xs.directory(path), this.#timeoutMs, 'XENSTORE', `directory ${path}`);
+    } catch (error) {
+      if (isXenstoreError(error) && error.code === 'ENOENT') return [];
+      throw toVirtError(error, 'XENSTORE');
+    }
   }
 
   /** A node's value, or undefined when it does not exist. */
   async #readOptional(path: string): Promise<string | undefined> {
     try {
-      return await this.#xs.read(path);
+      return await withTimeout(this.#xs.read(path), this.#timeoutMs, 'XENSTORE', `read ${path}`);
     } catch (error) {
       if (isXenstoreError(error) && error.code === 'ENOENT') return undefined;
       throw toVirtError(error, 'XENSTORE');
     }
   }
 
-  async #call<T>(operation: () => Promise<T>): Promise<T> {
+  async #call<T>(operation: () => Promise<T>, what: string): Promise<T> {
     try {
-      return await operation();
+      return await withTimeout(operation(), this.#timeoutMs, 'XENSTORE', what);
     } catch (error) {
       throw toVirtError(error, 'XENSTORE');
     }
