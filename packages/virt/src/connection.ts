@@ -5,7 +5,7 @@ import type { DomainRef, Driver, DriverMethod } from './driver.js';
 import { type ErrorHandler, type ErrorScope, reportError } from './errors/error-reporting.js';
 import { toVirtError } from './errors/to-virt-error.js';
 import { VirtError } from './errors/virt-error.js';
-import type { ListAllDomainsFlags, NodeInfo, SecurityModel } from './types.js';
+import type { DomainInfo, ListAllDomainsFlags, NodeInfo, SecurityModel } from './types.js';
 import { formatUuid, parseUuid } from './uuid.js';
 
 type MethodArgs<M extends DriverMethod> = Parameters<NonNullable<Driver[M]>>;
@@ -182,27 +182,46 @@ export class Connection implements ErrorScope {
    * drivers' one-shot listing where there is one, else lists ids and names and looks each up.
    */
   listAllDomains(flags: ListAllDomainsFlags = {}): Promise<Domain[]> {
+    return this.api(undefined, async () => (await this.#listRefs(flags)).map((ref) => this.domainHandle(ref)));
+  }
+
+  /** Refs of the wanted domains: active ones by id, then inactive ones (neither flag set means both). */
+  async #listRefs(flags: ListAllDomainsFlags): Promise<DomainRef[]> {
+    const both = (flags.active === true) === (flags.inactive === true);
+    const wanted = { active: both || flags.active === true, inactive: both || flags.inactive === true };
+    if (this.implements('listAllDomains')) return this.call('listAllDomains', wanted);
+    const refs: DomainRef[] = [];
+    if (wanted.active) {
+      for (const id of await this.call('listDomainIDs')) {
+        const ref = await this.call('lookupByID', id);
+        if (ref) refs.push(ref);
+      }
+    }
+    if (wanted.inactive) {
+      for (const name of await this.call('listDefinedDomains')) {
+        const ref = await this.call('lookupByName', name);
+        if (ref) refs.push(ref);
+      }
+    }
+    return refs;
+  }
+
+  /**
+   * listAllDomains plus each domain's info, in one driver round trip where the driver lists with
+   * details (xend), else one getInfo per domain. A domain that vanished between the listing and
+   * its getInfo is left out.
+   */
+  listAllDomainsWithInfo(flags: ListAllDomainsFlags = {}): Promise<{ domain: Domain; info: DomainInfo }[]> {
     return this.api(undefined, async () => {
-      const bothOrNeither = flags.active === flags.inactive || (flags.active === undefined && flags.inactive === undefined);
-      const wanted = bothOrNeither ? { active: true, inactive: true } : { active: flags.active === true, inactive: flags.inactive === true };
-      if (this.implements('listAllDomains')) {
-        const refs = await this.call('listAllDomains', wanted);
-        return refs.map((ref) => this.domainHandle(ref));
-      }
-      const refs: DomainRef[] = [];
-      if (wanted.active) {
-        for (const id of await this.call('listDomainIDs')) {
-          const ref = await this.call('lookupByID', id);
-          if (ref) refs.push(ref);
-        }
-      }
-      if (wanted.inactive) {
-        for (const name of await this.call('listDefinedDomains')) {
-          const ref = await this.call('lookupByName', name);
-          if (ref) refs.push(ref);
-        }
-      }
-      return refs.map((ref) => this.domainHandle(ref));
+      const refs = await this.#listRefs(flags);
+      const rows = await Promise.all(
+        refs.map(async (ref) => {
+          const domain = this.domainHandle(ref);
+          const info = ref.info ?? (await this.call('domainGetInfo', ref).catch(() => undefined));
+          return info && { domain, info };
+        }),
+      );
+      return rows.filter((row) => row !== undefined);
     });
   }
 

@@ -8,8 +8,10 @@ import { VirtError } from './errors/virt-error.js';
  * - `every`: every implementing driver is called in order; success if any succeeded (shutdown,
  *   reboot, setMemory, setMaxMemory: each layer gets the request).
  * - `every-hypervisor-last`: as `every`, with the hypervisor driver called after the others
- *   (destroy, suspend: xend first, then the hypercall).
- * - `first-hypervisor-last`: as `first`, hypervisor last (resume).
+ *   (0.1.3's destroy and suspend; no call uses it now, see below).
+ * - `first-hypervisor-last`: as `first`, hypervisor last (resume; and suspend and destroy, as later
+ *   libvirt fixed them: 0.1.3 paused through xend *and* the hypercall, leaving a pause count of 2
+ *   that one resume could not undo).
  * When every driver failed, the error thrown is the first one that is not NO_SUPPORT (the most
  * authoritative layer's), else the first. When no open driver implements the call: NO_SUPPORT.
  */
@@ -44,11 +46,11 @@ export const CALL_RULES: { readonly [M in DriverMethod]: CallRule } = {
   domainUndefine: { policy: 'first', api: 'virDomainUndefine', writes: true },
   domainCreate: { policy: 'first', api: 'virDomainCreate', writes: true },
   domainRestore: { policy: 'first', api: 'virDomainRestore', writes: true },
-  domainSuspend: { policy: 'every-hypervisor-last', api: 'virDomainSuspend', writes: true },
+  domainSuspend: { policy: 'first-hypervisor-last', api: 'virDomainSuspend', writes: true },
   domainResume: { policy: 'first-hypervisor-last', api: 'virDomainResume', writes: true },
   domainShutdown: { policy: 'every', api: 'virDomainShutdown', writes: true },
   domainReboot: { policy: 'every', api: 'virDomainReboot', writes: true },
-  domainDestroy: { policy: 'every-hypervisor-last', api: 'virDomainDestroy', writes: true },
+  domainDestroy: { policy: 'first-hypervisor-last', api: 'virDomainDestroy', writes: true },
   domainSave: { policy: 'first', api: 'virDomainSave', writes: true },
   domainGetInfo: { policy: 'first', api: 'virDomainGetInfo' },
   domainGetState: { policy: 'first', api: 'virDomainGetState' },

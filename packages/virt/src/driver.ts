@@ -18,6 +18,11 @@ export interface DomainRef {
   name: string;
   /** 16 raw bytes */
   uuid: Uint8Array;
+  /**
+   * The domain's info when the driver had it at hand (xend lists domains with their details in one
+   * request): Connection.listAllDomainsWithInfo uses it instead of asking again.
+   */
+  info?: DomainInfo;
 }
 
 /** virDrvNo: which driver this is. Dispatch uses it to put the hypervisor driver last where libvirt did. */
