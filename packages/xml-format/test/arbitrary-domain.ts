@@ -141,7 +141,8 @@ const disk: fc.Arbitrary<DiskConfig> = fc
         { requiredKeys: [] },
       ),
       backingStore: fc.constant('none' as const),
-      target: fc.record({ dev: word, bus: oneOf(DISK_BUSES) }, { requiredKeys: ['dev'] }),
+      // The parser strips xend's ioemu: prefix and :disk/:cdrom suffixes.
+      target: fc.record({ dev: word.filter((dev) => !/^ioemu:|:(disk|cdrom)$/.test(dev)), bus: oneOf(DISK_BUSES) }, { requiredKeys: ['dev'] }),
       readonly: fc.constant(true),
       shareable: fc.constant(true),
       address,
@@ -290,7 +291,7 @@ export const domainConfig: fc.Arbitrary<DomainConfig> = fc
       uuid,
       title: text,
       description: text,
-      maxMemory: fc.record({ size: kib, slots: uint(255) }, { requiredKeys: ['size'] }),
+      maxMemory: fc.record({ size: kib, slots: uint(255) }),
       memory: kib,
       currentMemory: kib,
       vcpu: fc

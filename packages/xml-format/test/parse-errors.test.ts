@@ -210,3 +210,32 @@ describe('XmlFormatError', () => {
     expect(XmlFormatError.isInstance({ [Symbol.for('libvirt-ts.XmlFormatError')]: true })).toBe(true);
   });
 });
+
+describe('0.1.x-0.2.x leftovers, read as later libvirt reads them', () => {
+  it("strips xend's ioemu: prefix and :disk suffix, and turns :cdrom into a cdrom", () => {
+    const disks = parseDomainXml(
+      edit(11, "      <target dev='ioemu:hda'/>").replace("<target dev='xvdb'/>", "<target dev='hdc:cdrom'/>"),
+    ).devices.disks;
+    expect(disks.map((disk) => [disk.target.dev, disk.device])).toEqual([
+      ['hda', 'disk'],
+      ['hdc', 'cdrom'],
+    ]);
+    expect(parseDomainXml(edit(11, "      <target dev='xvda:disk'/>")).devices.disks[0]!.target.dev).toBe('xvda');
+  });
+
+  it('ignores the slot-less <maxMemory> of 0.2.x test-driver files, reads the later one', () => {
+    expect(parseDomainXml(edit(2, '  <name>pv</name><maxMemory>1524288</maxMemory>')).maxMemory).toBeUndefined();
+    expect(parseDomainXml(edit(2, "  <name>pv</name><maxMemory slots='16' unit='GiB'>4</maxMemory>")).maxMemory).toEqual({
+      size: 4194304,
+      slots: 16,
+    });
+  });
+
+  it('clamps currentMemory to memory, as libvirt does', () => {
+    expect(parseDomainXml(edit(3, '  <memory>1024</memory><currentMemory>4096</currentMemory>')).currentMemory).toBe(1024);
+  });
+
+  it("reads a domain id of -1 (libvirt's inactive marker) as no id", () => {
+    expect(parseDomainXml(edit(1, "<domain type='xen' id='-1'>")).id).toBeUndefined();
+  });
+});

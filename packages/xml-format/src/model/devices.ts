@@ -62,7 +62,11 @@ export interface DiskConfig {
   source?: DiskSource;
   /** `<backingStore/>`: present and empty means "no backing chain". */
   backingStore?: 'none';
-  /** `<target dev='…' bus='…'/>`; `dev` is verbatim (xvda, hda, 0.1.x `ioemu:hda`, `xvda:disk`). */
+  /**
+   * `<target dev='…' bus='…'/>`. The parser drops the xend-era decorations
+   * as later libvirt does: `ioemu:hda` -> `hda`, `xvda:disk` -> `xvda`, and
+   * `hdc:cdrom` -> `hdc` with device 'cdrom'.
+   */
   target: { dev: string; bus?: DiskBus };
   readonly?: boolean;
   shareable?: boolean;

@@ -38,11 +38,16 @@ export interface VcpuConfig {
   cpuset?: string;
 }
 
-/** `<maxMemory slots='…' unit='KiB'>` — memory hotplug ceiling (0.2.x test-driver files use it without slots). */
+/**
+ * `<maxMemory slots='…' unit='KiB'>`: the memory hotplug ceiling (later
+ * libvirt). The 0.2.x test-driver files carry a `<maxMemory>` without slots
+ * that no libvirt version read; the parser ignores that form.
+ */
 export interface MaxMemoryConfig {
   /** KiB */
   size: number;
-  slots?: number;
+  /** Hotplug memory slots. */
+  slots: number;
 }
 
 /** Guest kind of `<os><type>`: 'linux' (0.1.x PV), 'xen' (later PV), 'hvm' (fully virtualised). */

@@ -7,9 +7,9 @@ import { readAddress } from './read-address.js';
 
 export function readDisk(disk: ElementReader): DiskConfig {
   const type = disk.enumAttribute('type', DISK_TYPES) ?? 'file';
-  const device = disk.enumAttribute('device', DISK_DEVICES) ?? 'disk';
   const target = disk.child('target');
-  const targetDev = target?.attribute('dev');
+  const { dev: targetDev, cdrom } = undecorate(target?.attribute('dev'));
+  const device = disk.enumAttribute('device', DISK_DEVICES) ?? (cdrom ? 'cdrom' : 'disk');
   const source = readSource(disk.child('source'));
   // Removable media may be empty; anything else needs something to show the guest.
   if (source === undefined && device !== 'cdrom' && device !== 'floppy') {
@@ -58,4 +58,12 @@ function readSource(source: ElementReader | undefined): DiskSource | undefined {
 
 function sourceName(source: DiskSource | undefined): string | undefined {
   return source?.file ?? source?.dev ?? source?.dir ?? source?.name;
+}
+
+// xend wrote `ioemu:hda` for HVM disks and `xvda:disk` / `hdc:cdrom`; 0.1.x-0.2.x XML carried them over.
+function undecorate(dev: string | undefined): { dev: string | undefined; cdrom: boolean } {
+  if (dev === undefined) return { dev, cdrom: false };
+  const bare = dev.startsWith('ioemu:') ? dev.slice('ioemu:'.length) : dev;
+  if (bare.endsWith(':cdrom')) return { dev: bare.slice(0, -':cdrom'.length), cdrom: true };
+  return { dev: bare.endsWith(':disk') ? bare.slice(0, -':disk'.length) : bare, cdrom: false };
 }

@@ -79,11 +79,9 @@ function readCurrentMemory(domain: ElementReader, memory: number): number {
 
 function readMaxMemory(domain: ElementReader): MaxMemoryConfig | undefined {
   const maxMemory = domain.child('maxMemory');
-  if (maxMemory === undefined) return undefined;
-  const config: MaxMemoryConfig = { size: readMemorySize(maxMemory) };
-  const slots = maxMemory.unsignedAttribute('slots');
-  if (slots !== undefined) config.slots = slots;
-  return config;
+  // Without slots it is the 0.2.x test-driver leftover nothing ever read.
+  if (maxMemory === undefined || !maxMemory.hasAttribute('slots')) return undefined;
+  return { size: readMemorySize(maxMemory), slots: maxMemory.unsignedAttribute('slots') ?? 0 };
 }
 
 function readVcpu(domain: ElementReader): VcpuConfig {
