@@ -1,0 +1,85 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { candidatePaths, XenstoreClient } from '../src/index.js';
+import { startTemporaryXenstored } from '../src/server/index.js';
+import { rejection } from './helpers.js';
+
+let directory: string;
+
+beforeEach(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'xenstore-transport-'));
+});
+
+afterEach(async () => {
+  await rm(directory, { recursive: true, force: true });
+});
+
+describe('search order (libxenstore 4.17 xs_open)', () => {
+  const device = existsSync('/dev/xen/xenbus') ? '/dev/xen/xenbus' : '/proc/xen/xenbus';
+
+  it('defaults to /var/run/xenstored/socket, then the xenbus device', async () => {
+    expect(await candidatePaths({ env: {} })).toEqual(['/var/run/xenstored/socket', device]);
+  });
+
+  it('tries $XENSTORED_PATH as socket and then as device', async () => {
+    expect(await candidatePaths({ env: { XENSTORED_PATH: '/x/s' } })).toEqual(['/x/s', '/x/s']);
+  });
+
+  it('uses $XENSTORED_RUNDIR, and socket_ro first for read-only opens', async () => {
+    expect(await candidatePaths({ env: { XENSTORED_RUNDIR: '/r' }, readOnly: true })).toEqual(['/r/socket_ro', '/r/socket', device]);
+  });
+
+  it('an explicit path is the only candidate', async () => {
+    expect(await candidatePaths({ path: '/p', env: { XENSTORED_PATH: '/x' } })).toEqual(['/p']);
+  });
+
+  it('connects through XENSTORED_PATH like the C client', async () => {
+    const xenstored = await startTemporaryXenstored();
+    try {
+      const xs = await XenstoreClient.connect({ env: { XENSTORED_PATH: xenstored.socketPath } });
+      expect(xs.description).toBe(`unix:${xenstored.socketPath}`);
+      expect(await xs.read('/tool/xenstored')).toBe('');
+      await xs.close();
+      const readOnly = await XenstoreClient.connect({ env: { XENSTORED_RUNDIR: xenstored.directory }, readOnly: true });
+      expect(readOnly.description).toBe(`unix:${xenstored.socketRoPath}`);
+      await readOnly.close();
+    } finally {
+      await xenstored.close();
+    }
+  });
+
+  it('fails with the socket error when nothing answers', async () => {
+    const error = await rejection(XenstoreClient.connect({ env: { XENSTORED_PATH: join(directory, 'none') } }));
+    expect(error.code).toBe('ENOENT');
+    expect(error.message).toContain('cannot connect to xenstored');
+  });
+});
+
+describe('xenbus device transport', () => {
+  it('writes whole frames to the device and reads frames back from it (a FIFO loops them)', async () => {
+    const fifo = join(directory, 'xenbus');
+    await promisify(execFile)('mkfifo', [fifo]);
+    const xs = await XenstoreClient.connect({ path: fifo });
+    expect(xs.description).toBe(`device:${fifo}`);
+    // The FIFO hands our READ request back as if it were the reply: its payload is the request's.
+    expect(await xs.read('/local/domain/0/name')).toBe('/local/domain/0/name\0');
+    expect(await xs.directory('/local')).toEqual(['/local']);
+    await xs.close();
+    // The device's last read is still blocked in a libuv thread: feed it so the thread is freed.
+    const unblock = await open(fifo, 'r+');
+    await unblock.write(new Uint8Array(16));
+    await unblock.close();
+  });
+
+  it('ends pending requests when the device reaches end of file', async () => {
+    const file = join(directory, 'regular');
+    await writeFile(file, '');
+    const xs = await XenstoreClient.connect({ path: file });
+    expect((await rejection(xs.read('/x'))).code).toBe('ECONNRESET');
+  });
+});
