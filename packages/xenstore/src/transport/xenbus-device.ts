@@ -1,5 +1,5 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { createReadStream, createWriteStream, open } from 'node:fs';
+import { promisify } from 'node:util';
 import type { XenstoreTransport } from './transport.js';
 
 /**
@@ -7,10 +7,12 @@ import type { XenstoreTransport } from './transport.js';
  * takes whole frames on write and hands back replies and watch events on read, like the socket.
  */
 export async function openXenbusDevice(path: string): Promise<XenstoreTransport> {
-  const handle = await open(path, 'r+');
-  // One fd shared by both streams; only the read stream closes it.
-  const reader = createReadStream('', { fd: handle.fd, autoClose: true, highWaterMark: 64 * 1024 });
-  const writer = createWriteStream('', { fd: handle.fd, autoClose: false });
+  // A plain fd, not a FileHandle: a FileHandle closes its fd when garbage-collected, maybe after
+  // the number was reused. Both streams share it; only the read stream closes it, once its
+  // last read has returned.
+  const fd = await promisify(open)(path, 'r+');
+  const reader = createReadStream('', { fd, autoClose: true, highWaterMark: 64 * 1024 });
+  const writer = createWriteStream('', { fd, autoClose: false });
   let closeError: Error | undefined;
   let closed = false;
   const closeListeners: ((error: Error | undefined) => void)[] = [];
