@@ -85,6 +85,16 @@ describe('xen:/// over the fake xend, xenstored and a privcmd hypervisor', () =>
     expect(await conn.numOfDomains()).toBe(3);
     const all = await conn.listAllDomains();
     expect(all.map((d) => d.getName())).toEqual(['Domain-0', 'fvtest', 'pvtest']);
+    const requestsBefore = stack.xend.state.requestCount;
+    const rows = await conn.listAllDomainsWithInfo();
+    expect(rows.map((r) => [r.domain.getID(), r.info.memory])).toEqual([
+      [0, 512 * 1024],
+      [3, 400 * 1024],
+      [6, 420 * 1024],
+    ]);
+    expect(rows[2]!.domain).toBe(all[2]);
+    // one xend request for the whole listing, info included
+    expect(stack.xend.state.requestCount - requestsBefore).toBe(1);
     expect(stack.privcmds[0]!.calls.length).toBeGreaterThan(0);
   });
 
