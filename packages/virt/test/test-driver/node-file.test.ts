@@ -1,0 +1,87 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DomainState, open } from '../../src/index.js';
+import { expectVirtError } from '../helpers/expect-virt-error.js';
+import { fixturePath, readFixture } from '../helpers/fixtures.js';
+import { quietErrors } from '../helpers/quiet-errors.js';
+
+quietErrors();
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'virt-node-file-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function nodeFile(name: string, body: string): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, body);
+  return `test://${path}`;
+}
+
+describe('test:///PATH/node.xml', () => {
+  it('loads node1.xml: cpu and memory values, inline and file= domains, running in file order', async () => {
+    const conn = await open(`test://${fixturePath('peer-virsh/node1.xml')}`);
+    expect(await conn.nodeGetInfo()).toEqual({ model: 'i986', memory: 8192000, cpus: 50, mhz: 6000, nodes: 4, sockets: 4, cores: 4, threads: 2 });
+    expect(await conn.listDomainIDs()).toEqual([1, 2, 3]);
+    const fc4 = await conn.lookupDomainById(2);
+    expect(fc4.getName()).toBe('fc4');
+    expect(fc4.getUUIDString()).toBe('ef861801-45b9-11cb-88e3-afbfe5370493');
+    expect(await fc4.getMessages()).toEqual(['tainted: network configuration using opaque shell scripts']);
+    expect(await fc4.getInfo()).toMatchObject({ maxMem: 261072, memory: 131072, nrVirtCpu: 1 });
+    expect((await conn.lookupDomainById(3)).getName()).toBe('extra');
+    expect(await fc4.getState()).toEqual({ state: DomainState.RUNNING, reason: 0 });
+    // virsh 9's capabilities of a node file: no NUMA cells.
+    expect(`${await conn.getCapabilities()}\n\n`).toBe(readFixture('peer-virsh/capabilities-node1.xml'));
+    await conn.close();
+  });
+
+  it('falls back to the default node values and honours test:runstate and test:transient', async () => {
+    const uri = await nodeFile(
+      'states.xml',
+      `<node xmlns:test='http://libvirt.org/schemas/domain/test/1.0'>
+  <domain type='test'><name>paused</name><memory>1024</memory><os><type>hvm</type></os><test:runstate>3</test:runstate></domain>
+  <domain type='test'><name>off</name><memory>1024</memory><os><type>hvm</type></os><test:runstate>5</test:runstate></domain>
+  <domain type='test'><name>temp</name><memory>1024</memory><os><type>hvm</type></os><test:transient/></domain>
+</node>`,
+    );
+    const conn = await open(uri);
+    expect(await conn.nodeGetInfo()).toEqual({ model: 'i686', memory: 3145728, cpus: 16, mhz: 1400, nodes: 2, sockets: 2, cores: 2, threads: 2 });
+    expect(await (await conn.lookupDomainByName('paused')).getState()).toEqual({ state: DomainState.PAUSED, reason: 0 });
+    expect((await conn.lookupDomainByName('paused')).getID()).toBe(1);
+    expect((await conn.lookupDomainByName('off')).getID()).toBe(-1);
+    const temp = await conn.lookupDomainByName('temp');
+    expect(temp.getID()).toBe(2);
+    expect(await temp.isPersistent()).toBe(false);
+    await conn.close();
+  });
+
+  it('reports bad node files with libvirt 9 messages', async () => {
+    await expectVirtError(open(await nodeFile('mhz.xml', '<node><cpu><mhz>abc</mhz></cpu></node>')), 'XML_ERROR', 'XML error: invalid node cpu mhz value');
+    await expectVirtError(open(await nodeFile('root.xml', '<foo/>')), 'XML_ERROR', "XML error: expecting root element of 'node', not 'foo'");
+    await expectVirtError(
+      open(await nodeFile('noname.xml', "<node><domain type='test'><memory>1</memory><os><type>hvm</type></os></domain></node>")),
+      'NO_NAME',
+      'missing name information',
+    );
+    const dup = "<domain type='test'><name>d</name><uuid>11111111-2222-3333-4444-555555555555</uuid><memory>1</memory><os><type>hvm</type></os></domain>";
+    await expectVirtError(
+      open(await nodeFile('dup.xml', `<node>${dup}${dup.replace('11111111', '21111111')}</node>`)),
+      'OPERATION_FAILED',
+      "operation failed: domain 'd' already exists with uuid 11111111-2222-3333-4444-555555555555",
+    );
+    const missing = join(dir, 'missing.xml');
+    await expectVirtError(open(`test://${missing}`), 'XML_ERROR', `XML error: failed to parse xml document '${missing}'`);
+    const broken = join(dir, 'broken.xml');
+    await writeFile(broken, '<node>\n  <cpu>\n');
+    await expectVirtError(open(`test://${broken}`), 'XML_DETAIL', `${broken}:3: Premature end of data in tag cpu line 2\n\n^`);
+  });
+
+  it('declines test URIs with a host (libvirt would go remote)', async () => {
+    await expectVirtError(open('test://nodes/node1.xml'), 'NO_CONNECT', 'no connection driver available for test://nodes/node1.xml');
+  });
+});
