@@ -11,6 +11,7 @@ export function formatDevices(out: XmlWriter, devices: DomainDevices): void {
   out.element('devices', [], () => {
     out.text('emulator', devices.emulator);
     const each = <T>(field: string, list: readonly T[], format: (device: T) => void): void => {
+      if (!Array.isArray(list)) out.require(field, undefined);
       list.forEach((device, index) => {
         out.at(`devices.${field}[${index}]`, () => format(device));
       });

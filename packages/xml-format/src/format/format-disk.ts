@@ -40,7 +40,7 @@ export function formatDisk(out: XmlWriter, disk: DiskConfig): void {
       }
       if (disk.backingStore === 'none') out.empty('backingStore');
       out.empty('target', [
-        ['dev', disk.target.dev],
+        ['dev', out.require('target.dev', disk.target?.dev)],
         ['bus', disk.target.bus],
       ]);
       if (disk.readonly === true) out.empty('readonly');

@@ -7,6 +7,9 @@ import { yesNo } from './values.js';
 import type { XmlWriter } from './xml-writer.js';
 
 export function formatDomain(out: XmlWriter, config: DomainConfig): void {
+  for (const field of ['type', 'name', 'memory', 'currentMemory', 'vcpu', 'os', 'clock', 'onPoweroff', 'onReboot', 'onCrash', 'devices'] as const) {
+    out.require(field, config[field]);
+  }
   out.element(
     'domain',
     [

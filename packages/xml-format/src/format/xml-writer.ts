@@ -40,6 +40,14 @@ export class XmlWriter {
     }
   }
 
+  /** Fails with INVALID_ARG unless `value` is present (for callers without type checking). */
+  require<T>(field: string, value: T | undefined | null): T {
+    if (value === undefined || value === null || value === '') {
+      throw new XmlFormatError({ code: 'INVALID_ARG', reason: `${this.location}: missing required field '${field}'` });
+    }
+    return value;
+  }
+
   /** `<name attrs/>` */
   empty(name: string, attributes: XmlAttributes = []): void {
     this.line(`<${name}${this.attributes(attributes)}/>`);
