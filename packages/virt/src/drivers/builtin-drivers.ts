@@ -1,5 +1,5 @@
 import type { DriverFactory } from '../driver.js';
-import { registerDriver } from '../driver-registry.js';
+import { registerDriver, registeredDrivers } from '../driver-registry.js';
 import { hypervisorDriverFactory } from './hypervisor/hypervisor-factory.js';
 import { proxyDriverFactory } from './proxy/proxy-factory.js';
 import { testDriverFactory } from './test/test-driver-factory.js';
@@ -22,9 +22,10 @@ const BUILTIN_DRIVERS: readonly DriverFactory[] = [
 
 let registered = false;
 
-/** virInitialize: idempotent. */
+/** virInitialize: idempotent. A driver the user registered before the first open() is kept. */
 export function registerBuiltinDrivers(): void {
   if (registered) return;
   registered = true;
-  for (const factory of BUILTIN_DRIVERS) registerDriver(factory);
+  const taken = new Set(registeredDrivers().map((factory) => factory.no));
+  for (const factory of BUILTIN_DRIVERS) if (!taken.has(factory.no)) registerDriver(factory);
 }
