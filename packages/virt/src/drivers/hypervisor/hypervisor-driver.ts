@@ -1,6 +1,6 @@
 import { type DomainRef, type Driver, DriverNo } from '../../driver.js';
 import type { DomainInfo } from '../../types.js';
-import { toVirtError, xenDriverError } from '../xen/to-virt-error.js';
+import { asVirtErrors, xenDriverError } from '../xen/to-virt-error.js';
 import type { HypervisorDomain, HypervisorSession } from './hypervisor-session.js';
 
 /**
@@ -93,12 +93,8 @@ export class HypervisorDriver implements Driver {
     return domain;
   }
 
-  async #call<T>(operation: () => Promise<T>): Promise<T> {
-    try {
-      return await operation();
-    } catch (error) {
-      throw toVirtError(error, 'XEN');
-    }
+  #call<T>(operation: () => Promise<T>): Promise<T> {
+    return asVirtErrors('XEN', operation);
   }
 }
 

@@ -1,5 +1,5 @@
 import { DriverNo } from '../../driver.js';
-import { toVirtError } from '../xen/to-virt-error.js';
+import { asVirtErrors } from '../xen/to-virt-error.js';
 import { XEN_DRIVER_VERSION, xenDriverFactory } from '../xen/xen-driver-factory.js';
 import { isLocalXenName } from '../xen/xen-names.js';
 import { HypervisorDriver } from './hypervisor-driver.js';
@@ -19,10 +19,6 @@ export const hypervisorDriverFactory = xenDriverFactory({
     const hypercall = await loadHypercall();
     if (!hypercall) return undefined;
     const hypervisorOptions = options.hypervisor ?? (options.privcmdDevice ? { devices: [options.privcmdDevice] } : {});
-    try {
-      return new HypervisorDriver(await openHypervisorSession(hypercall, hypervisorOptions));
-    } catch (error) {
-      throw toVirtError(error, 'XEN');
-    }
+    return new HypervisorDriver(await asVirtErrors('XEN', () => openHypervisorSession(hypercall, hypervisorOptions)));
   },
 });

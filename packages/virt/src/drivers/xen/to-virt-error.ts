@@ -78,3 +78,22 @@ function xmlCode(code: string): ErrorCodeName {
   const known: readonly string[] = ['NO_NAME', 'NO_OS', 'NO_KERNEL', 'NO_SOURCE', 'NO_TARGET', 'OS_TYPE', 'INVALID_ARG', 'CONFIG_UNSUPPORTED'];
   return known.includes(code) ? (code as ErrorCodeName) : 'XML_ERROR';
 }
+
+/** Runs `operation`, turning whatever it throws into a VirtError of the driver's layer. */
+export async function asVirtErrors<T>(domain: ErrorDomainName, operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw toVirtError(error, domain);
+  }
+}
+
+/** As asVirtErrors, but an error that `isAbsent` recognises ("no such node/domain") resolves to undefined. */
+export async function orAbsent<T>(domain: ErrorDomainName, operation: () => Promise<T>, isAbsent: (error: unknown) => boolean): Promise<T | undefined> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (isAbsent(error)) return undefined;
+    throw toVirtError(error, domain);
+  }
+}

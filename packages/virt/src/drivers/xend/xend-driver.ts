@@ -4,7 +4,7 @@ import { XendClient, type XendDomain } from '@libvirt-ts/xend-client';
 import { type DomainRef, type Driver, DriverNo } from '../../driver.js';
 import type { DomainInfo, ListAllDomainsFlags, NodeInfo } from '../../types.js';
 import { isXendError } from '../xen/package-errors.js';
-import { toVirtError, xenDriverError } from '../xen/to-virt-error.js';
+import { asVirtErrors, orAbsent, xenDriverError } from '../xen/to-virt-error.js';
 import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
 import type { XendTarget } from '../xen/xen-names.js';
 import { domainXmlFromXend, xendConfigFromXml } from './xend-domain-xml.js';
@@ -193,21 +193,12 @@ export class XendDriver implements Driver {
   }
 
   /** A lookup: xend's 404 means "not mine", anything else is an error. */
-  async #find(key: string | number): Promise<XendDomain | undefined> {
-    try {
-      return await this.#xend.getDomain(key);
-    } catch (error) {
-      if (isXendError(error) && error.code === 'NO_DOMAIN') return undefined;
-      throw toVirtError(error, 'XEND');
-    }
+  #find(key: string | number): Promise<XendDomain | undefined> {
+    return orAbsent('XEND', () => this.#xend.getDomain(key), (error) => isXendError(error) && error.code === 'NO_DOMAIN');
   }
 
-  async #call<T>(operation: () => Promise<T>): Promise<T> {
-    try {
-      return await operation();
-    } catch (error) {
-      throw toVirtError(error, 'XEND');
-    }
+  #call<T>(operation: () => Promise<T>): Promise<T> {
+    return asVirtErrors('XEND', operation);
   }
 }
 

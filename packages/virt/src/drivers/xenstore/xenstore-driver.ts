@@ -3,7 +3,7 @@ import { type DomainRef, type Driver, DriverNo } from '../../driver.js';
 import { DomainState, type DomainInfo } from '../../types.js';
 import { parseUuid } from '../../uuid.js';
 import { isXenstoreError } from '../xen/package-errors.js';
-import { toVirtError, xenDriverError } from '../xen/to-virt-error.js';
+import { asVirtErrors, orAbsent, xenDriverError } from '../xen/to-virt-error.js';
 import { withTimeout } from '../xen/with-timeout.js';
 import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
 
@@ -145,31 +145,25 @@ export class XenstoreDriver implements Driver {
 
   /** A node's children, or none when it does not exist. */
   async #directoryOptional(path: string): Promise<string[]> {
-    try {
-      return await withTimeout(this.#xs.directory(path), this.#timeoutMs, 'XENSTORE', `directory ${path}`);
-    } catch (error) {
-      if (isXenstoreError(error) && error.code === 'ENOENT') return [];
-      throw toVirtError(error, 'XENSTORE');
-    }
+    return (await orAbsent('XENSTORE', () => this.#bounded(this.#xs.directory(path), `directory ${path}`), isNoEntry)) ?? [];
   }
 
   /** A node's value, or undefined when it does not exist. */
-  async #readOptional(path: string): Promise<string | undefined> {
-    try {
-      return await withTimeout(this.#xs.read(path), this.#timeoutMs, 'XENSTORE', `read ${path}`);
-    } catch (error) {
-      if (isXenstoreError(error) && error.code === 'ENOENT') return undefined;
-      throw toVirtError(error, 'XENSTORE');
-    }
+  #readOptional(path: string): Promise<string | undefined> {
+    return orAbsent('XENSTORE', () => this.#bounded(this.#xs.read(path), `read ${path}`), isNoEntry);
   }
 
-  async #call<T>(operation: () => Promise<T>, what: string): Promise<T> {
-    try {
-      return await withTimeout(operation(), this.#timeoutMs, 'XENSTORE', what);
-    } catch (error) {
-      throw toVirtError(error, 'XENSTORE');
-    }
+  #call<T>(operation: () => Promise<T>, what: string): Promise<T> {
+    return asVirtErrors('XENSTORE', () => this.#bounded(operation(), what));
   }
+
+  #bounded<T>(request: Promise<T>, what: string): Promise<T> {
+    return withTimeout(request, this.#timeoutMs, 'XENSTORE', what);
+  }
+}
+
+function isNoEntry(error: unknown): boolean {
+  return isXenstoreError(error) && error.code === 'ENOENT';
 }
 
 function parseKib(text: string | undefined): number {
