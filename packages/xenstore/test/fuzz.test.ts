@@ -20,6 +20,10 @@ function validRequest(random: SeededRandom): Uint8Array {
   return encodeMessage({ type, reqId: random.int(2 ** 32), txId: random.int(4) === 0 ? random.int(5) : 0, payload });
 }
 
+function flipBit(frame: Uint8Array, index: number, random: SeededRandom): void {
+  frame[index] = frame[index]! ^ (1 << random.int(8));
+}
+
 /** Random or mutated frames that keep the framing intact: the server must answer each one. */
 function framedFuzz(random: SeededRandom): Uint8Array {
   const frame = validRequest(random);
@@ -29,7 +33,7 @@ function framedFuzz(random: SeededRandom): Uint8Array {
       return encodeMessage({ type: random.int(40), reqId: random.int(2 ** 32), txId: random.int(2 ** 32), payload: random.bytes(random.int(200)) });
     case 1: // flipped payload bytes
       for (let i = 0; i < 1 + random.int(4); i++) {
-        if (frame.length > HEADER_SIZE) frame[HEADER_SIZE + random.int(frame.length - HEADER_SIZE)] ^= 1 << random.int(8);
+        if (frame.length > HEADER_SIZE) flipBit(frame, HEADER_SIZE + random.int(frame.length - HEADER_SIZE), random);
       }
       return frame;
     case 2: {
@@ -55,7 +59,7 @@ function streamBreakingFuzz(random: SeededRandom): Uint8Array {
   const view = new DataView(frame.buffer, frame.byteOffset);
   switch (random.int(3)) {
     case 0:
-      for (let i = 0; i < 1 + random.int(4); i++) frame[random.int(frame.length)] ^= 1 << random.int(8);
+      for (let i = 0; i < 1 + random.int(4); i++) flipBit(frame, random.int(frame.length), random);
       return frame;
     case 1:
       view.setUint32(12, random.int(64), true);
