@@ -124,6 +124,10 @@ describe('xen:/// over the fake xend, xenstored and a privcmd hypervisor', () =>
     expect(await pv.getMaxMemory()).toBe(420 * 1024);
     expect(await pv.getOSType()).toBe('linux');
     expect(await (await conn.lookupDomainByName('fvtest')).getOSType()).toBe('hvm');
+    expect(await pv.getState()).toEqual({ state: DomainState.RUNNING, reason: 0 });
+    expect(await pv.isActive()).toBe(true);
+    expect(await pv.isPersistent()).toBe(false);
+    expect(await pv.getAutostart()).toBe(false);
   });
 
   it('suspends, resumes and destroys', async () => {

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { lookup } from '@libvirt-ts/sexpr';
+import { lookup, lookupString } from '@libvirt-ts/sexpr';
 import { XendClient, type XendDomain } from '@libvirt-ts/xend-client';
 import { type DomainRef, type Driver, DriverNo } from '../../driver.js';
-import type { DomainInfo, ListAllDomainsFlags, NodeInfo } from '../../types.js';
+import type { DomainInfo, DomainStateWithReason, ListAllDomainsFlags, NodeInfo } from '../../types.js';
 import { isXendError } from '../xen/package-errors.js';
 import { asVirtErrors, orAbsent, xenDriverError } from '../xen/to-virt-error.js';
 import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
@@ -167,8 +167,24 @@ export class XendDriver implements Driver {
     return domainXmlFromXend((await this.#domain(dom)).sexpr);
   }
 
+  /** The state with reason "unknown": xend's state letters carry no reason. */
+  async domainGetState(dom: DomainRef): Promise<DomainStateWithReason> {
+    return { state: (await this.#domain(dom)).info.state, reason: 0 };
+  }
+
   async domainIsActive(dom: DomainRef): Promise<boolean> {
     return isActive(await this.#domain(dom));
+  }
+
+  /** Only domains xend manages (config format 3: listed while not running) outlive a shutdown. */
+  async domainIsPersistent(dom: DomainRef): Promise<boolean> {
+    return !isActive(await this.#domain(dom));
+  }
+
+  /** xend starts a managed domain with itself when `on_xend_start` is `start` (as later libvirt read it). */
+  async domainGetAutostart(dom: DomainRef): Promise<boolean> {
+    const record = (await this.#domain(dom)).sexpr;
+    return asVirtErrors('SEXPR', async () => lookupString(record, 'domain/on_xend_start') === 'start');
   }
 
   async domainSetMaxMemory(dom: DomainRef, kib: number): Promise<void> {
