@@ -24,3 +24,12 @@ export {
   endpointsForName,
   type XendEndpoint,
 } from './transport/endpoint.js';
+
+// Domain config <-> xend sexpr (src/config/).
+export {
+  DEFAULT_XEND_CONFIG_VERSION,
+  type FromXendSexprOptions,
+  type ToXendConfigOptions,
+  toXendConfig,
+  type XendConfigVersion,
+} from './config/index.js';

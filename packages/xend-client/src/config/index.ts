@@ -1,0 +1,8 @@
+// Domain config <-> xend sexpr.
+export { toXendConfig } from './to-xend-config.js';
+export {
+  DEFAULT_XEND_CONFIG_VERSION,
+  type FromXendSexprOptions,
+  type ToXendConfigOptions,
+  type XendConfigVersion,
+} from './xend-config-options.js';
