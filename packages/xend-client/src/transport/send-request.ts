@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { Socket } from 'node:net';
 import { XendError } from '../errors/xend-error.js';
 import { describeRequest, encodeForm, type XendHttpRequest, type XendHttpResponse } from '../protocol/http-exchange.js';
+import { classifySocketError } from './classify-socket-error.js';
 import { describeEndpoint, type XendEndpoint } from './endpoint.js';
 
 export interface SendOptions {
@@ -11,9 +12,6 @@ export interface SendOptions {
   /** Answers longer than this are refused (HTTP_ERROR) rather than buffered without end. */
   readonly maxResponseBytes: number;
 }
-
-/** DNS failures: the host does not resolve (libvirt's VIR_ERR_UNKNOWN_HOST). */
-const UNKNOWN_HOST_ERRNOS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL']);
 
 /**
  * Sends one request on its own connection and reads the whole answer, whatever its framing
@@ -76,15 +74,8 @@ export function sendRequest(
     });
 
     outgoing.on('error', (cause: NodeJS.ErrnoException) => {
-      const errno = cause.code ?? '';
-      if (!connected) {
-        const code = UNKNOWN_HOST_ERRNOS.has(errno) ? 'UNKNOWN_HOST' : 'CONNECT_FAILED';
-        finish({ failure: error(code, `cannot connect to xend (${errno || cause.message})`, { cause }) });
-      } else if (errno.startsWith('HPE_')) {
-        finish({ failure: error('HTTP_ERROR', `the answer is not HTTP (${errno})`, { cause }) });
-      } else {
-        finish({ failure: error(failedCode, `connection lost before the answer (${errno || cause.message})`, { cause }) });
-      }
+      const { code, message } = classifySocketError(cause, connected, request.method);
+      finish({ failure: error(code, message, { cause }) });
     });
 
     outgoing.on('response', (incoming) => {
