@@ -342,7 +342,13 @@ function checkMemoryArgument(kib: number): void {
   if (kib === 0) throw testErrorText('INVALID_ARG', 'memory in virDomainSetMemoryFlags must not be zero');
 }
 
+/**
+ * The domain XML of a definition, with `id` when running. libvirt 9 writes an empty `<devices>` as an
+ * open and a close tag; the XML format writes `<devices/>`, so that one element is put back in
+ * libvirt's shape here.
+ */
 function formatDefinition(def: DomainConfig, id: number | undefined): string {
   const { id: _staleId, ...rest } = def;
-  return formatDomainXml(id === undefined ? rest : { ...rest, id });
+  const xml = formatDomainXml(id === undefined ? rest : { ...rest, id });
+  return xml.replace(/^( *)<devices\/>$/m, '$1<devices>\n$1</devices>');
 }

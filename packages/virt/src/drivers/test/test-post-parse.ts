@@ -4,7 +4,7 @@ import { formatUuid } from '../../uuid.js';
 /**
  * What libvirt 9's test driver and its generic post-parse add to a parsed definition, so that
  * dumpxml shows what real virsh shows: a random UUID and MAC where missing, arch i686, a boot
- * device for HVM guests, disk buses from the target name, drive addresses and the controllers they
+ * device for HVM guests, no direct-boot fields where libvirt ignores them, disk buses from the target name, drive addresses and the controllers they
  * need, disks sorted by index, `testnetN` interface names, VNC autoport and a default video card.
  * Returns a new config; `random` supplies bytes (tests pass a seeded one).
  */
@@ -14,6 +14,7 @@ export function applyTestDefaults(input: DomainConfig, random: (n: number) => Ui
   def.os.arch ??= 'i686';
   if (def.os.type === 'hvm' && def.os.bootDevices.length === 0) def.os.bootDevices = ['hd'];
   if (def.os.loader && def.os.loader.type === undefined) def.os.loader.type = 'rom';
+  if (def.os.type === 'linux' && def.type !== 'xen') dropDirectBoot(def);
   if (def.currentMemory > def.memory) def.currentMemory = def.memory;
 
   def.devices.disks = sortByIndex(def.devices.disks.map(withDiskDefaults));
@@ -32,6 +33,17 @@ export function applyTestDefaults(input: DomainConfig, random: (n: number) => Ui
     def.devices.videos = [{ model: { type: def.os.type === 'hvm' ? 'cirrus' : 'xen', vram: 16384, heads: 1, primary: true } }];
   }
   return def;
+}
+
+/**
+ * libvirt reads `<kernel>`, `<initrd>`, `<cmdline>` and `<root>` only for xen, hvm and uml guests, and
+ * for the old 'linux' type only on Xen: a `type='test'` domain of os type linux loses them.
+ */
+function dropDirectBoot(def: DomainConfig): void {
+  delete def.os.kernel;
+  delete def.os.initrd;
+  delete def.os.cmdline;
+  delete def.os.root;
 }
 
 /** libvirt's target-name prefixes and the bus each implies (virDomainDiskDefAssignAddress order). */

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { type Connection, open, type VirtError } from '../../src/index.js';
+import { fixturePath, readFixture } from '../helpers/fixtures.js';
+import { quietErrors } from '../helpers/quiet-errors.js';
+import { maskRandom, runVirsh, virshAvailable } from '../helpers/virsh-peer.js';
+
+quietErrors();
+
+const peer = virshAvailable();
+if (!peer) console.warn('virsh (Debian libvirt-clients) is not installed: skipping the comparisons with the real test driver');
+
+async function withDefault<T>(body: (conn: Connection) => Promise<T>): Promise<T> {
+  const conn = await open('test:///default');
+  try {
+    return await body(conn);
+  } finally {
+    await conn.close();
+  }
+}
+
+describe.skipIf(!peer)('the test driver against Debian virsh 9 on the same input', () => {
+  const definitions: [string, string, 'define' | 'create'][] = [
+    ['peer-virsh/newdom-test.xml', 'newdom', 'define'],
+    ['peer-virsh/fv0-xen-boothd.xml', 'fv0', 'define'],
+    ['peer-virsh/fc4-xen.xml', 'fc4', 'create'],
+    ['peer-virsh/fc4-test.xml', 'fc4', 'define'],
+    ['devices-test.xml', 'devices', 'create'],
+  ];
+  for (const [file, name, how] of definitions) {
+    it(`${how} ${file}: dumpxml and dumpxml --inactive are virsh's`, async () => {
+      const path = fixturePath(file);
+      const theirs = runVirsh('test:///default', `${how} ${path}; dumpxml ${name}; dumpxml --inactive ${name}`);
+      expect(theirs.status).toBe(0);
+      const ours = await withDefault(async (conn) => {
+        const xml = readFixture(file);
+        const dom = how === 'define' ? await conn.defineXML(xml) : await conn.createXML(xml);
+        return `${await dom.getXMLDesc()}${await dom.getXMLDesc(2)}`;
+      });
+      expect(maskRandom(ours)).toBe(maskRandom(theirs.stdout));
+    });
+  }
+
+  const failures: [string, string][] = [
+    ['peer-virsh/malformed.xml', 'create'],
+    ['peer-virsh/notxml.xml', 'create'],
+    ['peer-virsh/fv0-xen.xml', 'define'],
+  ];
+  for (const [file, how] of failures) {
+    it(`${how} ${file} fails with virsh's libvirt message`, async () => {
+      const theirs = runVirsh('test:///default', `${how} ${fixturePath(file)}`);
+      const libvirtLine = theirs.stderr.replace(/^error: Failed to .*\n/, '').replace(/^error: /, '').replace(/\n$/, '');
+      const ours = await withDefault(async (conn) => {
+        const xml = readFixture(file);
+        return (how === 'define' ? conn.defineXML(xml) : conn.createXML(xml)).catch((e: VirtError) => e.message);
+      });
+      expect(ours).toBe(libvirtLine);
+    });
+  }
+
+  it('dumps every domain of a node file as virsh does', async () => {
+    const uri = `test://${fixturePath('peer-virsh/node1.xml')}`;
+    const theirs = runVirsh(uri, 'dumpxml fv0; dumpxml fc4; dumpxml extra');
+    const conn = await open(uri);
+    const ours: string[] = [];
+    for (const name of ['fv0', 'fc4', 'extra']) ours.push(await (await conn.lookupDomainByName(name)).getXMLDesc());
+    await conn.close();
+    expect(ours.join('')).toBe(theirs.stdout);
+  });
+
+  it('saves a file virsh restores, and restores a file virsh saved', async () => {
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'virt-peer-save-'));
+    try {
+      const ourFile = join(dir, 'ours');
+      await withDefault(async (conn) => (await conn.lookupDomainByName('test')).save(ourFile));
+      const theirs = runVirsh('test:///default', `destroy test; restore ${ourFile}; domstate test`);
+      expect(theirs.stdout.trim()).toBe('running');
+      const theirFile = join(dir, 'theirs');
+      expect(runVirsh('test:///default', `save test ${theirFile}`).status).toBe(0);
+      await withDefault(async (conn) => {
+        const test = await conn.lookupDomainByName('test');
+        await test.destroy();
+        await conn.restore(theirFile);
+        expect(await test.isActive()).toBe(true);
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
