@@ -18,6 +18,7 @@ export {
   domainStateFromFlags,
   LibvirtDomainState,
   type ShutdownReason,
+  ShutdownReasonNames,
 } from './abi/domain-state.js';
 export { DOMID_FIRST_RESERVED, Hypercall } from './abi/hypercall-numbers.js';
 export {

@@ -63,7 +63,6 @@ check(before[0].vcpusOnline === Number(dom0Xl[3]), 'Domain-0 vcpus = xl');
 check(before[0].state === 'running' && before[0].flags.running, 'Domain-0 is running (it runs this script)');
 const dom0 = await hv.getDomainInfo(0);
 check(dom0.id === 0 && dom0.uuid === before[0].uuid, 'getDomainInfo(0) = list entry');
-saveTape(recorder, 'open-and-list');
 
 // 3. Errors from the hypervisor, with the op named.
 const missing = await errorOf(hv.getDomainInfo(4242));
@@ -73,6 +72,7 @@ step('errors', { missing, pauseMissing, pauseSelf });
 check(missing?.code === 'ESRCH', 'getDomainInfo(4242) -> ESRCH');
 check(pauseMissing?.code === 'ESRCH' && pauseMissing.op === 'XEN_DOMCTL_pausedomain', 'pauseDomain(4242) -> ESRCH naming the op');
 check(pauseSelf?.code === 'EINVAL' && pauseSelf.op === 'XEN_DOMCTL_pausedomain', 'pauseDomain(0) -> EINVAL naming the op');
+saveTape(recorder, 'open-list-errors');
 const unprivileged = spawnSync(
   'setpriv',
   ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, new URL(import.meta.url).pathname, 'unprivileged'],
