@@ -1,4 +1,5 @@
 export { open, openReadOnly, DEFAULT_URI } from './open.js';
+export { getVersion, initialize } from './get-version.js';
 export { Connection, LIB_VERSION } from './connection.js';
 export { Domain } from './domain.js';
 export { DriverNo } from './driver.js';

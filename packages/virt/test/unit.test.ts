@@ -49,3 +49,14 @@ describe('names and UUIDs', () => {
     expect(['hda', 'hdc', 'sdj', 'vdaa', 'xvdb', 'sda1', 'fd0', 'eth0'].map(diskNameToIndex)).toEqual([0, 2, 9, 26, 1, 0, -1, -1]);
   });
 });
+
+describe('getVersion (virGetVersion)', () => {
+  it('knows the registered driver types and refuses others', async () => {
+    const { getVersion, setErrorHandler } = await import('../src/index.js');
+    setErrorHandler(() => {});
+    expect(getVersion()).toEqual({ libVer: 9_000_000, typeVer: 9_000_000 });
+    expect(getVersion('TEST').typeVer).toBe(9_000_000);
+    expect(() => getVersion('QEMU')).toThrow('this function is not supported by the connection driver: QEMU');
+    setErrorHandler(null);
+  });
+});
