@@ -1,4 +1,5 @@
 import { atom, list, type SExpr } from '@libvirt-ts/sexpr';
+import { DomainState, decodeDomainState } from '../protocol/domain-state.js';
 
 /** What a fake domain is doing; each maps to one of xend's six state flags. */
 export type RunState = 'running' | 'blocked' | 'paused' | 'shutdown' | 'crashed' | 'dying';
@@ -17,10 +18,18 @@ export function stateFlags(state: RunState): string {
   return STATE_FLAGS[state];
 }
 
-/** The run state of a xend state string (the first flag set, in libvirt's priority order). */
+const RUN_STATE_OF: Partial<Record<DomainState, RunState>> = {
+  [DomainState.RUNNING]: 'running',
+  [DomainState.BLOCKED]: 'blocked',
+  [DomainState.PAUSED]: 'paused',
+  [DomainState.SHUTDOWN]: 'shutdown',
+  [DomainState.CRASHED]: 'crashed',
+  [DomainState.SHUTOFF]: 'dying',
+};
+
+/** The run state of a xend state string, read as the client reads it (libvirt's priority order). */
 export function runStateOfFlags(flags: string): RunState | undefined {
-  const order: RunState[] = ['crashed', 'shutdown', 'dying', 'paused', 'blocked', 'running'];
-  return order.find((state) => flags.includes(STATE_FLAGS[state].replaceAll('-', '')));
+  return RUN_STATE_OF[decodeDomainState(flags)];
 }
 
 /** A domain the fake xend holds. Memory in MiB, as xend counts it. */

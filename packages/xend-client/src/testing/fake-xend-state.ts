@@ -128,33 +128,21 @@ export class FakeXendState {
 
   /** `op=create`: a new domain from a `(vm ...)` config, paused, with the next id. */
   create(config: SExpr): FakeDomain {
-    this.settle();
-    let domain: FakeDomain;
-    try {
-      domain = domainFromSexpr(config, 'vm', { now: this.clock(), randomUuid: randomUUID, defaultState: 'paused' });
-    } catch (cause) {
-      throw xendFailure(500, `Error creating domain: ${(cause as Error).message}`);
-    }
-    domain.state = 'paused';
-    domain.runningSince = undefined;
-    domain.cpuSeconds = 0;
-    this.admit(domain, 'Error creating domain');
+    const domain = this.admit(config, 'Error creating domain', (created) => {
+      created.state = 'paused';
+      created.runningSince = undefined;
+      created.cpuSeconds = 0;
+    });
     this.log(`Created domain ${domain.name} (id ${domain.id})`);
     return domain;
   }
 
   /** `op=restore` of a save image's config: the domain comes back running under a new id. */
   restore(config: SExpr): FakeDomain {
-    this.settle();
-    let domain: FakeDomain;
-    try {
-      domain = domainFromSexpr(config, 'vm', { now: this.clock(), randomUuid: randomUUID, defaultState: 'running' });
-    } catch (cause) {
-      throw xendFailure(500, `Restore failed: ${(cause as Error).message}`);
-    }
-    domain.state = 'running';
-    domain.runningSince = this.clock();
-    this.admit(domain, 'Restore failed');
+    const domain = this.admit(config, 'Restore failed', (restored) => {
+      restored.state = 'running';
+      restored.runningSince = this.clock();
+    });
     this.log(`Restored domain ${domain.name} (id ${domain.id})`);
     return domain;
   }
@@ -267,7 +255,19 @@ export class FakeXendState {
     return Math.max(0, Number(this.node.get('total_memory') ?? 0) - used);
   }
 
-  private admit(domain: FakeDomain, failure: string): void {
+  /**
+   * A new domain from a `(vm ...)` config, set up by `prepare`, checked against the others
+   * (name, uuid, free memory) and given the next id. Failures are 500s worded `failure: ...`.
+   */
+  private admit(config: SExpr, failure: string, prepare: (domain: FakeDomain) => void): FakeDomain {
+    this.settle();
+    let domain: FakeDomain;
+    try {
+      domain = domainFromSexpr(config, 'vm', { now: this.clock(), randomUuid: randomUUID, defaultState: 'paused' });
+    } catch (cause) {
+      throw xendFailure(500, `${failure}: ${(cause as Error).message}`);
+    }
+    prepare(domain);
     this.refuseTakenName(domain.name, undefined, failure);
     for (const other of this.domains.values()) {
       if (other.uuid === domain.uuid) throw xendFailure(500, `${failure}: UUID ${domain.uuid} is used by domain ${other.name}`);
@@ -277,6 +277,7 @@ export class FakeXendState {
     }
     domain.id = this.nextId++;
     this.domains.set(domain.id, domain);
+    return domain;
   }
 
   private checkUnique(domain: FakeDomain): void {
