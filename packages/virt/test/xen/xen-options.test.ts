@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readXenOptions } from '../../src/drivers/xen/read-xen-options.js';
+import { xendConfigVersionOf } from '../../src/drivers/xend/xend-config-version.js';
 import { xenHostAvailable } from '../../src/drivers/xen/xen-host-available.js';
 import { isLocalXenName, xendTargetFor } from '../../src/drivers/xen/xen-names.js';
 import { VirtError } from '../../src/errors/virt-error.js';
@@ -79,5 +80,18 @@ describe('xenHostAvailable', () => {
     expect(xenHostAvailable(paths, {})).toBe(true);
     // $XENSTORED_PATH names xenstored's socket when no option does
     expect(xenHostAvailable({ xendSocket: paths.xendSocket, privcmdDevice: paths.privcmdDevice }, { XENSTORED_PATH: paths.xenstoredSocket })).toBe(true);
+  });
+});
+
+describe('xend config format from the Xen version', () => {
+  it.each([
+    [2, 0, 2_000_007, 1],
+    [3, 0, 3_000_002, 1],
+    [3, 0, 3_000_003, 2],
+    [3, 0, 3_000_004, 3],
+    [3, 1, 3_001_000, 4],
+    [4, 17, 4_017_002, 4],
+  ])('Xen %i.%i (%i) writes format %i', (xenMajor, xenMinor, version, expected) => {
+    expect(xendConfigVersionOf({ xenMajor, xenMinor, version })).toBe(expected);
   });
 });

@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { lookup, lookupString } from '@libvirt-ts/sexpr';
-import { XendClient, type XendDomain } from '@libvirt-ts/xend-client';
+import { XendClient, type XendConfigVersion, type XendDomain } from '@libvirt-ts/xend-client';
 import { type DomainRef, type Driver, DriverNo } from '../../driver.js';
 import type { DomainInfo, DomainStateWithReason, ListAllDomainsFlags, NodeInfo } from '../../types.js';
 import { isXendError } from '../xen/package-errors.js';
 import { asVirtErrors, orAbsent, xenDriverError } from '../xen/to-virt-error.js';
 import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
 import type { XendTarget } from '../xen/xen-names.js';
+import { xendConfigVersionOf } from './xend-config-version.js';
 import { domainXmlFromXend, xendConfigFromXml } from './xend-domain-xml.js';
 
 /**
@@ -17,6 +18,7 @@ export class XendDriver implements Driver {
   readonly no = DriverNo.XEN_DAEMON;
   readonly name = 'XenDaemon';
   readonly #xend: XendClient;
+  #configVersion: Promise<XendConfigVersion> | undefined;
 
   constructor(xend: XendClient) {
     this.#xend = xend;
@@ -114,7 +116,7 @@ export class XendDriver implements Driver {
 
   /** createLinux / createXML: XML -> `(vm ...)`, create paused, wait for devices, unpause. */
   async domainCreateXML(xml: string, _flags: number): Promise<DomainRef> {
-    const config = xendConfigFromXml(xml);
+    const config = xendConfigFromXml(xml, await this.#xendConfigVersion());
     return refOf(await this.#call(() => this.#xend.create(config)));
   }
 
@@ -164,7 +166,8 @@ export class XendDriver implements Driver {
   }
 
   async domainGetXMLDesc(dom: DomainRef, _flags: number): Promise<string> {
-    return domainXmlFromXend((await this.#domain(dom)).sexpr);
+    const [record, version] = await Promise.all([this.#domain(dom), this.#xendConfigVersion()]);
+    return domainXmlFromXend(record.sexpr, version);
   }
 
   /** The state with reason "unknown": xend's state letters carry no reason. */
@@ -197,6 +200,16 @@ export class XendDriver implements Driver {
 
   async domainSetVcpus(dom: DomainRef, count: number): Promise<void> {
     await this.#call(() => this.#xend.setVcpus(dom.name, count));
+  }
+
+  /** Asked of xend once per connection: the sexpr dialect to write and read. */
+  #xendConfigVersion(): Promise<XendConfigVersion> {
+    this.#configVersion ??= this.#call(() => this.#xend.getNode()).then(xendConfigVersionOf);
+    // a failed probe is not kept: the next call asks again
+    this.#configVersion.catch(() => {
+      this.#configVersion = undefined;
+    });
+    return this.#configVersion;
   }
 
   #listDomains(): Promise<XendDomain[]> {
