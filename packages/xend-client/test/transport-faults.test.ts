@@ -180,3 +180,15 @@ describe('connecting', () => {
     expect(body).toBe('op=pause');
   });
 });
+
+describe('client options', () => {
+  it('refuses a bad timeout or size limit, and a port node cannot use, as INVALID_ARG', async () => {
+    const endpoint = { kind: 'tcp', host: '127.0.0.1', port: 8000 } as const;
+    expect(() => new XendClient(endpoint, { timeoutMs: 0 })).toThrow(/timeoutMs must be a positive number, not 0/);
+    expect(() => new XendClient(endpoint, { maxResponseBytes: Number.NaN })).toThrow(/maxResponseBytes/);
+    expect((await rejection(new XendClient(endpoint).getNode({ timeoutMs: -1 }))).code).toBe('INVALID_ARG');
+    const badPort = await rejection(new XendClient({ kind: 'tcp', host: '127.0.0.1', port: 70_000 }).getNode());
+    expect(badPort.code).toBe('INVALID_ARG');
+    expect(badPort.message).toMatch(/cannot send this request/);
+  });
+});

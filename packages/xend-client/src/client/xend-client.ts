@@ -46,8 +46,8 @@ export class XendClient {
 
   constructor(endpoint: XendEndpoint, options: XendClientOptions = {}) {
     this.endpoint = endpoint;
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    this.timeoutMs = positive(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs');
+    this.maxResponseBytes = positive(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes');
   }
 
   /**
@@ -232,7 +232,7 @@ export class XendClient {
 
   private async exchange(request: XendHttpRequest, call: CallOptions = {}): Promise<string> {
     const response = await sendRequest(this.endpoint, request, {
-      timeoutMs: call.timeoutMs ?? this.timeoutMs,
+      timeoutMs: call.timeoutMs === undefined ? this.timeoutMs : positive(call.timeoutMs, 'timeoutMs'),
       signal: call.signal,
       maxResponseBytes: this.maxResponseBytes,
     });
@@ -243,6 +243,13 @@ export class XendClient {
 
 function invalidArg(message: string): XendError {
   return new XendError({ code: 'INVALID_ARG', message });
+}
+
+function positive(value: number, what: string): number {
+  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
+    throw invalidArg(`${what} must be a positive number, not ${value}`);
+  }
+  return value;
 }
 
 function requireText(value: string, what: string): string {

@@ -46,7 +46,14 @@ export function sendRequest(
     let settled = false;
     const target =
       endpoint.kind === 'unix' ? { socketPath: endpoint.socketPath } : { host: endpoint.host, port: endpoint.port };
-    const outgoing = http.request({ ...target, method: request.method, path: request.path, headers, agent: false });
+    let outgoing: http.ClientRequest;
+    try {
+      outgoing = http.request({ ...target, method: request.method, path: request.path, headers, agent: false });
+    } catch (cause) {
+      // node refuses some options outright (a port out of range, a path with raw spaces).
+      reject(error('INVALID_ARG', `cannot send this request: ${(cause as Error).message}`, { cause }));
+      return;
+    }
 
     const finish = (outcome: { response: XendHttpResponse } | { failure: XendError }) => {
       if (settled) return;
