@@ -1,6 +1,6 @@
 import { type DomainRef, type Driver, DriverNo } from '../../driver.js';
 import type { DomainInfo, NodeInfo } from '../../types.js';
-import { xenDriverError } from '../xen/to-virt-error.js';
+import { messageOf, xenDriverError } from '../xen/to-virt-error.js';
 import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
 import { DEFAULT_PROXY_SOCKET, type ProxyConnection, printableSocketName } from './proxy-connection.js';
 import { connectOrLaunchProxy } from './proxy-launch.js';
@@ -29,7 +29,7 @@ export class ProxyDriver implements Driver {
     try {
       proxy = await connectOrLaunchProxy({ socketName, binary: options.proxyBinary, timeoutMs: options.timeoutMs ?? XEN_DEFAULTS.timeoutMs });
     } catch (error) {
-      throw xenDriverError('PROXY', 'NO_CONNECT', printableSocketName(socketName), { cause: error });
+      throw xenDriverError('PROXY', 'NO_CONNECT', `libvirt_proxy at ${printableSocketName(socketName)} (${messageOf(error)})`, { cause: error });
     }
     const driver = new ProxyDriver(proxy);
     try {
@@ -107,7 +107,7 @@ export class ProxyDriver implements Driver {
     try {
       return await this.#proxy.request(command, data, extra);
     } catch (error) {
-      throw xenDriverError('PROXY', 'OPERATION_FAILED', (error as Error).message, { cause: error });
+      throw xenDriverError('PROXY', 'OPERATION_FAILED', messageOf(error), { cause: error });
     }
   }
 
@@ -116,7 +116,7 @@ export class ProxyDriver implements Driver {
     try {
       return decode();
     } catch (error) {
-      throw xenDriverError('PROXY', error instanceof RangeError ? 'INVALID_ARG' : 'RPC', (error as Error).message, { cause: error });
+      throw xenDriverError('PROXY', error instanceof RangeError ? 'INVALID_ARG' : 'RPC', messageOf(error), { cause: error });
     }
   }
 }

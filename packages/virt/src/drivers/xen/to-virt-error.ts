@@ -59,8 +59,7 @@ export function toVirtError(error: unknown, fallbackDomain: ErrorDomainName): Vi
   if (isHypercallError(error)) return wrap(error, 'XEN', HYPERCALL_CODES[error.code] ?? 'XEN_CALL', error.message);
   if (isXmlFormatError(error)) return wrap(error, 'XML', xmlCode(error.code), error.message);
   if (isSexprError(error)) return wrap(error, 'SEXPR', 'INTERNAL_ERROR', error.message);
-  const message = error instanceof Error ? error.message : String(error);
-  return xenDriverError(fallbackDomain, 'INTERNAL_ERROR', message, { cause: error });
+  return xenDriverError(fallbackDomain, 'INTERNAL_ERROR', messageOf(error), { cause: error });
 }
 
 function wrap(error: PackageError, domain: ErrorDomainName, code: ErrorCodeName, info: string): VirtError {
@@ -96,4 +95,9 @@ export async function orAbsent<T>(domain: ErrorDomainName, operation: () => Prom
     if (isAbsent(error)) return undefined;
     throw toVirtError(error, domain);
   }
+}
+
+/** An error's own words, for the detail of a wrapping VirtError. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

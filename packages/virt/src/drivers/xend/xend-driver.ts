@@ -4,7 +4,7 @@ import { XendClient, type XendConfigVersion, type XendDomain } from '@libvirt-ts
 import { type DomainRef, type Driver, DriverNo } from '../../driver.js';
 import type { DomainInfo, DomainStateWithReason, ListAllDomainsFlags, NodeInfo } from '../../types.js';
 import { isXendError } from '../xen/package-errors.js';
-import { asVirtErrors, orAbsent, xenDriverError } from '../xen/to-virt-error.js';
+import { asVirtErrors, messageOf, orAbsent, xenDriverError } from '../xen/to-virt-error.js';
 import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
 import type { XendTarget } from '../xen/xen-names.js';
 import { xendConfigVersionOf } from './xend-config-version.js';
@@ -45,7 +45,7 @@ export class XendDriver implements Driver {
       }
     }
     const last = failures[failures.length - 1];
-    throw xenDriverError('XEND', 'NO_CONNECT', candidates.join(' or '), { cause: last });
+    throw xenDriverError('XEND', 'NO_CONNECT', `xend at ${candidates.join(' or ')} (${messageOf(last)})`, { cause: last });
   }
 
   async close(): Promise<void> {

@@ -3,7 +3,7 @@ import { type DomainRef, type Driver, DriverNo } from '../../driver.js';
 import { DomainState, type DomainInfo } from '../../types.js';
 import { parseUuid } from '../../uuid.js';
 import { isXenstoreError } from '../xen/package-errors.js';
-import { asVirtErrors, orAbsent, xenDriverError } from '../xen/to-virt-error.js';
+import { asVirtErrors, messageOf, orAbsent, xenDriverError } from '../xen/to-virt-error.js';
 import { withTimeout } from '../xen/with-timeout.js';
 import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
 
@@ -42,7 +42,7 @@ export class XenstoreDriver implements Driver {
       const xs = await XenstoreClient.connect({ path, readOnly });
       return new XenstoreDriver(xs, options.timeoutMs);
     } catch (error) {
-      throw xenDriverError('XENSTORE', 'NO_XENSTORE', path, { cause: error });
+      throw xenDriverError('XENSTORE', 'NO_XENSTORE', `${path} (${messageOf(error)})`, { cause: error });
     }
   }
 
