@@ -127,10 +127,7 @@ describe('connecting', () => {
   });
 
   it('gives CONNECT_FAILED naming host and port when the port is closed', async () => {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
-    await new Promise((resolve) => server.close(resolve));
+    const port = await closedPort();
     const error = await rejection(new XendClient({ kind: 'tcp', host: '127.0.0.1', port }).getNode());
     expect(error.code).toBe('CONNECT_FAILED');
     expect(error.message).toContain(`http://127.0.0.1:${port}`);
@@ -151,9 +148,25 @@ describe('connecting', () => {
     expect(error.message).toMatch(/connection lost before the answer/);
   });
 
-  it('open() reports every endpoint it tried', async () => {
-    const error = await rejection(XendClient.open('/nonexistent-dir/xend-socket', { timeoutMs: 1_000 }));
+  it('falls back from a dead socket to TCP, as libvirt from xend-socket to localhost:8000', async () => {
+    const setup = await setUpFake('tcp');
+    try {
+      const client = await XendClient.connectFirst([{ kind: 'unix', socketPath: '/nonexistent-dir/xend-socket' }, setup.fake.endpoint]);
+      expect(client.endpoint).toEqual(setup.fake.endpoint);
+      expect(await client.listDomainNames()).toEqual(['Domain-0']);
+    } finally {
+      await setup.close();
+    }
+  });
+
+  it('reports every endpoint it tried when none answers', async () => {
+    const dead = { kind: 'tcp', host: '127.0.0.1', port: await closedPort() } as const;
+    const error = await rejection(XendClient.connectFirst([{ kind: 'unix', socketPath: '/nonexistent-dir/xend-socket' }, dead]));
     expect(error.code).toBe('CONNECT_FAILED');
+    expect(error.endpoint).toBe(`http://127.0.0.1:${dead.port}`);
+    expect(error.message).toMatch(/^cannot reach xend: .*unix:\/nonexistent-dir\/xend-socket.*; .*http:\/\/127\.0\.0\.1:/);
+    expect((await rejection(XendClient.open('/nonexistent-dir/xend-socket'))).code).toBe('CONNECT_FAILED');
+    expect((await rejection(XendClient.connectFirst([]))).code).toBe('INVALID_ARG');
   });
 
   it('sends the request bytes libvirt sent: form body, Content-Length, no keep-alive', async () => {
@@ -192,3 +205,12 @@ describe('client options', () => {
     expect(badPort.message).toMatch(/cannot send this request/);
   });
 });
+
+/** A TCP port on 127.0.0.1 that was free a moment ago and has nothing listening. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

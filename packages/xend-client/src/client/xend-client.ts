@@ -56,20 +56,32 @@ export class XendClient {
    * `http://host:port` is TCP; a name without a scheme is a socket path.
    */
   static async open(name?: string, options: XendClientOptions & CallOptions = {}): Promise<XendClient> {
+    return XendClient.connectFirst(endpointsForName(name), options);
+  }
+
+  /**
+   * A client for the first endpoint that answers a node request, trying them in order. When
+   * none does, the error is the last one's (its code, endpoint and cause) with every attempt
+   * in the message.
+   */
+  static async connectFirst(
+    endpoints: readonly XendEndpoint[],
+    options: XendClientOptions & CallOptions = {},
+  ): Promise<XendClient> {
+    if (endpoints.length === 0) throw invalidArg('no xend endpoint to try');
     const failures: XendError[] = [];
-    for (const endpoint of endpointsForName(name)) {
+    for (const endpoint of endpoints) {
       const client = new XendClient(endpoint, options);
       try {
         await client.getNode(options);
         return client;
       } catch (error) {
-        if (!XendError.isInstance(error)) throw error;
-        if (error.code === 'ABORTED') throw error;
+        if (!XendError.isInstance(error) || error.code === 'ABORTED') throw error;
         failures.push(error);
       }
     }
-    if (failures.length === 1) throw failures[0];
     const last = failures[failures.length - 1]!;
+    if (failures.length === 1) throw last;
     throw new XendError({
       code: last.code,
       message: `cannot reach xend: ${failures.map((failure) => failure.message).join('; ')}`,

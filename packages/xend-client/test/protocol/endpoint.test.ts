@@ -36,3 +36,11 @@ describe('endpointsForName', () => {
     expect(describeEndpoint({ kind: 'tcp', host: '::1', port: 1 })).toBe('http://[::1]:1');
   });
 });
+
+describe('XendClient.open', () => {
+  it('rejects (never throws) for an unsupported scheme', async () => {
+    const { XendClient } = await import('../../src/client/xend-client.js');
+    const opening = XendClient.open('ftp://xenhost');
+    await expect(opening).rejects.toMatchObject({ code: 'NO_SUPPORT' });
+  });
+});
