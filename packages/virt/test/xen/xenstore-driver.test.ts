@@ -86,6 +86,12 @@ describe('xenstore driver', () => {
     await expect(xs.listDomainIDs()).rejects.toSatisfy(virtError('INTERNAL_ERROR'));
   });
 
+  it('opens read-only on the read-write socket where there is no read-only one (Xen 4.x)', async () => {
+    const xs = await openDriver(true, { xenstoredSocketRo: join(xenstored.directory, 'absent') });
+    expect(await xs.listDomainIDs()).toEqual([0, 4]);
+    await expect(xs.domainShutdown(guest)).rejects.toSatisfy(virtError('OPERATION_DENIED'));
+  });
+
   it('fails to open with NO_XENSTORE naming the socket', async () => {
     const missing = join(xenstored.directory, 'absent');
     await expect(XenstoreDriver.open({ xenstoredSocket: missing }, false)).rejects.toSatisfy(

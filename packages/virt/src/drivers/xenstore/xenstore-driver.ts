@@ -33,17 +33,24 @@ export class XenstoreDriver implements Driver {
     this.#timeoutMs = timeoutMs;
   }
 
-  /** Connects to xenstored's read-write socket, or its read-only one for read-only opens. */
+  /**
+   * Connects to xenstored's read-write socket; a read-only open tries the read-only socket first,
+   * then the read-write one with writes refused by the client (Xen 4.x has only one socket).
+   */
   static async open(options: XenOpenOptions, readOnly: boolean): Promise<XenstoreDriver> {
-    const path = readOnly
-      ? (options.xenstoredSocketRo ?? XEN_DEFAULTS.xenstoredSocketRo)
-      : (options.xenstoredSocket ?? process.env['XENSTORED_PATH'] ?? XEN_DEFAULTS.xenstoredSocket);
-    try {
-      const xs = await XenstoreClient.connect({ path, readOnly });
-      return new XenstoreDriver(xs, options.timeoutMs);
-    } catch (error) {
-      throw xenDriverError('XENSTORE', 'NO_XENSTORE', `${path} (${messageOf(error)})`, { cause: error });
+    const readWrite = options.xenstoredSocket ?? process.env['XENSTORED_PATH'] ?? XEN_DEFAULTS.xenstoredSocket;
+    const candidates = readOnly ? [options.xenstoredSocketRo ?? XEN_DEFAULTS.xenstoredSocketRo, readWrite] : [readWrite];
+    const failures: string[] = [];
+    let lastError: unknown;
+    for (const path of candidates) {
+      try {
+        return new XenstoreDriver(await XenstoreClient.connect({ path, readOnly }), options.timeoutMs);
+      } catch (error) {
+        failures.push(`${path} (${messageOf(error)})`);
+        lastError = error;
+      }
     }
+    throw xenDriverError('XENSTORE', 'NO_XENSTORE', failures.join(', '), { cause: lastError });
   }
 
   async close(): Promise<void> {
