@@ -53,6 +53,11 @@ describe.each(TRANSPORTS)('XendClient against the fake xend over %s', (transport
     expect((await client.listDomains()).map((domain) => domain.name)).toEqual(['Domain-0', 't1', 't2']);
   });
 
+  it('creates a domain whose name contains "failed" (libvirt 0.1.3 took its record for a failure)', async () => {
+    const created = await client.create(CONFIG.replace('(name t1)', '(name failed-over)'));
+    expect(created.name).toBe('failed-over');
+  });
+
   it('refuses to create a domain whose name is taken, with xend text', async () => {
     await client.create(CONFIG);
     const error = await rejection(client.create(CONFIG));

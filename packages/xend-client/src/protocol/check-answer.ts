@@ -1,11 +1,10 @@
 import { XendError } from '../errors/xend-error.js';
 import { describeRequest, type XendHttpRequest, type XendHttpResponse } from './http-exchange.js';
-import { xendErrorText } from './xend-error-text.js';
+import { bodyReportsFailure, xendErrorText } from './answer-body.js';
 
 /**
  * Turns an answer into success or a XendError, as libvirt's http2unix and xend_get/xend_post:
- * 2xx is success, except a POST whose body reports failure ("failed" anywhere in it, or an
- * `(xend.err ...)`); 404 is NO_DOMAIN; 500 is xend reporting the request failed (GET_FAILED /
+ * 2xx is success, except a POST whose body reports failure (see bodyReportsFailure); 404 is NO_DOMAIN; 500 is xend reporting the request failed (GET_FAILED /
  * POST_FAILED with its text); any other status is HTTP_ERROR.
  */
 export function checkAnswer(request: XendHttpRequest, response: XendHttpResponse, endpoint: string): void {
@@ -25,8 +24,7 @@ export function checkAnswer(request: XendHttpRequest, response: XendHttpResponse
   };
 
   if (status >= 200 && status < 300) {
-    const reportsFailure = body.includes('failed') || body.trimStart().startsWith('(xend.err');
-    if (request.method === 'POST' && reportsFailure) {
+    if (request.method === 'POST' && bodyReportsFailure(body)) {
       fail('POST_FAILED', `xend reports failure: ${text ?? body.trim()}`);
     }
     return;

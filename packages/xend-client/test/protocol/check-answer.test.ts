@@ -41,9 +41,14 @@ describe('checkAnswer', () => {
     expect(failure(post, 500, "(xend.err 'unterminated").xendMessage).toBe("(xend.err 'unterminated");
   });
 
-  it('treats a 2xx POST whose body says failed as POST_FAILED, as libvirt', () => {
+  it('treats a 2xx POST whose text says failed as POST_FAILED, as libvirt', () => {
     expect(failure(post, 200, 'Domain save failed: disk full')).toMatchObject({ code: 'POST_FAILED', status: 200 });
     expect(failure(post, 202, "(xend.err 'no')")).toMatchObject({ code: 'POST_FAILED', xendMessage: 'no' });
+  });
+
+  it('does not take "failed" inside a well-formed record for a failure', () => {
+    expect(() => checkAnswer(post, { status: 201, body: '(domain (domid 3) (name failed-over))' }, endpoint)).not.toThrow();
+    expect(failure(post, 200, '(domain (name failed').code).toBe('POST_FAILED');
   });
 
   it('does not apply the failed rule to GET', () => {
