@@ -1,0 +1,104 @@
+// Runs inside dom0 of the QEMU Xen 4.17 host (see ../real-xen.test.ts) with the built packages in
+// ./node_modules: opens xen:/// through libvirt-ts's Xen drivers (the hypervisor over the real
+// privcmd, our xenstore client on the real xenstored; Xen 4.17 has no xend) and checks each answer
+// against `xl`. Writes out/result.json; prints ALL-CHECKS-PASSED when every check held.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { DomainState, open, openReadOnly, setErrorHandler, VirtError, xenHostAvailable } from '@libvirt-ts/virt';
+
+const out = new URL('./out/', import.meta.url);
+mkdirSync(out, { recursive: true });
+const result = { steps: [] };
+const step = (name, detail) => {
+  result.steps.push({ name, ...detail });
+  console.log(`STEP ${name} ${JSON.stringify(detail, (_, v) => (typeof v === 'bigint' ? v.toString() : v))}`);
+};
+const check = (ok, what) => {
+  if (!ok) throw new Error(`check failed: ${what}`);
+};
+const xl = (...args) => execFileSync('xl', args, { encoding: 'utf8' });
+/** `xl list` rows: name, id, mem (MiB), vcpus, state. */
+const xlList = () =>
+  xl('list')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const [name, id, mem, vcpus, state] = line.trim().split(/\s+/);
+      return { name, id: Number(id), mem: Number(mem), vcpus: Number(vcpus), state };
+    });
+const errorOf = async (promise) => {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    if (!VirtError.isInstance(error)) throw error;
+    return { code: error.code, domain: error.domain, message: error.message };
+  }
+};
+
+setErrorHandler(() => {});
+try {
+  // 1. This is a Xen host, seen without opening anything.
+  step('host', { available: xenHostAvailable() });
+  check(xenHostAvailable(), 'xenHostAvailable() on dom0');
+
+  // 2. Read-write needs xend, which Xen 4.17 no longer has: the whole open fails with xend's error.
+  const rw = await errorOf(open('xen:///'));
+  step('read-write', { error: rw });
+  check(rw?.code === 'NO_CONNECT' && rw.domain === 'XEND', 'read-write open fails on the missing xend');
+
+  // 3. Read-only keeps the hypervisor and xenstore.
+  const conn = await openReadOnly('xen:///', { proxyBinary: false });
+  const xlInfo = xl('info');
+  const xenMajor = Number(/xen_major\s*:\s*(\d+)/.exec(xlInfo)?.[1]);
+  const xenMinor = Number(/xen_minor\s*:\s*(\d+)/.exec(xlInfo)?.[1]);
+  const opened = { drivers: conn.driverNames, type: await conn.getType(), version: await conn.getVersion() };
+  step('read-only', opened);
+  check(opened.drivers.join() === 'Xen,XenStore', 'drivers Xen and XenStore');
+  check(opened.version === xenMajor * 1_000_000 + xenMinor * 1_000, `version ${opened.version} = xl ${xenMajor}.${xenMinor}`);
+
+  // 4. Start a guest that stays up, then list and look up as xl sees it.
+  xl('create', '/root/guest/guest.cfg', 'extra="console=hvc0 rdinit=/init quiet xenci.stay"');
+  const rows = xlList();
+  const guestRow = rows.find((r) => r.id !== 0);
+  check(guestRow !== undefined, 'xl lists the guest');
+  const ids = await conn.listDomainIDs();
+  step('list', { ids, xl: rows });
+  check(JSON.stringify(ids) === JSON.stringify(rows.map((r) => r.id).sort((a, b) => a - b)), 'ids as xl lists them');
+
+  // 5. Lookup by name goes to xenstore, info to the hypervisor.
+  const guest = await conn.lookupDomainByName(guestRow.name);
+  const info = await guest.getInfo();
+  const dom0 = await conn.lookupDomainByName('Domain-0');
+  step('guest', { id: guest.getID(), uuid: guest.getUUIDString(), info, osType: await guest.getOSType(), dom0: dom0.getID() });
+  check(guest.getID() === guestRow.id, 'guest id from xenstore = xl');
+  check(dom0.getID() === 0, 'Domain-0 is id 0');
+  check(Math.abs(info.memory / 1024 - guestRow.mem) <= 1, `memory ${info.memory} KiB = xl ${guestRow.mem} MiB`);
+  check(info.nrVirtCpu === guestRow.vcpus, 'vcpus = xl');
+  check([DomainState.RUNNING, DomainState.BLOCKED].includes(info.state), `state ${info.state} running or blocked`);
+  check(xl('list', '-l', guestRow.name).includes(guest.getUUIDString()), 'UUID from xenstore appears in xl list -l');
+
+  // 6. A paused guest shows as paused through the hypervisor.
+  xl('pause', guestRow.name);
+  const paused = (await guest.getInfo()).state;
+  xl('unpause', guestRow.name);
+  step('paused', { state: paused });
+  check(paused === DomainState.PAUSED, 'paused as xl paused it');
+
+  // 7. Read-only refuses changes before any driver acts; unknown names are NO_DOMAIN.
+  const denied = await errorOf(guest.suspend());
+  const missing = await errorOf(conn.lookupDomainByName('no-such-guest'));
+  step('errors', { denied, missing });
+  check(denied?.code === 'OPERATION_DENIED', 'suspend refused on a read-only connection');
+  check(missing?.code === 'NO_DOMAIN', 'unknown name is NO_DOMAIN');
+
+  xl('destroy', guestRow.name);
+  await conn.close();
+  writeFileSync(new URL('result.json', out), JSON.stringify(result, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 1));
+  console.log('ALL-CHECKS-PASSED');
+} catch (error) {
+  writeFileSync(new URL('result.json', out), JSON.stringify({ ...result, error: String(error?.stack ?? error) }, null, 1));
+  console.log(`FAILED: ${error?.stack ?? error}`);
+  process.exit(1);
+}
