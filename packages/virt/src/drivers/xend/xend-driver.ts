@@ -44,8 +44,9 @@ export class XendDriver implements Driver {
         failures.push(error);
       }
     }
-    const last = failures[failures.length - 1];
-    throw xenDriverError('XEND', 'NO_CONNECT', `xend at ${candidates.join(' or ')} (${messageOf(last)})`, { cause: last });
+    throw xenDriverError('XEND', 'NO_CONNECT', `xend at ${candidates.join(' or ')} (${failures.map(messageOf).join('; ')})`, {
+      cause: failures.at(-1),
+    });
   }
 
   async close(): Promise<void> {
@@ -73,7 +74,10 @@ export class XendDriver implements Driver {
   }
 
   async listDomainIDs(): Promise<number[]> {
-    return (await this.#listDomains()).filter(isActive).map((d) => d.id);
+    return (await this.#listDomains())
+      .filter(isActive)
+      .map((d) => d.id)
+      .sort((a, b) => a - b);
   }
 
   async numOfDomains(): Promise<number> {
