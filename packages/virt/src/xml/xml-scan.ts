@@ -205,10 +205,19 @@ class Scanner {
     return this.#fail(inner ? `Premature end of data in tag ${inner.name} line ${inner.line}` : 'Document is empty');
   }
 
+  // Lines are counted forward from the last offset asked about (offsets only grow while scanning),
+  // so a document is walked once rather than from the start for every element.
+  #countedTo = 0;
+  #countedLines = 1;
+
   #lineAt(offset: number): number {
-    let line = 1;
-    for (let i = 0; i < offset; i++) if (this.text.charCodeAt(i) === 10) line++;
-    return line;
+    if (offset < this.#countedTo) {
+      this.#countedTo = 0;
+      this.#countedLines = 1;
+    }
+    for (let i = this.#countedTo; i < offset; i++) if (this.text.charCodeAt(i) === 10) this.#countedLines++;
+    this.#countedTo = offset;
+    return this.#countedLines;
   }
 
   #fail(message: string): never {

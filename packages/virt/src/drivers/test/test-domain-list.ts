@@ -40,6 +40,7 @@ export interface AddMode {
  */
 export class TestDomainList {
   readonly #byName = new Map<string, TestDomain>();
+  readonly #byUuid = new Map<string, TestDomain>();
   #nextId = 1;
 
   all(): TestDomain[] {
@@ -51,8 +52,7 @@ export class TestDomainList {
   }
 
   byUuid(uuid: string): TestDomain | undefined {
-    for (const dom of this.#byName.values()) if (dom.def.uuid === uuid) return dom;
-    return undefined;
+    return this.#byUuid.get(uuid);
   }
 
   /** Only active domains have an id. */
@@ -104,11 +104,13 @@ export class TestDomainList {
       messages: [],
     };
     this.#byName.set(def.name, dom);
+    this.#byUuid.set(uuid, dom);
     return dom;
   }
 
   remove(dom: TestDomain): void {
     if (this.#byName.get(dom.def.name) === dom) this.#byName.delete(dom.def.name);
+    if (this.#byUuid.get(dom.def.uuid ?? '') === dom) this.#byUuid.delete(dom.def.uuid ?? '');
   }
 
   /** Starts an inactive domain: the next id, `state` with `reason`. */
