@@ -1,40 +1,37 @@
 // Typed, position-aware access to one element of the tree. Every read marks
 // what it used, so `strict` mode can afterwards report what nobody read.
 import { XmlFormatError, type XmlFormatErrorCode } from '../errors/xml-format-error.js';
-import type { XmlElement, XmlPosition } from './xml-tree.js';
+import { attributeOffset, locate, type XmlElement } from './xml-tree.js';
 
-/** What was read, shared by all readers of one document. */
+/** The document being read; readers mark on its elements what they read. */
 export class ReadTracker {
-  private readonly usedElements = new WeakSet<XmlElement>();
-  private readonly usedAttributes = new WeakMap<XmlElement, Set<string>>();
+  constructor(
+    /** The source text, to turn offsets into line:column when reporting. */
+    readonly xml: string,
+  ) {}
 
   markElement(element: XmlElement): void {
-    this.usedElements.add(element);
+    element.read = true;
   }
 
   markAttribute(element: XmlElement, name: string): void {
-    let names = this.usedAttributes.get(element);
-    if (names === undefined) {
-      names = new Set();
-      this.usedAttributes.set(element, names);
-    }
-    names.add(name);
+    element.readAttributes ??= new Set();
+    element.readAttributes.add(name);
   }
 
   /** Throws CONFIG_UNSUPPORTED for the first element or attribute (document order) that was never read. */
   reportUnread(root: ElementReader): void {
     const visit = (reader: ElementReader): void => {
       const element = reader.element;
-      const used = this.usedAttributes.get(element);
-      for (const [name, attribute] of element.attributes) {
+      for (const [name, value] of Object.entries(element.attributes)) {
         // Namespace declarations and xml:* attributes carry no configuration.
         if (name === 'xmlns' || name.startsWith('xmlns:') || name.startsWith('xml:')) continue;
-        if (used?.has(name) !== true) {
-          reader.fail('CONFIG_UNSUPPORTED', `unknown attribute '${name}'`, attribute.value, attribute.position, `/@${name}`);
+        if (element.readAttributes?.has(name) !== true) {
+          reader.fail('CONFIG_UNSUPPORTED', `unknown attribute '${name}'`, value, attributeOffset(this.xml, element.offset, name), `/@${name}`);
         }
       }
       for (const child of reader.allChildren()) {
-        if (!this.usedElements.has(child.element)) {
+        if (child.element.read !== true) {
           child.fail('CONFIG_UNSUPPORTED', `unknown element <${child.name}>`);
         }
         visit(child);
@@ -47,20 +44,32 @@ export class ReadTracker {
 export class ElementReader {
   constructor(
     readonly element: XmlElement,
-    /** `/domain/devices/disk[2]` */
-    readonly path: string,
+    private readonly parent: ElementReader | undefined,
     private readonly tracker: ReadTracker,
+    /** False for the strict-mode walk, which must not count as reading. */
+    markRead = true,
   ) {
-    tracker.markElement(element);
+    if (markRead) tracker.markElement(element);
   }
 
   get name(): string {
     return this.element.name;
   }
 
-  /** Throws an XmlFormatError located at this element (or at `position`), `pathSuffix` naming an attribute. */
-  fail(code: XmlFormatErrorCode, reason: string, value?: string, position?: XmlPosition, pathSuffix = ''): never {
-    const at = position ?? this.element.position;
+  /**
+   * `/domain/devices/disk[2]` (the index only when there are several of
+   * that name). Computed when asked: only errors need it.
+   */
+  get path(): string {
+    if (this.parent === undefined) return `/${this.name}`;
+    const siblings = this.parent.element.children.filter((sibling) => sibling.name === this.name);
+    const suffix = siblings.length > 1 ? `[${siblings.indexOf(this.element) + 1}]` : '';
+    return `${this.parent.path}/${this.name}${suffix}`;
+  }
+
+  /** Throws an XmlFormatError located at this element (or at string index `offset`), `pathSuffix` naming an attribute. */
+  fail(code: XmlFormatErrorCode, reason: string, value?: string, offset?: number, pathSuffix = ''): never {
+    const at = locate(this.tracker.xml, offset ?? this.element.offset);
     throw new XmlFormatError({
       code,
       reason,
@@ -73,18 +82,19 @@ export class ElementReader {
 
   /** Fails located at attribute `name` (or at the element when the attribute is absent). */
   failAttribute(name: string, code: XmlFormatErrorCode, reason: string, value?: string): never {
-    this.fail(code, reason, value, this.element.attributes.get(name)?.position, `/@${name}`);
+    const offset = this.hasAttribute(name) ? attributeOffset(this.tracker.xml, this.element.offset, name) : undefined;
+    this.fail(code, reason, value, offset, `/@${name}`);
   }
 
   hasAttribute(name: string): boolean {
-    return this.element.attributes.has(name);
+    return Object.hasOwn(this.element.attributes, name);
   }
 
   attribute(name: string): string | undefined {
-    const attribute = this.element.attributes.get(name);
-    if (attribute === undefined) return undefined;
+    const value = this.element.attributes[name];
+    if (value === undefined) return undefined;
     this.tracker.markAttribute(this.element, name);
-    return attribute.value;
+    return value;
   }
 
   requireAttribute(name: string, code: XmlFormatErrorCode = 'XML_ERROR'): string {
@@ -140,7 +150,7 @@ export class ElementReader {
 
   /** Fails at the element's text. */
   failText(code: XmlFormatErrorCode, reason: string): never {
-    this.fail(code, reason, this.element.text, this.element.textPosition);
+    this.fail(code, reason, this.element.text, this.element.textOffset);
   }
 
   /** The text as a non-negative integer. */
@@ -181,19 +191,11 @@ export class ElementReader {
 
   /** Every child, without marking any as read (for the strict-mode walk). */
   allChildren(): ElementReader[] {
-    return this.element.children.map((child) => new ElementReader(child, this.childPath(child), new ReadTracker()));
+    return this.element.children.map((child) => new ElementReader(child, this, this.tracker, false));
   }
 
   private childAt(index: number): ElementReader {
-    const child = this.element.children[index]!;
-    return new ElementReader(child, this.childPath(child), this.tracker);
-  }
-
-  // `/domain/devices/disk[2]` when there are several <disk>, `/domain/name` otherwise.
-  private childPath(child: XmlElement): string {
-    const several = (this.element.childNameCounts.get(child.name) ?? 0) > 1;
-    const suffix = several ? `[${child.sameNameIndex}]` : '';
-    return `${this.path}/${child.name}${suffix}`;
+    return new ElementReader(this.element.children[index]!, this, this.tracker);
   }
 }
 

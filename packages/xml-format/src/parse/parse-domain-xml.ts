@@ -25,8 +25,8 @@ export function parseDomainXml(xml: string, options: ParseDomainXmlOptions = {})
     maxLength: options.maxLength ?? DEFAULT_XML_TREE_LIMITS.maxLength,
     maxDepth: options.maxDepth ?? DEFAULT_XML_TREE_LIMITS.maxDepth,
   });
-  const tracker = new ReadTracker();
-  const domain = new ElementReader(root, `/${root.name}`, tracker);
+  const tracker = new ReadTracker(xml);
+  const domain = new ElementReader(root, undefined, tracker);
   const config = readDomain(domain);
   if (options.strict === true) tracker.reportUnread(domain);
   return config;

@@ -1,6 +1,7 @@
 // Builds a small element tree from XML text with saxes: strict
-// well-formedness, 1-based positions on every element and attribute, no DTD
-// processing, bounded size and depth. Pure: no I/O.
+// well-formedness, source offsets on every element and attribute (turned
+// into line:column only when an error needs them), no DTD processing,
+// bounded size and depth. Pure: no I/O.
 import { SaxesParser } from 'saxes';
 import { XmlFormatError } from '../errors/xml-format-error.js';
 
@@ -10,25 +11,22 @@ export interface XmlPosition {
   column: number;
 }
 
-export interface XmlAttribute {
-  value: string;
-  position: XmlPosition;
-}
-
 export interface XmlElement {
   name: string;
-  attributes: Map<string, XmlAttribute>;
+  /** Attribute values by name, in document order (a null-prototype object from saxes). */
+  attributes: Readonly<Record<string, string>>;
   children: XmlElement[];
   /** Concatenated character data (text and CDATA) directly inside this element. */
   text: string;
-  position: XmlPosition;
-  /** Where the text content starts (after the start tag). */
-  textPosition: XmlPosition;
+  /** String index of the start tag's '<'. */
+  offset: number;
+  /** String index where the content starts (after the start tag). */
+  textOffset: number;
   parent: XmlElement | undefined;
-  /** 1-based rank among the parent's children of the same name. */
-  sameNameIndex: number;
-  /** How many children of each name this element has. */
-  childNameCounts: Map<string, number>;
+  /** Set by readers: this element was read. */
+  read?: boolean;
+  /** Set by readers: the attributes that were read. */
+  readAttributes?: Set<string>;
 }
 
 export interface XmlTreeLimits {
@@ -51,15 +49,15 @@ export function parseXmlTree(xml: string, limits: XmlTreeLimits = DEFAULT_XML_TR
       reason: `XML document is ${xml.length} characters, over the limit of ${limits.maxLength}`,
     });
   }
-  const parser = new SaxesParser({ position: true });
+  const parser = new SaxesParser<{ position: true; xmlns: false }>({ position: true, xmlns: false });
   let root: XmlElement | undefined;
   let current: XmlElement | undefined;
   let depth = 0;
   // saxes reports an element after its start tag; this is where '<' was.
-  let tagStart: XmlPosition = { line: 1, column: 1 };
-  const here = (): XmlPosition => ({ line: parser.line, column: parser.column + 1 });
-  const fail = (reason: string, at: XmlPosition = here(), path?: string): never => {
-    throw new XmlFormatError({ code: 'XML_ERROR', reason, line: at.line, column: at.column, path });
+  let tagOffset = 0;
+  const fail = (reason: string, offset?: number): never => {
+    const at = offset === undefined ? { line: parser.line, column: parser.column + 1 } : locate(xml, offset);
+    throw new XmlFormatError({ code: 'XML_ERROR', reason, line: at.line, column: at.column });
   };
 
   parser.on('error', (error) => {
@@ -72,32 +70,21 @@ export function parseXmlTree(xml: string, limits: XmlTreeLimits = DEFAULT_XML_TR
     if (doctype.includes('[')) fail('DOCTYPE with an internal subset (entity declarations) is not accepted');
   });
   parser.on('opentagstart', (tag) => {
-    // The parser has consumed "<name" and the character after it; step back to the '<'.
-    const index = xml.lastIndexOf(`<${tag.name}`, parser.position - 1);
-    tagStart = positionBack(xml, index, parser.position, here());
-  });
-  // Attributes arrive one by one before their 'opentag'.
-  const pendingAttributes = new Map<string, XmlAttribute>();
-  parser.on('attribute', (attribute) => {
-    pendingAttributes.set(attribute.name, { value: attribute.value, position: attributeStart(xml, parser.position, here()) });
+    // The parser has consumed "<name" and the character after it.
+    tagOffset = parser.position - tag.name.length - 2;
   });
   parser.on('opentag', (tag) => {
     depth += 1;
-    if (depth > limits.maxDepth) fail(`elements nested deeper than ${limits.maxDepth}`, tagStart);
-    const sameNameIndex = (current?.childNameCounts.get(tag.name) ?? 0) + 1;
-    current?.childNameCounts.set(tag.name, sameNameIndex);
+    if (depth > limits.maxDepth) fail(`elements nested deeper than ${limits.maxDepth}`, tagOffset);
     const element: XmlElement = {
       name: tag.name,
-      attributes: new Map(pendingAttributes),
+      attributes: tag.attributes,
       children: [],
       text: '',
-      position: tagStart,
-      textPosition: here(),
+      offset: tagOffset,
+      textOffset: parser.position,
       parent: current,
-      sameNameIndex,
-      childNameCounts: new Map(),
     };
-    pendingAttributes.clear();
     if (current === undefined) root = element;
     else current.children.push(element);
     current = element;
@@ -117,23 +104,31 @@ export function parseXmlTree(xml: string, limits: XmlTreeLimits = DEFAULT_XML_TR
   return root as XmlElement;
 }
 
-// saxes reports an attribute after its closing quote (at `end`, string index
-// `endIndex`); walk back over the value, '=' and the name to where it starts.
-function attributeStart(xml: string, endIndex: number, end: XmlPosition): XmlPosition {
-  const quote = xml[endIndex - 1];
-  const openQuote = quote === '"' || quote === "'" ? xml.lastIndexOf(quote, endIndex - 2) : endIndex;
-  let index = xml.lastIndexOf('=', openQuote) - 1;
-  while (index > 0 && /\s/.test(xml[index] ?? '')) index -= 1;
-  while (index > 0 && !/[\s<]/.test(xml[index - 1] ?? '')) index -= 1;
-  return positionBack(xml, index, endIndex, end);
+/** 1-based line and column of string index `offset` (CRLF, CR and LF each end a line, as in XML). */
+export function locate(xml: string, offset: number): XmlPosition {
+  const before = xml.slice(0, Math.max(0, offset));
+  const lineBreaks = before.match(/\r\n?|\n/g)?.length ?? 0;
+  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
+  return { line: lineBreaks + 1, column: before.length - lineStart + 1 };
 }
 
-// The position of string index `index`, knowing that `endIndex` is at `end`.
-function positionBack(xml: string, index: number, endIndex: number, end: XmlPosition): XmlPosition {
-  if (index < 0 || index > endIndex) return end;
-  const skipped = xml.slice(index, endIndex);
-  const newlines = skipped.split('\n').length - 1;
-  if (newlines === 0) return { line: end.line, column: end.column - skipped.length };
-  const lineStart = xml.lastIndexOf('\n', index - 1) + 1;
-  return { line: end.line - newlines, column: index - lineStart + 1 };
+/**
+ * Where attribute `name` of the element whose start tag begins at
+ * `elementOffset` starts: walks the (well-formed) start tag attribute by attribute.
+ */
+export function attributeOffset(xml: string, elementOffset: number, name: string): number {
+  const isSpace = (char: string | undefined): boolean => char === ' ' || char === '\t' || char === '\n' || char === '\r';
+  let index = elementOffset + 1;
+  while (index < xml.length && !isSpace(xml[index]) && xml[index] !== '>' && xml[index] !== '/') index += 1;
+  for (;;) {
+    while (isSpace(xml[index])) index += 1;
+    const nameStart = index;
+    const equals = xml.indexOf('=', index);
+    if (equals === -1 || xml[index] === '>' || xml[index] === '/') return elementOffset;
+    if (xml.slice(nameStart, equals).trim() === name) return nameStart;
+    const quoteAt = xml.slice(equals + 1).search(/['"]/) + equals + 1;
+    const closing = xml.indexOf(xml[quoteAt] ?? '"', quoteAt + 1);
+    if (closing === -1) return elementOffset;
+    index = closing + 1;
+  }
 }
