@@ -11,6 +11,12 @@ export interface ParseOptions {
    * overflowing the stack.
    */
   maxDepth?: number;
+  /**
+   * Accept what libvirt's sexpr reader accepted (its test files rely on it): lists still open
+   * at the end of the input are closed there, and whatever follows the first expression
+   * (extra ")" included) is ignored. Off by default: a truncated xend answer is an error.
+   */
+  lenient?: boolean;
 }
 
 export const DEFAULT_MAX_DEPTH = 1000;
@@ -35,7 +41,7 @@ export function parseSexpr(text: string, options: ParseOptions = {}): SExpr {
       expected: ['an expression'],
     });
   }
-  if (second !== undefined) {
+  if (second !== undefined && !options.lenient) {
     throw SexprError.at(
       'TRAILING_INPUT',
       'more than one expression: text follows the first one',
@@ -60,6 +66,7 @@ function parseSource(source: SourceText, options: ParseOptions): SExpr[] {
   try {
     return parseWithGrammar(source.text, {
       maxDepth,
+      lenient: options.lenient === true,
       fail,
       atom: (value: string | undefined, start: number, end: number): SexprAtom => new ParsedAtom(value, source, start, end),
       list: (items: SExpr[], start: number, end: number): SexprList => new ParsedList(items.slice(), source, start, end),

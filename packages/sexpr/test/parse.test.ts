@@ -132,3 +132,23 @@ describe('parse errors', () => {
     expect(error.name).toBe('SexprError');
   });
 });
+
+describe('lenient parsing (libvirt-compatible)', () => {
+  it('closes lists left open at the end of the input', () => {
+    expect(toArray(parseSexpr('(domain (name x) (image (linux', { lenient: true }))).toEqual([
+      'domain',
+      ['name', 'x'],
+      ['image', ['linux']],
+    ]);
+  });
+
+  it('ignores a stray ")" and anything after the first expression', () => {
+    expect(toArray(parseSexpr('(a (b c))) (d)', { lenient: true }))).toEqual(['a', ['b', 'c']]);
+    expect(toArray(parseSexpr('(a) (b)', { lenient: true }))).toEqual(['a']);
+  });
+
+  it('still rejects unterminated strings and empty input', () => {
+    expect(() => parseSexpr("(a 'b", { lenient: true })).toThrow(/never closed/);
+    expect(() => parseSexpr('', { lenient: true })).toThrow(/empty/);
+  });
+});

@@ -207,9 +207,14 @@ function peg$parse(input, options) {
   const peg$e18 = peg$literalExpectation("v", false);
   const peg$e19 = peg$classExpectation([" ", "\t", "\r", "\n", "\f", "\v", "(", ")", "'", "\""], true, false, false);
 
-  function peg$f0() {    options.fail("UNBALANCED", "unexpected \")\" without a matching \"(\"", offset());  }
+  function peg$f0() {
+    if (!options.lenient) options.fail("UNBALANCED", "unexpected \")\" without a matching \"(\"", offset());
+    skip(ANYTHING);
+  }
   function peg$f1(start, items, closed) {
-    if (!closed) options.fail("UNBALANCED", "this \"(\" is never closed: input ends inside the list", start);
+    if (!closed && !options.lenient) {
+      options.fail("UNBALANCED", "this \"(\" is never closed: input ends inside the list", start);
+    }
     depth--;
     return options.list(items, start, peg$currPos);
   }
@@ -1084,6 +1089,7 @@ function peg$parse(input, options) {
   const BARE_TAIL = /[^ \t\r\n\f\v()]*/y;
   const SINGLE_QUOTED_TAIL = /[^'\\]*/y;
   const DOUBLE_QUOTED_TAIL = /[^"\\]*/y;
+  const ANYTHING = /[\s\S]*/y;
 
   // Moves the parse position past the longest match of `tail`.
   function skip(tail) {
