@@ -169,33 +169,37 @@ export class SimulatedXen {
     return ids.length;
   }
 
-  /** xen_domctl_getdomaininfo, Xen 4.17 x86_64 (spec section 7). */
   private writeXen4Record(r: DataView, id: number): void {
-    const d = this.domains.get(id)!;
-    r.setUint16(0, id, true);
-    r.setUint32(4, d.flags, true);
-    r.setBigUint64(8, d.totPages, true);
-    r.setBigUint64(16, d.maxPages, true);
-    r.setBigUint64(56, d.cpuTime, true);
-    r.setUint32(64, d.vcpus, true);
-    r.setUint32(68, d.vcpus - 1, true);
-    new Uint8Array(r.buffer, r.byteOffset + 76, 16).set(d.handle);
-    r.setUint32(92, 0, true);
+    this.writeRecord(r, id, xen4Record);
   }
 
-  /** dom0_getdomaininfo, July 2006 x86_64 (spec section 5). */
   private writeXen3Record(r: DataView, id: number): void {
+    this.writeRecord(r, id, xen3Record);
+  }
+
+  private writeRecord(r: DataView, id: number, at: RecordOffsets): void {
     const d = this.domains.get(id)!;
     r.setUint16(0, id, true);
     r.setUint32(4, d.flags, true);
     r.setBigUint64(8, d.totPages, true);
     r.setBigUint64(16, d.maxPages, true);
-    r.setBigUint64(32, d.cpuTime, true);
-    r.setUint32(40, d.vcpus, true);
-    r.setUint32(44, d.vcpus - 1, true);
-    new Uint8Array(r.buffer, r.byteOffset + 52, 16).set(d.handle);
+    r.setBigUint64(at.cpuTime, d.cpuTime, true);
+    r.setUint32(at.vcpus, d.vcpus, true);
+    r.setUint32(at.vcpus + 4, d.vcpus - 1, true);
+    new Uint8Array(r.buffer, r.byteOffset + at.handle, 16).set(d.handle);
   }
 }
+
+interface RecordOffsets {
+  cpuTime: number;
+  /** nr_online_vcpus; max_vcpu_id follows it. */
+  vcpus: number;
+  handle: number;
+}
+/** xen_domctl_getdomaininfo, Xen 4.17 x86_64 (spec section 7). */
+const xen4Record: RecordOffsets = { cpuTime: 56, vcpus: 64, handle: 76 };
+/** dom0_getdomaininfo, July 2006 x86_64 (spec section 5). */
+const xen3Record: RecordOffsets = { cpuTime: 32, vcpus: 40, handle: 52 };
 
 function view(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
