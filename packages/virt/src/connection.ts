@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { dispatch, writeRule } from './dispatch.js';
+import { CALL_RULES, dispatch } from './dispatch.js';
 import { Domain } from './domain.js';
 import type { DomainRef, Driver, DriverMethod } from './driver.js';
 import { type ErrorHandler, type ErrorScope, reportError } from './errors/error-reporting.js';
@@ -73,10 +73,10 @@ export class Connection implements ErrorScope {
 
   /** Dispatches a driver call after the closed and read-only checks. */
   async call<M extends DriverMethod>(method: M, ...args: MethodArgs<M>): Promise<MethodResult<M>> {
-    if (this.#closed) throw new VirtError({ code: 'INVALID_CONN', domain: 'NONE', info: method });
-    const api = writeRule(method);
-    if (api !== undefined && this.readOnly) {
-      throw new VirtError({ code: 'OPERATION_DENIED', domain: 'NONE', info: `read only access prevents ${api}` });
+    const rule = CALL_RULES[method];
+    if (this.#closed) throw new VirtError({ code: 'INVALID_CONN', domain: 'NONE', info: rule.api });
+    if (rule.writes && this.readOnly) {
+      throw new VirtError({ code: 'OPERATION_DENIED', domain: 'NONE', info: `read only access prevents ${rule.api}` });
     }
     return dispatch(this.#drivers, method, ...args);
   }

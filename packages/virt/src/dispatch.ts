@@ -118,9 +118,3 @@ function preferredError(errors: unknown[]): unknown {
 export function noSupport(api: string): VirtError {
   return new VirtError({ code: 'NO_SUPPORT', domain: 'NONE', info: api });
 }
-
-/** Whether `method` is refused on read-only connections, and the C name for the message. */
-export function writeRule(method: DriverMethod): string | undefined {
-  const rule = CALL_RULES[method];
-  return rule.writes ? rule.api : undefined;
-}

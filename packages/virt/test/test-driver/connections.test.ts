@@ -92,7 +92,7 @@ describe('test:///default state', () => {
     await test.destroy();
     expect(await test.getSecurityLabel()).toEqual({ label: '', enforcing: false });
     await conn.close();
-    await expectVirtError(conn.listDomainIDs(), 'INVALID_CONN', 'invalid connection pointer in listDomainIDs');
+    await expectVirtError(conn.listDomainIDs(), 'INVALID_CONN', 'invalid connection pointer in virConnectListDomains');
   });
 
   it('refuses writes on a read-only connection, as virsh -r shows', async () => {

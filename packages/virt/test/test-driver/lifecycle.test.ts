@@ -54,6 +54,15 @@ describe('test:///default lifecycle (libvirt 9 rules and messages)', () => {
     expect(dom.getID()).toBe(3);
   });
 
+  it('creates a domain paused when asked, and reboots by its <on_reboot> action', async () => {
+    const xml = "<domain type='test'><name>p</name><memory>1024</memory><os><type>hvm</type></os><on_reboot>destroy</on_reboot></domain>";
+    const dom = await conn.createXML(xml, 1);
+    expect(await dom.getState()).toEqual({ state: DomainState.PAUSED, reason: PausedReason.USER });
+    await dom.resume();
+    await dom.reboot();
+    await expectVirtError(dom.getInfo(), 'NO_DOMAIN', `Domain not found: no domain with matching uuid '${dom.getUUIDString()}' (p)`);
+  });
+
   it('dumps the default domain exactly as virsh 9 does', async () => {
     const dom = await conn.lookupDomainByName('test');
     expect(`${await dom.getXMLDesc()}\n`).toBe(readFixture('peer-virsh/dumpxml-test.xml'));
