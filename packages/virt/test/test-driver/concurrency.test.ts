@@ -14,7 +14,7 @@ describe('100 concurrent calls on one connection', () => {
     expect(new Set(domains.map((d) => d.getUUIDString())).size).toBe(100);
     expect(await conn.listDefinedDomains()).toEqual(names);
     const lookedUp = await Promise.all(names.map((name) => conn.lookupDomainByName(name)));
-    lookedUp.forEach((dom, i) => expect(dom).toBe(domains[i]));
+    for (const [i, dom] of lookedUp.entries()) expect(dom).toBe(domains[i]);
     await conn.close();
   });
 
@@ -31,7 +31,7 @@ describe('100 concurrent calls on one connection', () => {
     const [list, count, infos] = await Promise.all([conn.listDomainIDs(), conn.numOfDomains(), Promise.all(domains.map((d) => d.getInfo()))]);
     expect(list).toEqual([1, ...ids]);
     expect(count).toBe(101);
-    infos.forEach((info, i) => expect(info).toMatchObject({ state: DomainState.RUNNING, maxMem: 1024 + i }));
+    for (const [i, info] of infos.entries()) expect(info).toMatchObject({ state: DomainState.RUNNING, maxMem: 1024 + i });
     await conn.close();
   });
 
