@@ -1,5 +1,10 @@
-export type { CommandDef, OptionDef } from './commands/command.js';
-export { commands } from './commands/table.js';
-export { tokenizeScript } from './parse/tokenize.js';
-export { bindOptions } from './parse/bind-options.js';
+export type { CommandDef, OptionDef, OptionType } from './commands/command.js';
+export { allCommands, commandByName } from './commands/table.js';
+export { VirshError } from './errors.js';
+export type { VirshErrorCode } from './errors.js';
+export { ArgvTokens, ScriptTokens } from './parse/tokens.js';
+export type { Token, TokenSource } from './parse/tokens.js';
+export { parseCommands } from './parse/parse-commands.js';
 export { formatTable } from './output/table.js';
+export { runVirsh } from './virsh.js';
+export type { VirshIO } from './virsh.js';

@@ -1,47 +1,77 @@
-import type { Connection } from '@libvirt-ts/virt';
-import type { CommandDef, OptionValues } from './commands/command.js';
-import { commands } from './commands/table.js';
-import type { Output } from './output/output.js';
-import { bindOptions, OptionBindError } from './parse/bind-options.js';
-import type { Script } from './parse/tokenize.js';
-
-interface BoundCommand {
-  command: CommandDef;
-  options: OptionValues;
-}
+import { commandByName } from './commands/table.js';
+import { errorMessage, VirshError } from './errors.js';
+import { CommandOptions } from './parse/command-options.js';
+import { type ParsedCommand, parseCommands } from './parse/parse-commands.js';
+import type { TokenSource } from './parse/tokens.js';
+import { DebugLevel, type Session } from './session.js';
 
 /**
- * Runs a parsed script as virsh does: every command is bound first (a parse error stops
- * the script before anything runs); a runtime failure does not stop the rest.
- * Returns the exit status of the last command.
+ * Parses then runs commands as virsh 9 does: a parse error anywhere stops the script
+ * before anything runs; a failing command does not stop the rest. Returns whether the
+ * last command that ran succeeded.
  */
-export async function runScript(script: Script, out: Output, connection: () => Promise<Connection>): Promise<number> {
-  const bound: BoundCommand[] = [];
-  for (const [name, ...words] of script) {
-    const command = commands.get(name as string);
-    if (!command) {
-      out.error(`error: unknown command: '${name}'\n`);
-      return 1;
+export async function runTokens(tokens: TokenSource, session: Session): Promise<boolean> {
+  const parsed = parseScript(tokens, session);
+  return parsed ? runCommands(parsed, session) : false;
+}
+
+/** Parses a whole script; on a parse error prints it and returns undefined. */
+export function parseScript(tokens: TokenSource, session: Session): ParsedCommand[] | undefined {
+  try {
+    const parsed = parseCommands(tokens, commandByName);
+    traceOptions(session, parsed);
+    return parsed;
+  } catch (err) {
+    reportError(session, err);
+    session.out.flush();
+    return undefined;
+  }
+}
+
+export async function runCommands(parsed: ParsedCommand[], session: Session): Promise<boolean> {
+  let ok = true;
+  for (const command of parsed) {
+    const started = performance.now();
+    ok = await runOne(command, session);
+    const elapsed = performance.now() - started;
+    if (session.stopRequested) {
+      session.out.flush();
+      return ok;
     }
-    try {
-      bound.push({ command, options: bindOptions(command, words) });
-    } catch (err) {
-      if (!(err instanceof OptionBindError)) throw err;
-      out.error(`error: ${err.message}\n`);
-      return 1;
+    if (session.timing) session.out.print(`\n(Time: ${elapsed.toFixed(3)} ms)\n\n`);
+    else session.out.printExtra('\n');
+  }
+  session.out.flush();
+  return ok;
+}
+
+async function runOne({ def, values }: ParsedCommand, session: Session): Promise<boolean> {
+  try {
+    if (!def.noConnect) await session.connection();
+    await def.run({ options: new CommandOptions(def, values), session });
+    return true;
+  } catch (err) {
+    reportError(session, err);
+    return false;
+  }
+}
+
+/** Prints an error as virsh does: one "error: ..." line per message. */
+export function reportError(session: Session, err: unknown): void {
+  if (VirshError.isInstance(err)) {
+    for (const line of err.lines) session.out.error(line);
+  } else {
+    session.out.error(errorMessage(err));
+  }
+}
+
+/** The -d trace of what each option was bound to (virsh prints it at INFO level). */
+function traceOptions(session: Session, parsed: ParsedCommand[]): void {
+  if (session.debugLevel > DebugLevel.INFO) return;
+  for (const { def, values } of parsed) {
+    for (const [name, value] of values) {
+      const shown = value === true ? '(none)' : Array.isArray(value) ? value.join(' ') : value;
+      session.debug(DebugLevel.INFO, `${def.name}: ${name}(${value === true ? 'bool' : 'optdata'}): ${shown}\n`);
     }
   }
-  let status = 0;
-  for (const { command, options } of bound) {
-    let ok: boolean;
-    try {
-      ok = await command.run({ options, out, connection });
-    } catch (err) {
-      out.error(`error: ${err instanceof Error ? err.message : String(err)}\n`);
-      ok = false;
-    }
-    out.printExtra('\n');
-    status = ok ? 0 : 1;
-  }
-  return status;
 }

@@ -10,26 +10,49 @@ export interface VirshRun {
   status: number;
 }
 
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  input?: string;
+}
+
 /** Runs the built virsh bundle as a whole process, as a user would. */
-export function runOurVirsh(args: string[], env: NodeJS.ProcessEnv = {}): VirshRun {
+export function runOurVirsh(args: string[], options: RunOptions = {}): VirshRun {
   if (!existsSync(bundlePath)) throw new Error(`${bundlePath} is missing: run 'pnpm build' first`);
-  return runProgram(process.execPath, [bundlePath, ...args], env);
+  return runProgram(process.execPath, [bundlePath, ...args], options);
 }
 
 /** Debian's virsh 9, where installed (CI installs libvirt-clients). */
 export const realVirshPath = ['/usr/bin/virsh'].find((p) => existsSync(p));
 
-export function runRealVirsh(args: string[], env: NodeJS.ProcessEnv = {}): VirshRun {
+/**
+ * Runs Debian's virsh. It hangs now and then on a failing save (see the peer
+ * captures' notes), so a run that times out is tried again.
+ */
+export function runRealVirsh(args: string[], options: RunOptions = {}): VirshRun {
   if (!realVirshPath) throw new Error('Debian virsh is not installed');
-  return runProgram(realVirshPath, args, env);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return runProgram(realVirshPath, args, options, 10_000);
+    } catch (err) {
+      if (attempt >= 3 || (err as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw err;
+    }
+  }
 }
 
-function runProgram(file: string, args: string[], env: NodeJS.ProcessEnv): VirshRun {
+function runProgram(file: string, args: string[], options: RunOptions, timeout = 20_000): VirshRun {
   const result = spawnSync(file, args, {
     encoding: 'utf8',
-    env: { ...process.env, LIBVIRT_DEFAULT_URI: undefined, VIRSH_DEFAULT_CONNECT_URI: undefined, ...env },
-    input: '',
-    timeout: 20_000,
+    cwd: options.cwd,
+    env: {
+      ...process.env,
+      LIBVIRT_DEFAULT_URI: undefined,
+      VIRSH_DEFAULT_CONNECT_URI: undefined,
+      LC_ALL: 'C.UTF-8',
+      ...options.env,
+    },
+    input: options.input ?? '',
+    timeout,
   });
   if (result.error) throw result.error;
   return { stdout: result.stdout, stderr: result.stderr, status: result.status ?? -1 };

@@ -1,36 +1,50 @@
-import type { Connection } from '@libvirt-ts/virt';
-import type { Output } from '../output/output.js';
+import type { CommandOptions } from '../parse/command-options.js';
+import type { Session } from '../session.js';
 
-export type OptionType = 'bool' | 'string' | 'number' | 'data';
+/**
+ * virsh 9's option types: a flag, a named string, a number, a positional word
+ * (`data`), or the rest of the words (`argv`).
+ */
+export type OptionType = 'bool' | 'string' | 'number' | 'data' | 'argv';
+
+/** What tab completion offers for an option's value. */
+export type Completer = 'domain' | 'active-domain' | 'inactive-domain' | 'file' | 'command' | 'shutdown-mode';
 
 /** One option of a command, as virsh's vshCmdOptDef. */
 export interface OptionDef {
   name: string;
   type: OptionType;
   help: string;
+  /** The command cannot run without it. */
   required?: boolean;
-  /** Takes the next bare word when not given by name. */
-  positional?: boolean;
-  /** What tab completion offers for its value. */
-  completer?: 'domain' | 'file';
+  /** Only given as `--name value`, never filled from a bare word (VSH_OFLAG_REQ_OPT). */
+  namedOnly?: boolean;
+  /** An empty value is allowed (VSH_OFLAG_EMPTY_OK). */
+  emptyOk?: boolean;
+  completer?: Completer;
+  /** Ours, not virsh 9's (such as --json): left out of `help` so it stays byte-identical. */
+  extension?: boolean;
 }
-
-export type OptionValues = Map<string, string | boolean>;
 
 export interface CommandContext {
-  options: OptionValues;
-  out: Output;
-  /** The open connection; the command fails as virsh does when there is none. */
-  connection(): Promise<Connection>;
+  options: CommandOptions;
+  session: Session;
 }
 
-/** One virsh command as data: the same table drives parsing, help and completion. */
+/** The help groups of virsh 9, in its order. */
+export type GroupName = 'domain' | 'monitor' | 'host' | 'virsh';
+
+/** One virsh command as data: the same table drives parsing, help, completion and the man page. */
 export interface CommandDef {
   name: string;
-  group: string;
+  group: GroupName;
+  /** The one-line help. */
   summary: string;
+  /** The DESCRIPTION paragraph of `help <command>`; empty for none. */
   description: string;
   options: OptionDef[];
-  /** Resolves true on success, false on a reported failure. */
-  run(ctx: CommandContext): Promise<boolean>;
+  /** Runs without a connection (help, echo, quit...). */
+  noConnect?: boolean;
+  /** Succeeds or throws (a VirshError or a VirtError); output goes through `session.out`. */
+  run(ctx: CommandContext): Promise<void>;
 }

@@ -1,36 +1,156 @@
+import { printJson } from '../output/json.js';
 import { formatTable } from '../output/table.js';
-import type { CommandDef } from './command.js';
-import { stateName } from './state-names.js';
+import type { VirtDomain } from '../virt-api.js';
+import type { CommandDef, OptionDef } from './command.js';
+import { JSON_OPTION } from './common-options.js';
+import { stateName } from './domain-state.js';
+
+const flag = (name: string, help: string): OptionDef => ({ name, type: 'bool', help });
+
+const STATE = { RUNNING: 1, PAUSED: 3, SHUTOFF: 5 } as const;
+
+interface ListedDomain {
+  domain: VirtDomain;
+  id: number;
+  name: string;
+}
+
+/** virsh's domain order: active domains by id, then inactive ones by name, case-insensitively. */
+function compareDomains(a: ListedDomain, b: ListedDomain): number {
+  if (a.id >= 0 && b.id >= 0) return a.id - b.id;
+  if (a.id >= 0) return -1;
+  if (b.id >= 0) return 1;
+  const x = a.name.toLowerCase();
+  const y = b.name.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Reads the <title> of a domain's XML, as virsh's --title column. */
+function titleOf(xml: string): string {
+  const match = /<title>([^<]*)<\/title>/.exec(xml);
+  return (match?.[1] ?? '').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+}
 
 export const listCommand: CommandDef = {
   name: 'list',
-  group: 'Domain Monitoring',
+  group: 'monitor',
   summary: 'list domains',
   description: 'Returns list of domains.',
   options: [
-    { name: 'inactive', type: 'bool', help: 'list inactive domains' },
-    { name: 'all', type: 'bool', help: 'list inactive & active domains' },
+    flag('inactive', 'list inactive domains'),
+    flag('all', 'list inactive & active domains'),
+    flag('transient', 'list transient domains'),
+    flag('persistent', 'list persistent domains'),
+    flag('with-snapshot', 'list domains with existing snapshot'),
+    flag('without-snapshot', 'list domains without a snapshot'),
+    flag('with-checkpoint', 'list domains with existing checkpoint'),
+    flag('without-checkpoint', 'list domains without a checkpoint'),
+    flag('state-running', 'list domains in running state'),
+    flag('state-paused', 'list domains in paused state'),
+    flag('state-shutoff', 'list domains in shutoff state'),
+    flag('state-other', 'list domains in other states'),
+    flag('autostart', 'list domains with autostart enabled'),
+    flag('no-autostart', 'list domains with autostart disabled'),
+    flag('with-managed-save', 'list domains with managed save state'),
+    flag('without-managed-save', 'list domains without managed save'),
+    flag('uuid', "list uuid's only"),
+    flag('name', 'list domain names only'),
+    flag('id', 'list domain IDs only'),
+    flag('table', 'list table (default)'),
+    flag('managed-save', 'mark inactive domains with managed save state'),
+    flag('title', 'show domain title'),
+    JSON_OPTION,
   ],
-  async run(ctx) {
-    const conn = await ctx.connection();
-    const wantInactive = ctx.options.has('inactive') || ctx.options.has('all');
-    const wantActive = !ctx.options.has('inactive');
-    const rows: string[][] = [];
-    if (wantActive) {
-      const ids = (await conn.listDomainIDs()).sort((a, b) => a - b);
-      for (const id of ids) {
-        const dom = await conn.lookupDomainById(id);
-        rows.push([String(id), dom.getName(), stateName((await dom.getInfo()).state)]);
-      }
+  async run({ options, session }) {
+    const opt = (name: string) => options.bool(name);
+    options.exclusive('table', 'name');
+    options.exclusive('table', 'uuid');
+    options.exclusive('table', 'id');
+    const conn = await session.connection();
+
+    let active = !opt('inactive') && !opt('state-shutoff');
+    let inactive = !active;
+    if (opt('all')) active = inactive = true;
+    const found = await conn.listAllDomains({ active, inactive });
+    let domains: ListedDomain[] = found.map((domain) => ({ domain, id: domain.getID(), name: domain.getName() }));
+
+    // The filters libvirt's listAllDomains applies for the other flags, one query per domain.
+    const keep = async (test: (d: VirtDomain) => Promise<boolean>) => {
+      const verdicts = await Promise.all(domains.map((d) => test(d.domain)));
+      domains = domains.filter((_, i) => verdicts[i]);
+    };
+    if (opt('persistent') !== opt('transient')) {
+      const wanted = opt('persistent');
+      await keep(async (d) => (await d.isPersistent()) === wanted);
     }
-    if (wantInactive) {
-      const names = (await conn.listDefinedDomains()).sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
-      for (const name of names) {
-        const dom = await conn.lookupDomainByName(name);
-        rows.push(['-', name, stateName((await dom.getInfo()).state)]);
-      }
+    if (opt('with-managed-save') !== opt('without-managed-save')) {
+      const wanted = opt('with-managed-save');
+      await keep(async (d) => (await d.hasManagedSaveImage()) === wanted);
     }
-    ctx.out.print(formatTable(['Id', 'Name', 'State'], rows));
-    return true;
+    if (opt('autostart') !== opt('no-autostart')) {
+      const wanted = opt('autostart');
+      await keep(async (d) => (await d.getAutostart()) === wanted);
+    }
+    // This API has no snapshots or checkpoints, so no domain has one.
+    if (opt('with-snapshot') && !opt('without-snapshot')) domains = [];
+    if (opt('with-checkpoint') && !opt('without-checkpoint')) domains = [];
+    const states = ['state-running', 'state-paused', 'state-shutoff', 'state-other'].filter(opt);
+    if (states.length > 0) {
+      await keep(async (d) => {
+        const { state } = await d.getState();
+        const kind =
+          state === STATE.RUNNING
+            ? 'state-running'
+            : state === STATE.PAUSED
+              ? 'state-paused'
+              : state === STATE.SHUTOFF
+                ? 'state-shutoff'
+                : 'state-other';
+        return states.includes(kind);
+      });
+    }
+    domains.sort(compareDomains);
+
+    const table = opt('table') || (!opt('uuid') && !opt('name') && !opt('id'));
+    if (opt('json')) {
+      const rows = await Promise.all(
+        domains.map(async ({ domain, id, name }) => ({
+          id: id >= 0 ? id : null,
+          name,
+          uuid: domain.getUUIDString(),
+          state: stateName((await domain.getState()).state),
+          ...(opt('title') ? { title: titleOf(await domain.getXMLDesc()) } : {}),
+        })),
+      );
+      printJson(session.out, rows);
+      return;
+    }
+    if (!table) {
+      let text = '';
+      for (const { domain, id, name } of domains) {
+        const parts: string[] = [];
+        if (opt('uuid')) parts.push(domain.getUUIDString());
+        if (opt('id')) {
+          // IDs alone are printed for running domains only.
+          if (id < 0 && !opt('uuid') && !opt('name')) continue;
+          parts.push(id >= 0 ? String(id) : '-');
+        }
+        if (opt('name')) parts.push(name);
+        text += `${parts.join(' ')}\n`;
+      }
+      session.out.print(text);
+      return;
+    }
+    const rows = await Promise.all(
+      domains.map(async ({ domain, id, name }) => {
+        const { state } = await domain.getState();
+        const saved = opt('managed-save') && state === STATE.SHUTOFF && (await domain.hasManagedSaveImage());
+        const row = [id >= 0 ? String(id) : '-', name, saved ? 'saved' : stateName(state)];
+        if (opt('title')) row.push(titleOf(await domain.getXMLDesc()));
+        return row;
+      }),
+    );
+    const header = opt('title') ? ['Id', 'Name', 'State', 'Title'] : ['Id', 'Name', 'State'];
+    session.out.print(formatTable(header, rows, session.out.quiet));
   },
 };

@@ -1,5 +1,71 @@
 import type { CommandDef } from './command.js';
+import { createCommand, defineCommand } from './create-define.js';
+import { domidCommand, domnameCommand, domuuidCommand } from './domain-ids.js';
+import { dominfoCommand } from './dominfo.js';
+import { domstateCommand } from './domstate.js';
+import { dumpxmlCommand } from './dumpxml.js';
+import { helpCommand } from './help.js';
+import { capabilitiesCommand, hostnameCommand, nodeinfoCommand, uriCommand, versionCommand } from './host-info.js';
+import {
+  destroyCommand,
+  rebootCommand,
+  resumeCommand,
+  shutdownCommand,
+  startCommand,
+  suspendCommand,
+  undefineCommand,
+} from './lifecycle.js';
 import { listCommand } from './list.js';
+import { setmaxmemCommand, setmemCommand, setvcpusCommand } from './memory-vcpus.js';
+import { restoreCommand, saveCommand } from './save-restore.js';
+import { cd, connect, echo, exit, pwd, quit } from './shell-builtins.js';
 
-/** Every command virsh knows, by name. */
-export const commands: ReadonlyMap<string, CommandDef> = new Map([listCommand].map((c) => [c.name, c]));
+/** Every command, grouped and ordered as virsh 9's `help` lists them. Built on first use (help.ts imports this module). */
+const buildTable = (): readonly CommandDef[] => [
+  createCommand,
+  defineCommand,
+  destroyCommand,
+  domidCommand,
+  domnameCommand,
+  domuuidCommand,
+  dumpxmlCommand,
+  rebootCommand,
+  restoreCommand,
+  resumeCommand,
+  saveCommand,
+  setmaxmemCommand,
+  setmemCommand,
+  setvcpusCommand,
+  shutdownCommand,
+  startCommand,
+  suspendCommand,
+  undefineCommand,
+  dominfoCommand,
+  domstateCommand,
+  listCommand,
+  capabilitiesCommand,
+  hostnameCommand,
+  nodeinfoCommand,
+  uriCommand,
+  versionCommand,
+  cd,
+  echo,
+  exit,
+  helpCommand,
+  pwd,
+  quit,
+  connect,
+];
+
+let table: readonly CommandDef[] | undefined;
+let byName: Map<string, CommandDef> | undefined;
+
+export function allCommands(): readonly CommandDef[] {
+  table ??= buildTable();
+  return table;
+}
+
+export function commandByName(name: string): CommandDef | undefined {
+  byName ??= new Map(allCommands().map((c) => [c.name, c]));
+  return byName.get(name);
+}

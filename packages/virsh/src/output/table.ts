@@ -1,14 +1,22 @@
 /**
  * virsh 9's vshTable: every cell is " " + text padded to its column's widest cell,
- * columns joined by two spaces, the last column unpadded; the dash line is
- * the sum of (width + 3) over the columns.
+ * columns joined by two spaces, the last column unpadded; the dash line is the sum
+ * of (width + 3) over the columns. `quiet` leaves out the header and the dashes.
  */
-export function formatTable(header: string[], rows: string[][]): string {
-  const widths = header.map((h, col) => Math.max(h.length, ...rows.map((r) => (r[col] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, col) => (col === cells.length - 1 ? ` ${cell}` : ` ${cell.padEnd(widths[col] ?? 0)}`))
-      .join('  ');
-  const dashes = '-'.repeat(widths.reduce((sum, w) => sum + w + 3, 0));
-  return [line(header), dashes, ...rows.map(line)].map((l) => `${l}\n`).join('');
+export function formatTable(header: string[], rows: string[][], quiet = false): string {
+  // Quiet mode prints no header, so the header does not widen the columns either.
+  const widths = header.map((h, col) => rows.reduce((w, r) => Math.max(w, (r[col] ?? '').length), quiet ? 0 : h.length));
+  const last = header.length - 1;
+  const line = (cells: string[]) => {
+    let text = '';
+    for (let col = 0; col < cells.length; col++) {
+      const cell = cells[col] as string;
+      text += col === last ? ` ${cell}` : ` ${cell.padEnd(widths[col] ?? 0)}  `;
+    }
+    return `${text}\n`;
+  };
+  let out = '';
+  if (!quiet) out += line(header) + '-'.repeat(widths.reduce((sum, w) => sum + w + 3, 0)) + '\n';
+  for (const row of rows) out += line(row);
+  return out;
 }

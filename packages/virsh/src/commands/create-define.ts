@@ -1,0 +1,55 @@
+import { failedBecause } from '../errors.js';
+import { readXmlFile } from '../read-file.js';
+import type { CommandDef } from './command.js';
+import { fileOption } from './common-options.js';
+import { rejectUnsupported } from './unsupported.js';
+
+const XML_FILE_HELP = 'file containing an XML domain description';
+
+export const createCommand: CommandDef = {
+  name: 'create',
+  group: 'domain',
+  summary: 'create a domain from an XML file',
+  description: 'Create a domain.',
+  options: [
+    fileOption(XML_FILE_HELP),
+    { name: 'console', type: 'bool', help: 'attach to console after creation' },
+    { name: 'paused', type: 'bool', help: 'leave the guest paused after creation' },
+    { name: 'autodestroy', type: 'bool', help: 'automatically destroy the guest when virsh disconnects' },
+    { name: 'pass-fds', type: 'string', help: 'pass file descriptors N,M,... to the guest' },
+    { name: 'validate', type: 'bool', help: 'validate the XML against the schema' },
+    { name: 'reset-nvram', type: 'bool', help: 're-initialize NVRAM from its pristine template' },
+  ],
+  async run(ctx) {
+    const file = ctx.options.requiredString('file');
+    const xml = await readXmlFile(file);
+    rejectUnsupported(
+      ctx,
+      ['console', 'paused', 'autodestroy', 'pass-fds', 'validate', 'reset-nvram'],
+      'virDomainCreateXML',
+    );
+    const conn = await ctx.session.connection();
+    const domain = await conn.createXML(xml).catch((err) => {
+      throw failedBecause(`Failed to create domain from ${file}`, err);
+    });
+    ctx.session.out.printExtra(`Domain '${domain.getName()}' created from ${file}\n`);
+  },
+};
+
+export const defineCommand: CommandDef = {
+  name: 'define',
+  group: 'domain',
+  summary: "define (but don't start) a domain from an XML file",
+  description: 'Define a domain.',
+  options: [fileOption(XML_FILE_HELP), { name: 'validate', type: 'bool', help: 'validate the XML against the schema' }],
+  async run(ctx) {
+    const file = ctx.options.requiredString('file');
+    const xml = await readXmlFile(file);
+    rejectUnsupported(ctx, ['validate'], 'virDomainDefineXMLFlags');
+    const conn = await ctx.session.connection();
+    const domain = await conn.defineXML(xml).catch((err) => {
+      throw failedBecause(`Failed to define domain from ${file}`, err);
+    });
+    ctx.session.out.printExtra(`Domain '${domain.getName()}' defined from ${file}\n`);
+  },
+};

@@ -1,0 +1,200 @@
+import { failed, failedBecause } from '../errors.js';
+import type { VirtDomain } from '../virt-api.js';
+import type { CommandContext, CommandDef, OptionDef } from './command.js';
+import { domainOption } from './common-options.js';
+import { type LookupWays, lookupDomain } from './domain-lookup.js';
+import { rejectUnsupported } from './unsupported.js';
+
+interface LifecycleSpec {
+  name: string;
+  summary: string;
+  description: string;
+  domainHelp?: string;
+  completer?: OptionDef['completer'];
+  extraOptions?: OptionDef[];
+  lookup?: LookupWays;
+  /** Checks before acting; throws to fail. */
+  check?(ctx: CommandContext, domain: VirtDomain): void | Promise<void>;
+  act(domain: VirtDomain): Promise<void>;
+  /** "Domain '%s' <done>" */
+  done: string;
+  /** "Failed to <verb> domain '%s'" */
+  verb: string;
+}
+
+/** A command that looks a domain up, does one thing to it and says so. */
+function lifecycleCommand(spec: LifecycleSpec): CommandDef {
+  return {
+    name: spec.name,
+    group: 'domain',
+    summary: spec.summary,
+    description: spec.description,
+    options: [domainOption(spec.domainHelp, spec.completer), ...(spec.extraOptions ?? [])],
+    async run(ctx) {
+      const { domain, typed } = await lookupDomain(ctx, 'domain', spec.lookup);
+      await spec.check?.(ctx, domain);
+      try {
+        await spec.act(domain);
+      } catch (err) {
+        throw failedBecause(`Failed to ${spec.verb} domain '${typed}'`, err);
+      }
+      ctx.session.out.printExtra(`Domain '${typed}' ${spec.done}\n`);
+    },
+  };
+}
+
+const modeOption: OptionDef = {
+  name: 'mode',
+  type: 'string',
+  help: 'shutdown mode: acpi|agent|initctl|signal|paravirt',
+  completer: 'shutdown-mode',
+};
+const MODES = ['acpi', 'agent', 'initctl', 'signal', 'paravirt'];
+
+/** virsh checks --mode words itself; the API here has one way to shut down, so any mode is NO_SUPPORT. */
+function checkMode(ctx: CommandContext, expecting: string, api: string): void {
+  const modes = ctx.options.string('mode');
+  if (modes === undefined) return;
+  for (const mode of modes.split(',')) {
+    if (!MODES.includes(mode)) throw failed(`Unknown mode ${mode} value, expecting ${expecting}`);
+  }
+  rejectUnsupported(ctx, ['mode'], api);
+}
+
+export const suspendCommand = lifecycleCommand({
+  name: 'suspend',
+  summary: 'suspend a domain',
+  description: 'Suspend a running domain.',
+  completer: 'active-domain',
+  act: (d) => d.suspend(),
+  done: 'suspended',
+  verb: 'suspend',
+});
+
+export const resumeCommand = lifecycleCommand({
+  name: 'resume',
+  summary: 'resume a domain',
+  description: 'Resume a previously suspended domain.',
+  completer: 'active-domain',
+  act: (d) => d.resume(),
+  done: 'resumed',
+  verb: 'resume',
+});
+
+export const destroyCommand = lifecycleCommand({
+  name: 'destroy',
+  summary: 'destroy (stop) a domain',
+  description: 'Forcefully stop a given domain, but leave its resources intact.',
+  completer: 'active-domain',
+  extraOptions: [
+    { name: 'graceful', type: 'bool', help: 'terminate gracefully' },
+    { name: 'remove-logs', type: 'bool', help: 'remove domain logs' },
+  ],
+  check: (ctx) => rejectUnsupported(ctx, ['graceful', 'remove-logs'], 'virDomainDestroyFlags'),
+  act: (d) => d.destroy(),
+  done: 'destroyed',
+  verb: 'destroy',
+});
+
+export const shutdownCommand = lifecycleCommand({
+  name: 'shutdown',
+  summary: 'gracefully shutdown a domain',
+  description: 'Run shutdown in the target domain.',
+  completer: 'active-domain',
+  extraOptions: [modeOption],
+  check: (ctx) =>
+    checkMode(ctx, "'acpi', 'agent', 'initctl', 'signal', or 'paravirt'", 'virDomainShutdownFlags'),
+  act: (d) => d.shutdown(),
+  done: 'is being shutdown',
+  verb: 'shutdown',
+});
+
+export const rebootCommand = lifecycleCommand({
+  name: 'reboot',
+  summary: 'reboot a domain',
+  description: 'Run a reboot command in the target domain.',
+  completer: 'active-domain',
+  extraOptions: [modeOption],
+  check: (ctx) => checkMode(ctx, "'acpi', 'agent', 'initctl', 'signal' or 'paravirt'", 'virDomainReboot'),
+  act: (d) => d.reboot(),
+  done: 'is being rebooted',
+  verb: 'reboot',
+});
+
+export const startCommand = lifecycleCommand({
+  name: 'start',
+  summary: 'start a (previously defined) inactive domain',
+  description:
+    'Start a domain, either from the last managedsave\n    state, or via a fresh boot if no managedsave state\n    is present.',
+  domainHelp: 'name of the inactive domain',
+  completer: 'inactive-domain',
+  lookup: { name: true, uuid: true },
+  extraOptions: [
+    { name: 'console', type: 'bool', help: 'attach to console after creation' },
+    { name: 'paused', type: 'bool', help: 'leave the guest paused after creation' },
+    { name: 'autodestroy', type: 'bool', help: 'automatically destroy the guest when virsh disconnects' },
+    { name: 'bypass-cache', type: 'bool', help: 'avoid file system cache when loading' },
+    { name: 'force-boot', type: 'bool', help: 'force fresh boot by discarding any managed save' },
+    { name: 'pass-fds', type: 'string', help: 'pass file descriptors N,M,... to the guest' },
+    { name: 'reset-nvram', type: 'bool', help: 're-initialize NVRAM from its pristine template' },
+  ],
+  check(ctx, domain) {
+    if (domain.getID() >= 0) throw failed('Domain is already active');
+    rejectUnsupported(
+      ctx,
+      ['console', 'paused', 'autodestroy', 'bypass-cache', 'force-boot', 'pass-fds', 'reset-nvram'],
+      'virDomainCreateWithFlags',
+    );
+  },
+  act: (d) => d.create(),
+  done: 'started',
+  verb: 'start',
+});
+
+export const undefineCommand = lifecycleCommand({
+  name: 'undefine',
+  summary: 'undefine a domain',
+  description: 'Undefine an inactive domain, or convert persistent to transient.',
+  extraOptions: [
+    { name: 'managed-save', type: 'bool', help: 'remove domain managed state file' },
+    {
+      name: 'storage',
+      type: 'string',
+      help: 'remove associated storage volumes (comma separated list of targets or source paths) (see domblklist)',
+    },
+    { name: 'remove-all-storage', type: 'bool', help: 'remove all associated storage volumes (use with caution)' },
+    {
+      name: 'delete-storage-volume-snapshots',
+      type: 'bool',
+      help: 'delete snapshots associated with volume(s), requires --remove-all-storage (must be supported by storage driver)',
+    },
+    { name: 'wipe-storage', type: 'bool', help: 'wipe data on the removed volumes' },
+    { name: 'snapshots-metadata', type: 'bool', help: 'remove all domain snapshot metadata (vm must be inactive)' },
+    { name: 'checkpoints-metadata', type: 'bool', help: 'remove all domain checkpoint metadata (vm must be inactive)' },
+    { name: 'nvram', type: 'bool', help: 'remove nvram file' },
+    { name: 'keep-nvram', type: 'bool', help: 'keep nvram file' },
+    { name: 'tpm', type: 'bool', help: 'remove TPM state' },
+    { name: 'keep-tpm', type: 'bool', help: 'keep TPM state' },
+  ],
+  check: (ctx) =>
+    rejectUnsupported(
+      ctx,
+      [
+        'managed-save',
+        'storage',
+        'remove-all-storage',
+        'delete-storage-volume-snapshots',
+        'wipe-storage',
+        'snapshots-metadata',
+        'checkpoints-metadata',
+        'nvram',
+        'keep-nvram',
+        'tpm',
+        'keep-tpm',
+      ],
+      'virDomainUndefineFlags',
+    ),
+  act: (d) => d.undefine(),
+  done: 'has been undefined',
+  verb: 'undefine',
+});

@@ -1,0 +1,133 @@
+import type { CommandDef, OptionDef } from '../commands/command.js';
+import { parseError, VirshError } from '../errors.js';
+import type { OptionValue } from './command-options.js';
+import type { TokenSource } from './tokens.js';
+
+/** A command with its options bound, ready to run. */
+export interface ParsedCommand {
+  def: CommandDef;
+  values: Map<string, OptionValue>;
+}
+
+/** Every command accepts --help, which turns it into `help <command>`. */
+const HELP_OPTION: OptionDef = { name: 'help', type: 'bool', help: 'print help for this function' };
+
+const isAlphanumeric = (ch: string | undefined) => ch !== undefined && /^[A-Za-z0-9]$/.test(ch);
+
+/**
+ * Binds tokens to commands as virsh 9's vshCommandParse does. The whole script is
+ * parsed before anything runs: the first error throws a PARSE VirshError.
+ */
+export function parseCommands(tokens: TokenSource, lookup: (name: string) => CommandDef | undefined): ParsedCommand[] {
+  const parsed: ParsedCommand[] = [];
+  for (;;) {
+    const { command, last } = parseOneCommand(tokens, lookup);
+    if (command) parsed.push(command);
+    if (last) return parsed;
+  }
+}
+
+function parseOneCommand(
+  tokens: TokenSource,
+  lookup: (name: string) => CommandDef | undefined,
+): { command: ParsedCommand | undefined; last: boolean } {
+  let def: CommandDef | undefined;
+  const values = new Map<string, OptionValue>();
+  // Options still free to take a bare word, in declaration order (virsh's opts_need_arg).
+  let positional: OptionDef[] = [];
+  let dataOnly = false;
+  let helpSeen = false;
+  for (;;) {
+    const token = tokens.next();
+    if (token.kind !== 'word') {
+      if (!def) return { command: undefined, last: token.kind === 'end' };
+      return { command: finishCommand(def, values, helpSeen, lookup), last: token.kind === 'end' };
+    }
+    const word = token.text;
+    if (!def) {
+      def = lookup(word);
+      if (!def) throw parseError(`unknown command: '${word}'`);
+      positional = def.options.filter((o) => o.type !== 'bool' && !o.namedOnly);
+      continue;
+    }
+    if (!dataOnly && word.startsWith('--') && isAlphanumeric(word[2])) {
+      const eq = word.indexOf('=');
+      const name = eq < 0 ? word.slice(2) : word.slice(2, eq);
+      const inline = eq < 0 ? undefined : word.slice(eq + 1);
+      const opt = name === 'help' ? HELP_OPTION : def.options.find((o) => o.name === name);
+      if (!opt) {
+        // `help` ignores options it does not know.
+        if (def.name === 'help') continue;
+        throw parseError(`command '${def.name}' doesn't support option --${name}`, def.name);
+      }
+      if (opt === HELP_OPTION) {
+        if (inline !== undefined) throw parseError(`invalid '=' after option --help`, def.name);
+        helpSeen = true;
+        continue;
+      }
+      if (values.has(opt.name) && opt.type !== 'argv') {
+        throw parseError(`option --${opt.name} already seen`, def.name);
+      }
+      if (opt.type === 'bool') {
+        if (inline !== undefined) throw parseError(`invalid '=' after option --${opt.name}`, def.name);
+        values.set(opt.name, true);
+        continue;
+      }
+      let value = inline;
+      if (value === undefined) {
+        const next = tokens.next();
+        if (next.kind !== 'word') {
+          throw parseError(`expected syntax: --${opt.name} <${opt.type === 'number' ? 'number' : 'string'}>`, def.name);
+        }
+        value = next.text;
+      }
+      if (opt.type !== 'argv') positional = positional.filter((o) => o !== opt);
+      setValue(values, opt, value);
+      continue;
+    }
+    if (!dataOnly && word === '--') {
+      dataOnly = true;
+      continue;
+    }
+    const slot = positional[0];
+    if (!slot) {
+      // `help` ignores words it does not need.
+      if (def.name === 'help') continue;
+      throw parseError(`unexpected data '${word}'`, def.name);
+    }
+    if (slot.type !== 'argv') positional = positional.slice(1);
+    setValue(values, slot, word);
+  }
+}
+
+function setValue(values: Map<string, OptionValue>, opt: OptionDef, value: string): void {
+  if (opt.type === 'argv') {
+    const list = values.get(opt.name);
+    values.set(opt.name, Array.isArray(list) ? [...list, value] : [value]);
+  } else {
+    values.set(opt.name, value);
+  }
+}
+
+function finishCommand(
+  def: CommandDef,
+  values: Map<string, OptionValue>,
+  helpSeen: boolean,
+  lookup: (name: string) => CommandDef | undefined,
+): ParsedCommand {
+  if (helpSeen) {
+    const help = lookup('help');
+    if (!help) throw new Error('the command table has no help command');
+    return { def: help, values: new Map([['command', def.name]]) };
+  }
+  const missing = def.options.filter((o) => o.required && !values.has(o.name));
+  if (missing.length > 0) {
+    const lines = missing.map((o) =>
+      o.type === 'data' || o.type === 'argv'
+        ? `command '${def.name}' requires <${o.name}> option`
+        : `command '${def.name}' requires --${o.name} option`,
+    );
+    throw new VirshError('PARSE', lines, { command: def.name });
+  }
+  return { def, values };
+}

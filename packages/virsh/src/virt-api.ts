@@ -1,0 +1,68 @@
+/**
+ * The part of `@libvirt-ts/virt` that virsh uses, written down as the agreed public
+ * contract. virsh talks to these interfaces only; `connect.ts` is the one place
+ * that turns the package's `open()` result into them.
+ */
+export interface VirtDomain {
+  getName(): string;
+  /** -1 when inactive */
+  getID(): number;
+  getUUID(): Uint8Array;
+  getUUIDString(): string;
+  getInfo(): Promise<{ state: number; maxMem: number; memory: number; nrVirtCpu: number; cpuTime: bigint }>;
+  getState(): Promise<{ state: number; reason: number }>;
+  getOSType(): Promise<string>;
+  getMaxMemory(): Promise<number>;
+  setMaxMemory(kib: number): Promise<void>;
+  setMemory(kib: number): Promise<void>;
+  setVcpus(count: number): Promise<void>;
+  getXMLDesc(): Promise<string>;
+  isActive(): Promise<boolean>;
+  isPersistent(): Promise<boolean>;
+  getAutostart(): Promise<boolean>;
+  hasManagedSaveImage(): Promise<boolean>;
+  getSecurityLabel(): Promise<{ label: string; enforcing: boolean }>;
+  getMessages(): Promise<string[]>;
+  create(): Promise<void>;
+  undefine(): Promise<void>;
+  destroy(): Promise<void>;
+  suspend(): Promise<void>;
+  resume(): Promise<void>;
+  shutdown(): Promise<void>;
+  reboot(): Promise<void>;
+  save(file: string): Promise<void>;
+}
+
+export interface VirtConnection {
+  readonly uri: string;
+  readonly readOnly: boolean;
+  close(): Promise<void>;
+  getType(): Promise<string>;
+  getVersion(): Promise<number>;
+  getLibVersion(): Promise<number>;
+  getURI(): Promise<string>;
+  getHostname(): Promise<string>;
+  getCapabilities(): Promise<string>;
+  nodeGetInfo(): Promise<{
+    model: string;
+    memory: number;
+    cpus: number;
+    mhz: number;
+    nodes: number;
+    sockets: number;
+    cores: number;
+    threads: number;
+  }>;
+  nodeGetSecurityModel(): Promise<{ model: string; doi: string }>;
+  listDomainIDs(): Promise<number[]>;
+  numOfDomains(): Promise<number>;
+  listDefinedDomains(): Promise<string[]>;
+  numOfDefinedDomains(): Promise<number>;
+  listAllDomains(flags?: { active?: boolean; inactive?: boolean }): Promise<VirtDomain[]>;
+  lookupDomainById(id: number): Promise<VirtDomain>;
+  lookupDomainByName(name: string): Promise<VirtDomain>;
+  lookupDomainByUUIDString(uuid: string): Promise<VirtDomain>;
+  createXML(xml: string): Promise<VirtDomain>;
+  defineXML(xml: string): Promise<VirtDomain>;
+  restore(file: string): Promise<void>;
+}

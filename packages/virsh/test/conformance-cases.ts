@@ -1,0 +1,173 @@
+/**
+ * The conformance suite: each case runs through our virsh and Debian's virsh 9 with
+ * the same arguments. In args and env, `@IN/` is test/fixtures/inputs/, `@NODES/` is
+ * test/fixtures/nodes/ and `@TMP/` a fresh temporary directory per run.
+ */
+export interface ConformanceCase {
+  name: string;
+  args: string[];
+  env?: Record<string, string>;
+  /** stdin (an interactive session off a terminal). */
+  input?: string;
+  /**
+   * exact: stdout, stderr and status equal (after masking).
+   * subset: our stdout lines appear in virsh 9's in the same order (help lists only the
+   * commands this virsh has); stderr and status equal.
+   */
+  compare?: 'exact' | 'subset';
+}
+
+const T = ['-c', 'test:///default'];
+const script = (text: string): string[] => [...T, text];
+
+export const CASES: ConformanceCase[] = [
+  // Every command on test:///default, one process each (s01..s32 of the captures and more).
+  { name: 'list', args: [...T, 'list'] },
+  { name: 'list-all', args: [...T, 'list', '--all'] },
+  { name: 'list-inactive-empty', args: [...T, 'list', '--inactive'] },
+  { name: 'list-name-uuid-id', args: script('list --name; list --uuid; list --id; list --name --uuid; list --name --id; list --uuid --id --name') },
+  { name: 'list-title', args: script('list --title') },
+  { name: 'list-filters', args: script('list --transient; list --persistent; list --with-snapshot; list --without-snapshot; list --state-running --state-paused; list --autostart; list --no-autostart; list --with-managed-save; list --without-managed-save; list --state-shutoff') },
+  { name: 'list-table-name-exclusive', args: script('list --table --name') },
+  { name: 'dominfo', args: [...T, 'dominfo', 'test'] },
+  { name: 'dominfo-by-id-and-uuid', args: script('dominfo 1; dominfo 6695eb01-f6a4-8304-79aa-97f2502e193f; dominfo --domain=test') },
+  { name: 'domstate', args: [...T, 'domstate', 'test'] },
+  { name: 'domstate-reason', args: script('domstate test --reason; suspend test; domstate test --reason; resume test; domstate --reason test; destroy test; domstate test --reason') },
+  { name: 'domid', args: [...T, 'domid', 'test'] },
+  { name: 'domid-by-id-fails', args: [...T, 'domid', '1'] },
+  { name: 'domname', args: [...T, 'domname', '1'] },
+  { name: 'domname-by-name-fails', args: [...T, 'domname', 'test'] },
+  { name: 'domuuid', args: script('domuuid test; domuuid 1') },
+  { name: 'dumpxml', args: [...T, 'dumpxml', 'test'] },
+  { name: 'nodeinfo', args: [...T, 'nodeinfo'] },
+  { name: 'version', args: [...T, 'version'] },
+  { name: 'uri', args: [...T, 'uri'] },
+  { name: 'hostname', args: [...T, 'hostname'] },
+  { name: 'capabilities', args: [...T, 'capabilities'] },
+  { name: 'suspend', args: [...T, 'suspend', 'test'] },
+  { name: 'resume-not-paused', args: [...T, 'resume', 'test'] },
+  { name: 'shutdown', args: [...T, 'shutdown', 'test'] },
+  { name: 'destroy', args: [...T, 'destroy', 'test'] },
+  { name: 'start-active', args: [...T, 'start', 'test'] },
+  { name: 'reboot', args: [...T, 'reboot', 'test'] },
+  { name: 'define-new', args: [...T, 'define', '@IN/newdom-test.xml'] },
+  { name: 'undefine', args: [...T, 'undefine', 'test'] },
+  { name: 'create-fc4-xen', args: [...T, 'create', '@IN/fc4-xen.xml'] },
+  { name: 'create-fc4-test', args: [...T, 'create', '@IN/fc4-test.xml'] },
+  { name: 'define-fc4-xen', args: [...T, 'define', '@IN/fc4-xen.xml'] },
+  { name: 'define-fc4-test', args: [...T, 'define', '@IN/fc4-test.xml'] },
+  { name: 'setmem', args: [...T, 'setmem', 'test', '1048576'] },
+  { name: 'setmaxmem-active', args: [...T, 'setmaxmem', 'test', '2097152'] },
+  { name: 'setvcpus', args: [...T, 'setvcpus', 'test', '1'] },
+  { name: 'save', args: [...T, 'save', 'test', '@TMP/saved'] },
+  { name: 'setmem-quiet', args: ['-q', ...T, 'setmem', 'test', '1048576'] },
+  { name: 'dominfo-quiet-missing', args: ['-q', ...T, 'dominfo', 'nosuchdomain'] },
+  { name: 'list-quiet', args: ['-q', ...T, 'list', '--all'] },
+  { name: 'echo', args: script('echo "a b" c; echo --shell "a b" "it\'s" plain; echo --xml "<a&b>" "q\'\\""; echo --split a,b,,c; echo --err oops; echo') },
+  { name: 'pwd', args: [...T, 'pwd'], compare: 'exact' },
+  { name: 'cd-non-interactive', args: [...T, 'cd', '/tmp'] },
+  { name: 'connect', args: script('connect test:///default; uri; connect --name test:///default --readonly; destroy test; connect; domstate test') },
+  { name: 'connect-bad-keeps-old', args: script('connect bogus:///x; uri') },
+
+  // Lifecycle scripts: runtime failures do not stop a script; the last command sets the status.
+  { name: 'lifecycle', args: script('list --all; suspend test; list; resume test; dominfo test; nodeinfo') },
+  { name: 'lifecycle-stop-start', args: script('destroy test; list --all; start test; list --all; domid test; shutdown test; domstate test; start 1; start test; dominfo test') },
+  { name: 'lifecycle-define-create', args: script('define @IN/newdom-test.xml; list --all; start newdom; list --all; destroy newdom; undefine newdom; list --all; create @IN/newdom-test.xml; create @IN/newdom-test.xml; list --all; dominfo newdom') },
+  { name: 'lifecycle-undefine-running', args: script('undefine test; dominfo test; destroy test; list --all') },
+  { name: 'lifecycle-save-restore', args: script('save test @TMP/x; list --all; dominfo test; restore @TMP/x; list --all; domstate test --reason; restore @TMP/x') },
+  { name: 'lifecycle-memory', args: script('setmem test 1G; dominfo test; setmem test 1048576KiB; setvcpus test 1; dominfo test; destroy test; setmaxmem test 1048576; setmem test 524288; setvcpus test 1; dominfo test') },
+  { name: 'lifecycle-middle-fails', args: script('domstate test; resume test; domstate test') },
+  { name: 'lifecycle-last-fails', args: script('domstate test; resume test') },
+  { name: 'quit-stops-script', args: script('domstate test; quit; list') },
+  { name: 'exit-first', args: script('exit; list') },
+
+  // Error shapes (e01..e17 of the captures and neighbours).
+  { name: 'dominfo-nosuch', args: [...T, 'dominfo', 'nosuchdomain'] },
+  { name: 'unknown-command', args: [...T, 'frobnicate'] },
+  { name: 'unknown-command-similar', args: [...T, 'lst'] },
+  { name: 'bad-option', args: [...T, 'list', '--bogus'] },
+  { name: 'create-malformed', args: [...T, 'create', '@IN/malformed.xml'] },
+  { name: 'create-notxml', args: [...T, 'create', '@IN/notxml.xml'] },
+  { name: 'create-missing', args: [...T, 'create', '@IN/does-not-exist.xml'] },
+  { name: 'create-directory', args: [...T, 'create', '@IN'] },
+  { name: 'define-fv0-rejected', args: [...T, 'define', '@IN/fv0-xen.xml'] },
+  { name: 'define-fv0-boothd', args: script('define @IN/fv0-xen-boothd.xml; dumpxml fv0') },
+  { name: 'missing-arg', args: [...T, 'domstate'] },
+  { name: 'missing-two-args', args: [...T, 'save'] },
+  { name: 'missing-number-arg', args: [...T, 'setmem', 'test'] },
+  { name: 'extra-arg', args: [...T, 'domstate', 'test', 'extra'] },
+  { name: 'env-uri', args: ['list'], env: { LIBVIRT_DEFAULT_URI: 'test:///default' } },
+  { name: 'env-virsh-uri', args: ['uri'], env: { VIRSH_DEFAULT_CONNECT_URI: 'test:///default' } },
+  { name: 'connect-long', args: ['--connect', 'test:///default', 'domstate', 'test'] },
+  { name: 'connect-equals', args: ['--connect=test:///default', 'uri'] },
+  { name: 'connect-joined', args: ['-ctest:///default', 'uri'] },
+  { name: 'readonly', args: ['-r', ...T, 'domstate test; destroy test'] },
+  { name: 'save-errors', args: script('save nosuch @TMP/y; save test /nonexistent-dir/y; restore @TMP/nope; restore @IN/newdom-test.xml') },
+  { name: 'quoted', args: script('dominfo \'test\'; domstate "test"; echo a\\;b \'c;d\'') },
+  { name: 'parse-error-stops-all', args: script('list; suspend test; list --bogus') },
+  { name: 'parse-unknown-first', args: script('frob; list --bogus') },
+  { name: 'parse-errors', args: script('dominfo --domain test --domain test') },
+  { name: 'parse-bool-equals', args: script('list --all=x') },
+  { name: 'parse-missing-value', args: script('dominfo --domain') },
+  { name: 'parse-missing-quote', args: script('domstate "test') },
+  { name: 'parse-open-single-quote', args: script("domstate 'test") },
+  { name: 'parse-dangling-backslash', args: script('domstate test\\') },
+  { name: 'parse-dash-words', args: script('list ---all') },
+  { name: 'parse-double-dash', args: script('dominfo -- test; list --') },
+  { name: 'parse-double-dash-option-word', args: script('list -- --all') },
+  { name: 'parse-comment-newline', args: script('uri # comment; hostname\nhostname #x\n# whole line\nuri') },
+  { name: 'parse-continuation', args: script('echo a\\\nb; echo "x\ny"') },
+  { name: 'parse-empty-commands', args: script(';;list;;') },
+  { name: 'parse-blank', args: script('   ') },
+  { name: 'argv-words-literal', args: [...T, 'echo', 'a;b', 'c d'] },
+  { name: 'argv-semicolon-is-data', args: [...T, 'uri', ';', 'hostname'] },
+  { name: 'empty-option-value', args: script('dominfo ""; dominfo --domain=') },
+  { name: 'bad-numbers', args: script('setmem test abc; setmem test -5; setmem test 1.5; setmem test 0x10; setmem test 99999999999999999999; setvcpus test -1; setvcpus test 1x; setvcpus test 4294967296; setvcpus test 0; setvcpus test 3') },
+  { name: 'good-numbers', args: script('setmem test 10b; setmem test 10KiB; setmem test 10kb; setmem test 1M; setvcpus test +1; setvcpus test 01; setvcpus test " 2"; dominfo test') },
+  { name: 'setmem-too-big', args: script('setmem test 9999999999') },
+  { name: 'scope-exclusive', args: script('setmem test 1 --live --current; setmem test 1 --config --current; setvcpus test 2 --maximum') },
+  { name: 'mode-errors', args: script('shutdown test bogus; reboot test bogusmode') },
+  { name: 'bad-uri', args: ['-c', 'bogus:///x', 'list'] },
+  { name: 'help-option-turns-into-help', args: script('list --help; dominfo --help test; help --x list; help list extra') },
+  { name: 'help-list', args: [...T, 'help', 'list'] },
+  { name: 'help-dominfo', args: [...T, 'help', 'dominfo'] },
+  { name: 'help-nosuch', args: [...T, 'help', 'frobnicate'] },
+  { name: 'help-missing-value', args: [...T, 'help', '--command'] },
+  { name: 'help-every-command', args: script('help connect; help create; help destroy; help domid; help dominfo; help domname; help domstate; help domuuid; help dumpxml; help help; help list; help nodeinfo; help quit; help reboot; help restore; help resume; help save; help shutdown; help suspend; help version; help define; help undefine; help start; help setmem; help setmaxmem; help setvcpus; help uri; help hostname; help capabilities; help exit; help echo; help cd; help pwd') },
+  { name: 'help-all', args: [...T, 'help'], compare: 'subset' },
+  { name: 'help-group', args: [...T, 'help', 'virsh'] },
+  { name: 'help-group-monitor', args: [...T, 'help', 'monitor'], compare: 'subset' },
+  { name: 'usage', args: ['-h'], compare: 'subset' },
+  { name: 'usage-after-connect', args: [...T, '-h', 'list'], compare: 'subset' },
+
+  // Global options.
+  { name: 'version-short', args: ['-v'] },
+  { name: 'version-long-word', args: ['--version'] },
+  { name: 'version-equals-short', args: ['--version=short'] },
+  { name: 'unknown-short-option', args: ['-x'] },
+  { name: 'unknown-long-option', args: ['--bogus'] },
+  { name: 'missing-connect-value', args: ['-c'] },
+  { name: 'missing-debug-value', args: ['-d'] },
+  { name: 'bad-debug', args: ['-d', 'abc', ...T, 'list'] },
+  { name: 'debug-out-of-range', args: ['-d', '9', ...T, 'list'] },
+  { name: 'quiet-list', args: ['-q', ...T, 'list'] },
+  { name: 'quiet-script', args: ['-q', ...T, 'suspend test; resume test; echo hi; list --name'] },
+  { name: 'double-dash-before-command', args: [...T, '--', 'list'] },
+
+  // Custom node files (test:///ABSOLUTE/PATH/node.xml).
+  { name: 'node1-list', args: ['-c', 'test://@NODES/node1.xml', 'list --all; list --title; nodeinfo'] },
+  { name: 'node1-dominfo', args: ['-c', 'test://@NODES/node1.xml', 'dominfo fc4; dominfo extra; dumpxml extra'] },
+  { name: 'node-states', args: ['-c', 'test://@NODES/node-states.xml', 'list --all; list --inactive; list --state-paused; list --state-other --all; list --transient; list --persistent --all; list --all --name; list --all --uuid; list --all --id; list --all --title'] },
+  { name: 'node-states-reasons', args: ['-c', 'test://@NODES/node-states.xml', 'domstate Alpha --reason; domstate beta-paused --reason; domstate gamma-off --reason; domstate epsilon-crashed --reason; dominfo zeta-transient; dominfo delta'] },
+  { name: 'node-states-lifecycle', args: ['-c', 'test://@NODES/node-states.xml', 'start delta; start Alpha; resume beta-paused; destroy zeta-transient; list --all; undefine gamma-off; list --all'] },
+  { name: 'node-bad-mhz', args: ['-c', 'test://@NODES/bad-mhz.xml', 'list'] },
+  { name: 'node-not-node', args: ['-c', 'test://@NODES/not-node.xml', 'list'] },
+  { name: 'node-missing', args: ['-c', 'test://@NODES/missing.xml', 'list'] },
+
+  // Interactive mode off a terminal: banner, echoed lines, prompt, final newline.
+  { name: 'interactive-empty-stdin', args: T, env: { XDG_CACHE_HOME: '@TMP/cache' } },
+  { name: 'interactive-lines', args: T, input: 'list\nbogus\ndomstate test; frob\n\nsuspend test\nlist\n', env: { XDG_CACHE_HOME: '@TMP/cache' } },
+  { name: 'interactive-quiet-quit', args: ['-q', ...T], input: 'quit\nlist\n', env: { XDG_CACHE_HOME: '@TMP/cache' } },
+  { name: 'interactive-readonly-prompt', args: ['-r', ...T], input: 'destroy test\nconnect test:///default\ndestroy test\n', env: { XDG_CACHE_HOME: '@TMP/cache' } },
+  { name: 'interactive-cd-pwd', args: ['-q', ...T], input: 'cd /nonexistent-dir\ncd /\npwd\n', env: { XDG_CACHE_HOME: '@TMP/cache' } },
+];

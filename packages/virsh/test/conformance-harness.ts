@@ -1,0 +1,75 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ConformanceCase } from './conformance-cases.js';
+import type { RunOptions, VirshRun } from './run-virsh.js';
+
+export const inputsDir = fileURLToPath(new URL('./fixtures/inputs', import.meta.url));
+export const nodesDir = fileURLToPath(new URL('./fixtures/nodes', import.meta.url));
+export const expectedDir = fileURLToPath(new URL('./fixtures/conformance', import.meta.url));
+
+const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
+const HEX32 = /\b[0-9a-f]{32}\b/gi;
+
+/** UUIDs written in the fixtures (and test:///default's): everything else virsh made up. */
+const knownUuids = (() => {
+  const known = new Set(['6695eb01-f6a4-8304-79aa-97f2502e193f']);
+  for (const dir of [inputsDir, nodesDir]) {
+    for (const file of readdirSync(dir)) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      for (const m of text.matchAll(UUID)) known.add(m[0].toLowerCase());
+      for (const m of text.matchAll(HEX32)) {
+        const h = m[0].toLowerCase();
+        known.add(`${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`);
+      }
+    }
+  }
+  return known;
+})();
+
+/**
+ * Masks what virsh itself makes random: the test driver's CPU time (the clock),
+ * UUIDs of domains defined without one, and -t timings; paths become placeholders.
+ */
+export function normalize(text: string, tmp: string): string {
+  return text
+    .replaceAll(tmp, '@TMP')
+    .replaceAll(inputsDir, '@IN')
+    .replaceAll(nodesDir, '@NODES')
+    .replace(/^(CPU time: +)\d+\.\ds$/gm, '$1<cpu-time>s')
+    .replace(/\(Time: \d+\.\d{3} ms\)/g, '(Time: <ms>)')
+    .replace(UUID, (uuid) => (knownUuids.has(uuid.toLowerCase()) ? uuid : '<random-uuid>'));
+}
+
+const substitute = (text: string, tmp: string) =>
+  text.replaceAll('@IN', inputsDir).replaceAll('@NODES', nodesDir).replaceAll('@TMP', tmp);
+
+/** Runs one case with a fresh temporary directory (its working directory too) and normalizes the result. */
+export function runCase(run: (args: string[], options: RunOptions) => VirshRun, c: ConformanceCase): VirshRun {
+  const tmp = mkdtempSync(join(tmpdir(), 'virsh-conf-'));
+  try {
+    mkdirSync(join(tmp, 'cache'));
+    const env = Object.fromEntries(Object.entries(c.env ?? {}).map(([k, v]) => [k, substitute(v, tmp)]));
+    const result = run(
+      c.args.map((a) => substitute(a, tmp)),
+      { env: { HOME: tmp, ...env }, cwd: tmp, ...(c.input === undefined ? {} : { input: c.input }) },
+    );
+    return { stdout: normalize(result.stdout, tmp), stderr: normalize(result.stderr, tmp), status: result.status };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** True when every line of `ours` appears in `theirs`, in the same order. */
+export function isOrderedSubset(ours: string, theirs: string): boolean {
+  const wanted = ours.split('\n');
+  const lines = theirs.split('\n');
+  let at = 0;
+  for (const line of wanted) {
+    while (at < lines.length && lines[at] !== line) at++;
+    if (at >= lines.length) return false;
+    at++;
+  }
+  return true;
+}
