@@ -1,4 +1,5 @@
 import { printSexpr } from '@libvirt-ts/sexpr';
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DomainState, XendError } from '../src/index.js';
@@ -29,6 +30,19 @@ describe('fake xend seeded with libvirt corpus records', () => {
 });
 
 describe('fake xend seeds', () => {
+  it('takes a domain as libvirt XML, converted as virsh create would send it', async () => {
+    const xml = readFileSync(new URL('./fixtures/v0.1.5/xml2sexpr-pv.xml', import.meta.url), 'utf8');
+    setup = await setUpFake('unix', { domains: [{ xml, id: 15, state: 'blocked', cpu_time: 3.5 }] });
+    const domain = await setup.client.getDomain('pvtest');
+    expect(domain).toMatchObject({ id: 15, uuidString: '596a5d21-71f4-8fb2-e068-e2386a5c413e', stateFlags: '-b----' });
+    expect(domain.info).toMatchObject({ memory: 420 * 1024, nrVirtCpu: 2, cpuTime: 3_500_000_000n });
+    expect(printSexpr(domain.sexpr)).toContain('(uname file:/root/some.img)');
+    expect(printSexpr(domain.sexpr)).toContain('(kernel /var/lib/xen/vmlinuz.2Dn2YT)');
+    expect(() => new FakeXendState({ domains: [{ xml: '<domain type="xen"><name>x</name>' }] })).toThrow(
+      /fake xend seed domains\[0\]\.xml: /,
+    );
+  });
+
   it('overrides node fields and Domain-0, and numbers unnumbered domains after the highest id', async () => {
     const state = new FakeXendState({
       node: { nr_cpus: 8, xen_minor: 1, xen_extra: '.4', total_memory: 4096 },

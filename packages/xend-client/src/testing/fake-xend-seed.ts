@@ -1,4 +1,6 @@
 import { atom, list, lookupUuid, parseSexpr, type SExpr } from '@libvirt-ts/sexpr';
+import { parseDomainXml } from '@libvirt-ts/xml-format';
+import { toXendConfig } from '../config/index.js';
 import { XendError } from '../errors/xend-error.js';
 import { type FakeDomain, newDomain, type RunState } from './fake-domain.js';
 import { domainFromSexpr } from './domain-from-sexpr.js';
@@ -16,7 +18,10 @@ export interface FakeXendSeed {
   dmesg?: string;
 }
 
-/** A domain given field by field, or as a whole `(domain ...)` record (a libvirt corpus file). */
+/**
+ * A domain given field by field, as a whole `(domain ...)` record (a libvirt corpus file), or
+ * as libvirt domain XML (converted as `virsh create` would send it to xend).
+ */
 export type FakeDomainSeed =
   | {
       name: string;
@@ -32,7 +37,8 @@ export type FakeDomainSeed =
       /** Further record items as sexpr text: `(image (linux (kernel '/boot/vmlinuz')))`, `(device (vbd ...))`. */
       extras?: string[];
     }
-  | { sexpr: string };
+  | { sexpr: string }
+  | { xml: string; id?: number; state?: RunState; cpu_time?: number };
 
 /** The fields of a `(node ...)` record, in xend's order, with a plausible Xen 3.0.2 host. */
 export const DEFAULT_NODE: ReadonlyArray<readonly [string, string | number]> = [
@@ -102,6 +108,12 @@ function expectSeconds(value: unknown, where: string): number {
   return value;
 }
 
+function expectRunState(value: unknown, where: string): RunState {
+  if (value === undefined) return 'running';
+  if (!RUN_STATES.includes(value as RunState)) throw seedError(where, `expected one of ${RUN_STATES.join(', ')}`);
+  return value as RunState;
+}
+
 function parseSeedSexpr(text: unknown, where: string): SExpr {
   if (typeof text !== 'string') throw seedError(where, 'expected sexpr text');
   try {
@@ -147,6 +159,7 @@ export function normalizeSeed(seed: FakeXendSeed, now: number, randomUuid: () =>
 
 function seedDomain(seed: FakeDomainSeed, where: string, now: number, randomUuid: () => string): FakeDomain {
   if (typeof seed !== 'object' || seed === null) throw seedError(where, 'expected an object');
+  if ('xml' in seed) return domainFromXml(seed, where, now, randomUuid);
   if ('sexpr' in seed) {
     const record = parseSeedSexpr(seed.sexpr, `${where}.sexpr`);
     try {
@@ -157,8 +170,7 @@ function seedDomain(seed: FakeDomainSeed, where: string, now: number, randomUuid
   }
   if (typeof seed.name !== 'string' || seed.name === '') throw seedError(`${where}.name`, 'expected a non-empty string');
   const memory = expectCount(seed.memory ?? 128, `${where}.memory`, 1);
-  const state = seed.state ?? 'running';
-  if (!RUN_STATES.includes(state)) throw seedError(`${where}.state`, `expected one of ${RUN_STATES.join(', ')}`);
+  const state = expectRunState(seed.state, `${where}.state`);
   const uuid = seed.uuid ?? randomUuid();
   const canonical = lookupUuidText(uuid, `${where}.uuid`);
   return newDomain({
@@ -181,4 +193,26 @@ function lookupUuidText(text: string, where: string): string {
   } catch (cause) {
     throw seedError(where, `not a UUID: ${JSON.stringify(text)}`, cause);
   }
+}
+
+function domainFromXml(
+  seed: { xml: string; id?: number; state?: RunState; cpu_time?: number },
+  where: string,
+  now: number,
+  randomUuid: () => string,
+): FakeDomain {
+  if (typeof seed.xml !== 'string') throw seedError(`${where}.xml`, 'expected domain XML text');
+  const state = expectRunState(seed.state, `${where}.state`);
+  let domain: FakeDomain;
+  try {
+    domain = domainFromSexpr(toXendConfig(parseDomainXml(seed.xml)), 'vm', { now, randomUuid, defaultState: state });
+  } catch (cause) {
+    throw seedError(`${where}.xml`, (cause as Error).message, cause);
+  }
+  return Object.assign(domain, {
+    id: seed.id === undefined ? -1 : expectCount(seed.id, `${where}.id`, 1),
+    state,
+    cpuSeconds: expectSeconds(seed.cpu_time ?? 0, `${where}.cpu_time`),
+    runningSince: state === 'running' || state === 'blocked' ? now : undefined,
+  });
 }
