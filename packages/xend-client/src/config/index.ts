@@ -1,4 +1,5 @@
 // Domain config <-> xend sexpr.
+export { fromXendSexpr } from './from-xend-sexpr.js';
 export { toXendConfig } from './to-xend-config.js';
 export {
   DEFAULT_XEND_CONFIG_VERSION,

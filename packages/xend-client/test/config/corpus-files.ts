@@ -17,3 +17,6 @@ export function caseNames(folder: string, prefix: string, extension: string): st
     .map((file) => file.slice(prefix.length, -extension.length))
     .sort();
 }
+
+/** Some of libvirt's .sexpr files have a ")" too many or too few, which its reader shrugged off. */
+export const LIBVIRT_READER = { lenient: true } as const;

@@ -3,7 +3,7 @@ import { parseDomainXml } from '@libvirt-ts/xml-format';
 import { describe, expect, it } from 'vitest';
 import { toXendConfig } from '../../src/config/index.js';
 import type { XendConfigVersion } from '../../src/config/index.js';
-import { caseNames, readFixture } from './corpus-files.js';
+import { caseNames, LIBVIRT_READER, readFixture } from './corpus-files.js';
 
 // XML in -> expected sexpr out, compared structurally (libvirt compared bytes of its own
 // spelling; quoting and spacing are not part of what xend reads).
@@ -16,7 +16,7 @@ interface Case {
 
 function check(folder: string, { input, output, version }: Case) {
   const domain = parseDomainXml(readFixture(folder, `xml2sexpr-${input}.xml`));
-  const expected = parseSexpr(readFixture(folder, `xml2sexpr-${output}.sexpr`));
+  const expected = parseSexpr(readFixture(folder, `xml2sexpr-${output}.sexpr`), LIBVIRT_READER);
   const actual = toXendConfig(domain, { xendConfigVersion: version });
   if (!sexprEquals(actual, expected)) expect(printSexpr(actual)).toBe(printSexpr(expected));
 }
