@@ -95,6 +95,8 @@ describe.each(TRANSPORTS)('transport over %s', (transport) => {
     const before = setup.fake.state.requestCount;
     expect((await rejection(client.getNode({ signal: AbortSignal.abort() }))).code).toBe('ABORTED');
     expect(setup.fake.state.requestCount).toBe(before);
+    // The server shrugs off the client that went away.
+    expect((await client.getNode()).info.cpus).toBe(2);
   });
 
   it('refuses an answer longer than maxResponseBytes', async () => {

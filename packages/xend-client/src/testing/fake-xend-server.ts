@@ -82,6 +82,9 @@ export async function startFakeXend(
 
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
+    // A client that gives up mid-request is its own business, not the server's.
+    request.on('error', () => {});
+    response.on('error', () => {});
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const url = new URL(request.url ?? '/', 'http://localhost');
