@@ -8,13 +8,16 @@ export class ReadTracker {
   constructor(
     /** The source text, to turn offsets into line:column when reporting. */
     readonly xml: string,
+    /** Only strict mode needs to know what was read; otherwise marking is skipped. */
+    private readonly tracking: boolean,
   ) {}
 
   markElement(element: XmlElement): void {
-    element.read = true;
+    if (this.tracking) element.read = true;
   }
 
   markAttribute(element: XmlElement, name: string): void {
+    if (!this.tracking) return;
     element.readAttributes ??= new Set();
     element.readAttributes.add(name);
   }

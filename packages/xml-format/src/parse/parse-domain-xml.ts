@@ -25,7 +25,7 @@ export function parseDomainXml(xml: string, options: ParseDomainXmlOptions = {})
     maxLength: options.maxLength ?? DEFAULT_XML_TREE_LIMITS.maxLength,
     maxDepth: options.maxDepth ?? DEFAULT_XML_TREE_LIMITS.maxDepth,
   });
-  const tracker = new ReadTracker(xml);
+  const tracker = new ReadTracker(xml, options.strict === true);
   const domain = new ElementReader(root, undefined, tracker);
   const config = readDomain(domain);
   if (options.strict === true) tracker.reportUnread(domain);
