@@ -1,7 +1,10 @@
 import type { SExpr } from '@libvirt-ts/sexpr';
 import { fromXendSexpr, toXendConfig, type XendConfigVersion } from '@libvirt-ts/xend-client';
-import { formatDomainXml, parseDomainXml } from '@libvirt-ts/xml-format';
+import { type DomainConfig, formatDomainXml, parseDomainXml } from '@libvirt-ts/xml-format';
 import { toVirtError } from '../xen/to-virt-error.js';
+
+/** virDomainXMLFlags' VIR_DOMAIN_XML_SECURE: include passwords. */
+export const DOMAIN_XML_SECURE = 1;
 
 /** Domain XML -> the `(vm ...)` config xend creates from; bad XML is an XML-domain VirtError. */
 export function xendConfigFromXml(xml: string, xendConfigVersion: XendConfigVersion): SExpr {
@@ -12,11 +15,20 @@ export function xendConfigFromXml(xml: string, xendConfigVersion: XendConfigVers
   }
 }
 
-/** xend's `(domain ...)` record -> libvirt's domain XML, in libvirt's canonical layout. */
-export function domainXmlFromXend(record: SExpr, xendConfigVersion: XendConfigVersion): string {
+/**
+ * xend's `(domain ...)` record -> libvirt's domain XML, in libvirt's canonical layout. VNC
+ * passwords are left out unless `flags` has VIR_DOMAIN_XML_SECURE, as libvirt does.
+ */
+export function domainXmlFromXend(record: SExpr, xendConfigVersion: XendConfigVersion, flags: number): string {
   try {
-    return formatDomainXml(fromXendSexpr(record, { xendConfigVersion }));
+    const domain = fromXendSexpr(record, { xendConfigVersion });
+    return formatDomainXml(flags & DOMAIN_XML_SECURE ? domain : withoutPasswords(domain));
   } catch (error) {
     throw toVirtError(error, 'SEXPR');
   }
+}
+
+function withoutPasswords(domain: DomainConfig): DomainConfig {
+  const graphics = domain.devices.graphics.map(({ passwd: _password, ...rest }) => rest);
+  return { ...domain, devices: { ...domain.devices, graphics } };
 }

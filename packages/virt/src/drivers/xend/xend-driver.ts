@@ -169,9 +169,9 @@ export class XendDriver implements Driver {
     return (await this.#domain(dom)).info.maxMem;
   }
 
-  async domainGetXMLDesc(dom: DomainRef, _flags: number): Promise<string> {
+  async domainGetXMLDesc(dom: DomainRef, flags: number): Promise<string> {
     const [record, version] = await Promise.all([this.#domain(dom), this.#xendConfigVersion()]);
-    return domainXmlFromXend(record.sexpr, version);
+    return domainXmlFromXend(record.sexpr, version, flags);
   }
 
   /** The state with reason "unknown": xend's state letters carry no reason. */
