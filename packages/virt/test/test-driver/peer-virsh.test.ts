@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Connection, open, type VirtError } from '../../src/index.js';
+import { type Connection, type Domain, open, type VirtError } from '../../src/index.js';
 import { fixturePath, readFixture } from '../helpers/fixtures.js';
 import { quietErrors } from '../helpers/quiet-errors.js';
 import { maskRandom, runVirsh, virshAvailable } from '../helpers/virsh-peer.js';
@@ -8,6 +8,19 @@ quietErrors();
 
 const peer = virshAvailable();
 if (!peer) console.warn('virsh (Debian libvirt-clients) is not installed: skipping the comparisons with the real test driver');
+
+/** virsh's `domstate --reason` words for the states and reasons the test driver uses. */
+const STATE_WORDS: Record<number, [string, string[]]> = {
+  1: ['running', ['unknown', 'booted', 'migrated', 'restored', 'from snapshot', 'unpaused']],
+  3: ['paused', ['unknown', 'user']],
+  5: ['shut off', ['unknown', 'shutdown', 'destroyed', 'crashed', 'migrated', 'saved']],
+};
+
+async function stateWords(dom: Domain): Promise<string> {
+  const { state, reason } = await dom.getState();
+  const [word, reasons] = STATE_WORDS[state] ?? ['?', []];
+  return `${word} (${reasons[reason] ?? '?'})`;
+}
 
 async function withDefault<T>(body: (conn: Connection) => Promise<T>): Promise<T> {
   const conn = await open('test:///default');
@@ -67,6 +80,39 @@ describe.skipIf(!peer)('the test driver against Debian virsh 9 on the same input
     expect(ours.join('')).toBe(theirs.stdout);
   });
 
+  it('walks the same lifecycle through the same states and reasons as virsh', async () => {
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'virt-peer-states-'));
+    const steps = ['suspend', 'resume', 'shutdown', 'start', 'destroy', 'start', 'save', 'restore', 'reboot', 'suspend', 'save', 'restore'];
+    try {
+      const script = steps
+        .map((step, i) => {
+          const file = join(dir, `theirs${i}`);
+          const command = step === 'save' ? `save test ${file}` : step === 'restore' ? `restore ${join(dir, `theirs${i - 1}`)}` : `${step} test`;
+          return `${command}; domstate --reason test`;
+        })
+        .join('; ');
+      const theirs = runVirsh('test:///default', `domstate --reason test; ${script}`).stdout.trim().split('\n');
+      const ours = await withDefault(async (conn) => {
+        const test = await conn.lookupDomainByName('test');
+        const seen = [await stateWords(test)];
+        for (const [i, step] of steps.entries()) {
+          if (step === 'save') await test.save(join(dir, `ours${i}`));
+          else if (step === 'restore') await conn.restore(join(dir, `ours${i - 1}`));
+          else if (step === 'start') await test.create();
+          else await test[step as 'suspend' | 'resume' | 'shutdown' | 'destroy' | 'reboot']();
+          seen.push(await stateWords(test));
+        }
+        return seen;
+      });
+      expect(ours).toEqual(theirs);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
+
   it('saves a file virsh restores, and restores a file virsh saved', async () => {
     const { mkdtemp, rm } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
@@ -88,5 +134,5 @@ describe.skipIf(!peer)('the test driver against Debian virsh 9 on the same input
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+  }, 90_000);
 });
