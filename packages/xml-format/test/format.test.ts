@@ -1,6 +1,6 @@
 // The writer: escaping, layout details, and models it refuses to write.
 import { describe, expect, it } from 'vitest';
-import { type DomainConfig, formatDomainXml, parseDomainXml, XmlFormatError } from '../src/index.js';
+import { type DomainConfig, emptyDevices, formatDomainXml, parseDomainXml, XmlFormatError } from '../src/index.js';
 
 const minimal: DomainConfig = {
   type: 'xen',
@@ -13,19 +13,7 @@ const minimal: DomainConfig = {
   onPoweroff: 'destroy',
   onReboot: 'restart',
   onCrash: 'coredump-destroy',
-  devices: {
-    disks: [],
-    controllers: [],
-    interfaces: [],
-    serials: [],
-    parallels: [],
-    consoles: [],
-    inputs: [],
-    graphics: [],
-    sounds: [],
-    videos: [],
-    hostdevs: [],
-  },
+  devices: emptyDevices(),
 };
 
 function formatError(config: DomainConfig): XmlFormatError {

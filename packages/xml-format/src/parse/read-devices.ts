@@ -1,5 +1,6 @@
 // <devices>: each kind of device read into its own list, document order kept.
 import type { DomainDevices } from '../model/devices.js';
+import { emptyDevices } from '../model/empty-devices.js';
 import type { ElementReader } from './element-reader.js';
 import { readCharDevice } from './read-char-device.js';
 import { readDisk } from './read-disk.js';
@@ -8,19 +9,7 @@ import { readInterface } from './read-interface.js';
 import { readController, readHostdev, readInput, readMemballoon, readSound, readVideo } from './read-other-devices.js';
 
 export function readDevices(devices: ElementReader | undefined): DomainDevices {
-  const config: DomainDevices = {
-    disks: [],
-    controllers: [],
-    interfaces: [],
-    serials: [],
-    parallels: [],
-    consoles: [],
-    inputs: [],
-    graphics: [],
-    sounds: [],
-    videos: [],
-    hostdevs: [],
-  };
+  const config = emptyDevices();
   if (devices === undefined) return config;
   const emulator = devices.childText('emulator');
   if (emulator !== undefined) config.emulator = emulator;
