@@ -102,6 +102,7 @@ describe.skipIf(missing !== undefined)('the addon on a real Xen 4.17 (QEMU)', ()
     });
     expect(step('unprivileged')).toMatchObject({ error: { code: 'EPERM' } });
 
+    console.log(`real Xen: listDomains vs xl list (medians of 20): ${JSON.stringify(step('speed'))}`);
     if (process.env.HYPERCALL_RECORD_TAPES === '1') {
       const fixtures = join(packageRoot, 'test/fixtures/xen-4.17');
       for (const file of readdirSync(join(share, 'out'))) cpSync(join(share, 'out', file), join(fixtures, file));
