@@ -1,7 +1,13 @@
 import type { SexprArray } from '@libvirt-ts/sexpr';
 import type { DiskConfig, GraphicsConfig, HostdevConfig, InterfaceConfig } from '@libvirt-ts/xml-format';
 import { invalidDomainConfig, unsupportedByXend } from './config-errors.js';
-import { DEFAULT_VIF_SCRIPT, type XendConfigVersion, XEND_CONFIG_VERSION_3_0_3 } from './xend-config-options.js';
+import {
+  DEFAULT_VIF_SCRIPT,
+  type XendConfigVersion,
+  XEND_CONFIG_VERSION_3_0_2,
+  XEND_CONFIG_VERSION_3_0_3,
+  XEND_CONFIG_VERSION_3_1_0,
+} from './xend-config-options.js';
 
 // The `(device ...)` entries of a `(vm ...)` config, one function per kind of device.
 
@@ -52,8 +58,10 @@ export function formatInterface(net: InterfaceConfig, hvm: boolean, version: Xen
   if (net.type === 'bridge') {
     if (net.source?.bridge !== undefined) entries.push(['bridge', net.source.bridge]);
     entries.push(['script', net.script ?? DEFAULT_VIF_SCRIPT]);
-  } else if (net.script !== undefined) {
-    entries.push(['script', net.script]);
+  } else {
+    // The host device of a routed vif (libvirt 0.1.x-0.2.x wrote it; xend accepts it).
+    if (net.source?.dev !== undefined) entries.push(['dev', net.source.dev]);
+    if (net.script !== undefined) entries.push(['script', net.script]);
   }
   if (net.ips.length > 1) throw unsupportedByXend('more than one <ip> on an interface');
   const ip = net.ips[0];
@@ -91,8 +99,11 @@ export function formatPciDevices(hostdevs: readonly HostdevConfig[]): SexprArray
   ];
 }
 
-/** The graphics settings: `(vnc 1)`-style inside the image (old) or inside `(vfb ...)` (new). */
-export function formatGraphicsSettings(graphics: GraphicsConfig): SexprArray[] {
+/**
+ * The graphics settings: `(vnc 1)`-style inside the image (old) or inside `(vfb ...)` (new).
+ * Xen 3.0.2 had no `vncdisplay`; before Xen 3.1 `vncunused` was only written to ask for one.
+ */
+export function formatGraphicsSettings(graphics: GraphicsConfig, version: XendConfigVersion): SexprArray[] {
   if (graphics.type === 'sdl') {
     const entries: SexprArray[] = [];
     if (graphics.display !== undefined) entries.push(['display', graphics.display]);
@@ -104,7 +115,8 @@ export function formatGraphicsSettings(graphics: GraphicsConfig): SexprArray[] {
   if (graphics.autoport || graphics.port === undefined || graphics.port === -1) {
     entries.push(['vncunused', 1]);
   } else {
-    entries.push(['vncunused', 0], ['vncdisplay', graphics.port - 5900]);
+    if (version >= XEND_CONFIG_VERSION_3_1_0) entries.push(['vncunused', 0]);
+    if (version > XEND_CONFIG_VERSION_3_0_2) entries.push(['vncdisplay', graphics.port - 5900]);
   }
   const listen = graphics.listens[0]?.address;
   if (listen !== undefined) entries.push(['vnclisten', listen]);

@@ -1,14 +1,21 @@
 import { fromArray, type SExpr, type SexprArray } from '@libvirt-ts/sexpr';
-import type { BootDevice, CharDeviceConfig, DomainConfig } from '@libvirt-ts/xml-format';
+import type { BootDevice, CharDeviceConfig, DiskConfig, DomainConfig } from '@libvirt-ts/xml-format';
 import { formatXendCharDevice } from './char-device-string.js';
 import { invalidDomainConfig, unsupportedByXend } from './config-errors.js';
 import { normalizeCpuset } from './cpuset.js';
 import { sortDisksLikeLibvirt } from './disk-order.js';
-import { formatDisk, formatGraphicsSettings, formatInterface, formatPciDevices } from './format-devices.js';
+import {
+  diskTargetName,
+  formatDisk,
+  formatGraphicsSettings,
+  formatInterface,
+  formatPciDevices,
+} from './format-devices.js';
 import {
   DEFAULT_XEND_CONFIG_VERSION,
   type ToXendConfigOptions,
   type XendConfigVersion,
+  XEND_CONFIG_VERSION_3_0_2,
   XEND_CONFIG_VERSION_3_0_4,
   XEND_CONFIG_VERSION_3_1_0,
 } from './xend-config-options.js';
@@ -103,8 +110,22 @@ function clockEntries(domain: DomainConfig, hvm: boolean): { localtime: 0 | 1; h
   throw unsupportedByXend(`<clock offset='${clock.offset}'> for a ${hvm ? 'HVM' : 'paravirtualized'} guest`);
 }
 
+/**
+ * Xen 3.0.2 could not take an HVM cdrom as a vbd: the `hdc` cdrom goes in the image as
+ * `(cdrom path)` instead of in the devices.
+ */
+function xen302Cdrom(domain: DomainConfig, version: XendConfigVersion): DiskConfig | undefined {
+  if (version !== XEND_CONFIG_VERSION_3_0_2) return undefined;
+  return domain.devices.disks.find((disk) => disk.device === 'cdrom' && diskTargetName(disk) === 'hdc');
+}
+
 /** The `(image (linux|hvm ...))` entry; `tail` ends the inner list (the clock settings). */
-function imageEntry(domain: DomainConfig, hvm: boolean, version: XendConfigVersion, tail: SexprArray[]): SexprArray {
+function imageEntry(
+  domain: DomainConfig,
+  hvm: boolean,
+  version: XendConfigVersion,
+  tail: SexprArray[],
+): SexprArray | undefined {
   const { os, devices } = domain;
   const entries: SexprArray[] = [];
   if (domain.bootloader === undefined) {
@@ -113,18 +134,25 @@ function imageEntry(domain: DomainConfig, hvm: boolean, version: XendConfigVersi
     if (os.root !== undefined) entries.push(['root', os.root]);
     if (os.cmdline !== undefined) entries.push(['args', os.cmdline]);
     if (hvm) entries.push(...hvmOnlyEntries(domain, version));
+    const imageCdrom = hvm ? xen302Cdrom(domain, version) : undefined;
+    if (imageCdrom?.source?.file !== undefined || imageCdrom?.source?.dev !== undefined) {
+      entries.push(['cdrom', imageCdrom.source.file ?? imageCdrom.source.dev!]);
+    }
     if (hvm && devices.emulator !== undefined) entries.push(['device_model', devices.emulator]);
     const hpet = domain.clock.timers.find((timer) => timer.name === 'hpet' && timer.present !== undefined);
     if (hpet !== undefined) entries.push(['hpet', hpet.present ? 1 : 0]);
     const graphics = devices.graphics;
     if (graphics.length === 1 && (hvm || version < XEND_CONFIG_VERSION_3_0_4)) {
-      entries.push([graphics[0]!.type === 'sdl' ? 'sdl' : 'vnc', 1], ...formatGraphicsSettings(graphics[0]!));
+      entries.push([graphics[0]!.type === 'sdl' ? 'sdl' : 'vnc', 1], ...formatGraphicsSettings(graphics[0]!, version));
     }
   } else if (os.cmdline !== undefined) {
     // With a bootloader, only the kernel command line is passed on.
     entries.push(['args', os.cmdline]);
   }
-  return ['image', [hvm ? 'hvm' : 'linux', ...entries, ...tail]];
+  const settings = [...entries, ...tail];
+  // Before Xen 3.1 nothing needed an image for a bootloader guest without arguments.
+  if (settings.length === 0 && version < XEND_CONFIG_VERSION_3_1_0) return undefined;
+  return ['image', [hvm ? 'hvm' : 'linux', ...settings]];
 }
 
 /**
@@ -155,14 +183,16 @@ export function toXendConfig(domain: DomainConfig, options: ToXendConfigOptions 
   if (version >= XEND_CONFIG_VERSION_3_1_0) {
     const { localtime, hvmEntries } = clockEntries(domain, hvm);
     // Xen 3.1 reads `localtime` in the image, older xend at the top: libvirt writes both.
-    vm.push(imageEntry(domain, hvm, version, [...hvmEntries, ['localtime', localtime]]), ['localtime', localtime]);
+    vm.push(imageEntry(domain, hvm, version, [...hvmEntries, ['localtime', localtime]])!, ['localtime', localtime]);
   } else {
-    vm.push(imageEntry(domain, hvm, version, []));
+    const image = imageEntry(domain, hvm, version, []);
+    if (image !== undefined) vm.push(image);
   }
 
+  const imageCdrom = hvm ? xen302Cdrom(domain, version) : undefined;
   for (const disk of sortDisksLikeLibvirt(domain.devices.disks)) {
     // xend puts floppies of HVM guests in the image; libvirt never passed them on.
-    if (hvm && disk.device === 'floppy') continue;
+    if ((hvm && disk.device === 'floppy') || disk === imageCdrom) continue;
     vm.push(['device', formatDisk(disk, hvm, version)]);
   }
   for (const net of domain.devices.interfaces) vm.push(['device', formatInterface(net, hvm, version)]);
@@ -171,7 +201,7 @@ export function toXendConfig(domain: DomainConfig, options: ToXendConfigOptions 
   const graphics = domain.devices.graphics;
   if (!hvm && graphics.length === 1 && version >= XEND_CONFIG_VERSION_3_0_4) {
     const type = graphics[0]!.type === 'sdl' ? 'sdl' : 'vnc';
-    vm.push(['device', ['vkbd']], ['device', ['vfb', ['type', type], ...formatGraphicsSettings(graphics[0]!)]]);
+    vm.push(['device', ['vkbd']], ['device', ['vfb', ['type', type], ...formatGraphicsSettings(graphics[0]!, version)]]);
   }
   return fromArray(vm);
 }
