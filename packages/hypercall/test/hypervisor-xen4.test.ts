@@ -99,6 +99,18 @@ describe('openHypervisor over Xen 4.17 sysctl/domctl', () => {
     expect(fake.liveBuffers).toBe(0);
   });
 
+  it('runs concurrent operations on separate buffers and frees them all, failed ones too', async () => {
+    const { fake, hv } = await open();
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 10 }, () => hv.listDomains()),
+      hv.pauseDomain(3),
+      hv.pauseDomain(0),
+      hv.getDomainInfo(3),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([...Array(10).fill('fulfilled'), 'fulfilled', 'rejected', 'fulfilled']);
+    expect(fake.liveBuffers).toBe(0);
+  });
+
   it('names the op and domain in EINVAL and ESRCH errors', async () => {
     const { hv } = await open();
     await expect(hv.pauseDomain(0)).rejects.toMatchObject({ code: 'EINVAL', op: 'XEN_DOMCTL_pausedomain', domain: 0 });

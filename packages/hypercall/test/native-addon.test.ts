@@ -75,6 +75,18 @@ describe.skipIf(!onLinuxX64)('the native addon (linux-x64)', () => {
     }
   });
 
+  it('settles every concurrent hypercall, also when the handle is closed while they run', async () => {
+    const handle = openNativePrivcmd(['/dev/null']);
+    const calls = Array.from({ length: 64 }, () => handle.hypercall(17, [0n, 0n, 0n, 0n, 0n]));
+    handle.close();
+    const settled = await Promise.allSettled(calls);
+    // The descriptor stayed open until the last one ended: each got the ioctl's ENOTTY.
+    expect(settled.map((s) => s.status === 'rejected' && (s.reason as { errno: number }).errno)).toEqual(
+      Array(64).fill(25),
+    );
+    expect(() => handle.hypercall(17, [0n, 0n, 0n, 0n, 0n])).toThrow(/closed/);
+  });
+
   it('runs the ioctl on the pool and rejects with the errno; validates arguments', async () => {
     const handle = openNativePrivcmd(['/dev/null']);
     await expect(handle.hypercall(17, [0n, 0n, 0n, 0n, 0n])).rejects.toMatchObject({ errno: 25 });
