@@ -70,6 +70,34 @@ describe.skipIf(!peer)('the test driver against Debian virsh 9 on the same input
     });
   }
 
+  const invalid = [
+    "<domain type='test'><name>a</name><memory>abc</memory><os><type>hvm</type></os></domain>",
+    "<domain type='test'><name>a</name><memory>1024</memory></domain>",
+    "<domain type='test'><name>a</name><uuid>zz</uuid><memory>1024</memory><os><type>hvm</type></os></domain>",
+    "<domain type='test'><name>a</name><memory>1024</memory><os><type>hvm</type></os><on_reboot>explode</on_reboot></domain>",
+    "<domain type='test'><name>a</name><memory>1024</memory><os><type>hvm</type></os><devices><disk type='file'><source file='/x'/></disk></devices></domain>",
+    "<domain type='test'><name>a</name><memory>1024</memory><os><type>foo</type></os></domain>",
+    "<domain type='bogus'><name>a</name><memory>1024</memory><os><type>hvm</type></os></domain>",
+    "<domain type='test'><memory>1024</memory><os><type>hvm</type></os></domain>",
+    "<domain type='test'><name>a</name><os><type>hvm</type></os></domain>",
+  ];
+  for (const xml of invalid) {
+    it(`define of an invalid definition fails as in virsh: ${xml}`, async () => {
+      const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
+      const { tmpdir } = await import('node:os');
+      const { join } = await import('node:path');
+      const dir = await mkdtemp(join(tmpdir(), 'virt-peer-invalid-'));
+      try {
+        await writeFile(join(dir, 'd.xml'), xml);
+        const theirs = runVirsh('test:///default', `define ${join(dir, 'd.xml')}`);
+        const libvirtLine = theirs.stderr.replace(/^error: Failed to .*\n/, '').replace(/^error: /, '').replace(/\n$/, '');
+        expect(await withDefault((conn) => conn.defineXML(xml).then(() => 'defined', (e: VirtError) => e.message))).toBe(libvirtLine);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
   it('dumps every domain of a node file as virsh does', async () => {
     const uri = `test://${fixturePath('peer-virsh/node1.xml')}`;
     const theirs = runVirsh(uri, 'dumpxml fv0; dumpxml fc4; dumpxml extra');

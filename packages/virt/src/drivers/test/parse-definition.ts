@@ -7,12 +7,13 @@ import { checkBootDevices, checkXmlDocument, fromXmlFormatError } from './xml-pa
  * well-formedness errors), the test driver's defaults, and no id (the node assigns ids).
  */
 export function parseDefinition(xml: string, url = '(domain_definition)'): DomainConfig {
-  checkBootDevices(checkXmlDocument(xml, url, 'domain'));
+  const tree = checkXmlDocument(xml, url, 'domain');
+  checkBootDevices(tree);
   let config: DomainConfig;
   try {
     config = parseDomainXml(xml);
   } catch (error) {
-    throw fromXmlFormatError(error);
+    throw fromXmlFormatError(error, tree);
   }
   const { id: _ignoredId, ...definition } = config;
   return applyTestDefaults(definition);
