@@ -20,7 +20,7 @@ import {
   parseSounds,
 } from './parse-devices.js';
 import { intAt, requiredTextAt, textAt, uuidAt } from './sexpr-reader.js';
-import type { FromXendSexprOptions } from './xend-config-options.js';
+import { type FromXendSexprOptions, XEND_CONFIG_VERSION_3_0_2 } from './xend-config-options.js';
 
 // A `(domain ...)` sexpr from xend's `GET /xend/domain/<name>?detail=1` -> DomainConfig, with
 // the defaults libvirt's Xen driver fills in after parsing (libvirt's xenParseSxpr + post-parse),
@@ -150,7 +150,7 @@ function parseCharDevices(domain: SExpr, hvm: boolean, id: number | undefined, t
 
 function parseDevices(domain: SExpr, hvm: boolean, id: number | undefined, options: FromXendSexprOptions): DomainDevices {
   const image = `domain/image/${hvm ? 'hvm' : 'linux'}`;
-  const disks = parseDisks(domain, hvm);
+  const disks = parseDisks(domain, hvm, options.xendConfigVersion === XEND_CONFIG_VERSION_3_0_2);
   const graphics = parseGraphics(domain, hvm, options.vncPort ?? -1);
   const devices: DomainDevices = {
     disks,

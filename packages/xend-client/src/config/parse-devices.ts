@@ -36,8 +36,26 @@ function parseUname(uname: string, kind: string): { driver: string; format?: str
   return { driver, format: imageType === 'aio' ? 'raw' : imageType, path: rest.slice(second + 1) };
 }
 
-/** The disks, in sexpr order except that a `(bootable 1)` disk moves to the front. */
-export function parseDisks(domain: SExpr, hvm: boolean): DiskConfig[] {
+/** Xen 3.0.2 kept an HVM guest's cdrom in the image as `(cdrom path)`: it is the hdc cdrom. */
+function xen302ImageCdrom(domain: SExpr): DiskConfig | undefined {
+  const path = textAt(domain, 'domain/image/hvm/cdrom');
+  if (path === undefined || path === '') return undefined;
+  return {
+    type: 'file',
+    device: 'cdrom',
+    driver: { type: 'raw' },
+    source: { file: path },
+    target: { dev: 'hdc', bus: 'ide' },
+    readonly: true,
+    address: { type: 'drive', controller: 0, bus: 1, target: 0, unit: 0 },
+  };
+}
+
+/**
+ * The disks, in sexpr order except that a `(bootable 1)` disk moves to the front; with
+ * `xen302` (xendConfigVersion 1) an image `(cdrom path)` becomes the hdc cdrom.
+ */
+export function parseDisks(domain: SExpr, hvm: boolean, xen302 = false): DiskConfig[] {
   const disks: DiskConfig[] = [];
   for (const device of all(domain, 'device')) {
     const entry = diskEntry(device);
@@ -77,6 +95,8 @@ export function parseDisks(domain: SExpr, hvm: boolean): DiskConfig[] {
     if (textAt(entry, `${kind}/bootable`) === '1') disks.unshift(disk);
     else disks.push(disk);
   }
+  const imageCdrom = hvm && xen302 ? xen302ImageCdrom(domain) : undefined;
+  if (imageCdrom !== undefined && !disks.some((disk) => disk.target.dev === 'hdc')) disks.push(imageCdrom);
   return disks;
 }
 

@@ -1,5 +1,5 @@
 import { parseSexpr } from '@libvirt-ts/sexpr';
-import { type DomainConfig, formatDomainXml } from '@libvirt-ts/xml-format';
+import { type DomainConfig, formatDomainXml, parseDomainXml } from '@libvirt-ts/xml-format';
 import { describe, expect, it } from 'vitest';
 import { fromXendSexpr } from '../../src/config/index.js';
 import type { XendConfigVersion } from '../../src/config/index.js';
@@ -45,4 +45,74 @@ function runCases(folder: string, cases: Case[]) {
 
 describe("sexpr2xml: libvirt's last corpus (xend 3.1+)", () => {
   runCases('last-sexpr2xml', caseNames('last-sexpr2xml', 'sexpr2xml-', '.sexpr').map((name) => ({ name, version: 4 })));
+});
+
+// The 2006-2007 expected files are libvirt 0.1.5/0.2.0 XML (no units, <os> before <memory>,
+// other element orders), which xml-format's writer does not produce: byte-for-byte they cannot
+// match. What they say is checked instead: the expected XML is read with parseDomainXml and
+// both configs are compared on what both eras express.
+
+function legacyView(domain: DomainConfig) {
+  return {
+    id: domain.id,
+    name: domain.name,
+    uuid: domain.uuid,
+    memory: domain.memory,
+    vcpus: domain.vcpu.count,
+    bootloader: domain.bootloader,
+    os: {
+      type: domain.os.type,
+      kernel: domain.os.kernel,
+      initrd: domain.os.initrd,
+      cmdline: domain.os.cmdline,
+      loader: domain.os.loader?.path,
+      boot: domain.os.bootDevices,
+    },
+    lifecycle: [domain.onPoweroff, domain.onReboot, domain.onCrash],
+    acpi: domain.features?.acpi ?? false,
+    emulator: domain.devices.emulator,
+    disks: domain.devices.disks.map((disk) => ({
+      device: disk.device,
+      source: disk.source?.file ?? disk.source?.dev,
+      target: disk.target.dev.replace(/:(disk|cdrom)$/, ''),
+      readonly: disk.readonly ?? false,
+    })),
+    interfaces: domain.devices.interfaces.map((net) => ({
+      type: net.type,
+      mac: net.mac,
+      bridge: net.source?.bridge,
+      script: net.script,
+      ips: net.ips.map((ip) => ip.address),
+    })),
+    graphics: domain.devices.graphics.map((graphics) => graphics.type),
+  };
+}
+
+function checkLegacy(folder: string, { name, version }: Case) {
+  const sexpr = parseSexpr(readFixture(folder, `sexpr2xml-${name}.sexpr`), LIBVIRT_READER);
+  const expected = parseDomainXml(readFixture(folder, `sexpr2xml-${name}.xml`));
+  expect(legacyView(fromXendSexpr(sexpr, { xendConfigVersion: version }))).toEqual(legacyView(expected));
+}
+
+const LEGACY_UNPASSABLE: Record<string, string> = {};
+
+function runLegacyCases(folder: string, cases: Case[]) {
+  for (const testCase of cases) {
+    const title = `${testCase.name} (xendConfigVersion ${testCase.version}), compared on content`;
+    const reason = LEGACY_UNPASSABLE[`${folder}/${testCase.name}`];
+    if (reason === undefined) it(title, () => checkLegacy(folder, testCase));
+    else it.fails(`${title}: known mismatch, ${reason}`, () => checkLegacy(folder, testCase));
+  }
+}
+
+// libvirt 0.2.0's list: Xen 3.0.2 (1) for pv and fv, 3.0.4 (3) for pv-vfb-new, 3.0.3 (2) else.
+const V020_VERSIONS: Record<string, XendConfigVersion> = { pv: 1, fv: 1, 'pv-vfb-new': 3 };
+
+describe('sexpr2xml: libvirt 0.2.0 corpus', () => {
+  const names = caseNames('v0.2.0-sexpr2xml', 'sexpr2xml-', '.sexpr');
+  runLegacyCases('v0.2.0-sexpr2xml', names.map((name) => ({ name, version: V020_VERSIONS[name] ?? 2 })));
+});
+
+describe('sexpr2xml: libvirt 0.1.5 corpus (Xen 3.0.2)', () => {
+  runLegacyCases('v0.1.5', caseNames('v0.1.5', 'sexpr2xml-', '.sexpr').map((name) => ({ name, version: 1 })));
 });
