@@ -26,8 +26,20 @@ function expected(name: string, live: () => VirshRun): VirshRun {
 describe(`conformance with virsh 9 (${realVirshPath ? `live ${realVirshPath}` : 'stored outputs'})`, () => {
   for (const c of CASES) {
     it(c.name, () => {
-      const theirs = expected(c.name, () => runCase(runRealVirsh, c));
-      const ours = runCase(runOurVirsh, c);
+      let theirs = expected(c.name, () => runCase(runRealVirsh, c));
+      let ours = runCase(runOurVirsh, c);
+      const known = c.knownDifference;
+      if (known) {
+        const keep = (run: VirshRun) => ({
+          ...run,
+          stderr: run.stderr
+            .split('\n')
+            .filter((line) => !known.lines.test(line))
+            .join('\n'),
+        });
+        theirs = keep(theirs);
+        ours = keep(ours);
+      }
       if (c.compare === 'subset') {
         expect(isOrderedSubset(ours.stdout, theirs.stdout), `our stdout:\n${ours.stdout}`).toBe(true);
         expect({ stderr: ours.stderr, status: ours.status }).toEqual({ stderr: theirs.stderr, status: theirs.status });

@@ -35,7 +35,17 @@ const xmlEscape = (word: string) =>
     .replaceAll("'", '&apos;');
 
 /** Splits on ',' with ',,' standing for a literal comma (virsh's vshStringToArray). */
-const splitCommas = (word: string) => word.split(/,(?!,)/).map((part) => part.replaceAll(',,', ','));
+function splitCommas(word: string): string[] {
+  const parts = [''];
+  for (let i = 0; i < word.length; i++) {
+    if (word[i] !== ',') parts[parts.length - 1] += word[i];
+    else if (word[i + 1] === ',') {
+      parts[parts.length - 1] += ',';
+      i++;
+    } else parts.push('');
+  }
+  return parts;
+}
 
 export const echo: CommandDef = {
   name: 'echo',
