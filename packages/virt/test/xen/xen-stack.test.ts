@@ -13,6 +13,22 @@ const HVM_UUID = 'b5d70dd2-75cd-aca5-1776-9660b059d8bc';
 const DATA = join(import.meta.dirname, 'data', 'sexpr2xml');
 const corpus = (name: string) => readFileSync(join(DATA, name), 'utf8');
 
+/**
+ * The first expression of a corpus file: libvirt's reader stopped there, and some files carry a
+ * stray ")" after it that the fake xend's strict reader refuses.
+ */
+function firstSexpr(text: string): string {
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'") quoted = !quoted;
+    else if (!quoted && c === '(') depth++;
+    else if (!quoted && c === ')' && --depth === 0) return text.slice(0, i + 1);
+  }
+  return text;
+}
+
 /** Domain-0, a running PV guest (id 6) and an HVM guest (id 3), both from libvirt's corpus. */
 const SEED = {
   domains: [{ sexpr: corpus('sexpr2xml-disk-file.sexpr') }, { sexpr: corpus('sexpr2xml-fv.sexpr') }],
@@ -249,7 +265,7 @@ describe('getXMLDesc against libvirt corpus', () => {
   for (const file of cases) {
     it(`${file} gives ${file.replace('.sexpr', '.xml')}`, async () => {
       const name = /\(name\s+'?([^')\s]+)/.exec(corpus(file))![1]!;
-      await withXen31Stack([{ sexpr: corpus(file) }], async (c) => {
+      await withXen31Stack([{ sexpr: firstSexpr(corpus(file)) }], async (c) => {
         expect(await (await c.lookupDomainByName(name)).getXMLDesc()).toBe(corpus(file.replace('.sexpr', '.xml')));
       });
     });
@@ -258,7 +274,7 @@ describe('getXMLDesc against libvirt corpus', () => {
 
 describe('getXMLDesc and secrets', () => {
   it('leaves VNC passwords out unless VIR_DOMAIN_XML_SECURE is asked for', async () => {
-    await withXen31Stack([{ sexpr: corpus('sexpr2xml-pv-vfb-new.sexpr') }], async (c) => {
+    await withXen31Stack([{ sexpr: firstSexpr(corpus('sexpr2xml-pv-vfb-new.sexpr')) }], async (c) => {
       const dom = await c.lookupDomainByName('pvtest');
       expect(await dom.getXMLDesc()).not.toContain('passwd');
       expect(await dom.getXMLDesc(1)).toContain("passwd='123456'");
