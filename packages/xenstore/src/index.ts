@@ -2,6 +2,7 @@ export { type ConnectOptions, type TransactionOptions, XenstoreClient } from './
 export { XenstoreError, type XenstoreErrorDetails } from './errors.js';
 export { XenstoreOperations } from './operations.js';
 export * from './protocol/index.js';
+export { readTree, type TreeEntry } from './read-tree.js';
 export { XenstoreTransaction } from './transaction.js';
 export { candidatePaths, type LocateOptions, openTransport } from './transport/locate.js';
 export type { XenstoreTransport } from './transport/transport.js';

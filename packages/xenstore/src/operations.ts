@@ -3,6 +3,7 @@ import { PAYLOAD_MAX, REL_PATH_MAX } from './protocol/header.js';
 import { XsType } from './protocol/message-type.js';
 import { isSpecialWatchSyntax, pathProblem } from './protocol/path.js';
 import { formatPermission, type Permission, parsePermission } from './protocol/permissions.js';
+import { readTree, type TreeEntry } from './read-tree.js';
 import { concatBytes, fromUtf8, nulTerminated, splitNulTerminated, utf8 } from './protocol/strings.js';
 
 const DIRECTORY_PART_ATTEMPTS = 100;
@@ -67,6 +68,11 @@ export abstract class XenstoreOperations {
       if (XenstoreError.isInstance(error) && error.code === 'E2BIG') return this.directoryInParts(path);
       throw error;
     }
+  }
+
+  /** Every node below `path` with its value, depth-first (see `readTree`). */
+  readTree(path: string): Promise<TreeEntry[]> {
+    return readTree(this, path);
   }
 
   /** Permissions of the node; the first entry is the owner. */

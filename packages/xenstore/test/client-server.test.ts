@@ -137,3 +137,17 @@ describe('connection', () => {
     expect(error.path).toBe(`${xenstored.directory}/absent`);
   });
 });
+
+describe('readTree', () => {
+  it('lists every node below a path depth-first with values, like xenstore-ls -f', async () => {
+    await xs.write('/t/a', '1');
+    await xs.write('/t/a/b', '2');
+    await xs.write('/t/c', '3');
+    expect(await xs.readTree('/t')).toEqual([
+      { path: '/t/a', value: '1' },
+      { path: '/t/a/b', value: '2' },
+      { path: '/t/c', value: '3' },
+    ]);
+    expect((await rejection(xs.readTree('/missing'))).code).toBe('ENOENT');
+  });
+});

@@ -1,11 +1,14 @@
 import type { Socket } from 'node:net';
 import { XenstoreError } from '../errors.js';
 import { FrameDecoder } from '../protocol/frame-decoder.js';
+import { HEADER_SIZE, PAYLOAD_MAX } from '../protocol/header.js';
 import { encodeMessage, type XsMessage } from '../protocol/message.js';
 import { XsType } from '../protocol/message-type.js';
 import { nulTerminated } from '../protocol/strings.js';
 import type { Caller } from './access.js';
 import { type ConnectionState, MODIFYING_TYPES, type OpenTransaction, REQUEST_HANDLERS, type Reply, type ServerState } from './request-handlers.js';
+
+const MAX_FRAME = HEADER_SIZE + PAYLOAD_MAX;
 
 /** What a connection holds right now, for monitoring and tests. */
 export interface ConnectionStats {
@@ -21,15 +24,16 @@ export interface ConnectionStats {
 
 /**
  * One client connection. Requests are answered in order. Memory stays bounded whatever the
- * client does: the decoder holds at most one frame; once `outstandingRequests` replies sit unread
- * the connection stops reading requests until the client catches up; and if unread output (watch
- * events keep coming) passes `pendingOutputBytes` the connection is dropped.
+ * client does: the decoder holds at most one frame; once a batch of `outstandingRequests` replies
+ * sits unread the connection stops reading requests until the client catches up; and if unread
+ * output (watch events keep coming) passes `pendingOutputBytes` the connection is dropped.
  */
 export class ServerConnection implements ConnectionState {
   readonly transactions = new Map<number, OpenTransaction>();
   private readonly decoder = new FrameDecoder();
   private readonly queued: XsMessage[] = [];
-  private unflushedReplies = 0;
+  private replySequence = 0;
+  private waitingForClient = false;
   private closed = false;
 
   constructor(
@@ -80,12 +84,23 @@ export class ServerConnection implements ConnectionState {
     this.processQueue();
   }
 
+  /**
+   * Answers queued requests in batches of `outstandingRequests`, each batch leaving in one
+   * writev. Once more than a batch of full-size replies waits unsent (the client is not reading),
+   * reading and answering stop until the last reply has gone out.
+   */
   private processQueue(): void {
-    while (!this.closed && this.queued.length > 0 && this.unflushedReplies < this.server.quotas.outstandingRequests) {
-      this.answer(this.queued.shift()!);
+    let answered = 0;
+    while (!this.closed && !this.waitingForClient && answered < this.queued.length) {
+      this.socket.cork();
+      const batchEnd = Math.min(this.queued.length, answered + this.server.quotas.outstandingRequests);
+      while (!this.closed && answered < batchEnd) this.answer(this.queued[answered++]!);
+      this.socket.uncork();
+      if (this.socket.writableLength > this.server.quotas.outstandingRequests * MAX_FRAME) this.waitingForClient = true;
     }
+    this.queued.splice(0, answered);
     if (this.closed) return;
-    if (this.queued.length > 0) this.socket.pause();
+    if (this.waitingForClient || this.queued.length > 0) this.socket.pause();
     else this.socket.resume();
   }
 
@@ -110,10 +125,13 @@ export class ServerConnection implements ConnectionState {
   }
 
   private sendReply(message: XsMessage): void {
-    this.unflushedReplies++;
+    const sequence = ++this.replySequence;
     this.socket.write(encodeMessage(message), () => {
-      this.unflushedReplies--;
-      if (this.queued.length > 0 && this.unflushedReplies < this.server.quotas.outstandingRequests) this.processQueue();
+      // Replies leave in order: once the latest one is out, the client has caught up.
+      if (sequence === this.replySequence && this.waitingForClient) {
+        this.waitingForClient = false;
+        this.processQueue();
+      }
     });
   }
 
