@@ -36,14 +36,19 @@ const xmlEscape = (word: string) =>
 
 /** Splits on ',' with ',,' standing for a literal comma (virsh's vshStringToArray). */
 function splitCommas(word: string): string[] {
-  const parts = [''];
+  const parts: string[] = [];
+  let part = '';
   for (let i = 0; i < word.length; i++) {
-    if (word[i] !== ',') parts[parts.length - 1] += word[i];
+    if (word[i] !== ',') part += word[i];
     else if (word[i + 1] === ',') {
-      parts[parts.length - 1] += ',';
+      part += ',';
       i++;
-    } else parts.push('');
+    } else {
+      parts.push(part);
+      part = '';
+    }
   }
+  parts.push(part);
   return parts;
 }
 
