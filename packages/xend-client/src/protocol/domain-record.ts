@@ -1,7 +1,7 @@
 import { headOf, type SExpr } from '@libvirt-ts/sexpr';
 import { secondsToNanoseconds } from './cpu-time.js';
 import { type DomainState, decodeDomainState } from './domain-state.js';
-import { FieldReader } from './read-fields.js';
+import { FieldReader, recordError } from './read-fields.js';
 import { uuidToBytes } from './uuid.js';
 
 /** virDomainInfo, as libvirt fills it from xend. Memory in KiB, cpuTime in nanoseconds. */
@@ -33,25 +33,24 @@ const MIB_TO_KIB = 1024;
 
 /** Decodes one `(domain ...)` record. Throws PARSE_ERROR naming the domain and field. */
 export function decodeDomain(record: SExpr): XendDomain {
-  const provisional = new FieldReader(record, 'domain record');
-  if (headOf(record) !== 'domain') throw provisional.error('expected a (domain ...) record');
-  const name = provisional.requiredString('domain/name');
-  const fields = new FieldReader(record, `domain ${JSON.stringify(name)}`);
-  const uuidString = fields.requiredUuid('domain/uuid');
-  const cpuTimeText = fields.string('domain/cpu_time');
+  const fields = new FieldReader(record, 'domain');
+  const name = fields.requiredString('name');
+  fields.what = `domain ${JSON.stringify(name)}`;
+  const uuidString = fields.requiredUuid('uuid');
+  const cpuTimeText = fields.string('cpu_time');
   const cpuTime = cpuTimeText === undefined ? 0n : secondsToNanoseconds(cpuTimeText);
   if (cpuTime === undefined) throw fields.error(`bad field domain/cpu_time: not a number: "${cpuTimeText}"`);
-  const stateFlags = fields.string('domain/state');
+  const stateFlags = fields.string('state');
   return {
-    id: fields.optionalInt('domain/domid') ?? -1,
+    id: fields.optionalInt('domid') ?? -1,
     name,
     uuid: uuidToBytes(uuidString),
     uuidString,
     info: {
       state: decodeDomainState(stateFlags),
-      maxMem: fields.int('domain/maxmem') * MIB_TO_KIB,
-      memory: fields.int('domain/memory') * MIB_TO_KIB,
-      nrVirtCpu: fields.int('domain/vcpus'),
+      maxMem: fields.int('maxmem') * MIB_TO_KIB,
+      memory: fields.int('memory') * MIB_TO_KIB,
+      nrVirtCpu: fields.int('vcpus'),
       cpuTime,
     },
     stateFlags,
@@ -61,19 +60,18 @@ export function decodeDomain(record: SExpr): XendDomain {
 
 /** Decodes the answer of `GET /xend/domain?detail=1`: a list of `(domain ...)` records. */
 export function decodeDomainList(answer: SExpr): XendDomain[] {
-  const fields = new FieldReader(answer, 'domain list');
-  if (answer.type !== 'list') throw fields.error('expected a list of (domain ...) records');
-  // `(domain)`-headed answer would mean xend sent a single record, not a list.
-  if (headOf(answer) !== undefined) throw fields.error('expected a list of (domain ...) records');
+  // A list with an atom head is a names list or a single record, not a list of records.
+  if (answer.type !== 'list' || headOf(answer) !== undefined) {
+    throw recordError('domain list', 'expected a list of (domain ...) records');
+  }
   return answer.items.map(decodeDomain);
 }
 
 /** Decodes the answer of `GET /xend/domain`: a list of names. */
 export function decodeDomainNames(answer: SExpr): string[] {
-  const fields = new FieldReader(answer, 'domain name list');
-  if (answer.type !== 'list') throw fields.error('expected a list of domain names');
+  if (answer.type !== 'list') throw recordError('domain name list', 'expected a list of domain names');
   return answer.items.map((item, index) => {
-    if (item.type !== 'atom') throw fields.error(`item ${index} is a list, not a domain name`);
+    if (item.type !== 'atom') throw recordError('domain name list', `item ${index} is a list, not a domain name`);
     return item.value;
   });
 }

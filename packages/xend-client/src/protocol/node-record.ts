@@ -1,4 +1,4 @@
-import { headOf, type SExpr } from '@libvirt-ts/sexpr';
+import type { SExpr } from '@libvirt-ts/sexpr';
 import { FieldReader } from './read-fields.js';
 import { encodeXenVersion } from './version.js';
 
@@ -39,30 +39,27 @@ const MIB_TO_KIB = 1024;
 /** Decodes the `(node ...)` answer of `GET /xend/node/`. */
 export function decodeNode(answer: SExpr): XendNode {
   const fields = new FieldReader(answer, 'node');
-  if (headOf(answer) !== 'node') {
-    throw fields.error('expected a (node ...) record');
-  }
-  const xenMajor = fields.int('node/xen_major');
-  const xenMinor = fields.int('node/xen_minor');
-  const xenExtra = fields.string('node/xen_extra') ?? '';
+  const xenMajor = fields.int('xen_major');
+  const xenMinor = fields.int('xen_minor');
+  const xenExtra = fields.string('xen_extra') ?? '';
   return {
     info: {
-      model: (fields.string('node/machine') ?? '').slice(0, MODEL_MAX),
-      memory: fields.int('node/total_memory') * MIB_TO_KIB,
-      cpus: fields.int('node/nr_cpus'),
-      mhz: fields.int('node/cpu_mhz'),
-      nodes: fields.int('node/nr_nodes'),
-      sockets: fields.int('node/sockets_per_node'),
-      cores: fields.int('node/cores_per_socket'),
-      threads: fields.int('node/threads_per_core'),
+      model: (fields.string('machine') ?? '').slice(0, MODEL_MAX),
+      memory: fields.int('total_memory') * MIB_TO_KIB,
+      cpus: fields.int('nr_cpus'),
+      mhz: fields.int('cpu_mhz'),
+      nodes: fields.int('nr_nodes'),
+      sockets: fields.int('sockets_per_node'),
+      cores: fields.int('cores_per_socket'),
+      threads: fields.int('threads_per_core'),
     },
     version: encodeXenVersion(xenMajor, xenMinor, xenExtra),
     xenMajor,
     xenMinor,
     xenExtra,
-    freeMemory: fields.int('node/free_memory') * MIB_TO_KIB,
-    hostname: fields.string('node/host') ?? '',
-    release: fields.string('node/release') ?? '',
-    xenCaps: fields.string('node/xen_caps') ?? '',
+    freeMemory: fields.int('free_memory') * MIB_TO_KIB,
+    hostname: fields.string('host') ?? '',
+    release: fields.string('release') ?? '',
+    xenCaps: fields.string('xen_caps') ?? '',
   };
 }

@@ -1,53 +1,73 @@
-import { lookupInt, lookupString, lookupUuid, type SExpr, SexprError } from '@libvirt-ts/sexpr';
+import { headOf, lookupInt, lookupString, lookupUuid, type SExpr, SexprError } from '@libvirt-ts/sexpr';
 import { XendError } from '../errors/xend-error.js';
 
+/** A PARSE_ERROR about a xend record or answer (`what`: `node`, `domain "x"`, `domain list`). */
+export function recordError(what: string, message: string, cause?: unknown): XendError {
+  return new XendError({ code: 'PARSE_ERROR', message: `xend ${what}: ${message}`, cause });
+}
+
 /**
- * Typed reads of one xend record that fail as PARSE_ERROR (the sexpr error as `cause`)
- * naming the record and field, instead of the sexpr package's own error.
+ * Typed reads of the fields of one xend record, `(domain (name x) (memory 420) ...)`, by key.
+ * The record is indexed once (the first field of each key counts, as in libvirt's lookup), and
+ * a bad or missing field fails as PARSE_ERROR naming the record and field, with the sexpr
+ * package's error as the cause.
  */
 export class FieldReader {
-  constructor(
-    private readonly node: SExpr,
-    /** `domain pvtest`, `node`: what the record is, for messages. */
-    private readonly what: string,
-  ) {}
+  private readonly fields = new Map<string, SExpr>();
+  /** `domain "pvtest"`, `node`: what the record is, for messages. */
+  what: string;
 
-  string(path: string): string | undefined {
-    return this.read(path, lookupString);
+  constructor(
+    record: SExpr,
+    private readonly head: string,
+  ) {
+    this.what = `${head} record`;
+    if (record.type !== 'list' || headOf(record) !== head) throw this.error(`expected a (${head} ...) record`);
+    for (let index = 1; index < record.items.length; index++) {
+      const field = record.items[index]!;
+      const key = headOf(field);
+      if (key !== undefined && !this.fields.has(key)) this.fields.set(key, field);
+    }
   }
 
-  requiredString(path: string): string {
-    return this.read(path, lookupString) ?? this.missing(path);
+  string(key: string): string | undefined {
+    return this.read(key, lookupString);
+  }
+
+  requiredString(key: string): string {
+    return this.read(key, lookupString) ?? this.missing(key);
   }
 
   /** An integer field; libvirt reads a missing one as 0. */
-  int(path: string): number {
-    return this.read(path, lookupInt) ?? 0;
+  int(key: string): number {
+    return this.read(key, lookupInt) ?? 0;
   }
 
-  optionalInt(path: string): number | undefined {
-    return this.read(path, lookupInt);
+  optionalInt(key: string): number | undefined {
+    return this.read(key, lookupInt);
   }
 
-  requiredUuid(path: string): string {
-    return this.read(path, lookupUuid) ?? this.missing(path);
+  requiredUuid(key: string): string {
+    return this.read(key, lookupUuid) ?? this.missing(key);
   }
 
   /** A failure about this record that is not a lookup error. */
   error(message: string, cause?: unknown): XendError {
-    return new XendError({ code: 'PARSE_ERROR', message: `xend ${this.what}: ${message}`, cause });
+    return recordError(this.what, message, cause);
   }
 
-  private read<T>(path: string, getter: (node: SExpr, path: string) => T): T {
+  private read<T>(key: string, getter: (field: SExpr, key: string) => T | undefined): T | undefined {
+    const field = this.fields.get(key);
+    if (field === undefined) return undefined;
     try {
-      return getter(this.node, path);
+      return getter(field, key);
     } catch (cause) {
       if (!SexprError.isInstance(cause)) throw cause;
-      throw this.error(`bad field ${path}: ${cause.message}`, cause);
+      throw this.error(`bad field ${this.head}/${key}: ${cause.message}`, cause);
     }
   }
 
-  private missing(path: string): never {
-    throw this.error(`required field ${path} is missing`);
+  private missing(key: string): never {
+    throw this.error(`required field ${this.head}/${key} is missing`);
   }
 }
