@@ -228,7 +228,8 @@ class Scanner {
 
 /**
  * libvirt's catchXMLError text for a libxml2 error: `<url>:<line>: <message>`, then the line the
- * cursor is on (trailing line ends skipped) and a pointer of dashes (tabs kept) up to the cursor.
+ * cursor is on (trailing line ends skipped; "(null)" when empty) and a pointer of dashes (tabs kept)
+ * up to the cursor.
  */
 export function formatLibxmlError(url: string, error: XmlScanError, text: string): string {
   let cur = error.offset;
@@ -237,7 +238,8 @@ export function formatLibxmlError(url: string, error: XmlScanError, text: string
   if (text[cur] === '\n' || text[cur] === '\r') cur++;
   let end = cur;
   while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  const context = text.slice(cur, end);
+  // libvirt prints the C NULL of an empty context buffer as "(null)".
+  const context = end > cur ? text.slice(cur, end) : '(null)';
 
   let lineStart = error.offset;
   while (lineStart > 0 && text[lineStart] !== '\n' && text[lineStart] !== '\r') lineStart--;

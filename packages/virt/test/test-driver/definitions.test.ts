@@ -116,6 +116,8 @@ describe('define, create, undefine', () => {
       'XML_ERROR',
       "XML error: Invalid value for attribute 'dev' in element 'boot': 'hda'.",
     );
+    await expectVirtError(conn.defineXML(''), 'XML_DETAIL', '(domain_definition):1: Document is empty\n(null)\n^');
+    await expectVirtError(conn.defineXML('\n\n'), 'XML_DETAIL', "(domain_definition):3: Start tag expected, '<' not found\n(null)\n^");
     await expectVirtError(conn.defineXML('<node/>'), 'XML_ERROR', "XML error: expecting root element of 'domain', not 'node'");
   });
 

@@ -60,6 +60,14 @@ describe('test:///PATH/node.xml', () => {
     await conn.close();
   });
 
+  it('ignores test:runstate under a prefix not bound to the test namespace, as libvirt', async () => {
+    const conn = await open(
+      await nodeFile('unbound.xml', "<node><domain type='test'><name>a</name><memory>1</memory><os><type>hvm</type></os><test:runstate>3</test:runstate></domain></node>"),
+    );
+    expect((await (await conn.lookupDomainByName('a')).getState()).state).toBe(DomainState.RUNNING);
+    await conn.close();
+  });
+
   it('reports bad node files with libvirt 9 messages', async () => {
     await expectVirtError(open(await nodeFile('mhz.xml', '<node><cpu><mhz>abc</mhz></cpu></node>')), 'XML_ERROR', 'XML error: invalid node cpu mhz value');
     await expectVirtError(open(await nodeFile('root.xml', '<foo/>')), 'XML_ERROR', "XML error: expecting root element of 'node', not 'foo'");
@@ -74,11 +82,26 @@ describe('test:///PATH/node.xml', () => {
       'OPERATION_FAILED',
       "operation failed: domain 'd' already exists with uuid 11111111-2222-3333-4444-555555555555",
     );
+    const ns = "xmlns:test='http://libvirt.org/schemas/domain/test/1.0'";
+    const withRunstate = (value: string) =>
+      `<node ${ns}><domain type='test'><name>a</name><memory>1</memory><os><type>hvm</type></os><test:runstate>${value}</test:runstate></domain></node>`;
+    await expectVirtError(open(await nodeFile('rs9.xml', withRunstate('9'))), 'XML_ERROR', "XML error: runstate '9' out of range'");
+    await expectVirtError(open(await nodeFile('rsabc.xml', withRunstate('abc'))), 'XML_ERROR', 'XML error: invalid runstate');
+    await expectVirtError(
+      open(
+        await nodeFile(
+          'rs5t.xml',
+          `<node ${ns}><domain type='test'><name>a</name><memory>1</memory><os><type>hvm</type></os><test:runstate>5</test:runstate><test:transient/></domain></node>`,
+        ),
+      ),
+      'XML_ERROR',
+      "XML error: transient domain cannot have runstate 'shutoff'",
+    );
     const missing = join(dir, 'missing.xml');
     await expectVirtError(open(`test://${missing}`), 'XML_ERROR', `XML error: failed to parse xml document '${missing}'`);
     const broken = join(dir, 'broken.xml');
     await writeFile(broken, '<node>\n  <cpu>\n');
-    await expectVirtError(open(`test://${broken}`), 'XML_DETAIL', `${broken}:3: Premature end of data in tag cpu line 2\n\n^`);
+    await expectVirtError(open(`test://${broken}`), 'XML_DETAIL', `${broken}:3: Premature end of data in tag cpu line 2\n(null)\n^`);
   });
 
   it('declines test URIs with a host (libvirt would go remote)', async () => {

@@ -26,7 +26,7 @@ export async function loadNodeFile(path: string): Promise<TestNode> {
     const file = element.attributes.get('file');
     const source = file === undefined ? inlineDomainText(text, element) : await readDocument(resolve(dirname(path), file));
     const def = parseDefinition(source, file === undefined ? path : resolve(dirname(path), file));
-    const { runstate, transient } = readTestNamespace(element);
+    const { runstate, transient } = readTestNamespace(root, element);
     if (transient && runstate === DomainState.SHUTOFF) throw xmlError("transient domain cannot have runstate 'shutoff'");
     const dom = domains.add(def, { live: false });
     dom.persistent = !transient;
@@ -83,19 +83,37 @@ function readUnsigned(parent: XmlElement, name: string, message: string): number
   return Number(text);
 }
 
-/** The test namespace elements of one `<domain>` (any prefix bound to it; libvirt's is "test"). */
-function readTestNamespace(domain: XmlElement): { runstate: DomainState; transient: boolean } {
+/** libvirt's namespace for test-driver extensions inside `<domain>` (runstate, transient). */
+const TEST_NAMESPACE = 'http://libvirt.org/schemas/domain/test/1.0';
+
+/** Prefixes bound to the test namespace on `elements` (the node root and the domain). */
+function testPrefixes(...elements: XmlElement[]): Set<string> {
+  const prefixes = new Set<string>();
+  for (const element of elements) {
+    for (const [name, value] of element.attributes) if (name.startsWith('xmlns:') && value === TEST_NAMESPACE) prefixes.add(name.slice(6));
+  }
+  return prefixes;
+}
+
+/**
+ * The test-namespace elements of one `<domain>`. As in libvirt, they count only under a prefix bound
+ * to the namespace (an unbound `test:` is ignored), with libvirt 9's messages for bad values.
+ */
+function readTestNamespace(root: XmlElement, domain: XmlElement): { runstate: DomainState; transient: boolean } {
+  const prefixes = testPrefixes(root, domain);
   let runstate: DomainState = DomainState.RUNNING;
   let transient = false;
   for (const child of domain.children) {
-    const local = child.name.slice(child.name.indexOf(':') + 1);
-    if (!child.name.includes(':')) continue;
+    const colon = child.name.indexOf(':');
+    if (colon < 0 || !prefixes.has(child.name.slice(0, colon))) continue;
+    const local = child.name.slice(colon + 1);
     if (local === 'transient') transient = true;
     if (local === 'runstate') {
       const text = child.text.trim();
-      const value = Number(text);
-      if (!/^\d+$/.test(text) || value > DomainState.PMSUSPENDED) throw xmlError(`invalid runstate '${text}'`);
-      runstate = value as DomainState;
+      if (!/^\d+$/.test(text)) throw xmlError('invalid runstate');
+      // libvirt 9's message has the stray quote at the end.
+      if (Number(text) > DomainState.PMSUSPENDED) throw xmlError(`runstate '${text}' out of range'`);
+      runstate = Number(text) as DomainState;
     }
   }
   return { runstate, transient };
