@@ -7,7 +7,7 @@ import type { Connection } from '../src/connection.js';
 import { open } from '../src/index.js';
 
 // Listing 200 domains with their info over xend: our one `?detail=1` request per listing against
-// 0.1.3's way (list the ids, then one request per domain for its details).
+// 0.1.3's way (list the ids, then requests per domain for its details).
 const DOMAINS = 200;
 const dir = mkdtempSync(join(tmpdir(), 'libvirt-ts-bench-'));
 let conn: Connection;
@@ -26,13 +26,13 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe(`list ${DOMAINS} domains with ids and names over xend`, () => {
-  bench('one request (listAllDomains)', async () => {
-    await conn.listAllDomains();
+describe(`list ${DOMAINS} domains with their info over xend (virsh list)`, () => {
+  bench('one request (listAllDomainsWithInfo)', async () => {
+    await conn.listAllDomainsWithInfo();
   });
 
-  bench('0.1.3 way: ids, then a lookup per domain', async () => {
+  bench("0.1.3's way: ids, then a lookup and a getInfo per domain", async () => {
     const ids = await conn.listDomainIDs();
-    await Promise.all(ids.map((id) => conn.lookupDomainById(id)));
+    await Promise.all(ids.map(async (id) => (await conn.lookupDomainById(id)).getInfo()));
   });
 });
