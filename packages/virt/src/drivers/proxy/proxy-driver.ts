@@ -45,6 +45,11 @@ export class ProxyDriver implements Driver {
     this.#proxy.close();
   }
 
+  /** Every Xen driver names the connection "Xen", as later libvirt's unified driver did. */
+  async getType(): Promise<string> {
+    return 'Xen';
+  }
+
   /** 0.1.3 sent VERSION but dropped the answer; we return it. */
   async getVersion(): Promise<number> {
     return Number(longOf(await this.#request(ProxyCommand.VERSION)));

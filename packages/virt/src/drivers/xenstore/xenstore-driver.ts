@@ -57,6 +57,11 @@ export class XenstoreDriver implements Driver {
     await this.#xs.close();
   }
 
+  /** Every Xen driver names the connection "Xen", as later libvirt's unified driver did. */
+  async getType(): Promise<string> {
+    return 'Xen';
+  }
+
   async listDomainIDs(): Promise<number[]> {
     return this.#domainIds();
   }
