@@ -1,7 +1,10 @@
 /**
  * The Xen 4.x layouts against Xen's own headers (Debian's libxen-dev, Xen 4.17): a C
  * program generated from the TypeScript layouts prints sizeof/offsetof of every struct
- * and field they use, and the values of the constants; both sides must agree.
+ * and field they use, and the values of the constants; both sides must agree. The
+ * interface versions must be those of a release the package knows.
+ * XEN_HEADER_DIRS=dir1:dir2 checks other header sets (each dir holding xen/domctl.h), e.g.
+ * the public headers of each RELEASE-4.x.0 tag of Xen's repository.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +22,7 @@ import {
 } from '../src/index.js';
 import { XEN_CAPABILITIES_INFO_LEN, XEN_EXTRAVERSION_LEN } from '../src/abi/xen-version.js';
 
-const HEADER = '/usr/include/xen/domctl.h';
+const headerDirs = (process.env.XEN_HEADER_DIRS ?? '/usr/include').split(':').filter(Boolean);
 const compiler = ['cc', 'gcc', 'clang'].find((cc) => {
   try {
     execFileSync(cc, ['--version'], { stdio: 'ignore' });
@@ -28,9 +31,11 @@ const compiler = ['cc', 'gcc', 'clang'].find((cc) => {
     return false;
   }
 });
-const missing = !existsSync(HEADER)
-  ? `${HEADER} not found (install Debian's libxen-dev)`
-  : compiler === undefined
+const absentHeaders = headerDirs.filter((dir) => !existsSync(join(dir, 'xen/domctl.h')));
+const missing =
+  absentHeaders.length > 0
+    ? `${absentHeaders.map((dir) => join(dir, 'xen/domctl.h')).join(', ')} not found (install Debian's libxen-dev)`
+    : compiler === undefined
     ? 'no C compiler (install build-essential)'
     : undefined;
 if (missing) console.warn(`skipping the header-offset test: ${missing}`);
@@ -46,7 +51,7 @@ const layouts: StructLayout<any>[] = [
 ];
 
 /** name -> value, what the TypeScript side says; the C program prints the same names. */
-function expectedFromTypeScript(): Map<string, { c: string; value: number }> {
+function expectedFromTypeScript(release: xen4.Xen4InterfaceVersions): Map<string, { c: string; value: number }> {
   const out = new Map<string, { c: string; value: number }>();
   for (const layout of layouts) {
     const struct = `struct ${layout.name}`;
@@ -59,8 +64,8 @@ function expectedFromTypeScript(): Map<string, { c: string; value: number }> {
   const constants: [string, number][] = [
     ['offsetof(struct xen_sysctl, u)', xen4.SYSCTL_UNION_OFFSET],
     ['offsetof(struct xen_domctl, u)', xen4.DOMCTL_UNION_OFFSET],
-    ['XEN_SYSCTL_INTERFACE_VERSION', xen4.XEN_4_17.sysctl],
-    ['XEN_DOMCTL_INTERFACE_VERSION', xen4.XEN_4_17.domctl],
+    ['XEN_SYSCTL_INTERFACE_VERSION', release.sysctl],
+    ['XEN_DOMCTL_INTERFACE_VERSION', release.domctl],
     ['__HYPERVISOR_xen_version', Hypercall.xen_version],
     ['__HYPERVISOR_sysctl', Hypercall.sysctl],
     ['__HYPERVISOR_domctl', Hypercall.domctl],
@@ -113,26 +118,44 @@ function cProgram(expected: Map<string, { c: string }>): string {
   ].join('\n');
 }
 
-describe.skipIf(missing !== undefined)('Xen 4.17 layouts against /usr/include/xen', () => {
+/** Compiles and runs the program for `expected` against the headers in `includeDir`. */
+function printFromHeaders(dir: string, includeDir: string, expected: Map<string, { c: string }>): Record<string, number> {
+  writeFileSync(join(dir, 'offsets.c'), cProgram(expected));
+  execFileSync(compiler!, ['-Wall', '-I', includeDir, '-o', join(dir, 'offsets'), join(dir, 'offsets.c')], {
+    stdio: 'pipe',
+  });
+  const printed = execFileSync(join(dir, 'offsets'), { encoding: 'utf8' });
+  return Object.fromEntries(
+    printed
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const at = line.lastIndexOf('=');
+        return [line.slice(0, at), Number(line.slice(at + 1))];
+      }),
+  );
+}
+
+describe.skipIf(missing !== undefined)('Xen 4.x layouts against Xen\'s headers', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hypercall-offsets-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('every sizeof, offsetof and constant the ABI layer uses matches the headers', () => {
-    const expected = expectedFromTypeScript();
-    writeFileSync(join(dir, 'offsets.c'), cProgram(expected));
-    execFileSync(compiler!, ['-Wall', '-o', join(dir, 'offsets'), join(dir, 'offsets.c')], { stdio: 'pipe' });
-    const printed = execFileSync(join(dir, 'offsets'), { encoding: 'utf8' });
-    const fromHeaders = Object.fromEntries(
-      printed
-        .trim()
-        .split('\n')
-        .map((line) => {
-          const at = line.lastIndexOf('=');
-          return [line.slice(0, at), Number(line.slice(at + 1))];
-        }),
-    );
-    const fromTypeScript = Object.fromEntries([...expected].map(([name, { value }]) => [name, value]));
-    expect(fromTypeScript).toEqual(fromHeaders);
-    expect(Object.keys(fromHeaders).length).toBeGreaterThan(60);
-  });
+  for (const includeDir of headerDirs) {
+    it(`every sizeof, offsetof and constant the ABI layer uses matches ${includeDir}/xen`, () => {
+      const versions = printFromHeaders(
+        dir,
+        includeDir,
+        new Map(['XEN_SYSCTL_INTERFACE_VERSION', 'XEN_DOMCTL_INTERFACE_VERSION'].map((c) => [c, { c }])),
+      );
+      const release = xen4.XEN4_RELEASES.find(
+        (r) => r.sysctl === versions.XEN_SYSCTL_INTERFACE_VERSION && r.domctl === versions.XEN_DOMCTL_INTERFACE_VERSION,
+      );
+      expect(release, `headers of an unknown release: ${JSON.stringify(versions)}`).toBeDefined();
+      const expected = expectedFromTypeScript(release!);
+      const fromHeaders = printFromHeaders(dir, includeDir, expected);
+      const fromTypeScript = Object.fromEntries([...expected].map(([name, { value }]) => [name, value]));
+      expect(fromTypeScript).toEqual(fromHeaders);
+      expect(Object.keys(fromHeaders).length).toBeGreaterThan(60);
+    });
+  }
 });

@@ -1,7 +1,7 @@
 /**
  * Xen 4.x domain control: the sysctl (35) and domctl (36) hypercalls, x86_64 layouts of
- * Xen 4.17 (interface versions 0x15/0x15). Checked against Debian's libxen-dev headers by
- * test/header-offsets.test.ts.
+ * Xen 4.17 (interface versions 0x15/0x15), unchanged from 4.16 to 4.22. Checked against
+ * Debian's libxen-dev headers by test/header-offsets.test.ts.
  */
 import type { ControlAbi, ControlRequest } from './control-abi.js';
 import { rawDomainInfo } from './domain-info.js';
@@ -27,6 +27,21 @@ export interface Xen4InterfaceVersions {
 }
 
 export const XEN_4_17: Xen4InterfaceVersions = { release: '4.17', sysctl: 0x15, domctl: 0x15 };
+
+/**
+ * Xen 4.x releases whose headers give these same layouts (checked by compiling
+ * test/header-offsets.test.ts's program against each RELEASE-4.x.0 tag's public headers:
+ * XEN_HEADER_DIRS=...); only the interface versions differ. Xen 4.17 is also tested live.
+ */
+export const XEN4_RELEASES: readonly Xen4InterfaceVersions[] = [
+  XEN_4_17,
+  { release: '4.16', sysctl: 0x14, domctl: 0x14 },
+  { release: '4.18', sysctl: 0x15, domctl: 0x16 },
+  { release: '4.19', sysctl: 0x15, domctl: 0x17 },
+  { release: '4.20', sysctl: 0x15, domctl: 0x17 },
+  { release: '4.21', sysctl: 0x16, domctl: 0x17 },
+  { release: '4.22', sysctl: 0x16, domctl: 0x18 },
+];
 
 export const xenSysctl = defineStruct('xen_sysctl', 136, {
   cmd: u32(0),

@@ -23,6 +23,8 @@ export interface SimulatedXenOptions {
   capabilities?: string;
   /** The interface version the hypervisor accepts (sysctl and domctl, or dom0_op). */
   interfaceVersion: number;
+  /** The domctl version where it differs from the sysctl one (Xen 4.18 on). */
+  domctlVersion?: number;
   domains: Record<number, Partial<SimulatedDomain>>;
 }
 
@@ -92,7 +94,7 @@ export class SimulatedXen {
 
   private domctl(call: FakeHypercall): number {
     const c = view(call.read(call.args[0], 144));
-    if (c.getUint32(4, true) !== this.options.interfaceVersion) return fail('EACCES');
+    if (c.getUint32(4, true) !== (this.options.domctlVersion ?? this.options.interfaceVersion)) return fail('EACCES');
     const id = c.getUint16(8, true);
     const cmd = c.getUint32(0, true);
     if (cmd === 5) {
