@@ -26,7 +26,7 @@ export function formatUsage(progname = 'virsh'): string {
   const commands = allCommands();
   for (const group of GROUPS) {
     text += ` ${group.title} (help keyword '${group.keyword}')\n`;
-    for (const def of commands) if (def.group === group.keyword) text += `    ${def.name.padEnd(30)} ${def.summary}\n`;
+    for (const def of commands) if (def.group === group.keyword && !def.hidden) text += `    ${def.name.padEnd(30)} ${def.summary}\n`;
     text += '\n';
   }
   text += '\n  (specify help <group> for details about the commands in the group)\n';

@@ -45,6 +45,8 @@ export interface CommandDef {
   options: OptionDef[];
   /** Runs without a connection (help, echo, quit...). */
   noConnect?: boolean;
+  /** Left out of the command lists of `help` and `-h`, as virsh's hidden commands. */
+  hidden?: boolean;
   /** Succeeds or throws (a VirshError or a VirtError); output goes through `session.out`. */
   run(ctx: CommandContext): Promise<void>;
 }

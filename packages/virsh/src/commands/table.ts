@@ -1,4 +1,5 @@
 import type { CommandDef } from './command.js';
+import { completeCommand, completionCommand } from './completion.js';
 import { createCommand, defineCommand } from './create-define.js';
 import { domidCommand, domnameCommand, domuuidCommand } from './domain-ids.js';
 import { dominfoCommand } from './dominfo.js';
@@ -55,6 +56,8 @@ const buildTable = (): readonly CommandDef[] => [
   pwd,
   quit,
   connect,
+  completeCommand,
+  completionCommand,
 ];
 
 let table: readonly CommandDef[] | undefined;

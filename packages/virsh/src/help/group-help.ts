@@ -7,7 +7,7 @@ export function formatGroupHelp(keyword: string, commands: readonly CommandDef[]
   if (!group) return undefined;
   let text = ` ${group.title} (help keyword '${group.keyword}'):\n`;
   for (const def of commands) {
-    if (def.group === group.keyword) text += `    ${def.name.padEnd(30)} ${def.summary}\n`;
+    if (def.group === group.keyword && !def.hidden) text += `    ${def.name.padEnd(30)} ${def.summary}\n`;
   }
   return text;
 }

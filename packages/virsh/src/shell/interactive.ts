@@ -1,11 +1,10 @@
-import { readdir } from 'node:fs/promises';
 import { createInterface, type Interface } from 'node:readline';
-import { allCommands, commandByName } from '../commands/table.js';
+import { completionSources } from '../commands/completion.js';
 import { ScriptTokens } from '../parse/tokens.js';
 import { runTokens } from '../run-script.js';
 import type { Session } from '../session.js';
 import type { VirshIO } from '../virsh.js';
-import { type CompletionSources, complete } from './completer.js';
+import { complete } from './completer.js';
 import { historyPath, historySize, loadHistory, saveHistory } from './history.js';
 
 const BANNER =
@@ -13,26 +12,6 @@ const BANNER =
   "Type:  'help' for help with commands\n       'quit' to quit\n\n";
 
 const promptFor = (session: Session) => (session.readOnly ? 'virsh > ' : 'virsh # ');
-
-function completionSources(session: Session): CompletionSources {
-  return {
-    commands: allCommands,
-    commandByName,
-    async domains(kind) {
-      // Like virsh's completers: only from a connection that is already open.
-      if (!session.connected) return [];
-      const conn = await session.connection();
-      const all = await conn.listAllDomains({ active: kind !== 'inactive', inactive: kind !== 'active' });
-      return all.map((d) => d.getName());
-    },
-    async files(prefix) {
-      const slash = prefix.lastIndexOf('/');
-      const dir = slash >= 0 ? prefix.slice(0, slash + 1) : '';
-      const entries = await readdir(dir === '' ? '.' : dir, { withFileTypes: true });
-      return entries.map((e) => dir + e.name + (e.isDirectory() ? '/' : ''));
-    },
-  };
-}
 
 /** Runs one line typed at the prompt; empty lines do nothing. */
 async function runLine(line: string, session: Session, history: string[]): Promise<void> {
@@ -63,7 +42,7 @@ export async function runInteractive(session: Session, io: VirshIO): Promise<voi
     history: [...history].reverse(),
     removeHistoryDuplicates: false,
     completer: (line: string, callback: (err: null, result: [string[], string]) => void) => {
-      complete(line, completionSources(session)).then(
+      complete(line, completionSources(session, false)).then(
         (result) => callback(null, result),
         () => callback(null, [[], line]),
       );
