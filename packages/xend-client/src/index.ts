@@ -4,6 +4,7 @@
 export {
   type CallOptions,
   DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_SLOW_TIMEOUT_MS,
   DEFAULT_TIMEOUT_MS,
   type DomainName,
   type ShutdownReason,
@@ -29,6 +30,7 @@ export {
 export {
   DEFAULT_XEND_CONFIG_VERSION,
   type FromXendSexprOptions,
+  fromXendSexpr,
   type ToXendConfigOptions,
   toXendConfig,
   type XendConfigVersion,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fromXendSexpr } from '../../src/config/index.js';
 import type { XendConfigVersion } from '../../src/config/index.js';
 import { caseNames, LIBVIRT_READER, readFixture } from './corpus-files.js';
+import { legacyView } from './domain-content.js';
 
 // sexpr in -> expected XML out, byte for byte through xml-format's writer. As in libvirt's
 // test, xenstore is absent: no console tty, VNC port unknown (-1).
@@ -51,42 +52,6 @@ describe("sexpr2xml: libvirt's last corpus (xend 3.1+)", () => {
 // other element orders), which xml-format's writer does not produce: byte-for-byte they cannot
 // match. What they say is checked instead: the expected XML is read with parseDomainXml and
 // both configs are compared on what both eras express.
-
-function legacyView(domain: DomainConfig) {
-  return {
-    id: domain.id,
-    name: domain.name,
-    uuid: domain.uuid,
-    memory: domain.memory,
-    vcpus: domain.vcpu.count,
-    bootloader: domain.bootloader,
-    os: {
-      type: domain.os.type,
-      kernel: domain.os.kernel,
-      initrd: domain.os.initrd,
-      cmdline: domain.os.cmdline,
-      loader: domain.os.loader?.path,
-      boot: domain.os.bootDevices,
-    },
-    lifecycle: [domain.onPoweroff, domain.onReboot, domain.onCrash],
-    acpi: domain.features?.acpi ?? false,
-    emulator: domain.devices.emulator,
-    disks: domain.devices.disks.map((disk) => ({
-      device: disk.device,
-      source: disk.source?.file ?? disk.source?.dev,
-      target: disk.target.dev.replace(/:(disk|cdrom)$/, ''),
-      readonly: disk.readonly ?? false,
-    })),
-    interfaces: domain.devices.interfaces.map((net) => ({
-      type: net.type,
-      mac: net.mac,
-      bridge: net.source?.bridge,
-      script: net.script,
-      ips: net.ips.map((ip) => ip.address),
-    })),
-    graphics: domain.devices.graphics.map((graphics) => graphics.type),
-  };
-}
 
 function checkLegacy(folder: string, { name, version }: Case) {
   const sexpr = parseSexpr(readFixture(folder, `sexpr2xml-${name}.sexpr`), LIBVIRT_READER);
