@@ -192,6 +192,14 @@ export class ElementReader {
     return readers;
   }
 
+  /** Calls the handler named like each child, in document order, in one pass; children without a handler are left unread. */
+  forEachChild(handlers: Readonly<Record<string, (child: ElementReader) => void>>): void {
+    for (const child of this.element.children) {
+      const handler = handlers[child.name];
+      if (handler !== undefined) handler(new ElementReader(child, this, this.tracker));
+    }
+  }
+
   /** Every child, without marking any as read (for the strict-mode walk). */
   allChildren(): ElementReader[] {
     return this.element.children.map((child) => new ElementReader(child, this, this.tracker, false));

@@ -13,23 +13,26 @@ export function readDevices(devices: ElementReader | undefined): DomainDevices {
   if (devices === undefined) return config;
   const emulator = devices.childText('emulator');
   if (emulator !== undefined) config.emulator = emulator;
-  config.disks = devices.children('disk').map(readDisk);
   const controllersOfType = new Map<string | undefined, number>();
-  config.controllers = devices.children('controller').map((controller) => {
-    const type = controller.attribute('type');
-    const previous = controllersOfType.get(type) ?? 0;
-    controllersOfType.set(type, previous + 1);
-    return readController(controller, previous);
+  // One pass over the children; each kind goes to its own list.
+  devices.forEachChild({
+    disk: (disk) => config.disks.push(readDisk(disk)),
+    controller: (controller) => {
+      const type = controller.attribute('type');
+      const previous = controllersOfType.get(type) ?? 0;
+      controllersOfType.set(type, previous + 1);
+      config.controllers.push(readController(controller, previous));
+    },
+    interface: (nic) => config.interfaces.push(readInterface(nic)),
+    serial: (serial) => config.serials.push(readCharDevice(serial)),
+    parallel: (parallel) => config.parallels.push(readCharDevice(parallel)),
+    console: (console) => config.consoles.push(readCharDevice(console)),
+    input: (input) => config.inputs.push(readInput(input)),
+    graphics: (graphics) => config.graphics.push(readGraphics(graphics)),
+    sound: (sound) => config.sounds.push(readSound(sound)),
+    video: (video) => config.videos.push(readVideo(video)),
+    hostdev: (hostdev) => config.hostdevs.push(readHostdev(hostdev)),
   });
-  config.interfaces = devices.children('interface').map(readInterface);
-  config.serials = devices.children('serial').map(readCharDevice);
-  config.parallels = devices.children('parallel').map(readCharDevice);
-  config.consoles = devices.children('console').map(readCharDevice);
-  config.inputs = devices.children('input').map(readInput);
-  config.graphics = devices.children('graphics').map(readGraphics);
-  config.sounds = devices.children('sound').map(readSound);
-  config.videos = devices.children('video').map(readVideo);
-  config.hostdevs = devices.children('hostdev').map(readHostdev);
   const memballoon = devices.child('memballoon');
   if (memballoon !== undefined) config.memballoon = readMemballoon(memballoon);
   return config;

@@ -28,6 +28,8 @@ export type MemorySizeResult = { kib: number } | { error: 'unit' | 'number' | 'r
 
 /** `text` (a decimal integer) in `unit` (default KiB) as whole KiB, rounded up. */
 export function memorySizeToKib(text: string, unit: string | undefined): MemorySizeResult {
+  // The common case, a plain KiB count, needs no big-integer arithmetic.
+  if ((unit === undefined || unit === 'KiB') && /^\d{1,15}$/.test(text)) return { kib: Number(text) };
   const bytesPerUnit = UNIT_BYTES.get((unit ?? 'KiB').toLowerCase());
   if (bytesPerUnit === undefined) return { error: 'unit' };
   const digits = text.trim();
