@@ -66,6 +66,8 @@ export const CALL_RULES: { readonly [M in DriverMethod]: CallRule } = {
   domainSetMaxMemory: { policy: 'every', api: 'virDomainSetMaxMemory', writes: true },
   domainSetMemory: { policy: 'every', api: 'virDomainSetMemory', writes: true },
   domainSetVcpus: { policy: 'first', api: 'virDomainSetVcpus', writes: true },
+  domainSetMemoryFlags: { policy: 'first', api: 'virDomainSetMemoryFlags', writes: true },
+  domainSetVcpusFlags: { policy: 'first', api: 'virDomainSetVcpusFlags', writes: true },
 };
 
 type MethodArgs<M extends DriverMethod> = Parameters<NonNullable<Driver[M]>>;

@@ -80,6 +80,16 @@ export class Domain {
     return this.#ask((ref) => this.connection.call('domainSetVcpus', ref, count));
   }
 
+  /** virDomainSetMemoryFlags: `flags` from ModificationFlags (CONFIG changes the persistent definition). */
+  setMemoryFlags(kib: number, flags: number): Promise<void> {
+    return this.#ask((ref) => this.connection.call('domainSetMemoryFlags', ref, kib, flags));
+  }
+
+  /** virDomainSetVcpusFlags: `flags` from ModificationFlags (VCPU_MAXIMUM with CONFIG changes the maximum). */
+  setVcpusFlags(count: number, flags: number): Promise<void> {
+    return this.#ask((ref) => this.connection.call('domainSetVcpusFlags', ref, count, flags));
+  }
+
   /** The domain's XML description (libvirt's formatter layout). */
   getXMLDesc(flags = 0): Promise<string> {
     return this.#ask((ref) => this.connection.call('domainGetXMLDesc', ref, flags));

@@ -114,6 +114,10 @@ export interface Driver {
   domainSetMaxMemory?(dom: DomainRef, kib: number): Promise<void>;
   domainSetMemory?(dom: DomainRef, kib: number): Promise<void>;
   domainSetVcpus?(dom: DomainRef, count: number): Promise<void>;
+  /** virDomainSetMemoryFlags: ModificationFlags (CURRENT, LIVE, CONFIG, MEM_MAXIMUM). */
+  domainSetMemoryFlags?(dom: DomainRef, kib: number, flags: number): Promise<void>;
+  /** virDomainSetVcpusFlags: ModificationFlags (CURRENT, LIVE, CONFIG, VCPU_MAXIMUM). */
+  domainSetVcpusFlags?(dom: DomainRef, count: number, flags: number): Promise<void>;
 }
 
 /** The entry points of Driver that dispatch.ts routes. */

@@ -20,7 +20,7 @@ export {
   type ErrorHandler,
 } from './errors/error-reporting.js';
 export { toVirtError } from './errors/to-virt-error.js';
-export { DomainState, RunningReason, PausedReason, ShutdownReason, ShutoffReason, CrashedReason } from './types.js';
+export { DomainState, ModificationFlags, RunningReason, PausedReason, ShutdownReason, ShutoffReason, CrashedReason } from './types.js';
 export type {
   DomainInfo,
   DomainStateWithReason,

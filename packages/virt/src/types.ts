@@ -87,6 +87,13 @@ export interface SecurityLabel {
   enforcing: boolean;
 }
 
+/**
+ * virDomainModificationImpact and the flags of the *Flags setters: CURRENT (0) changes the running
+ * domain if active, else its persistent definition; LIVE and CONFIG choose explicitly.
+ * MEM_MAXIMUM (setMemoryFlags) and VCPU_MAXIMUM (setVcpusFlags) change the maximum instead.
+ */
+export const ModificationFlags = { CURRENT: 0, LIVE: 1, CONFIG: 2, MEM_MAXIMUM: 4, VCPU_MAXIMUM: 4 } as const;
+
 /** Filters of virConnectListAllDomains; neither set means both. */
 export interface ListAllDomainsFlags {
   active?: boolean;

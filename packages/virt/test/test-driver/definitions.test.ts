@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Connection, DomainState, open, RunningReason, ShutoffReason } from '../../src/index.js';
+import { type Connection, DomainState, ModificationFlags, open, RunningReason, ShutoffReason } from '../../src/index.js';
 import { expectVirtError } from '../helpers/expect-virt-error.js';
 import { readFixture } from '../helpers/fixtures.js';
 import { quietErrors } from '../helpers/quiet-errors.js';
@@ -163,6 +163,26 @@ describe('memory and vcpus', () => {
     await expectVirtError(test.setVcpus(0), 'INVALID_ARG', "Can't set 0 processors for a VM");
     await test.destroy();
     await expectVirtError(test.setVcpus(1), 'OPERATION_INVALID', 'Requested operation is not valid: domain is not running');
+  });
+
+  it('refuses persistent changes to a transient domain and a live maximum', async () => {
+    const { CONFIG, LIVE, VCPU_MAXIMUM } = ModificationFlags;
+    const fc4 = await conn.createXML(FC4_XEN);
+    await expectVirtError(
+      fc4.setMemoryFlags(1024, CONFIG),
+      'OPERATION_INVALID',
+      'Requested operation is not valid: transient domains do not have any persistent config',
+    );
+    await expectVirtError(
+      fc4.setVcpusFlags(1, LIVE | VCPU_MAXIMUM),
+      'OPERATION_INVALID',
+      'Requested operation is not valid: cannot set max vcpu count of an active domain',
+    );
+    await expectVirtError(
+      fc4.setVcpusFlags(33, LIVE),
+      'INVALID_ARG',
+      'invalid argument: requested cpu amount exceeds maximum supported amount (33 > 32)',
+    );
   });
 
   it('live changes end when a persistent domain stops', async () => {

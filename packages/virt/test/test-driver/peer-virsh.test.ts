@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Connection, type Domain, open, type VirtError } from '../../src/index.js';
+import { type Connection, type Domain, ModificationFlags, open, type VirtError } from '../../src/index.js';
 import { fixturePath, readFixture } from '../helpers/fixtures.js';
 import { quietErrors } from '../helpers/quiet-errors.js';
 import { maskRandom, runVirsh, virshAvailable } from '../helpers/virsh-peer.js';
@@ -140,6 +140,32 @@ describe.skipIf(!peer)('the test driver against Debian virsh 9 on the same input
       await rm(dir, { recursive: true, force: true });
     }
   }, 90_000);
+
+  it('changes memory and vcpus of the live and persistent definitions as virsh 9 --config/--live/--maximum', async () => {
+    const theirs = runVirsh(
+      'test:///default',
+      'setmem test 1048576 --config; setvcpus test 1 --config; setvcpus test 4 --maximum --config; setmaxmem test 9000000 --config; ' +
+        'setmem test 1000000 --live; dumpxml test; dumpxml --inactive test; destroy test; setvcpus test 3 --config; setmem test 2000 --current; ' +
+        'dumpxml --inactive test',
+    );
+    expect(theirs.status).toBe(0);
+    const ours = await withDefault(async (conn) => {
+      const test = await conn.lookupDomainByName('test');
+      const { CONFIG, LIVE, CURRENT, MEM_MAXIMUM, VCPU_MAXIMUM } = ModificationFlags;
+      await test.setMemoryFlags(1048576, CONFIG);
+      await test.setVcpusFlags(1, CONFIG);
+      await test.setVcpusFlags(4, CONFIG | VCPU_MAXIMUM);
+      await test.setMemoryFlags(9000000, CONFIG | MEM_MAXIMUM);
+      await test.setMemoryFlags(1000000, LIVE);
+      const dumps = [await test.getXMLDesc(), await test.getXMLDesc(2)];
+      await test.destroy();
+      await test.setVcpusFlags(3, CONFIG);
+      await test.setMemoryFlags(2000, CURRENT);
+      dumps.push(await test.getXMLDesc(2));
+      return dumps.join('');
+    });
+    expect(ours).toBe(theirs.stdout);
+  });
 
   it('saves a file virsh restores, and restores a file virsh saved', async () => {
     const { mkdtemp, rm } = await import('node:fs/promises');

@@ -7,6 +7,7 @@ import {
   DomainState,
   type DomainStateWithReason,
   type ListAllDomainsFlags,
+  ModificationFlags,
   type NodeInfo,
   PausedReason,
   RunningReason,
@@ -17,6 +18,7 @@ import {
 import { formatUuid, parseUuid } from '../../uuid.js';
 import { formatTestCapabilities } from './capabilities.js';
 import { decodeSaveImage, encodeSaveImage } from './save-image.js';
+import { setMemory, setVcpus } from './resource-changes.js';
 import { notRunning, systemError, testError, testErrorText } from './test-errors.js';
 import { type TestDomain, isActive, persistentDef } from './test-domain-list.js';
 import type { TestNode } from './test-node.js';
@@ -26,8 +28,6 @@ import { parseDefinition } from './parse-definition.js';
 export const DomainXMLFlags = { SECURE: 1, INACTIVE: 2, UPDATE_CPU: 4, MIGRATABLE: 8 } as const;
 /** virDomainCreateFlags: start the new domain paused. */
 export const CREATE_START_PAUSED = 1;
-/** testConnectGetMaxVcpus. */
-const MAX_VCPUS = 32;
 
 /**
  * libvirt 9's test driver over one TestNode: every entry point with its state rules and messages.
@@ -288,34 +288,27 @@ export class TestDriver implements Driver {
 
   // ---- resources
 
-  /** Only an inactive domain's maximum can change; the current memory is clamped to it. */
+  /** virDomainSetMaxMemory: CURRENT | MEM_MAXIMUM (only an inactive domain's maximum can change). */
   async domainSetMaxMemory(ref: DomainRef, kib: number): Promise<void> {
-    const dom = this.#find(ref);
-    checkMemoryArgument(kib);
-    if (isActive(dom)) throw testError('OPERATION_INVALID', 'cannot resize the maximum memory on an active domain');
-    dom.def.memory = kib;
-    if (dom.def.currentMemory > kib) dom.def.currentMemory = kib;
+    setMemory(this.#find(ref), kib, ModificationFlags.MEM_MAXIMUM);
   }
 
-  /** The balloon of a running domain, up to its maximum. */
+  /** virDomainSetMemory: the balloon of a running domain (LIVE), up to its maximum. */
   async domainSetMemory(ref: DomainRef, kib: number): Promise<void> {
-    const dom = this.#find(ref);
-    checkMemoryArgument(kib);
-    if (!isActive(dom)) throw notRunning();
-    if (kib > dom.def.memory) throw testError('INVALID_ARG', 'cannot set memory higher than max memory');
-    dom.def.currentMemory = kib;
+    setMemory(this.#find(ref), kib, ModificationFlags.LIVE);
   }
 
-  /** The online vcpus of a running domain, up to its `<vcpu>` maximum. */
+  async domainSetMemoryFlags(ref: DomainRef, kib: number, flags: number): Promise<void> {
+    setMemory(this.#find(ref), kib, flags);
+  }
+
+  /** virDomainSetVcpus: the online vcpus of a running domain (LIVE), up to its `<vcpu>` maximum. */
   async domainSetVcpus(ref: DomainRef, count: number): Promise<void> {
-    const dom = this.#find(ref);
-    if (!Number.isInteger(count) || count < 0) throw testErrorText('INVALID_ARG', `invalid vcpu count ${count}`);
-    if (count === 0) throw testErrorText('INVALID_ARG', "Can't set 0 processors for a VM");
-    if (count > MAX_VCPUS) throw testError('INVALID_ARG', `requested cpu amount exceeds maximum supported amount (${count} > ${MAX_VCPUS})`);
-    if (!isActive(dom)) throw notRunning();
-    if (count > dom.def.vcpu.count) throw testError('INVALID_ARG', `requested cpu amount exceeds maximum (${count} > ${dom.def.vcpu.count})`);
-    if (count === dom.def.vcpu.count) delete dom.def.vcpu.current;
-    else dom.def.vcpu.current = count;
+    setVcpus(this.#find(ref), count, ModificationFlags.LIVE);
+  }
+
+  async domainSetVcpusFlags(ref: DomainRef, count: number, flags: number): Promise<void> {
+    setVcpus(this.#find(ref), count, flags);
   }
 
   /** The domain a handle stands for, matched by UUID as libvirt's testDomObjFromDomain. */
@@ -334,12 +327,6 @@ function refOf(dom: TestDomain): DomainRef {
 function setState(dom: TestDomain, state: DomainState, reason: number): void {
   dom.state = state;
   dom.reason = reason;
-}
-
-/** virReportInvalidNonZeroArg as libvirt 9 words it for the memory setters. */
-function checkMemoryArgument(kib: number): void {
-  if (!Number.isInteger(kib) || kib < 0) throw testErrorText('INVALID_ARG', `memory in virDomainSetMemoryFlags must be a non-negative integer, not ${kib}`);
-  if (kib === 0) throw testErrorText('INVALID_ARG', 'memory in virDomainSetMemoryFlags must not be zero');
 }
 
 /**

@@ -1,0 +1,75 @@
+import type { DomainConfig } from '@libvirt-ts/xml-format';
+import { ModificationFlags } from '../../types.js';
+import { notRunning, testError, testErrorText } from './test-errors.js';
+import { isActive, type TestDomain } from './test-domain-list.js';
+
+/** testConnectGetMaxVcpus. */
+const MAX_VCPUS = 32;
+
+/**
+ * virDomainObjGetDefs: which definitions a change touches. CURRENT (neither LIVE nor CONFIG) means
+ * LIVE for an active domain and CONFIG otherwise.
+ */
+function definitionsFor(dom: TestDomain, flags: number): { live: DomainConfig | undefined; config: DomainConfig | undefined } {
+  let live = (flags & ModificationFlags.LIVE) !== 0;
+  let config = (flags & ModificationFlags.CONFIG) !== 0;
+  if (!live && !config) {
+    live = isActive(dom);
+    config = !live;
+  }
+  if (live && !isActive(dom)) throw notRunning();
+  if (config && !dom.persistent) throw testError('OPERATION_INVALID', 'transient domains do not have any persistent config');
+  return { live: live ? dom.def : undefined, config: config ? (dom.newDef ?? dom.def) : undefined };
+}
+
+/**
+ * testDomainSetMemoryFlags: the balloon (current memory) of the chosen definitions, or with
+ * MEM_MAXIMUM their maximum (never of a running domain; the current memory is clamped to it).
+ */
+export function setMemory(dom: TestDomain, kib: number, flags: number): void {
+  if (!Number.isInteger(kib) || kib < 0) throw testErrorText('INVALID_ARG', `memory in virDomainSetMemoryFlags must be a non-negative integer, not ${kib}`);
+  if (kib === 0) throw testErrorText('INVALID_ARG', 'memory in virDomainSetMemoryFlags must not be zero');
+  const { live, config } = definitionsFor(dom, flags & ~ModificationFlags.MEM_MAXIMUM);
+  if ((flags & ModificationFlags.MEM_MAXIMUM) !== 0) {
+    if (live) throw testError('OPERATION_INVALID', 'cannot resize the maximum memory on an active domain');
+    if (config) {
+      config.memory = kib;
+      if (config.currentMemory > kib) config.currentMemory = kib;
+    }
+    return;
+  }
+  for (const def of [live, config]) {
+    if (def && kib > def.memory) throw testError('INVALID_ARG', 'cannot set memory higher than max memory');
+  }
+  for (const def of [live, config]) if (def) def.currentMemory = kib;
+}
+
+/**
+ * testDomainSetVcpusFlags: the online vcpus of the chosen definitions (at most their `<vcpu>`
+ * maximum), or with VCPU_MAXIMUM the maximum of the persistent definition.
+ */
+export function setVcpus(dom: TestDomain, count: number, flags: number): void {
+  if (!Number.isInteger(count) || count < 0) throw testErrorText('INVALID_ARG', `invalid vcpu count ${count}`);
+  if (count === 0) throw testErrorText('INVALID_ARG', "Can't set 0 processors for a VM");
+  if (count > MAX_VCPUS) throw testError('INVALID_ARG', `requested cpu amount exceeds maximum supported amount (${count} > ${MAX_VCPUS})`);
+  const maximum = (flags & ModificationFlags.VCPU_MAXIMUM) !== 0;
+  const { live, config } = definitionsFor(dom, flags & ~ModificationFlags.VCPU_MAXIMUM);
+  if (maximum && live) throw testError('OPERATION_INVALID', 'cannot set max vcpu count of an active domain');
+  for (const def of maximum ? [] : [live, config]) {
+    if (def && count > def.vcpu.count) throw testError('INVALID_ARG', `requested cpu amount exceeds maximum (${count} > ${def.vcpu.count})`);
+  }
+  if (live) setOnline(live, count);
+  if (config && maximum) {
+    const online = Math.min(config.vcpu.current ?? config.vcpu.count, count);
+    config.vcpu.count = count;
+    setOnline(config, online);
+  } else if (config) {
+    setOnline(config, count);
+  }
+}
+
+/** `current=` is written only when fewer vcpus than the maximum are online. */
+function setOnline(def: DomainConfig, count: number): void {
+  if (count === def.vcpu.count) delete def.vcpu.current;
+  else def.vcpu.current = count;
+}
