@@ -84,6 +84,18 @@ describe.each(TRANSPORTS)('transport over %s', (transport) => {
     expect(error.message).toMatch(/no complete answer within 300 ms/);
   });
 
+  it('gives save, restore and create their own (slow) deadline', async () => {
+    const slowOnly = new XendClient(setup.fake.endpoint, { timeoutMs: 20_000, slowTimeoutMs: FAULT_TIMEOUT_MS });
+    setup.fake.injectFault('never-answer', { count: 3, when: (request) => request.method === 'POST' });
+    const save = await rejection(slowOnly.save('guest-1', '/tmp/never-written.save'));
+    const restore = await rejection(slowOnly.restore('/tmp/never-read.save'));
+    const create = await rejection(slowOnly.create('(vm (name late))'));
+    for (const error of [save, restore, create]) {
+      expect(error.code).toBe('TIMEOUT');
+      expect(error.message).toMatch(/within 300 ms/);
+    }
+  });
+
   it('gives ABORTED when the signal fires, and before sending if it already has', async () => {
     setup.fake.injectFault('never-answer');
     const controller = new AbortController();

@@ -15,6 +15,12 @@ import { sendRequest } from '../transport/send-request.js';
 export interface XendClientOptions {
   /** Deadline of each request, from connect to the last byte of the answer. Default 30 s. */
   timeoutMs?: number;
+  /**
+   * Deadline of the requests that copy a guest's memory or build a guest (save, restore, and
+   * create's `op=create` and `op=wait_for_devices`), which xend answers only when done.
+   * Default 10 minutes.
+   */
+  slowTimeoutMs?: number;
   /** Longest answer accepted. Default 64 MiB. */
   maxResponseBytes?: number;
 }
@@ -32,6 +38,7 @@ export type DomainName = string | number;
 export type ShutdownReason = 'halt' | 'poweroff' | 'reboot';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_SLOW_TIMEOUT_MS = 600_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /**
@@ -42,11 +49,13 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 export class XendClient {
   readonly endpoint: XendEndpoint;
   private readonly timeoutMs: number;
+  private readonly slowTimeoutMs: number;
   private readonly maxResponseBytes: number;
 
   constructor(endpoint: XendEndpoint, options: XendClientOptions = {}) {
     this.endpoint = endpoint;
     this.timeoutMs = positive(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs');
+    this.slowTimeoutMs = positive(options.slowTimeoutMs ?? DEFAULT_SLOW_TIMEOUT_MS, 'slowTimeoutMs');
     this.maxResponseBytes = positive(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes');
   }
 
@@ -141,12 +150,13 @@ export class XendClient {
 
   /** Saves the domain's state to `file` (a path on xend's host) and stops it. */
   async save(domain: DomainName, file: string, call?: CallOptions): Promise<void> {
-    await this.domainOp(domain, [['op', 'save'], ['file', requireText(file, 'save file')]], call);
+    await this.domainOp(domain, [['op', 'save'], ['file', requireText(file, 'save file')]], this.slow(call));
   }
 
   /** Restores a domain saved with `save`; it comes back running, with a new id. */
   async restore(file: string, call?: CallOptions): Promise<XendDomain | undefined> {
-    const answer = await this.post('/xend/domain/', [['op', 'restore'], ['file', requireText(file, 'restore file')]], call);
+    const form: [string, string][] = [['op', 'restore'], ['file', requireText(file, 'restore file')]];
+    const answer = await this.post('/xend/domain/', form, this.slow(call));
     return decodeOptionalDomain(answer);
   }
 
@@ -158,9 +168,9 @@ export class XendClient {
   async create(config: SExpr | string, call?: CallOptions): Promise<XendDomain> {
     const tree = typeof config === 'string' ? parseConfig(config) : config;
     const name = configName(tree);
-    await this.post('/xend/domain/', [['op', 'create'], ['config', printSexpr(tree)]], call);
+    await this.post('/xend/domain/', [['op', 'create'], ['config', printSexpr(tree)]], this.slow(call));
     try {
-      await this.domainOp(name, [['op', 'wait_for_devices']], call);
+      await this.domainOp(name, [['op', 'wait_for_devices']], this.slow(call));
       await this.unpause(name, call);
     } catch (error) {
       await this.destroy(name, call).catch(() => {
@@ -228,6 +238,11 @@ export class XendClient {
         cause,
       });
     }
+  }
+
+  /** The call's options with the slow deadline, unless the caller gave one. */
+  private slow(call: CallOptions = {}): CallOptions {
+    return { ...call, timeoutMs: call.timeoutMs ?? this.slowTimeoutMs };
   }
 
   private getText(path: string, call?: CallOptions): Promise<string> {
