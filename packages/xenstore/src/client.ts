@@ -3,7 +3,7 @@ import { XenstoreOperations, checkPath, type SendRequest } from './operations.js
 import { isXsErrnoName } from './protocol/errno.js';
 import { FrameDecoder } from './protocol/frame-decoder.js';
 import { encodeMessage, type XsMessage } from './protocol/message.js';
-import { XsType } from './protocol/message-type.js';
+import { MODIFYING_TYPES, XsType } from './protocol/message-type.js';
 import { MAX_DOMID } from './protocol/permissions.js';
 import { fromUtf8, nulTerminated, splitNulTerminated } from './protocol/strings.js';
 import { XenstoreTransaction } from './transaction.js';
@@ -31,18 +31,6 @@ interface PendingRequest {
   resolve: (payload: Uint8Array) => void;
   reject: (error: XenstoreError) => void;
 }
-
-/** Requests a read-only client refuses without asking xenstored. */
-const WRITING_TYPES: ReadonlySet<number> = new Set([
-  XsType.WRITE,
-  XsType.MKDIR,
-  XsType.RM,
-  XsType.SET_PERMS,
-  XsType.INTRODUCE,
-  XsType.RELEASE,
-  XsType.RESUME,
-  XsType.SET_TARGET,
-]);
 
 const REQ_ID_SPACE = 2 ** 32;
 const DEFAULT_ATTEMPTS = 10;
@@ -97,7 +85,7 @@ export class XenstoreClient extends XenstoreOperations {
   /** Sends a raw request outside any transaction and resolves with the reply payload. */
   request(type: number, payload: Uint8Array, txId = 0, path?: string): Promise<Uint8Array> {
     if (this.closedError) return Promise.reject(this.closedError);
-    if (this.options.readOnly && WRITING_TYPES.has(type)) {
+    if (this.options.readOnly && MODIFYING_TYPES.has(type)) {
       return Promise.reject(new XenstoreError('EROFS', 'this connection is read-only', { path, type }));
     }
     const reqId = this.allocateReqId();

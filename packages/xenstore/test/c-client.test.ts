@@ -1,34 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { XenstoreClient } from '../src/index.js';
-import { startTemporaryXenstored, type TemporaryXenstored } from '../src/server/index.js';
+import { describe, expect, it } from 'vitest';
 import { C_CLIENT_MISSING, hasCClient, runXenstoreTool, startXenstoreWatch } from './c-client.js';
+import { useXenstored } from './server-fixture.js';
 
 if (!hasCClient) console.warn(C_CLIENT_MISSING);
 
 describe.skipIf(!hasCClient)("Xen 4.17's C client (xenstore-utils) against our xenstored", () => {
-  let xenstored: TemporaryXenstored;
-  let xs: XenstoreClient;
-  const tool = (name: string, ...args: string[]) => runXenstoreTool(xenstored.socketPath, name, args);
-
-  beforeEach(async () => {
-    xenstored = await startTemporaryXenstored();
-    xs = await XenstoreClient.connect({ path: xenstored.socketPath });
-  });
-
-  afterEach(async () => {
-    await xs.close();
-    await xenstored.close();
-  });
+  const server = useXenstored();
+  const tool = (name: string, ...args: string[]) => runXenstoreTool(server.xenstored.socketPath, name, args);
 
   it('xenstore-write stores several keys (in a transaction) that our client reads back', async () => {
     expect(await tool('write', '/local/domain/0/name', 'Domain-0', '/vm/u1/image/ostype', 'linux')).toEqual({ stdout: '', stderr: '', rc: 0 });
-    expect(await xs.read('/local/domain/0/name')).toBe('Domain-0');
-    expect(await xs.read('/vm/u1/image/ostype')).toBe('linux');
+    expect(await server.xs.read('/local/domain/0/name')).toBe('Domain-0');
+    expect(await server.xs.read('/vm/u1/image/ostype')).toBe('linux');
   });
 
   it('xenstore-read prints values, one per line, and -p prefixes the path', async () => {
-    await xs.write('/a', 'one');
-    await xs.write('/b', '');
+    await server.xs.write('/a', 'one');
+    await server.xs.write('/b', '');
     expect(await tool('read', '/a')).toEqual({ stdout: 'one\n', stderr: '', rc: 0 });
     expect((await tool('read', '/a', '/b')).stdout).toBe('one\n\n');
     expect((await tool('read', '-p', '/a')).stdout).toBe('/a: one\n');
@@ -43,10 +31,10 @@ describe.skipIf(!hasCClient)("Xen 4.17's C client (xenstore-utils) against our x
   });
 
   it('xenstore-ls prints the tree depth-first with values, -f with full paths, -p with permissions', async () => {
-    await xs.write('/local/domain/0/name', 'Domain-0');
-    await xs.write('/local/domain/3/name', 'guest');
-    await xs.write('/local/domain/3/memory/target', '262144');
-    await xs.setPermissions('/local/domain/3', ['n3', 'r0']);
+    await server.xs.write('/local/domain/0/name', 'Domain-0');
+    await server.xs.write('/local/domain/3/name', 'guest');
+    await server.xs.write('/local/domain/3/memory/target', '262144');
+    await server.xs.setPermissions('/local/domain/3', ['n3', 'r0']);
     expect(await tool('ls', '/local')).toEqual({
       stdout: [
         'domain = ""',
@@ -73,47 +61,47 @@ describe.skipIf(!hasCClient)("Xen 4.17's C client (xenstore-utils) against our x
   });
 
   it('xenstore-list prints children in creation order, also for a list longer than one reply (DIRECTORY_PART)', async () => {
-    await xs.write('/local/domain/0/name', 'Domain-0');
-    await xs.write('/local/domain/5/name', 'g');
+    await server.xs.write('/local/domain/0/name', 'Domain-0');
+    await server.xs.write('/local/domain/5/name', 'g');
     expect(await tool('list', '/local/domain')).toEqual({ stdout: '0\n5\n', stderr: '', rc: 0 });
     const names = Array.from({ length: 600 }, (_, i) => `backend-device-${i}`);
-    await Promise.all(names.map((name) => xs.write(`/many/${name}`, '')));
+    await Promise.all(names.map((name) => server.xs.write(`/many/${name}`, '')));
     expect((await tool('list', '/many')).stdout).toBe(`${names.join('\n')}\n`);
     expect(await tool('list', '/nope')).toEqual({ stdout: '', stderr: 'xenstore-list: could not list path /nope\n', rc: 1 });
   });
 
   it('xenstore-exists answers by exit code', async () => {
-    await xs.write('/here', '');
+    await server.xs.write('/here', '');
     expect(await tool('exists', '/here')).toEqual({ stdout: '', stderr: '', rc: 0 });
     expect((await tool('exists', '/gone')).rc).toBe(1);
   });
 
   it('xenstore-rm removes a subtree', async () => {
-    await xs.write('/r/a/b', '1');
-    await xs.write('/r/c', '2');
+    await server.xs.write('/r/a/b', '1');
+    await server.xs.write('/r/c', '2');
     expect(await tool('rm', '/r/a')).toEqual({ stdout: '', stderr: '', rc: 0 });
-    expect(await xs.directory('/r')).toEqual(['c']);
+    expect(await server.xs.directory('/r')).toEqual(['c']);
   });
 
   it('xenstore-chmod sets permissions, -r recursively', async () => {
-    await xs.write('/c/d/e', '');
+    await server.xs.write('/c/d/e', '');
     expect((await tool('chmod', '/c', 'n5', 'r0')).rc).toBe(0);
-    expect(await xs.getPermissions('/c')).toEqual([{ access: 'n', domid: 5 }, { access: 'r', domid: 0 }]);
-    expect(await xs.getPermissions('/c/d')).toEqual([{ access: 'n', domid: 0 }]);
+    expect(await server.xs.getPermissions('/c')).toEqual([{ access: 'n', domid: 5 }, { access: 'r', domid: 0 }]);
+    expect(await server.xs.getPermissions('/c/d')).toEqual([{ access: 'n', domid: 0 }]);
     expect((await tool('chmod', '-r', '/c', 'b7')).rc).toBe(0);
-    expect(await xs.getPermissions('/c/d/e')).toEqual([{ access: 'b', domid: 7 }]);
+    expect(await server.xs.getPermissions('/c/d/e')).toEqual([{ access: 'b', domid: 7 }]);
   });
 
   it('xenstore-watch sees the registration event and our writes', async () => {
-    const watch = startXenstoreWatch(xenstored.socketPath, '/w', 3);
+    const watch = startXenstoreWatch(server.xenstored.socketPath, '/w', 3);
     await watch.firstLine;
-    await xs.write('/w/a', '1');
-    await xs.rm('/w');
+    await server.xs.write('/w/a', '1');
+    await server.xs.rm('/w');
     expect(await watch.lines).toEqual(['/w', '/w/a', '/w']);
   });
 
   it('our watch sees what xenstore-write does', async () => {
-    const watch = xs.watch('/from-c');
+    const watch = server.xs.watch('/from-c');
     await watch.ready;
     await tool('write', '/from-c/x', '1');
     const paths = [(await watch.next()).value?.path, (await watch.next()).value?.path];
@@ -122,14 +110,14 @@ describe.skipIf(!hasCClient)("Xen 4.17's C client (xenstore-utils) against our x
   });
 
   it('the read-only socket refuses xenstore-write and serves xenstore-read', async () => {
-    await xs.write('/ro', 'value');
-    const readOnly = (name: string, ...args: string[]) => runXenstoreTool(xenstored.socketRoPath!, name, args);
+    await server.xs.write('/ro', 'value');
+    const readOnly = (name: string, ...args: string[]) => runXenstoreTool(server.xenstored.socketRoPath!, name, args);
     expect(await readOnly('write', '/ro', 'x')).toEqual({ stdout: '', stderr: 'xenstore-write: could not write path /ro\n', rc: 1 });
     expect((await readOnly('read', '/ro')).stdout).toBe('value\n');
   });
 
   it('a client that cannot connect reports the missing socket', async () => {
-    const result = await runXenstoreTool(`${xenstored.directory}/absent`, 'read', ['/x']);
+    const result = await runXenstoreTool(`${server.xenstored.directory}/absent`, 'read', ['/x']);
     expect(result).toEqual({ stdout: '', stderr: 'xenstore-read: xs_open: No such file or directory\n', rc: 1 });
   });
 });

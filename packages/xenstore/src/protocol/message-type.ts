@@ -49,3 +49,15 @@ const namesByNumber = new Map<number, XsTypeName>(
 export function xsTypeName(type: number): XsTypeName | undefined {
   return namesByNumber.get(type);
 }
+
+/** Requests that change the store or the domain table: a read-only connection refuses them. */
+export const MODIFYING_TYPES: ReadonlySet<number> = new Set([
+  XsType.WRITE,
+  XsType.MKDIR,
+  XsType.RM,
+  XsType.SET_PERMS,
+  XsType.INTRODUCE,
+  XsType.RELEASE,
+  XsType.RESUME,
+  XsType.SET_TARGET,
+]);

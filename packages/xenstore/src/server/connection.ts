@@ -6,7 +6,7 @@ import { encodeMessage, type XsMessage } from '../protocol/message.js';
 import { XsType } from '../protocol/message-type.js';
 import { nulTerminated } from '../protocol/strings.js';
 import type { Caller } from './access.js';
-import { type ConnectionState, MODIFYING_TYPES, type OpenTransaction, REQUEST_HANDLERS, type Reply, type ServerState } from './request-handlers.js';
+import { type ConnectionState, READ_ONLY_REFUSED, type OpenTransaction, REQUEST_HANDLERS, type Reply, type ServerState } from './request-handlers.js';
 
 const MAX_FRAME = HEADER_SIZE + PAYLOAD_MAX;
 
@@ -120,7 +120,7 @@ export class ServerConnection implements ConnectionState {
   private handle(message: XsMessage): Reply {
     const handler = REQUEST_HANDLERS.get(message.type);
     if (!handler) throw new XenstoreError('EINVAL', `unknown request type ${message.type}`);
-    if (this.caller.readOnly && MODIFYING_TYPES.has(message.type)) throw new XenstoreError('EROFS', 'read-only connection');
+    if (this.caller.readOnly && READ_ONLY_REFUSED.has(message.type)) throw new XenstoreError('EROFS', 'read-only connection');
     return handler({ server: this.server, connection: this, message });
   }
 

@@ -1,7 +1,7 @@
 import { XenstoreError } from '../errors.js';
 import { PAYLOAD_MAX, REL_PATH_MAX } from '../protocol/header.js';
 import type { XsMessage } from '../protocol/message.js';
-import { XsType } from '../protocol/message-type.js';
+import { MODIFYING_TYPES, XsType } from '../protocol/message-type.js';
 import { domainPath, isSpecialWatchSyntax } from '../protocol/path.js';
 import { formatPermission, type Permission, parsePermission } from '../protocol/permissions.js';
 import { concatBytes, nulTerminated, utf8 } from '../protocol/strings.js';
@@ -58,18 +58,8 @@ type Handler = (context: HandlerContext) => Reply;
 const OK = nulTerminated(['OK']);
 const ok = (): Reply => ({ payload: OK });
 
-/** Requests refused with EROFS on the read-only socket. */
-export const MODIFYING_TYPES: ReadonlySet<number> = new Set([
-  XsType.WRITE,
-  XsType.MKDIR,
-  XsType.RM,
-  XsType.SET_PERMS,
-  XsType.INTRODUCE,
-  XsType.RELEASE,
-  XsType.RESUME,
-  XsType.SET_TARGET,
-  XsType.CONTROL,
-]);
+/** Requests refused with EROFS on the read-only socket: the changes, and CONTROL (quotas). */
+export const READ_ONLY_REFUSED: ReadonlySet<number> = new Set([...MODIFYING_TYPES, XsType.CONTROL]);
 
 /** The requests of Xen 4.17 xenstored, by message type. Anything else answers EINVAL. */
 export const REQUEST_HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
