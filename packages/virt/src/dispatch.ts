@@ -60,6 +60,7 @@ export const CALL_RULES: { readonly [M in DriverMethod]: CallRule } = {
   domainIsActive: { policy: 'first', api: 'virDomainIsActive' },
   domainIsPersistent: { policy: 'first', api: 'virDomainIsPersistent' },
   domainGetAutostart: { policy: 'first', api: 'virDomainGetAutostart' },
+  domainSetAutostart: { policy: 'first', api: 'virDomainSetAutostart', writes: true },
   domainHasManagedSaveImage: { policy: 'first', api: 'virDomainHasManagedSaveImage' },
   domainGetSecurityLabel: { policy: 'first', api: 'virDomainGetSecurityLabel' },
   domainGetMessages: { policy: 'first', api: 'virDomainGetMessages' },

@@ -107,6 +107,11 @@ export class Domain {
     return this.#ask((ref) => this.connection.call('domainGetAutostart', ref));
   }
 
+  /** virDomainSetAutostart: whether the domain starts with its host (the test driver only records it). */
+  setAutostart(autostart: boolean): Promise<void> {
+    return this.#ask((ref) => this.connection.call('domainSetAutostart', ref, autostart));
+  }
+
   hasManagedSaveImage(): Promise<boolean> {
     return this.#ask((ref) => this.connection.call('domainHasManagedSaveImage', ref));
   }

@@ -106,6 +106,7 @@ export interface Driver {
   domainIsActive?(dom: DomainRef): Promise<boolean>;
   domainIsPersistent?(dom: DomainRef): Promise<boolean>;
   domainGetAutostart?(dom: DomainRef): Promise<boolean>;
+  domainSetAutostart?(dom: DomainRef, autostart: boolean): Promise<void>;
   domainHasManagedSaveImage?(dom: DomainRef): Promise<boolean>;
   domainGetSecurityLabel?(dom: DomainRef): Promise<SecurityLabel>;
   domainGetMessages?(dom: DomainRef): Promise<string[]>;

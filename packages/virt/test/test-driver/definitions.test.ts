@@ -89,6 +89,17 @@ describe('define, create, undefine', () => {
     expect(await conn.listAllDomains()).toEqual([]);
   });
 
+  it('records autostart, for transient domains too', async () => {
+    const fc4 = await conn.createXML(FC4_XEN);
+    await fc4.setAutostart(true);
+    expect(await fc4.getAutostart()).toBe(true);
+    const test = await conn.lookupDomainByName('test');
+    expect(await test.getAutostart()).toBe(false);
+    await test.setAutostart(true);
+    await test.setAutostart(false);
+    expect(await test.getAutostart()).toBe(false);
+  });
+
   it('undefining an inactive domain removes it', async () => {
     const dom = await conn.defineXML(NEWDOM);
     await dom.undefine();

@@ -272,6 +272,11 @@ export class TestDriver implements Driver {
     return this.#find(ref).autostart;
   }
 
+  /** libvirt 9's test driver records the flag, transient domains included. */
+  async domainSetAutostart(ref: DomainRef, autostart: boolean): Promise<void> {
+    this.#find(ref).autostart = autostart;
+  }
+
   async domainHasManagedSaveImage(ref: DomainRef): Promise<boolean> {
     this.#find(ref);
     return false;
