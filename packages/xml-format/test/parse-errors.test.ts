@@ -195,6 +195,14 @@ describe('unknown content', () => {
     });
   });
 
+  it('treats elements and values named like Object.prototype members as unknown', () => {
+    const proto = edit(16, '    </disk>\n    <__proto__/><toString/><constructor/>');
+    expect(parseDomainXml(proto)).toEqual(parseDomainXml(valid));
+    expect(parseError(proto, { strict: true })).toMatchObject({ code: 'CONFIG_UNSUPPORTED', path: '/domain/devices/__proto__' });
+    const hvm = valid.replace('<type>linux</type>', "<type>hvm</type><boot dev='__proto__'/>");
+    expect(parseError(hvm)).toMatchObject({ code: 'INVALID_ARG', path: '/domain/os/boot/@dev' });
+  });
+
   it('strict mode also catches a repeated single element', () => {
     expect(parseError(edit(2, '  <name>pv</name><name>again</name>'), { strict: true })).toMatchObject({ path: '/domain/name[2]' });
   });

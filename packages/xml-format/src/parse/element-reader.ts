@@ -195,7 +195,8 @@ export class ElementReader {
   /** Calls the handler named like each child, in document order, in one pass; children without a handler are left unread. */
   forEachChild(handlers: Readonly<Record<string, (child: ElementReader) => void>>): void {
     for (const child of this.element.children) {
-      const handler = handlers[child.name];
+      // Own properties only: an element named like an Object.prototype member is just unknown.
+      const handler = Object.hasOwn(handlers, child.name) ? handlers[child.name] : undefined;
       if (handler !== undefined) handler(new ElementReader(child, this, this.tracker));
     }
   }

@@ -70,7 +70,7 @@ function readLoader(loader: ElementReader): OsLoader {
 function readBootDevices(os: ElementReader): BootDevice[] {
   return os.children('boot').map((boot) => {
     const dev = boot.requireAttribute('dev');
-    const device = LEGACY_BOOT_DEVICES[dev];
+    const device = Object.hasOwn(LEGACY_BOOT_DEVICES, dev) ? LEGACY_BOOT_DEVICES[dev] : undefined;
     if (device === undefined) return boot.failAttribute('dev', 'INVALID_ARG', 'unknown boot device (expected fd, hd, cdrom, network)', dev);
     return device;
   });
