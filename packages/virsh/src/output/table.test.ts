@@ -16,4 +16,14 @@ describe('formatTable', () => {
   it('prints 20 dashes for an empty list', () => {
     expect(formatTable(['Id', 'Name', 'State'], []).split('\n')[1]).toHaveLength(20);
   });
+
+  it('pads an empty last-but-one column and leaves the last unpadded', () => {
+    expect(formatTable(['Id', 'Name', 'State', 'Title'], [['1', 'test', 'running', '']])).toBe(
+      ' Id   Name   State     Title\n------------------------------\n 1    test   running   \n',
+    );
+  });
+
+  it('in quiet mode prints no header and sizes columns by the rows only', () => {
+    expect(formatTable(['Id', 'Name', 'State'], [['1', 'test', 'running']], true)).toBe(' 1   test   running\n');
+  });
 });
