@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAddonFrom } from '../src/backend/native-backend.js';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -30,8 +30,11 @@ const missing = whyNot();
 if (missing) console.warn(`skipping the build-from-source test: ${missing}`);
 
 describe.skipIf(missing !== undefined)('building the addon from source', () => {
-  const copy = mkdtempSync(join(tmpdir(), 'hypercall-source-'));
-  afterAll(() => rmSync(copy, { recursive: true, force: true }));
+  let copy = '';
+  beforeAll(() => {
+    copy = mkdtempSync(join(tmpdir(), 'hypercall-source-'));
+  });
+  afterAll(() => copy && rmSync(copy, { recursive: true, force: true }));
 
   it('the install script compiles it with node-gyp when there is no prebuild, and it loads', { timeout: 240_000 }, () => {
     for (const part of ['package.json', 'binding.gyp', 'install-addon.cjs', 'native']) {

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DOMID_FIRST_RESERVED,
   DomainFlag,
@@ -137,8 +137,11 @@ function printFromHeaders(dir: string, includeDir: string, expected: Map<string,
 }
 
 describe.skipIf(missing !== undefined)('Xen 4.x layouts against Xen\'s headers', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'hypercall-offsets-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'hypercall-offsets-'));
+  });
+  afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
 
   for (const includeDir of headerDirs) {
     it(`every sizeof, offsetof and constant the ABI layer uses matches ${includeDir}/xen`, () => {

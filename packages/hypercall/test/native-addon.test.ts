@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAddon, loadAddonFrom, openNativePrivcmd } from '../src/backend/native-backend.js';
 import { DEFAULT_PRIVCMD_DEVICES, HypercallError, openHypervisor } from '../src/index.js';
 
@@ -14,8 +14,11 @@ const onLinuxX64 = process.platform === 'linux' && process.arch === 'x64';
 const xenHere = DEFAULT_PRIVCMD_DEVICES.some((device) => existsSync(device));
 
 describe.skipIf(!onLinuxX64)('the native addon (linux-x64)', () => {
-  const empty = mkdtempSync(join(tmpdir(), 'hypercall-noaddon-'));
-  afterAll(() => rmSync(empty, { recursive: true, force: true }));
+  let empty = '';
+  beforeAll(() => {
+    empty = mkdtempSync(join(tmpdir(), 'hypercall-noaddon-'));
+  });
+  afterAll(() => empty && rmSync(empty, { recursive: true, force: true }));
 
   it('loads through node-gyp-build and exposes PrivcmdHandle', () => {
     const addon = loadAddon();

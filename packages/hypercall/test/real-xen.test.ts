@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 // ../shared/xen-qemu beside the repository, as the issue names it.
@@ -63,10 +63,13 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{
 }
 
 describe.skipIf(missing !== undefined)('the addon on a real Xen 4.17 (QEMU)', () => {
-  const share = mkdtempSync(join(tmpdir(), 'hypercall-xen-'));
-  // Readable by the unprivileged user of the EPERM check inside dom0 (9p keeps modes).
-  chmodSync(share, 0o755);
-  afterAll(() => rmSync(share, { recursive: true, force: true }));
+  let share = '';
+  beforeAll(() => {
+    share = mkdtempSync(join(tmpdir(), 'hypercall-xen-'));
+    // Readable by the unprivileged user of the EPERM check inside dom0 (9p keeps modes).
+    chmodSync(share, 0o755);
+  });
+  afterAll(() => share && rmSync(share, { recursive: true, force: true }));
 
   it('reads the version and domain list, pauses and unpauses a guest, as xl sees it', { timeout: 600_000 }, async () => {
     // dom0 has Node 18; the host's Node 20 binary runs there (same Debian 12 libraries).
