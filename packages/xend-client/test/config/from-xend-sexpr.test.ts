@@ -1,7 +1,7 @@
 import { fromArray, parseSexpr, type SexprArray } from '@libvirt-ts/sexpr';
 import { describe, expect, it } from 'vitest';
-import { XendError } from '../../src/errors/xend-error.js';
 import { fromXendSexpr } from '../../src/index.js';
+import { catchXendError } from './catch-xend-error.js';
 
 const PV = `(domain (domid 7) (name pv1) (uuid 4dea22b3-1d52-d8f3-2516-782e98ab3fa0) (memory 256) (maxmem 512)
   (vcpus 2) (image (linux (kernel /boot/vmlinuz)))
@@ -11,16 +11,6 @@ const PV = `(domain (domid 7) (name pv1) (uuid 4dea22b3-1d52-d8f3-2516-782e98ab3
 /** A minimal domain; `entries` come first, so they win over the defaults after them. */
 function domainWith(...entries: SexprArray[]) {
   return fromArray(['domain', ...entries, ['name', 'x'], ['uuid', '4dea22b3-1d52-d8f3-2516-782e98ab3fa0'], ['vcpus', 1]]);
-}
-
-function parseError(sexpr: ReturnType<typeof fromArray>): XendError {
-  try {
-    fromXendSexpr(sexpr);
-  } catch (error) {
-    if (XendError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a XendError');
 }
 
 describe('fromXendSexpr', () => {
@@ -87,7 +77,7 @@ describe('fromXendSexpr', () => {
     ['an untyped vfb', domainWith(['device', ['vfb', ['vncunused', 1]]]), /unknown graphics type/],
     ['a non-numeric domid', domainWith(['domid', 'seven']), /expected an integer/],
   ])('refuses %s with PARSE_ERROR', (_what, sexpr, message) => {
-    const error = parseError(sexpr);
+    const error = catchXendError(() => fromXendSexpr(sexpr));
     expect(error.code).toBe('PARSE_ERROR');
     expect(error.message).toMatch(message);
   });

@@ -1,8 +1,8 @@
 import { all, find, lookupInt, lookupString, printSexpr, toArray } from '@libvirt-ts/sexpr';
 import { type DomainConfig, parseDomainXml } from '@libvirt-ts/xml-format';
 import { describe, expect, it } from 'vitest';
-import { XendError } from '../../src/errors/xend-error.js';
 import { toXendConfig } from '../../src/index.js';
+import { catchXendError } from './catch-xend-error.js';
 
 const PV_XML = `<domain type='xen'>
   <name>t1</name>
@@ -27,16 +27,6 @@ function pv(change: (domain: DomainConfig) => void = () => {}): DomainConfig {
   const domain = parseDomainXml(PV_XML);
   change(domain);
   return domain;
-}
-
-function xendError(action: () => unknown): XendError {
-  try {
-    action();
-  } catch (error) {
-    if (XendError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a XendError');
 }
 
 describe('toXendConfig', () => {
@@ -107,7 +97,7 @@ describe('toXendConfig', () => {
         d.devices.hostdevs.push({ mode: 'subsystem', type: 'pci', managed: true, source: { domain: 0, bus: 0, slot: 1, function: 0 } }),
     ],
   ] as const)('refuses %s with %s', (_what, code, change) => {
-    const error = xendError(() => toXendConfig(pv(change)));
+    const error = catchXendError(() => toXendConfig(pv(change)));
     expect(error.code).toBe(code);
     expect(error.message.length).toBeGreaterThan(20);
   });
