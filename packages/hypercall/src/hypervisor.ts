@@ -50,9 +50,9 @@ export class Hypervisor {
   static async open(backend: PrivcmdBackend): Promise<Hypervisor> {
     try {
       const version = await readVersion(backend);
-      const pageSize = await backend.hypercall(Hypercall.xen_version, [BigInt(XenVersionOp.pagesize), 0n, 0n, 0n, 0n]);
+      const pageSize = await readPageSize(backend);
       const abi = await probeAbi(backend, version);
-      return new Hypervisor(backend, abi, version, pageSize > 0 ? pageSize : 4096);
+      return new Hypervisor(backend, abi, version, pageSize);
     } catch (error) {
       backend.close();
       throw error;
@@ -218,7 +218,18 @@ async function domainInfoList(
       });
     }
     const list = backend.read(buffer!, count * abi.domainInfoSize);
-    return Array.from({ length: count }, (_, i) => abi.decodeDomainInfo(list, i));
+    const records = Array.from({ length: count }, (_, i) => abi.decodeDomainInfo(list, i));
+    // Ids must ascend from `first`: listDomains continues after the last one.
+    records.forEach((record, i) => {
+      if (record.domain < (i === 0 ? first : records[i - 1]!.domain + 1)) {
+        throw new HypercallError({
+          code: 'BAD_REPLY',
+          message: `${request.op}: record ${i} is domain ${record.domain}, out of order (listing from ${first})`,
+          op: request.op,
+        });
+      }
+    });
+    return records;
   });
 }
 
@@ -227,6 +238,16 @@ async function xenVersionString(backend: PrivcmdBackend, sub: number, length: nu
     await backend.hypercall(Hypercall.xen_version, [BigInt(sub), address!, 0n, 0n, 0n]);
     return decodeCString(backend.read(address!, length));
   });
+}
+
+/** XENVER_pagesize; x86's 4 KiB where the hypervisor does not answer it. */
+async function readPageSize(backend: PrivcmdBackend): Promise<number> {
+  try {
+    const pageSize = await backend.hypercall(Hypercall.xen_version, noArgs(BigInt(XenVersionOp.pagesize)));
+    return pageSize > 0 ? pageSize : 4096;
+  } catch {
+    return 4096;
+  }
 }
 
 async function readVersion(backend: PrivcmdBackend): Promise<XenVersion> {

@@ -160,6 +160,37 @@ describe('openHypervisor over Xen 4.17 sysctl/domctl', () => {
   });
 });
 
+describe('answers that do not fit', () => {
+  it('BAD_REPLY when list records are out of order (listing could otherwise loop)', async () => {
+    const xen = new SimulatedXen(xen417({ 0: {}, 5: {}, 9: {} }));
+    let scramble = false;
+    const fake = new FakePrivcmd((call) => {
+      const result = xen.respond(call);
+      if (call.op === 35 && scramble) {
+        const control = new DataView(call.read(call.args[0], 136).buffer);
+        const records = call.read(control.getBigUint64(16, true), 3 * 112);
+        records[112] = 0; // the second record now says domain 0
+        call.write(control.getBigUint64(16, true), records);
+      }
+      return result;
+    });
+    const hv = await openHypervisor({ backend: fake });
+    scramble = true;
+    await expect(hv.listDomains()).rejects.toMatchObject({ code: 'BAD_REPLY', op: 'XEN_SYSCTL_getdomaininfolist' });
+  });
+
+  it('takes 4 KiB pages when XENVER_pagesize is not answered', async () => {
+    const xen = new SimulatedXen(xen417({ 0: { totPages: 10n } }));
+    const fake = new FakePrivcmd((call) => {
+      if (call.op === 17 && call.args[0] === 7n) throw errnoError('ENOSYS');
+      return xen.respond(call);
+    });
+    const hv = await openHypervisor({ backend: fake });
+    expect(hv.pageSize).toBe(4096);
+    expect((await hv.getDomainInfo(0)).memoryKiB).toBe(40);
+  });
+});
+
 describe('openHypervisor failures', () => {
   it('NO_XEN when xen_version is not understood by the device', async () => {
     const fake = new FakePrivcmd(() => {
