@@ -7,23 +7,40 @@ export interface TreeEntry {
   value: string;
 }
 
+interface ListedNode {
+  entry: TreeEntry;
+  children: ListedNode[];
+}
+
 /**
  * Every node below `path` (not `path` itself) with its value, depth-first in directory order:
  * what `xenstore-ls -f` prints. Requests for siblings go out together, so the whole listing
  * costs about one round trip per tree level. A node removed while listing is left out.
  */
 export async function readTree(ops: XenstoreOperations, path: string): Promise<TreeEntry[]> {
-  const children = await ops.directory(path);
-  const subtrees = await Promise.all(children.map((child) => readSubtree(ops, joinPath(path, child))));
-  return subtrees.flat();
+  const entries: TreeEntry[] = [];
+  const flatten = (nodes: ListedNode[]) => {
+    for (const node of nodes) {
+      entries.push(node.entry);
+      flatten(node.children);
+    }
+  };
+  flatten(await listChildren(ops, path));
+  return entries;
 }
 
-async function readSubtree(ops: XenstoreOperations, path: string): Promise<TreeEntry[]> {
+async function listChildren(ops: XenstoreOperations, path: string): Promise<ListedNode[]> {
+  const names = await ops.directory(path);
+  const nodes = await Promise.all(names.map((name) => listNode(ops, joinPath(path, name))));
+  return nodes.filter((node) => node !== undefined);
+}
+
+async function listNode(ops: XenstoreOperations, path: string): Promise<ListedNode | undefined> {
   try {
-    const [value, below] = await Promise.all([ops.read(path), readTree(ops, path)]);
-    return [{ path, value }, ...below];
+    const [value, children] = await Promise.all([ops.read(path), listChildren(ops, path)]);
+    return { entry: { path, value }, children };
   } catch (error) {
-    if (XenstoreError.isInstance(error) && error.code === 'ENOENT') return [];
+    if (XenstoreError.isInstance(error) && error.code === 'ENOENT') return undefined;
     throw error;
   }
 }

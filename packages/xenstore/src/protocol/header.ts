@@ -15,20 +15,30 @@ export interface XsHeader {
   len: number;
 }
 
+// Byte by byte rather than through a DataView: no allocation per frame.
+function setUint32LE(target: Uint8Array, offset: number, value: number): void {
+  target[offset] = value & 0xff;
+  target[offset + 1] = (value >>> 8) & 0xff;
+  target[offset + 2] = (value >>> 16) & 0xff;
+  target[offset + 3] = (value >>> 24) & 0xff;
+}
+
+function getUint32LE(source: Uint8Array, offset: number): number {
+  return (source[offset]! | (source[offset + 1]! << 8) | (source[offset + 2]! << 16) | (source[offset + 3]! << 24)) >>> 0;
+}
+
 export function writeHeader(target: Uint8Array, header: XsHeader, offset = 0): void {
-  const view = new DataView(target.buffer, target.byteOffset + offset, HEADER_SIZE);
-  view.setUint32(0, header.type, true);
-  view.setUint32(4, header.reqId, true);
-  view.setUint32(8, header.txId, true);
-  view.setUint32(12, header.len, true);
+  setUint32LE(target, offset, header.type);
+  setUint32LE(target, offset + 4, header.reqId);
+  setUint32LE(target, offset + 8, header.txId);
+  setUint32LE(target, offset + 12, header.len);
 }
 
 export function readHeader(source: Uint8Array, offset = 0): XsHeader {
-  const view = new DataView(source.buffer, source.byteOffset + offset, HEADER_SIZE);
   return {
-    type: view.getUint32(0, true),
-    reqId: view.getUint32(4, true),
-    txId: view.getUint32(8, true),
-    len: view.getUint32(12, true),
+    type: getUint32LE(source, offset),
+    reqId: getUint32LE(source, offset + 4),
+    txId: getUint32LE(source, offset + 8),
+    len: getUint32LE(source, offset + 12),
   };
 }
