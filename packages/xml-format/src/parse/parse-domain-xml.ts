@@ -9,7 +9,7 @@ export interface ParseDomainXmlOptions {
    * of ignoring them as libvirt does.
    */
   strict?: boolean;
-  /** Longest document accepted, in characters (default 16 Mi). */
+  /** Longest document accepted, in characters (default 4 Mi). */
   maxLength?: number;
   /** Deepest element nesting accepted (default 64). */
   maxDepth?: number;

@@ -36,7 +36,16 @@ export interface XmlTreeLimits {
   maxDepth: number;
 }
 
-export const DEFAULT_XML_TREE_LIMITS: XmlTreeLimits = { maxLength: 16 * 1024 * 1024, maxDepth: 64 };
+// Real domain documents are a few KiB; 4 MiB leaves room for thousands of devices.
+export const DEFAULT_XML_TREE_LIMITS: XmlTreeLimits = { maxLength: 4 * 1024 * 1024, maxDepth: 64 };
+
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze(Object.create(null));
+const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
+
+function hasAny(attributes: Readonly<Record<string, string>>): boolean {
+  for (const _name in attributes) return true;
+  return false;
+}
 
 /** Parses `xml` into its root element, or throws XmlFormatError (code XML_ERROR) naming line:column. */
 export function parseXmlTree(xml: string, limits: XmlTreeLimits = DEFAULT_XML_TREE_LIMITS): XmlElement {
@@ -76,16 +85,19 @@ export function parseXmlTree(xml: string, limits: XmlTreeLimits = DEFAULT_XML_TR
   parser.on('opentag', (tag) => {
     depth += 1;
     if (depth > limits.maxDepth) fail(`elements nested deeper than ${limits.maxDepth}`, tagOffset);
+    // Shared empties for the common leaf without attributes: fewer objects
+    // that outlive the parse keeps big documents cheap to collect.
     const element: XmlElement = {
       name: tag.name,
-      attributes: tag.attributes,
-      children: [],
+      attributes: hasAny(tag.attributes) ? tag.attributes : NO_ATTRIBUTES,
+      children: NO_CHILDREN,
       text: '',
       offset: tagOffset,
       textOffset: parser.position,
       parent: current,
     };
     if (current === undefined) root = element;
+    else if (current.children === NO_CHILDREN) current.children = [element];
     else current.children.push(element);
     current = element;
   });
