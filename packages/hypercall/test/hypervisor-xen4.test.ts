@@ -54,6 +54,9 @@ describe('openHypervisor over Xen 4.17 sysctl/domctl', () => {
     const domctl = controlOf(fake, 5);
     expect([u32At(domctl, 0), u32At(domctl, 4), domctl[8]]).toEqual([5, 0x15, 0]);
     expect(fake.liveBuffers).toBe(0);
+    // getVersion asks again: version, extraversion, capabilities.
+    expect(await hv.getVersion()).toEqual(hv.version);
+    expect(fake.calls.slice(6).map((c) => Number(c.args[0]) <= 3 && c.op)).toEqual([17, 17, 17]);
   });
 
   it('passes the list buffer address inside the sysctl, and decodes every record', async () => {
