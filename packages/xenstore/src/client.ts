@@ -203,6 +203,11 @@ export class XenstoreClient extends XenstoreOperations {
     return splitNulTerminated(reply, 'keep').map(fromUtf8).join('\n');
   }
 
+  /** `XS_DEBUG`, the 2006 name of `XS_CONTROL`. */
+  debug(command: string, ...args: string[]): Promise<string> {
+    return this.control(command, ...args);
+  }
+
   /** Drops every watch and transaction this connection has on the server. */
   async resetWatches(): Promise<void> {
     await this.request(XsType.RESET_WATCHES, nulTerminated(['']));

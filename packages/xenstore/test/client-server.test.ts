@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { link } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { XenstoreClient } from '../src/index.js';
+import { startXenstored } from '../src/server/index.js';
 import { rejection } from './helpers.js';
 import { useXenstored } from './server-fixture.js';
 
@@ -101,6 +104,7 @@ describe('domains', () => {
     expect(await server.xs.control('quota', 'transactionsPerConnection')).toBe('10');
     expect(await server.xs.control('help')).toContain('quota');
     expect((await rejection(server.xs.control('no-such-command'))).code).toBe('EINVAL');
+    expect(await server.xs.debug('print', 'hello')).toBe('OK');
   });
 });
 
@@ -118,6 +122,23 @@ describe('connection', () => {
     await server.xenstored.close();
     expect((await rejection(other.read('/tool'))).code).toBe('ECONNRESET');
     await other.close();
+  });
+
+  it('a second server refuses a socket a live one answers on, and replaces a stale one', async () => {
+    const second = await rejection(startXenstored({ socketPath: server.xenstored.socketPath }));
+    expect(second.code).toBe('EADDRINUSE');
+    expect(await server.xs.read('/tool/xenstored')).toBe('');
+    const stalePath = `${server.xenstored.directory}/stale`;
+    const stale = createServer();
+    await new Promise<void>((resolve) => stale.listen(stalePath, resolve));
+    // Node removes the socket file on close; a crashed server leaves it: keep it with a hard link.
+    await link(stalePath, `${stalePath}-kept`);
+    await new Promise<void>((resolve) => stale.close(() => resolve()));
+    const replacement = await startXenstored({ socketPath: `${stalePath}-kept` });
+    const client = await XenstoreClient.connect({ path: `${stalePath}-kept` });
+    expect(await client.read('/tool/xenstored')).toBe('');
+    await client.close();
+    await replacement.close();
   });
 
   it('fails to connect with the system error and the path', async () => {

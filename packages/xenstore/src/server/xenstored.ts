@@ -1,5 +1,5 @@
 import { lstat, unlink } from 'node:fs/promises';
-import { createServer, type Server, type Socket } from 'node:net';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { XenstoreError } from '../errors.js';
 import { fromUtf8 } from '../protocol/strings.js';
 import type { Caller } from './access.js';
@@ -140,13 +140,28 @@ export async function startXenstored(options: XenstoredOptions): Promise<Xenstor
   return xenstored;
 }
 
-/** A socket file left by a previous run is replaced, as C xenstored does; anything else is kept. */
+/**
+ * A socket file left by a previous run is replaced, as C xenstored does; one a live server still
+ * answers on, or a file that is not a socket, is refused.
+ */
 async function removeStaleSocket(path: string): Promise<void> {
   try {
     const info = await lstat(path);
     if (!info.isSocket()) throw new XenstoreError('EEXIST', 'refusing to replace a file that is not a socket', { path });
+    if (await isAnswering(path)) throw new XenstoreError('EADDRINUSE', 'another server is listening on this socket', { path });
     await unlink(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
+}
+
+function isAnswering(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createConnection({ path });
+    probe.once('connect', () => {
+      probe.destroy();
+      resolve(true);
+    });
+    probe.once('error', () => resolve(false));
+  });
 }
