@@ -203,3 +203,60 @@ describe('memory bounds', () => {
     raw.close();
   });
 });
+
+describe('requests in detail', () => {
+  it('DIRECTORY_PART answers generation, names from the byte offset, and an empty name at the end', async () => {
+    await dom0.write('/dp/ab', '');
+    await dom0.write('/dp/cd', '');
+    const raw = await RawConnection.open(xenstored.socketPath);
+    const whole = replyText(await raw.ask(XsType.DIRECTORY_PART, ['/dp', '0']));
+    const [generation] = whole.split('\0');
+    expect(whole).toBe(`${generation}\0ab\0cd\0\0`);
+    expect(replyText(await raw.ask(XsType.DIRECTORY_PART, ['/dp', '3']))).toBe(`${generation}\0cd\0\0`);
+    expect(replyText(await raw.ask(XsType.DIRECTORY_PART, ['/dp', '6']))).toBe(`${generation}\0\0`);
+    await dom0.write('/dp/ef', '');
+    expect(replyText(await raw.ask(XsType.DIRECTORY_PART, ['/dp', '6']))).not.toMatch(new RegExp(`^${generation}\0`));
+    raw.close();
+  });
+
+  it('RESET_WATCHES drops the connection\'s watches and transactions', async () => {
+    const raw = await RawConnection.open(xenstored.socketPath);
+    await raw.ask(XsType.WATCH, ['/reset', 'tok']);
+    const txId = Number(replyText(await raw.ask(XsType.TRANSACTION_START, [''])).split('\0')[0]);
+    const held = () => xenstored.connectionStats().reduce((sum, stats) => sum + stats.watches + stats.transactions, 0);
+    expect(held()).toBe(2);
+    expect(replyText(await raw.ask(XsType.RESET_WATCHES, ['']))).toBe('OK\0');
+    expect(held()).toBe(0);
+    const inOldTransaction = await raw.ask(XsType.READ, ['/tool'], txId);
+    expect([inOldTransaction.type, replyText(inOldTransaction)]).toEqual([XsType.ERROR, 'ENOENT\0']);
+    await dom0.write('/reset/x', '1');
+    expect(replyText(await raw.ask(XsType.READ, ['/reset/x']))).toBe('1');
+    expect(raw.frames.filter((frame) => frame.type === XsType.WATCH_EVENT).map(replyText)).toEqual(['/reset\0tok\0']);
+    raw.close();
+  });
+
+  it('SET_TARGET lets a domain act as owner of its target\'s nodes', async () => {
+    await dom0.mkdir('/local/domain/9/device-model');
+    await dom0.setPermissions('/local/domain/9/device-model', ['n9']);
+    expect((await rejection(guest.write('/local/domain/9/device-model/state', 'running'))).code).toBe('EACCES');
+    await dom0.introduceDomain(5, 1, 1);
+    await dom0.setTarget(5, 9);
+    await guest.write('/local/domain/9/device-model/state', 'running');
+    expect(await dom0.read('/local/domain/9/device-model/state')).toBe('running');
+  });
+
+  it('INTRODUCE of a known domain with another ring answers EEXIST; dom0 cannot be released', async () => {
+    await dom0.introduceDomain(8, 100, 2);
+    await dom0.introduceDomain(8, 100, 2);
+    expect((await rejection(dom0.introduceDomain(8, 101, 2))).code).toBe('EEXIST');
+    expect((await rejection(dom0.releaseDomain(0))).code).toBe('EINVAL');
+    expect((await rejection(dom0.resumeDomain(12))).code).toBe('ENOENT');
+  });
+
+  it('TRANSACTION_START inside a transaction answers EBUSY', async () => {
+    const tx = await dom0.beginTransaction();
+    const nested = dom0.request(XsType.TRANSACTION_START, nulTerminated(['']), tx.id);
+    expect((await rejection(nested)).code).toBe('EBUSY');
+    await tx.abort();
+  });
+});
