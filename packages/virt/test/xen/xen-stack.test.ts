@@ -93,12 +93,16 @@ describe('xen:/// over the fake xend, xenstored and a privcmd hypervisor', () =>
     expect(await conn.getType()).toBe('Xen');
     // first success: the hypervisor's XENVER_version (4.17)
     expect(await conn.getVersion()).toBe(4_017_000);
+    expect(await conn.getHostname()).toBe('fake-xen');
     expect(await conn.nodeGetInfo()).toEqual({ model: 'i686', memory: 2047 * 1024, cpus: 2, mhz: 2000, nodes: 1, sockets: 1, cores: 2, threads: 1 });
   });
 
   it('lists domains from the hypervisor, matching xend', async () => {
     expect(await conn.listDomainIDs()).toEqual([0, 3, 6]);
     expect(await conn.numOfDomains()).toBe(3);
+    // xend 3.0.2 manages no inactive domains
+    expect(await conn.listDefinedDomains()).toEqual([]);
+    expect(await conn.numOfDefinedDomains()).toBe(0);
     const all = await conn.listAllDomains();
     expect(all.map((d) => d.getName())).toEqual(['Domain-0', 'fvtest', 'pvtest']);
     const requestsBefore = stack.xend.state.requestCount;
