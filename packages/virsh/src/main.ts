@@ -1,9 +1,10 @@
+import { fdWriter, isTerminal } from './output/fd-writer.js';
 import { runVirsh } from './virsh.js';
 
 process.exitCode = await runVirsh(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout: fdWriter(1),
+  stderr: fdWriter(2),
   env: process.env,
-  stdinIsTTY: process.stdin.isTTY === true,
-  stderrIsTTY: process.stderr.isTTY === true,
+  stdinIsTTY: isTerminal(0),
+  stderrIsTTY: isTerminal(2),
 });

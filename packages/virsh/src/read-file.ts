@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { VirshError } from './errors.js';
 
 /** strerror() texts for the errors a user meets reading a file. */
@@ -23,10 +23,10 @@ export function errnoText(err: unknown): string {
 const MAX_XML_FILE = 10 * 1024 * 1024;
 
 /** Reads an XML file as libvirt's virFileReadAll, with its error texts. */
-export async function readXmlFile(path: string): Promise<string> {
+export function readXmlFile(path: string): string {
   let data: Buffer;
   try {
-    data = await readFile(path);
+    data = readFileSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const verb = code === 'EISDIR' ? 'read' : 'open';

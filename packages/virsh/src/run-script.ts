@@ -31,14 +31,14 @@ export function parseScript(tokens: TokenSource, session: Session): ParsedComman
 export async function runCommands(parsed: ParsedCommand[], session: Session): Promise<boolean> {
   let ok = true;
   for (const command of parsed) {
-    const started = performance.now();
+    const started = process.hrtime.bigint();
     ok = await runOne(command, session);
-    const elapsed = performance.now() - started;
+    const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
     if (session.stopRequested) {
       session.out.flush();
       return ok;
     }
-    if (session.timing) session.out.print(`\n(Time: ${elapsed.toFixed(3)} ms)\n\n`);
+    if (session.timing) session.out.print(`\n(Time: ${elapsedMs.toFixed(3)} ms)\n\n`);
     else session.out.printExtra('\n');
   }
   session.out.flush();

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { failed } from '../errors.js';
 import { bashCompletion, zshCompletion } from '../extras/completion-script.js';
 import { complete } from '../shell/completer.js';
@@ -20,7 +20,7 @@ export function completionSources(session: Session, connectIfNeeded: boolean) {
     async files(prefix: string) {
       const slash = prefix.lastIndexOf('/');
       const dir = slash >= 0 ? prefix.slice(0, slash + 1) : '';
-      const entries = await readdir(dir === '' ? '.' : dir, { withFileTypes: true });
+      const entries = readdirSync(dir === '' ? '.' : dir, { withFileTypes: true });
       return entries.map((e) => dir + e.name + (e.isDirectory() ? '/' : ''));
     },
   };

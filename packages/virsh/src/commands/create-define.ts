@@ -22,7 +22,7 @@ export const createCommand: CommandDef = {
   ],
   async run(ctx) {
     const file = ctx.options.requiredString('file');
-    const xml = await readXmlFile(file);
+    const xml = readXmlFile(file);
     rejectUnsupported(
       ctx,
       ['console', 'paused', 'autodestroy', 'pass-fds', 'validate', 'reset-nvram'],
@@ -44,7 +44,7 @@ export const defineCommand: CommandDef = {
   options: [fileOption(XML_FILE_HELP), { name: 'validate', type: 'bool', help: 'validate the XML against the schema' }],
   async run(ctx) {
     const file = ctx.options.requiredString('file');
-    const xml = await readXmlFile(file);
+    const xml = readXmlFile(file);
     rejectUnsupported(ctx, ['validate'], 'virDomainDefineXMLFlags');
     const conn = await ctx.session.connection();
     const domain = await conn.defineXML(xml).catch((err) => {

@@ -11,7 +11,7 @@ const xmlOption = { name: 'xml', type: 'string', help: 'filename containing upda
 /** --xml is read (and its errors reported) before the API is asked, as virsh does. */
 async function rejectXmlOption(ctx: CommandContext, api: string): Promise<void> {
   const xmlFile = ctx.options.string('xml');
-  if (xmlFile !== undefined) await readXmlFile(xmlFile);
+  if (xmlFile !== undefined) readXmlFile(xmlFile);
   rejectUnsupported(ctx, ['bypass-cache', 'xml', 'running', 'paused', 'reset-nvram'], api);
 }
 

@@ -1,4 +1,3 @@
-import { homedir } from 'node:os';
 import { failed } from '../errors.js';
 import { errnoText } from '../read-file.js';
 import type { CommandDef } from './command.js';
@@ -92,7 +91,7 @@ export const cd: CommandDef = {
   options: [{ name: 'dir', type: 'string', help: 'directory to switch to (default: home or else root)', completer: 'file' }],
   async run({ options, session }) {
     if (!session.interactive) throw failed('cd: command valid only in interactive mode');
-    const dir = options.string('dir') ?? (homedir() || '/');
+    const dir = options.string('dir') ?? ((await import('node:os')).homedir() || '/');
     try {
       process.chdir(dir);
     } catch (err) {
