@@ -88,6 +88,17 @@ describe('formatDomainXml', () => {
     expect(formatError(noTarget).message).toBe("devices.disks[0]: missing required field 'target.dev'");
   });
 
+  it('refuses enumeration values the parser would not read back', () => {
+    const badAction = { ...minimal, onCrash: 'explode' } as unknown as DomainConfig;
+    expect(formatError(badAction)).toMatchObject({ code: 'INVALID_ARG', value: 'explode' });
+    expect(formatError(badAction).message).toContain('onCrash must be one of destroy, restart');
+    const badDisk = {
+      ...minimal,
+      devices: { ...minimal.devices, disks: [{ type: 'file', device: 'tape', target: { dev: 'xvda' } }] },
+    } as unknown as DomainConfig;
+    expect(formatError(badDisk).message).toMatch(/^devices\.disks\[0\]: device must be one of disk, cdrom/);
+  });
+
   it('refuses a lone surrogate', () => {
     expect(formatError({ ...minimal, description: 'x\uD800y' }).code).toBe('INVALID_ARG');
   });

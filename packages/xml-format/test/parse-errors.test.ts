@@ -87,6 +87,13 @@ describe('well-formedness', () => {
     expect(config.name).toBe('a&bA');
   });
 
+  it('reads CDATA, skips comments and processing instructions, accepts a BOM and an XML declaration', () => {
+    const xml = `\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n${edit(2, '  <name>p<!-- c -->v<?pi x?></name>').replace('<kernel>/boot/vmlinuz</kernel>', '<kernel><![CDATA[/boot/a<b&c]]></kernel>')}`;
+    const config = parseDomainXml(xml, { strict: true });
+    expect(config.name).toBe('pv');
+    expect(config.os.kernel).toBe('/boot/a<b&c');
+  });
+
   it('bounds size and depth', () => {
     expect(parseError(valid, { maxLength: 100 }).message).toContain('over the limit of 100');
     const deep = `${'<a>'.repeat(100)}${'</a>'.repeat(100)}`;

@@ -1,13 +1,14 @@
 import type { DiskConfig } from '../model/devices.js';
 import { formatAddress } from './format-address.js';
 import type { XmlWriter } from './xml-writer.js';
+import { DISK_BUSES, DISK_DEVICES, DISK_TYPES } from '../model/devices.js';
 
 export function formatDisk(out: XmlWriter, disk: DiskConfig): void {
   out.element(
     'disk',
     [
-      ['type', disk.type],
-      ['device', disk.device],
+      ['type', out.oneOf('type', disk.type, DISK_TYPES)],
+      ['device', out.oneOf('device', disk.device, DISK_DEVICES)],
     ],
     () => {
       if (disk.driver !== undefined) {
@@ -41,7 +42,7 @@ export function formatDisk(out: XmlWriter, disk: DiskConfig): void {
       if (disk.backingStore === 'none') out.empty('backingStore');
       out.empty('target', [
         ['dev', out.require('target.dev', disk.target?.dev)],
-        ['bus', disk.target.bus],
+        ['bus', out.oneOf('target.bus', disk.target.bus, DISK_BUSES)],
       ]);
       if (disk.readonly === true) out.empty('readonly');
       if (disk.shareable === true) out.empty('shareable');

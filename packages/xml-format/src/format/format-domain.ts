@@ -5,6 +5,7 @@ import { formatDevices } from './format-devices.js';
 import { formatOs } from './format-os.js';
 import { yesNo } from './values.js';
 import type { XmlWriter } from './xml-writer.js';
+import { CLOCK_BASES, CLOCK_OFFSETS, DOMAIN_TYPES, LIFECYCLE_ACTIONS, TIMER_NAMES, TIMER_TICK_POLICIES, TIMER_TRACKS, VCPU_PLACEMENTS } from '../model/domain.js';
 
 export function formatDomain(out: XmlWriter, config: DomainConfig): void {
   for (const field of ['type', 'name', 'memory', 'currentMemory', 'vcpu', 'os', 'clock', 'onPoweroff', 'onReboot', 'onCrash', 'devices'] as const) {
@@ -13,7 +14,7 @@ export function formatDomain(out: XmlWriter, config: DomainConfig): void {
   out.element(
     'domain',
     [
-      ['type', config.type],
+      ['type', out.oneOf('type', config.type, DOMAIN_TYPES)],
       ['id', config.id],
     ],
     () => {
@@ -30,7 +31,7 @@ export function formatDomain(out: XmlWriter, config: DomainConfig): void {
       out.text('memory', config.memory, [['unit', 'KiB']]);
       out.text('currentMemory', config.currentMemory, [['unit', 'KiB']]);
       out.text('vcpu', config.vcpu.count, [
-        ['placement', config.vcpu.placement],
+        ['placement', out.oneOf('vcpu.placement', config.vcpu.placement, VCPU_PLACEMENTS)],
         ['cpuset', config.vcpu.cpuset],
         ['current', config.vcpu.current],
       ]);
@@ -39,9 +40,9 @@ export function formatDomain(out: XmlWriter, config: DomainConfig): void {
       out.at('os', () => formatOs(out, config.os));
       if (config.features !== undefined) formatFeatures(out, config.features);
       formatClock(out, config);
-      out.text('on_poweroff', config.onPoweroff);
-      out.text('on_reboot', config.onReboot);
-      out.text('on_crash', config.onCrash);
+      out.text('on_poweroff', out.oneOf('onPoweroff', config.onPoweroff, LIFECYCLE_ACTIONS));
+      out.text('on_reboot', out.oneOf('onReboot', config.onReboot, LIFECYCLE_ACTIONS));
+      out.text('on_crash', out.oneOf('onCrash', config.onCrash, LIFECYCLE_ACTIONS));
       out.at('devices', () => formatDevices(out, config.devices));
     },
   );
@@ -65,18 +66,18 @@ function formatClock(out: XmlWriter, config: DomainConfig): void {
   out.element(
     'clock',
     [
-      ['offset', clock.offset],
+      ['offset', out.oneOf('clock.offset', clock.offset, CLOCK_OFFSETS)],
       ['adjustment', clock.adjustment],
-      ['basis', clock.basis],
+      ['basis', out.oneOf('clock.basis', clock.basis, CLOCK_BASES)],
       ['timezone', clock.timezone],
     ],
     () => {
       for (const timer of clock.timers) {
         out.empty('timer', [
-          ['name', timer.name],
+          ['name', out.oneOf('clock.timers.name', timer.name, TIMER_NAMES)],
           ['present', yesNo(timer.present)],
-          ['tickpolicy', timer.tickpolicy],
-          ['track', timer.track],
+          ['tickpolicy', out.oneOf('clock.timers.tickpolicy', timer.tickpolicy, TIMER_TICK_POLICIES)],
+          ['track', out.oneOf('clock.timers.track', timer.track, TIMER_TRACKS)],
         ]);
       }
     },

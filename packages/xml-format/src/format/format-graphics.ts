@@ -1,6 +1,7 @@
 import type { GraphicsConfig } from '../model/devices.js';
 import { yesNo } from './values.js';
 import type { XmlWriter } from './xml-writer.js';
+import { GRAPHICS_LISTEN_TYPES, GRAPHICS_TYPES } from '../model/devices.js';
 
 export function formatGraphics(out: XmlWriter, graphics: GraphicsConfig): void {
   // libvirt repeats the first address listen as the legacy listen= attribute.
@@ -9,7 +10,7 @@ export function formatGraphics(out: XmlWriter, graphics: GraphicsConfig): void {
   out.element(
     'graphics',
     [
-      ['type', graphics.type],
+      ['type', out.oneOf('type', graphics.type, GRAPHICS_TYPES)],
       ['port', graphics.port],
       ['autoport', yesNo(graphics.autoport)],
       ['listen', legacyListen],
@@ -22,7 +23,7 @@ export function formatGraphics(out: XmlWriter, graphics: GraphicsConfig): void {
     () => {
       for (const listen of graphics.listens) {
         out.empty('listen', [
-          ['type', listen.type],
+          ['type', out.oneOf('listens.type', listen.type, GRAPHICS_LISTEN_TYPES)],
           ['address', listen.address],
           ['network', listen.network],
           ['socket', listen.socket],

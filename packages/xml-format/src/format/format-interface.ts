@@ -1,9 +1,10 @@
 import type { BandwidthLimit, InterfaceConfig } from '../model/devices.js';
 import { formatAddress } from './format-address.js';
 import type { XmlWriter } from './xml-writer.js';
+import { INTERFACE_TYPES } from '../model/devices.js';
 
 export function formatInterface(out: XmlWriter, nic: InterfaceConfig): void {
-  out.element('interface', [['type', nic.type]], () => {
+  out.element('interface', [['type', out.oneOf('type', nic.type, INTERFACE_TYPES)]], () => {
     if (nic.mac !== undefined) out.empty('mac', [['address', nic.mac]]);
     if (nic.source !== undefined) {
       out.empty('source', [

@@ -3,12 +3,13 @@ import type { ControllerConfig, HostdevConfig, InputConfig, MemballoonConfig, So
 import { formatAddress, pciFields } from './format-address.js';
 import { yesNo } from './values.js';
 import type { XmlWriter } from './xml-writer.js';
+import { CONTROLLER_TYPES, INPUT_BUSES, INPUT_TYPES, MEMBALLOON_MODELS, SOUND_MODELS, VIDEO_MODEL_TYPES } from '../model/devices.js';
 
 export function formatController(out: XmlWriter, controller: ControllerConfig): void {
   out.element(
     'controller',
     [
-      ['type', controller.type],
+      ['type', out.oneOf('type', controller.type, CONTROLLER_TYPES)],
       ['index', controller.index],
       ['model', controller.model],
     ],
@@ -18,19 +19,19 @@ export function formatController(out: XmlWriter, controller: ControllerConfig): 
 
 export function formatInput(out: XmlWriter, input: InputConfig): void {
   out.empty('input', [
-    ['type', input.type],
-    ['bus', input.bus],
+    ['type', out.oneOf('type', input.type, INPUT_TYPES)],
+    ['bus', out.oneOf('bus', input.bus, INPUT_BUSES)],
   ]);
 }
 
 export function formatSound(out: XmlWriter, sound: SoundConfig): void {
-  out.empty('sound', [['model', sound.model]]);
+  out.empty('sound', [['model', out.oneOf('model', sound.model, SOUND_MODELS)]]);
 }
 
 export function formatVideo(out: XmlWriter, video: VideoConfig): void {
   out.element('video', [], () => {
     out.empty('model', [
-      ['type', video.model.type],
+      ['type', out.oneOf('model.type', video.model.type, VIDEO_MODEL_TYPES)],
       ['vram', video.model.vram],
       ['heads', video.model.heads],
       ['primary', yesNo(video.model.primary)],
@@ -55,5 +56,5 @@ export function formatHostdev(out: XmlWriter, hostdev: HostdevConfig): void {
 }
 
 export function formatMemballoon(out: XmlWriter, memballoon: MemballoonConfig): void {
-  out.element('memballoon', [['model', memballoon.model]], () => formatAddress(out, memballoon.address));
+  out.element('memballoon', [['model', out.oneOf('model', memballoon.model, MEMBALLOON_MODELS)]], () => formatAddress(out, memballoon.address));
 }

@@ -48,6 +48,18 @@ export class XmlWriter {
     return value;
   }
 
+  /** Fails with INVALID_ARG unless `value` is absent or one of `allowed` (what the parser accepts back). */
+  oneOf<T extends string>(field: string, value: T | undefined, allowed: readonly T[]): T | undefined {
+    if (value !== undefined && !(allowed as readonly string[]).includes(value)) {
+      throw new XmlFormatError({
+        code: 'INVALID_ARG',
+        reason: `${this.location}: ${field} must be one of ${allowed.join(', ')}`,
+        value: String(value),
+      });
+    }
+    return value;
+  }
+
   /** `<name attrs/>` */
   empty(name: string, attributes: XmlAttributes = []): void {
     this.line(`<${name}${this.attributes(attributes)}/>`);
