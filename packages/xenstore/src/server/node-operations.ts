@@ -2,6 +2,7 @@ import { XenstoreError } from '../errors.js';
 import { baseName, joinPath, parentPath } from '../protocol/path.js';
 import type { Permission } from '../protocol/permissions.js';
 import { type Caller, checkAccess, isOwner, permissionsForNewNode } from './access.js';
+import { ChildList } from './child-list.js';
 import type { Quotas } from './quotas.js';
 import type { NodeRecord, NodeView } from './store.js';
 
@@ -62,7 +63,7 @@ export function removeNode(view: NodeView, caller: Caller, path: string): NodeCh
   removeSubtree(view, path, node);
   const parentNode = view.get(parent)!;
   const name = baseName(path);
-  view.put(parent, { ...parentNode, children: parentNode.children.filter((child) => child !== name) });
+  view.put(parent, { ...parentNode, children: parentNode.children.without(name) });
   return [{ path, recursive: true, perms: node.perms }];
 }
 
@@ -101,8 +102,8 @@ function createNode(view: NodeView, caller: Caller, path: string, value: Uint8Ar
   for (const created of missing.reverse()) {
     const parent = parentPath(created)!;
     const parentNode = view.get(parent)!;
-    view.put(parent, { ...parentNode, children: [...parentNode.children, baseName(created)] });
-    view.put(created, { value: created === path ? value : EMPTY, perms: permissionsForNewNode(caller, parentNode), children: [] });
+    view.put(parent, { ...parentNode, children: parentNode.children.with(baseName(created)) });
+    view.put(created, { value: created === path ? value : EMPTY, perms: permissionsForNewNode(caller, parentNode), children: ChildList.empty() });
   }
 }
 

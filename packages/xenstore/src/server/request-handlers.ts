@@ -122,7 +122,7 @@ function handleWrite(context: HandlerContext): Reply {
 }
 
 function directoryPayload(view: NodeView, caller: Caller, path: string): Uint8Array {
-  const payload = nulTerminated(listChildren(view, caller, path).children);
+  const payload = listChildren(view, caller, path).children.encoded();
   if (payload.length > PAYLOAD_MAX) throw new XenstoreError('E2BIG', 'too many children for one reply: use DIRECTORY_PART', { path });
   return payload;
 }
@@ -137,7 +137,7 @@ function handleDirectoryPart(context: HandlerContext): Reply {
     (view, caller) => {
       const node = listChildren(view, caller, absolute);
       const generation = utf8(`${node.generation}\0`);
-      const names = nulTerminated(node.children);
+      const names = node.children.encoded();
       if (offset > names.length) throw new XenstoreError('EINVAL', `offset ${offset} is past the end of the list`, { path: absolute });
       const room = PAYLOAD_MAX - generation.length;
       let end = offset;

@@ -1,12 +1,13 @@
 import { XenstoreError } from '../errors.js';
 import type { Permission } from '../protocol/permissions.js';
+import { ChildList } from './child-list.js';
 
 /** One node. Records are never mutated: a change puts a new record. */
 export interface NodeRecord {
   readonly value: Uint8Array;
   readonly perms: readonly Permission[];
   /** Child names in creation order, as C xenstored lists them. */
-  readonly children: readonly string[];
+  readonly children: ChildList;
   /** Bumped by every committed change to the node; DIRECTORY_PART's generation count. */
   readonly generation: number;
 }
@@ -27,7 +28,7 @@ export class NodeStore implements NodeView {
   private generationCounter = 0;
 
   constructor() {
-    this.put('/', { value: new Uint8Array(0), perms: [{ access: 'n', domid: 0 }], children: [] });
+    this.put('/', { value: new Uint8Array(0), perms: [{ access: 'n', domid: 0 }], children: ChildList.empty() });
   }
 
   get size(): number {
