@@ -1,6 +1,7 @@
 import parsePeer from 's-expression';
 import { bench, describe } from 'vitest';
 import { parseSexpr, type SExpr } from '../src/index.js';
+import { pairedThroughput } from './cpu-throughput.js';
 import { domainListAnswer } from './domain-list-answer.js';
 
 // Throughput of parseSexpr against the npm `s-expression` parser on the same text.
@@ -20,6 +21,18 @@ function readEveryAtom(node: SExpr): number {
   for (const item of node.items) total += readEveryAtom(item);
   return total;
 }
+
+const paired = pairedThroughput(
+  [
+    ['parseSexpr + read every atom', () => readEveryAtom(parseSexpr(answer))],
+    ['s-expression (npm)', () => parsePeer(answer)],
+  ],
+  megabytes,
+);
+for (const [name, rate] of Object.entries(paired.megabytesPerCpuSecond)) {
+  console.log(`${name}: ${rate.toFixed(1)} MB per CPU-second`);
+}
+console.log(`parseSexpr + read every atom / s-expression: ${paired.medianRatio.toFixed(2)}x (median of paired rounds)`);
 
 describe(`parse a 1000-domain xend answer (${megabytes.toFixed(2)} MB)`, () => {
   bench('@libvirt-ts/sexpr parseSexpr', () => {
