@@ -26,7 +26,7 @@ function megabytesPerCpuSecond(run: () => void, megabytes: number, roundMs: numb
   return (runs * megabytes) / ((cpu.user + cpu.system) / 1e6);
 }
 
-/** Runs `first` and `second` in turns for `rounds` rounds of `roundMs` each. */
+/** Runs the contenders in turns for `rounds` rounds of `roundMs` each; the ratio is first / second. */
 export function pairedThroughput(
   contenders: [name: string, run: () => void][],
   megabytes: number,
@@ -35,7 +35,9 @@ export function pairedThroughput(
 ): PairedThroughput {
   const samples = contenders.map(() => [] as number[]);
   for (let round = 0; round < rounds; round++) {
-    contenders.forEach(([, run], index) => samples[index]!.push(megabytesPerCpuSecond(run, megabytes, roundMs)));
+    for (const [index, [, run]] of contenders.entries()) {
+      samples[index]!.push(megabytesPerCpuSecond(run, megabytes, roundMs));
+    }
   }
   const ratios = samples[0]!.map((value, round) => value / samples[1]![round]!);
   return {
