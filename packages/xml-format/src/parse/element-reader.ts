@@ -174,8 +174,10 @@ export class ElementReader {
 
   /** The first child named `name`. */
   child(name: string): ElementReader | undefined {
-    const index = this.element.children.findIndex((child) => child.name === name);
-    return index === -1 ? undefined : this.childAt(index);
+    for (const child of this.element.children) {
+      if (child.name === name) return new ElementReader(child, this, this.tracker);
+    }
+    return undefined;
   }
 
   /** The text of the first child named `name`. */
@@ -186,9 +188,9 @@ export class ElementReader {
   /** Every child named `name`, in document order. */
   children(name: string): ElementReader[] {
     const readers: ElementReader[] = [];
-    this.element.children.forEach((child, index) => {
-      if (child.name === name) readers.push(this.childAt(index));
-    });
+    for (const child of this.element.children) {
+      if (child.name === name) readers.push(new ElementReader(child, this, this.tracker));
+    }
     return readers;
   }
 
@@ -204,10 +206,6 @@ export class ElementReader {
   /** Every child, without marking any as read (for the strict-mode walk). */
   allChildren(): ElementReader[] {
     return this.element.children.map((child) => new ElementReader(child, this, this.tracker, false));
-  }
-
-  private childAt(index: number): ElementReader {
-    return new ElementReader(this.element.children[index]!, this, this.tracker);
   }
 }
 
