@@ -18,7 +18,7 @@ describe('benchmark workloads', () => {
     const ours = await listWithOurs(server.xs, '/bench');
     expect(ours).toHaveLength(10_000);
     expect(ours).toEqual(await listWithXenstoreLs(server.xenstored.socketPath, '/bench'));
-  });
+  }, 120_000);
 });
 
 if (!hasCClient) console.warn(C_CLIENT_MISSING);
