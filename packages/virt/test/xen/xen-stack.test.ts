@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { XenstoreClient } from '@libvirt-ts/xenstore';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DomainState, open, openReadOnly, setErrorHandler, VirtError } from '../../src/index.js';
 import type { Connection } from '../../src/connection.js';
@@ -216,6 +217,15 @@ describe('xen:/// over the fake xend, xenstored and a privcmd hypervisor', () =>
     expect(xml).toContain('<name>created</name>');
     expect(xml).toContain("<kernel>/boot/vmlinuz-xen</kernel>");
     expect(xml).toContain("<source file='/var/lib/xen/images/created.img'/>");
+  });
+
+  it("getXMLDesc shows the console pty xenstore records, as later libvirt's did", async () => {
+    const xs = await XenstoreClient.connect({ path: join(stack.dir, 'xenstored-socket') });
+    await xs.write('/local/domain/6/console/tty', '/dev/pts/7');
+    await xs.close();
+    const xml = await (await conn.lookupDomainByName('pvtest')).getXMLDesc();
+    expect(xml).toContain("<console type='pty' tty='/dev/pts/7'>");
+    expect(xml).toContain("<source path='/dev/pts/7'/>");
   });
 
   it('refuses malformed XML with an XML-domain error', async () => {

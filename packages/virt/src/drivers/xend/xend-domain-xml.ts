@@ -1,5 +1,5 @@
 import type { SExpr } from '@libvirt-ts/sexpr';
-import { fromXendSexpr, toXendConfig, type XendConfigVersion } from '@libvirt-ts/xend-client';
+import { type FromXendSexprOptions, fromXendSexpr, toXendConfig, type XendConfigVersion } from '@libvirt-ts/xend-client';
 import { type DomainConfig, formatDomainXml, parseDomainXml } from '@libvirt-ts/xml-format';
 import { toVirtError } from '../xen/to-virt-error.js';
 
@@ -16,12 +16,13 @@ export function xendConfigFromXml(xml: string, xendConfigVersion: XendConfigVers
 }
 
 /**
- * xend's `(domain ...)` record -> libvirt's domain XML, in libvirt's canonical layout. VNC
- * passwords are left out unless `flags` has VIR_DOMAIN_XML_SECURE, as libvirt does.
+ * xend's `(domain ...)` record -> libvirt's domain XML, in libvirt's canonical layout (`options`:
+ * xend's dialect, and the console tty / VNC port from xenstore). VNC passwords are left out unless
+ * `flags` has VIR_DOMAIN_XML_SECURE, as libvirt does.
  */
-export function domainXmlFromXend(record: SExpr, xendConfigVersion: XendConfigVersion, flags: number): string {
+export function domainXmlFromXend(record: SExpr, options: FromXendSexprOptions, flags: number): string {
   try {
-    const domain = fromXendSexpr(record, { xendConfigVersion });
+    const domain = fromXendSexpr(record, options);
     return formatDomainXml(flags & DOMAIN_XML_SECURE ? domain : withoutPasswords(domain));
   } catch (error) {
     throw toVirtError(error, 'SEXPR');

@@ -7,6 +7,7 @@ import { isXendError } from '../xen/package-errors.js';
 import { asVirtErrors, messageOf, orAbsent, xenDriverError } from '../xen/to-virt-error.js';
 import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
 import type { XendTarget } from '../xen/xen-names.js';
+import { type DomainConsole, XenstoreDriver } from '../xenstore/xenstore-driver.js';
 import { xendConfigVersionOf } from './xend-config-version.js';
 import { domainXmlFromXend, xendConfigFromXml } from './xend-domain-xml.js';
 
@@ -18,15 +19,19 @@ export class XendDriver implements Driver {
   readonly no = DriverNo.XEN_DAEMON;
   readonly name = 'XenDaemon';
   readonly #xend: XendClient;
+  /** A read-only xenstore connection for console paths in getXMLDesc, when one could be opened. */
+  readonly #consoles: XenstoreDriver | undefined;
   #configVersion: Promise<XendConfigVersion> | undefined;
 
-  constructor(xend: XendClient) {
+  constructor(xend: XendClient, consoles?: XenstoreDriver) {
     this.#xend = xend;
+    this.#consoles = consoles;
   }
 
   /**
    * Opens xend where the connection name says; for the local host its unix socket first, then
-   * TCP (libvirt's order). Each candidate is probed with a node request.
+   * TCP (libvirt's order). Each candidate is probed with a node request. On the local host it also
+   * reads consoles from xenstore (best effort), as later libvirt did for getXMLDesc.
    */
   static async open(target: XendTarget, options: XenOpenOptions): Promise<XendDriver> {
     const candidates =
@@ -38,19 +43,24 @@ export class XendDriver implements Driver {
     const timeoutMs = options.timeoutMs ?? XEN_DEFAULTS.timeoutMs;
     const failures: unknown[] = [];
     for (const name of candidates) {
+      let xend: XendClient;
       try {
-        return new XendDriver(await XendClient.open(name, { timeoutMs }));
+        xend = await XendClient.open(name, { timeoutMs });
       } catch (error) {
         failures.push(error);
+        continue;
       }
+      const consoles = target.kind === 'local' ? await XenstoreDriver.open(options, true).catch(() => undefined) : undefined;
+      return new XendDriver(xend, consoles);
     }
     throw xenDriverError('XEND', 'NO_CONNECT', `xend at ${candidates.join(' or ')} (${failures.map(messageOf).join('; ')})`, {
       cause: failures.at(-1),
     });
   }
 
+  /** xend itself is stateless HTTP, one connection per request: only the console reader to close. */
   async close(): Promise<void> {
-    // xend is stateless HTTP, one connection per request: nothing to close (as xenDaemonClose)
+    await this.#consoles?.close();
   }
 
   /** Later libvirt's unified Xen driver calls every Xen connection "Xen". */
@@ -170,8 +180,8 @@ export class XendDriver implements Driver {
   }
 
   async domainGetXMLDesc(dom: DomainRef, flags: number): Promise<string> {
-    const [record, version] = await Promise.all([this.#domain(dom), this.#xendConfigVersion()]);
-    return domainXmlFromXend(record.sexpr, version, flags);
+    const [record, version, console] = await Promise.all([this.#domain(dom), this.#xendConfigVersion(), this.#console(dom)]);
+    return domainXmlFromXend(record.sexpr, { xendConfigVersion: version, ...console }, flags);
   }
 
   /** The state with reason "unknown": xend's state letters carry no reason. */
@@ -204,6 +214,12 @@ export class XendDriver implements Driver {
 
   async domainSetVcpus(dom: DomainRef, count: number): Promise<void> {
     await this.#call(() => this.#xend.setVcpus(dom.name, count));
+  }
+
+  /** The console pty and VNC port from xenstore; nothing when it is not at hand (as libvirt's test had it). */
+  async #console(dom: DomainRef): Promise<DomainConsole> {
+    if (!this.#consoles || dom.id < 0) return {};
+    return this.#consoles.domainConsole(dom).catch(() => ({}));
   }
 
   /** Asked of xend once per connection: the sexpr dialect to write and read. */

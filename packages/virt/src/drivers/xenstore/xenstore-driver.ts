@@ -15,6 +15,12 @@ export interface XenstoreSession {
   close(): Promise<void> | void;
 }
 
+/** What xenstore knows of a domain's consoles. */
+export interface DomainConsole {
+  tty?: string;
+  vncPort?: number;
+}
+
 const DOMAINS = '/local/domain';
 const NIL_UUID = new Uint8Array(16);
 
@@ -111,6 +117,14 @@ export class XenstoreDriver implements Driver {
 
   async domainReboot(ref: DomainRef, _flags = 0): Promise<void> {
     await this.#write(ref, 'control/shutdown', 'reboot');
+  }
+
+  /** The console pty and VNC port xenstore records for a running domain (what later libvirt put in its XML). */
+  async domainConsole(ref: DomainRef): Promise<DomainConsole> {
+    const base = this.#domainPath(ref);
+    const [tty, vncPort] = await Promise.all([this.#readOptional(`${base}/console/tty`), this.#readOptional(`${base}/console/vnc-port`)]);
+    const port = Number.parseInt(vncPort ?? '', 10);
+    return { ...(tty ? { tty } : {}), ...(Number.isInteger(port) && port > 0 ? { vncPort: port } : {}) };
   }
 
   /** `image/ostype` under the domain's /vm path; libvirt answers "linux" when it is missing. */
