@@ -5,7 +5,7 @@ import { useXenstored } from './server-fixture.js';
 if (!hasCClient) console.warn(C_CLIENT_MISSING);
 
 describe.skipIf(!hasCClient)("Xen 4.17's C client (xenstore-utils) against our xenstored", () => {
-  const server = useXenstored();
+  const server = useXenstored({ guestDomains: [5] });
   const tool = (name: string, ...args: string[]) => runXenstoreTool(server.xenstored.socketPath, name, args);
 
   it('xenstore-write stores several keys (in a transaction) that our client reads back', async () => {
@@ -114,6 +114,16 @@ describe.skipIf(!hasCClient)("Xen 4.17's C client (xenstore-utils) against our x
     const readOnly = (name: string, ...args: string[]) => runXenstoreTool(server.xenstored.socketRoPath!, name, args);
     expect(await readOnly('write', '/ro', 'x')).toEqual({ stdout: '', stderr: 'xenstore-write: could not write path /ro\n', rc: 1 });
     expect((await readOnly('read', '/ro')).stdout).toBe('value\n');
+  });
+
+  it('a guest domain gets EACCES outside its home and may use relative paths in it', async () => {
+    await server.xs.mkdir('/local/domain/5');
+    await server.xs.setPermissions('/local/domain/5', ['n5']);
+    const guest = (name: string, ...args: string[]) => runXenstoreTool(server.xenstored.guestSocketPath(5), name, args);
+    expect(await guest('ls', '/local')).toEqual({ stdout: '', stderr: 'xenstore-ls: xs_directory (/local): Permission denied\n', rc: 1 });
+    expect((await guest('write', 'data/ready', '1')).rc).toBe(0);
+    expect(await server.xs.read('/local/domain/5/data/ready')).toBe('1');
+    expect((await guest('read', 'data/ready')).stdout).toBe('1\n');
   });
 
   it('a client that cannot connect reports the missing socket', async () => {
