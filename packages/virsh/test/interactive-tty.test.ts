@@ -1,0 +1,104 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundlePath } from './run-virsh.js';
+import { TmuxSession, tmuxPath } from './tmux-session.js';
+
+// The interactive shell on a real pseudo-terminal, driven through tmux.
+describe.skipIf(!tmuxPath)(`interactive shell in a terminal${tmuxPath ? '' : ' (tmux is not installed: skipped)'}`, () => {
+  let dir: string;
+  let shell: TmuxSession;
+  const lastLine = (screen: string) => screen.trimEnd().split('\n').pop() ?? '';
+
+  const start = (name: string, args = '-c test:///default') =>
+    TmuxSession.start(
+      dir,
+      name,
+      `env XDG_CACHE_HOME=${dir}/cache HOME=${dir} ${process.execPath} ${bundlePath} ${args}; echo "EXITED:$?"; sleep 60`,
+    );
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'virsh-tty-'));
+    shell = start('first');
+  });
+
+  afterAll(() => {
+    shell?.kill();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints the banner and the virsh # prompt', async () => {
+    const screen = await shell.waitFor((s) => lastLine(s) === 'virsh #', 'the prompt');
+    expect(screen).toContain('Welcome to virsh, the virtualization interactive terminal.');
+    expect(screen).toContain("Type:  'help' for help with commands\n       'quit' to quit");
+    expect(lastLine(screen)).toBe('virsh #');
+  });
+
+  it('runs a command and prompts again', async () => {
+    shell.type('list');
+    shell.send('Enter');
+    const screen = await shell.waitFor((s) => s.includes(' 1    test   running'), 'the list');
+    expect(screen).toContain(' Id   Name   State\n----------------------\n 1    test   running');
+    await shell.waitFor((s) => lastLine(s) === 'virsh #', 'the next prompt');
+  });
+
+  it('completes command names, option names and domain names with Tab', async () => {
+    shell.type('domst');
+    shell.send('Tab');
+    await shell.waitFor((s) => lastLine(s) === 'virsh # domstate', 'the completed command');
+    shell.type(' te');
+    shell.send('Tab');
+    await shell.waitFor((s) => lastLine(s) === 'virsh # domstate test', 'the completed domain name');
+    shell.type(' --rea');
+    shell.send('Tab');
+    await shell.waitFor((s) => lastLine(s) === 'virsh # domstate test --reason', 'the completed option');
+    shell.send('Enter');
+    await shell.waitFor((s) => s.includes('running (booted)') || s.includes('running (unknown)'), 'the state');
+  });
+
+  it('lists the candidates when the word is ambiguous', async () => {
+    await shell.waitFor((s) => lastLine(s) === 'virsh #', 'the prompt');
+    // Keys must arrive one by one: Node's readline takes a burst of keys for a paste.
+    shell.type('do');
+    shell.send('Tab');
+    await shell.waitFor((s) => lastLine(s) === 'virsh # dom', 'the common prefix');
+    shell.send('Tab');
+    const screen = await shell.waitFor((s) => s.includes('domid') && s.includes('dominfo'), 'the candidates');
+    expect(screen).toMatch(/domid\s+dominfo\s+domname\s+domstate\s+domuuid/);
+    expect(screen).not.toContain('dumpxml');
+    await shell.waitFor((s) => lastLine(s) === 'virsh # dom', 'the line typed so far');
+    shell.send('C-u');
+  });
+
+  it('reports errors and keeps going', async () => {
+    shell.type('frobnicate');
+    shell.send('Enter');
+    await shell.waitFor((s) => s.includes("error: unknown command: 'frobnicate'"), 'the error');
+    await shell.waitFor((s) => lastLine(s) === 'virsh #', 'the next prompt');
+  });
+
+  it('leaves on Ctrl-D with status 0 and keeps the history', async () => {
+    shell.send('C-d');
+    await shell.waitFor((s) => s.includes('EXITED:0'), 'the exit');
+    const history = readFileSync(join(dir, 'cache', 'libvirt', 'virsh', 'history'), 'utf8');
+    expect(history).toBe('list\ndomstate test --reason\nfrobnicate\n');
+  });
+
+  it('offers the history of the last run with Up', async () => {
+    const second = start('second', '-r -c test:///default');
+    try {
+      await second.waitFor((s) => lastLine(s) === 'virsh >', 'the read-only prompt');
+      second.send('Up');
+      await second.waitFor((s) => lastLine(s) === 'virsh > frobnicate', 'the last history line');
+      second.send('Up');
+      await second.waitFor((s) => lastLine(s) === 'virsh > domstate test --reason', 'the line before');
+      second.send('C-u');
+      second.type('quit');
+      second.send('Enter');
+      await second.waitFor((s) => s.includes('EXITED:0'), 'the exit');
+    } finally {
+      second.kill();
+    }
+  });
+});
