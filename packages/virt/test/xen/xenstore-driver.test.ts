@@ -76,6 +76,9 @@ describe('xenstore driver', () => {
     const xs = await openDriver(true);
     await expect(xs.domainGetInfo({ ...guest, id: 9 })).rejects.toSatisfy(virtError('NO_DOMAIN'));
     await expect(xs.domainGetMaxMemory({ ...guest, id: 9 })).rejects.toSatisfy(virtError('NO_DOMAIN'));
+    const writer = await openDriver(false);
+    await expect(writer.domainShutdown({ ...guest, id: 9 })).rejects.toSatisfy(virtError('NO_DOMAIN'));
+    expect(Object.keys(xenstored.dump('/local/domain')).some((path) => path.startsWith('/local/domain/9'))).toBe(false);
   });
 
   it('fails the listing on a non-numeric child of /local/domain, as libvirt did', async () => {

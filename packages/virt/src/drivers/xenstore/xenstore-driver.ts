@@ -164,8 +164,9 @@ export class XenstoreDriver implements Driver {
     return base;
   }
 
+  /** Writes under a domain xenstore holds (never creating a stray /local/domain/<id> tree). */
   async #write(ref: DomainRef, leaf: string, value: string): Promise<void> {
-    const path = `${this.#domainPath(ref)}/${leaf}`;
+    const path = `${await this.#existingDomainPath(ref)}/${leaf}`;
     await this.#call(() => this.#xs.write(path, value), `write ${path}`);
   }
 
