@@ -4,10 +4,11 @@ import { checkBootDevices, checkXmlDocument, fromXmlFormatError } from './xml-pa
 
 /**
  * Parses a domain definition for a test node: libvirt 9's XML errors (`url` names the document in
- * well-formedness errors), the test driver's defaults, and no id (the node assigns ids).
+ * well-formedness errors), the test driver's defaults, and no id (the node assigns ids). `inactive`:
+ * parsed for define, as libvirt's VIR_DOMAIN_DEF_PARSE_INACTIVE (runtime values dropped).
  */
-export function parseDefinition(xml: string, url = '(domain_definition)'): DomainConfig {
-  const tree = checkXmlDocument(xml, url, 'domain');
+export function parseDefinition(xml: string, options: { url?: string; inactive?: boolean } = {}): DomainConfig {
+  const tree = checkXmlDocument(xml, options.url ?? '(domain_definition)', 'domain');
   checkBootDevices(tree);
   let config: DomainConfig;
   try {
@@ -16,6 +17,6 @@ export function parseDefinition(xml: string, url = '(domain_definition)'): Domai
     throw fromXmlFormatError(error, tree);
   }
   const { id: _ignoredId, ...definition } = config;
-  return applyTestDefaults(definition);
+  return applyTestDefaults(definition, { inactive: options.inactive === true });
 }
 

@@ -139,7 +139,7 @@ export class TestDriver implements Driver {
   }
 
   async domainDefineXML(xml: string): Promise<DomainRef> {
-    const dom = this.node.domains.add(parseDefinition(xml), { live: false });
+    const dom = this.node.domains.add(parseDefinition(xml, { inactive: true }), { live: false });
     dom.persistent = true;
     return refOf(dom);
   }
@@ -214,7 +214,7 @@ export class TestDriver implements Driver {
   async domainSave(ref: DomainRef, file: string): Promise<void> {
     const dom = this.#find(ref);
     if (!isActive(dom)) throw notRunning();
-    const image = encodeSaveImage(formatDefinition(dom.def, dom.id));
+    const image = encodeSaveImage(formatDefinition(dom.def, dom.id, true));
     try {
       await writeFile(file, image, { mode: 0o600 });
     } catch (error) {
@@ -256,8 +256,9 @@ export class TestDriver implements Driver {
   /** The running definition (with its id) of an active domain; DomainXMLFlags.INACTIVE gives the next-boot one. */
   async domainGetXMLDesc(ref: DomainRef, flags: number): Promise<string> {
     const dom = this.#find(ref);
-    if ((flags & DomainXMLFlags.INACTIVE) !== 0 || !isActive(dom)) return formatDefinition(persistentDef(dom), undefined);
-    return formatDefinition(dom.def, dom.id);
+    const secure = (flags & DomainXMLFlags.SECURE) !== 0;
+    if ((flags & DomainXMLFlags.INACTIVE) !== 0 || !isActive(dom)) return formatDefinition(persistentDef(dom), undefined, secure);
+    return formatDefinition(dom.def, dom.id, secure);
   }
 
   async domainIsActive(ref: DomainRef): Promise<boolean> {
@@ -335,12 +336,20 @@ function setState(dom: TestDomain, state: DomainState, reason: number): void {
 }
 
 /**
- * The domain XML of a definition, with `id` when running. libvirt 9 writes an empty `<devices>` as an
+ * The domain XML of a definition, with `id` when running and graphics passwords only when `secure`
+ * (VIR_DOMAIN_XML_SECURE; save images are written secure). libvirt 9 writes an empty `<devices>` as an
  * open and a close tag; the XML format writes `<devices/>`, so that one element is put back in
  * libvirt's shape here.
  */
-function formatDefinition(def: DomainConfig, id: number | undefined): string {
+function formatDefinition(def: DomainConfig, id: number | undefined, secure: boolean): string {
   const { id: _staleId, ...rest } = def;
-  const xml = formatDomainXml(id === undefined ? rest : { ...rest, id });
+  const shown = secure ? rest : withoutPasswords(rest);
+  const xml = formatDomainXml(id === undefined ? shown : { ...shown, id });
   return xml.replace(/^( *)<devices\/>$/m, '$1<devices>\n$1</devices>');
+}
+
+function withoutPasswords(def: DomainConfig): DomainConfig {
+  if (!def.devices.graphics.some((g) => g.passwd !== undefined)) return def;
+  const graphics = def.devices.graphics.map(({ passwd: _hidden, ...g }) => g);
+  return { ...def, devices: { ...def.devices, graphics } };
 }

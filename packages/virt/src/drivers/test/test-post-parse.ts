@@ -6,9 +6,17 @@ import { formatUuid } from '../../uuid.js';
  * dumpxml shows what real virsh shows: a random UUID and MAC where missing, arch i686, a boot
  * device for HVM guests, no direct-boot fields where libvirt ignores them, disk buses from the target name, drive addresses and the controllers they
  * need, disks sorted by index, `testnetN` interface names, VNC autoport and a default video card.
- * Returns a new config; `random` supplies bytes (tests pass a seeded one).
+ * Returns a new config.
  */
-export function applyTestDefaults(input: DomainConfig, random: (n: number) => Uint8Array = randomBytes): DomainConfig {
+export interface TestDefaultsOptions {
+  /** Parsed for a persistent definition (define): runtime-only values such as a console's tty are dropped. */
+  inactive?: boolean;
+  /** Supplies random bytes for UUIDs and MACs (tests pass a seeded one). */
+  random?: (n: number) => Uint8Array;
+}
+
+export function applyTestDefaults(input: DomainConfig, options: TestDefaultsOptions = {}): DomainConfig {
+  const random = options.random ?? randomBytes;
   const def = structuredClone(input);
   def.uuid ??= uuidFromBytes(random(16));
   def.os.arch ??= 'i686';
@@ -19,20 +27,62 @@ export function applyTestDefaults(input: DomainConfig, random: (n: number) => Ui
 
   def.devices.disks = sortByIndex(def.devices.disks.map(withDiskDefaults));
   addImplicitControllers(def);
-  for (const net of def.devices.interfaces) net.mac ??= randomMac(random);
+  for (const net of def.devices.interfaces) {
+    net.mac ??= randomMac(random);
+    for (const ip of net.ips) ip.family ??= ip.address.includes(':') ? 'ipv6' : 'ipv4';
+  }
   assignInterfaceNames(def.devices.interfaces);
   for (const g of def.devices.graphics) {
     if (g.type !== 'vnc') continue;
-    if (g.port === undefined) {
-      g.port = -1;
-      g.autoport = true;
-    }
+    g.port ??= -1;
+    g.autoport ??= g.port === -1;
+    // A definition keeps no port libvirt would choose at start.
+    if (g.autoport && options.inactive === true) g.port = -1;
     if (g.listens.length === 0) g.listens = [{ type: 'address' }];
   }
   if (def.devices.graphics.length > 0 && def.devices.videos.length === 0) {
-    def.devices.videos = [{ model: { type: def.os.type === 'hvm' ? 'cirrus' : 'xen', vram: 16384, heads: 1, primary: true } }];
+    def.devices.videos = [{ model: { type: def.os.type === 'hvm' ? 'cirrus' : 'xen' } }];
   }
+  def.devices.videos.forEach((video, i) => {
+    video.model.vram ??= VIDEO_RAM[video.model.type];
+    video.model.heads ??= 1;
+    if (i === 0) video.model.primary ??= true;
+  });
+  for (const input of def.devices.inputs) input.bus ??= defaultInputBus(def, input.type);
+  addCharDeviceDefaults(def, options.inactive === true);
   return def;
+}
+
+/** libvirt's input bus when none is given: USB for an HVM tablet, PS/2 for other HVM input, Xen's for PV. */
+function defaultInputBus(def: DomainConfig, type: string): 'usb' | 'ps2' | 'xen' {
+  if (def.os.type !== 'hvm') return 'xen';
+  return type === 'tablet' ? 'usb' : 'ps2';
+}
+
+/** virDomainVideoDefaultRAM (KiB) for the models that have one. */
+const VIDEO_RAM: Partial<Record<string, number>> = { vga: 16384, cirrus: 16384, vmvga: 16384, xen: 4096, qxl: 65536 };
+
+/**
+ * Character devices as libvirt 9 completes them: no `tty` in a definition parsed as inactive, the
+ * raw protocol for TCP, a serial target for consoles, and (virDomainDefAddConsoleCompat) an HVM
+ * guest's first serial port mirrored as its console, or its console as its first serial port.
+ */
+function addCharDeviceDefaults(def: DomainConfig, inactive: boolean): void {
+  const { serials, consoles, parallels } = def.devices;
+  for (const device of [...serials, ...consoles, ...parallels]) {
+    if (inactive) delete device.tty;
+    if (device.type === 'tcp') device.protocol ??= 'raw';
+    // libvirt writes a UDP device's bind source before its connect source.
+    if (device.type === 'udp') device.sources.sort((a, b) => Number(a.mode !== 'bind') - Number(b.mode !== 'bind'));
+  }
+  for (const console of consoles) console.target = { type: console.target?.type ?? 'serial', port: console.target?.port ?? 0 };
+  if (def.os.type !== 'hvm') return;
+  const first = serials[0];
+  if (consoles.length === 0 && first) {
+    consoles.push({ ...structuredClone(first), target: { type: 'serial', port: first.target?.port ?? 0 } });
+  } else if (serials.length === 0 && consoles[0]?.target?.type === 'serial') {
+    serials.push({ ...structuredClone(consoles[0]), target: { port: 0 } });
+  }
 }
 
 /**
@@ -58,6 +108,10 @@ const BUS_BY_PREFIX: ReadonlyArray<readonly [string, DiskBus]> = [
 
 function withDiskDefaults(disk: DiskConfig): DiskConfig {
   const dev = disk.target.dev.replace(/^ioemu:/, '');
+  // Xen's old "aio" image type is libvirt's "raw".
+  if (disk.driver?.type === 'aio') disk = { ...disk, driver: { ...disk.driver, type: 'raw' } };
+  // An empty drive (a cdrom without media) is a file disk to libvirt, whatever type it was given.
+  if (disk.source === undefined) disk = { ...disk, type: 'file' };
   const bus = disk.target.bus ?? (disk.device === 'floppy' ? 'fdc' : (BUS_BY_PREFIX.find(([p]) => dev.startsWith(p))?.[1] ?? 'ide'));
   const out: DiskConfig = { ...disk, target: { ...disk.target, dev, bus } };
   const index = diskNameToIndex(dev);
