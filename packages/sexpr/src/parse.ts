@@ -60,8 +60,8 @@ export function parseSexprs(text: string, options: ParseOptions = {}): SExpr[] {
 
 function parseSource(source: SourceText, options: ParseOptions): SExpr[] {
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const fail = (code: SexprErrorCode, message: string, offset: number): never => {
-    throw SexprError.at(code, message, source, offset);
+  const fail = (code: SexprErrorCode, message: string, offset: number, expected: string[]): never => {
+    throw SexprError.at(code, message, source, offset, { expected });
   };
   try {
     return parseWithGrammar(source.text, {

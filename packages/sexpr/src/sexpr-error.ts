@@ -2,6 +2,12 @@ import type { Position, SourceText } from './source-text.js';
 
 const marker = Symbol.for('libvirt-ts.SexprError');
 
+/** A one-character token in quotes (`")"`, `'"'`); descriptions such as "end of input" as they are. */
+function quoteToken(token: string): string {
+  if (token.length !== 1) return token;
+  return token === '"' ? `'"'` : `"${token}"`;
+}
+
 /** Stable error codes of the sexpr package. */
 export type SexprErrorCode =
   /** The text is empty or holds only whitespace. */
@@ -48,7 +54,7 @@ export class SexprError extends Error {
   constructor(code: SexprErrorCode, message: string, details: SexprErrorDetails = {}) {
     const where = details.position ? `${details.position.line}:${details.position.column}: ` : '';
     const path = details.path !== undefined ? ` (at path "${details.path}")` : '';
-    const expected = details.expected?.length ? `; expected ${details.expected.join(', ')}` : '';
+    const expected = details.expected?.length ? `; expected ${details.expected.map(quoteToken).join(' or ')}` : '';
     const excerpt = details.excerpt ? `\n${details.excerpt}` : '';
     super(`${where}${message}${path}${expected}${excerpt}`, { cause: details.cause });
     this.code = code;

@@ -99,12 +99,17 @@ describe('parse errors', () => {
     const error = parseError("(domain\n  (name 'pv)\n");
     expect(error.excerpt).toBe("  (name 'pv)\n        ^");
     expect(error.message).toBe(
-      "2:9: this string is never closed: input ends before its closing quote\n  (name 'pv)\n        ^",
+      "2:9: this string is never closed: input ends before its closing quote; expected \"'\"\n  (name 'pv)\n        ^",
     );
   });
 
   it('says what was expected', () => {
     expect(parseError('(a) b').expected).toEqual(['end of input']);
+    expect(parseError('(a').expected).toEqual([')']);
+    expect(parseError('(a "b').expected).toEqual(['"']);
+    expect(parseError(')').expected).toEqual(['an expression', 'end of input']);
+    expect(parseError("'\\x4'").expected).toEqual(['two hexadecimal digits']);
+    expect(parseError('((a))', { maxDepth: 1 }).message).toContain('expected at most 1 nested lists');
   });
 
   it('rejects 100,000 levels of nesting with TOO_DEEP, not a RangeError', () => {

@@ -208,26 +208,28 @@ function peg$parse(input, options) {
   const peg$e19 = peg$classExpectation([" ", "\t", "\r", "\n", "\f", "\v", "(", ")", "'", "\""], true, false, false);
 
   function peg$f0() {
-    if (!options.lenient) options.fail("UNBALANCED", "unexpected \")\" without a matching \"(\"", offset());
+    if (!options.lenient) {
+      options.fail("UNBALANCED", "unexpected \")\" without a matching \"(\"", offset(), ["an expression", "end of input"]);
+    }
     skip(ANYTHING);
   }
   function peg$f1(start, items, closed) {
     if (!closed && !options.lenient) {
-      options.fail("UNBALANCED", "this \"(\" is never closed: input ends inside the list", start);
+      options.fail("UNBALANCED", "this \"(\" is never closed: input ends inside the list", start, [")"]);
     }
     depth--;
     return options.list(items, start, peg$currPos);
   }
   function peg$f2() {
     if (++depth > options.maxDepth) {
-      options.fail("TOO_DEEP", "nesting deeper than " + options.maxDepth + " levels", offset());
+      options.fail("TOO_DEEP", "nesting deeper than " + options.maxDepth + " levels", offset(), ["at most " + options.maxDepth + " nested lists"]);
     }
     return offset();
   }
   function peg$f3() {    return true;  }
   function peg$f4() {    return false;  }
-  function peg$f5(parts, closed) {    return quotedAtom(parts, closed, offset());  }
-  function peg$f6(parts, closed) {    return quotedAtom(parts, closed, offset());  }
+  function peg$f5(parts, closed) {    return quotedAtom(parts, closed, offset(), "'");  }
+  function peg$f6(parts, closed) {    return quotedAtom(parts, closed, offset(), '"');  }
   function peg$f7() {    return extend(SINGLE_QUOTED_TAIL);  }
   function peg$f8() {    return extend(DOUBLE_QUOTED_TAIL);  }
   function peg$f9(digits) {    return String.fromCharCode(parseInt(digits, 16));  }
@@ -239,7 +241,7 @@ function peg$parse(input, options) {
   function peg$f15() {    return "\b";  }
   function peg$f16() {    return "\f";  }
   function peg$f17() {    return "\v";  }
-  function peg$f18() {    options.fail("BAD_ESCAPE", "\\x must be followed by two hexadecimal digits", offset() - 1);  }
+  function peg$f18() {    options.fail("BAD_ESCAPE", "\\x must be followed by two hexadecimal digits", offset() - 1, ["two hexadecimal digits"]);  }
   function peg$f19() {    return null;  }
   function peg$f20() {    skip(BARE_TAIL); return options.atom(undefined, offset(), peg$currPos);  }
   function peg$f21() {    skip(WHITESPACE_TAIL);  }
@@ -1104,10 +1106,10 @@ function peg$parse(input, options) {
     return input.slice(peg$savedPos, peg$currPos);
   }
 
-  function quotedAtom(parts, closed, start) {
+  function quotedAtom(parts, closed, start, quote) {
     // A null part is a backslash at the very end of the input.
     if (closed === null || parts[parts.length - 1] === null) {
-      options.fail("UNTERMINATED_STRING", "this string is never closed: input ends before its closing quote", start);
+      options.fail("UNTERMINATED_STRING", "this string is never closed: input ends before its closing quote", start, [quote]);
     }
     return options.atom(parts.length === 1 ? parts[0] : parts.join(""), start, peg$currPos);
   }
