@@ -75,12 +75,6 @@ export class HypervisorDriver implements Driver {
     await this.#call(() => this.#hv.setMaxMemory(id, kib));
   }
 
-  /** Whether the hypervisor knows this id (xenstore uses it to skip dead domains). */
-  async hasDomain(id: number): Promise<boolean> {
-    const domain = await this.#call(() => this.#hv.domainInfo(id));
-    return domain !== undefined;
-  }
-
   async #allDomains(): Promise<HypervisorDomain[]> {
     return this.#call(() => this.#hv.listDomains());
   }
