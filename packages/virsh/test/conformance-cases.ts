@@ -68,6 +68,7 @@ export const CASES: ConformanceCase[] = [
   { name: 'setmaxmem-active', args: [...T, 'setmaxmem', 'test', '2097152'] },
   { name: 'setvcpus', args: [...T, 'setvcpus', 'test', '1'] },
   { name: 'save', args: [...T, 'save', 'test', '@TMP/saved'] },
+  { name: 'save-verbose', args: [...T, 'save', 'test', '@TMP/saved', '--verbose'] },
   { name: 'setmem-quiet', args: ['-q', ...T, 'setmem', 'test', '1048576'] },
   { name: 'dominfo-quiet-missing', args: ['-q', ...T, 'dominfo', 'nosuchdomain'] },
   { name: 'list-quiet', args: ['-q', ...T, 'list', '--all'] },

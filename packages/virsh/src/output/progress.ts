@@ -19,7 +19,8 @@ export class ProgressLine {
 export async function withProgress<T>(out: Output, label: string, wanted: boolean, job: () => Promise<T>): Promise<T> {
   if (!wanted && !out.stderrIsTTY) return job();
   const line = new ProgressLine(out, label);
-  line.show(0);
+  // Off a terminal (--verbose into a file) only the final state is worth a line, as virsh 9 prints it.
+  if (out.stderrIsTTY) line.show(0);
   const result = await job();
   line.show(100);
   return result;
