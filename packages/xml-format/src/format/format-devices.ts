@@ -28,5 +28,5 @@ export function formatDevices(out: XmlWriter, devices: DomainDevices): void {
     each('videos', devices.videos, (video) => formatVideo(out, video));
     each('hostdevs', devices.hostdevs, (hostdev) => formatHostdev(out, hostdev));
     if (devices.memballoon !== undefined) out.at('devices.memballoon', () => formatMemballoon(out, devices.memballoon!));
-  });
+  }, false);
 }

@@ -72,14 +72,18 @@ export class XmlWriter {
     this.line(`<${name}${this.attributes(attributes)}>${content}</${name}>`);
   }
 
-  /** `<name attrs>` children `</name>`, or `<name attrs/>` when `children` writes nothing. */
-  element(name: string, attributes: XmlAttributes, children: () => void): void {
+  /**
+   * `<name attrs>` children `</name>`, or `<name attrs/>` when `children`
+   * writes nothing, unless `selfClose` is false (libvirt always opens and
+   * closes `<devices>`, even empty).
+   */
+  element(name: string, attributes: XmlAttributes, children: () => void, selfClose = true): void {
     const openAt = this.lines.length;
     this.line(`<${name}${this.attributes(attributes)}>`);
     this.depth += 1;
     children();
     this.depth -= 1;
-    if (this.lines.length === openAt + 1) this.lines[openAt] = `${'  '.repeat(this.depth)}<${name}${this.attributes(attributes)}/>`;
+    if (selfClose && this.lines.length === openAt + 1) this.lines[openAt] = `${'  '.repeat(this.depth)}<${name}${this.attributes(attributes)}/>`;
     else this.line(`</${name}>`);
   }
 

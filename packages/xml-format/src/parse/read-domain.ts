@@ -19,13 +19,14 @@ export function readDomain(domain: ElementReader): DomainConfig {
   const memory = readMaxMemoryElement(domain);
   const bootloader = domain.childText('bootloader');
   const bootloaderArgs = domain.childText('bootloader_args');
+  const type = readDomainType(domain);
   const config: DomainConfig = {
-    type: readDomainType(domain),
+    type,
     name: name.text(),
     memory,
     currentMemory: readCurrentMemory(domain, memory),
     vcpu: readVcpu(domain),
-    os: readOs(domain, bootloader !== undefined),
+    os: readOs(domain, type, bootloader !== undefined),
     clock: readClock(domain.child('clock')),
     onPoweroff: readLifecycle(domain, 'on_poweroff', 'destroy'),
     onReboot: readLifecycle(domain, 'on_reboot', 'restart'),

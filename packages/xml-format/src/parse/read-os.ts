@@ -1,5 +1,5 @@
 // <os>: guest type, firmware/kernel, boot order.
-import type { BootDevice, OsConfig, OsLoader } from '../model/domain.js';
+import type { BootDevice, DomainType, OsConfig, OsLoader } from '../model/domain.js';
 import { LOADER_TYPES, OS_TYPES } from '../model/domain.js';
 import type { ElementReader } from './element-reader.js';
 
@@ -21,9 +21,9 @@ const LEGACY_BOOT_DEVICES: Readonly<Record<string, BootDevice>> = {
 /**
  * Reads `<os>`. A `<bootloader>` (pygrub) stands in for a missing `<os>` or
  * kernel, as in libvirt 0.1.x; without one, `<os>` is required (NO_OS) and a
- * paravirtualised guest needs `<kernel>` (NO_KERNEL).
+ * paravirtualised Xen guest needs `<kernel>` (NO_KERNEL).
  */
-export function readOs(domain: ElementReader, hasBootloader: boolean): OsConfig {
+export function readOs(domain: ElementReader, domainType: DomainType, hasBootloader: boolean): OsConfig {
   const os = domain.child('os');
   if (os === undefined) {
     if (hasBootloader) return { type: 'linux', bootDevices: [] };
@@ -43,8 +43,10 @@ export function readOs(domain: ElementReader, hasBootloader: boolean): OsConfig 
     const text = os.childText(field);
     if (text !== undefined) config[field] = text;
   }
-  if (config.type !== 'hvm' && config.kernel === undefined && !hasBootloader) {
-    os.fail('NO_KERNEL', 'a paravirtualised guest needs <kernel> or a <bootloader>');
+  // Xen needs something to boot a paravirtualised guest from; other drivers
+  // (libvirt 9's test driver) accept a PV definition without a kernel.
+  if (domainType === 'xen' && config.type !== 'hvm' && config.kernel === undefined && !hasBootloader) {
+    os.fail('NO_KERNEL', 'a paravirtualised Xen guest needs <kernel> or a <bootloader>');
   }
   return config;
 }
