@@ -95,6 +95,10 @@ describe('xen:/// over the fake xend, xenstored and a privcmd hypervisor', () =>
     // first success: the hypervisor's XENVER_version (4.17)
     expect(await conn.getVersion()).toBe(4_017_000);
     expect(await conn.getHostname()).toBe('fake-xen');
+    // the hypervisor's XENVER_capabilities (the simulated Xen 4.17 offers PV x86_64 and HVM guests)
+    const caps = await conn.getCapabilities();
+    expect(caps).toContain("<os_type>xen</os_type>\n    <arch name='x86_64'>");
+    expect(caps).toContain("<os_type>hvm</os_type>\n    <arch name='i686'>");
     expect(await conn.nodeGetInfo()).toEqual({ model: 'i686', memory: 2047 * 1024, cpus: 2, mhz: 2000, nodes: 1, sockets: 1, cores: 2, threads: 1 });
   });
 
@@ -354,6 +358,8 @@ describe('read-only and partial Xen connections', () => {
     expect(direct.driverNames).toEqual(['XenDaemon']);
     expect(await direct.listDomainIDs()).toEqual([0, 3, 6]);
     expect(await direct.getVersion()).toBe(3_000_002);
+    // xend's xen_caps of the fake Xen 3.0.2 node: PV guests on i686 only
+    expect(await direct.getCapabilities()).toMatch(/<arch>i686<\/arch>[\s\S]*<os_type>xen<\/os_type>\n    <arch name='i686'>/);
     const pv = await direct.lookupDomainByName('pvtest');
     expect((await pv.getInfo()).state).toBe(DomainState.RUNNING);
   });

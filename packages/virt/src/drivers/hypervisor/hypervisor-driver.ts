@@ -1,6 +1,7 @@
 import { type DomainRef, type Driver, DriverNo } from '../../driver.js';
 import type { DomainInfo } from '../../types.js';
 import { asVirtErrors, xenDriverError } from '../xen/to-virt-error.js';
+import { formatXenCapabilities, libvirtArch } from '../xen/xen-capabilities.js';
 import type { HypervisorDomain, HypervisorSession } from './hypervisor-session.js';
 
 /**
@@ -29,6 +30,12 @@ export class HypervisorDriver implements Driver {
   async getVersion(): Promise<number> {
     const { major, minor } = await this.#call(() => this.#hv.version());
     return major * 1_000_000 + minor * 1_000;
+  }
+
+  /** The guests XENVER_capabilities offers, on this machine's architecture. */
+  async getCapabilities(): Promise<string> {
+    const { capabilities } = await this.#call(() => this.#hv.version());
+    return formatXenCapabilities(libvirtArch(process.arch), capabilities);
   }
 
   async listDomainIDs(): Promise<number[]> {

@@ -26,7 +26,7 @@ export async function openHypervisorSession(
   const hv: Hypervisor = await hypercall.openHypervisor(options);
   return {
     // the version cannot change while the hypervisor runs: the probe's answer is kept
-    version: async () => ({ major: hv.version.major, minor: hv.version.minor }),
+    version: async () => ({ major: hv.version.major, minor: hv.version.minor, capabilities: hv.version.capabilities }),
     listDomains: async () => (await hv.listDomains()).map(toHypervisorDomain),
     domainInfo: async (id) => {
       try {

@@ -16,7 +16,8 @@ export interface HypervisorDomain {
  * package is touched in one place only (hypervisor-loader.ts).
  */
 export interface HypervisorSession {
-  version(): Promise<{ major: number; minor: number }>;
+  /** XENVER_version split, and XENVER_capabilities ("xen-3.0-x86_64 hvm-3.0-x86_32 ..."). */
+  version(): Promise<{ major: number; minor: number; capabilities: string }>;
   listDomains(): Promise<HypervisorDomain[]>;
   /** The domain with exactly this id, or undefined. */
   domainInfo(id: number): Promise<HypervisorDomain | undefined>;

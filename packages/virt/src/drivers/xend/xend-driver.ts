@@ -5,6 +5,7 @@ import { type DomainRef, type Driver, DriverNo } from '../../driver.js';
 import type { DomainInfo, DomainStateWithReason, ListAllDomainsFlags, NodeInfo } from '../../types.js';
 import { isXendError } from '../xen/package-errors.js';
 import { asVirtErrors, messageOf, orAbsent, xenDriverError } from '../xen/to-virt-error.js';
+import { formatXenCapabilities } from '../xen/xen-capabilities.js';
 import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
 import type { XendTarget } from '../xen/xen-names.js';
 import { type DomainConsole, XenstoreDriver } from '../xenstore/xenstore-driver.js';
@@ -77,6 +78,12 @@ export class XendDriver implements Driver {
     const node = await this.#call(() => this.#xend.getNode());
     if (!node.hostname) throw xenDriverError('XEND', 'NO_HOSTNAME', 'xend does not report its host name');
     return node.hostname;
+  }
+
+  /** The guests xend's `xen_caps` offers, on its node's machine. */
+  async getCapabilities(): Promise<string> {
+    const node = await this.#call(() => this.#xend.getNode());
+    return formatXenCapabilities(node.info.model || 'x86_64', node.xenCaps);
   }
 
   async nodeGetInfo(): Promise<NodeInfo> {
