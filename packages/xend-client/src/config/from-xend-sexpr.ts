@@ -1,4 +1,4 @@
-import { find, lookup, type SExpr } from '@libvirt-ts/sexpr';
+import { all, find, lookup, type SExpr } from '@libvirt-ts/sexpr';
 import type {
   BootDevice,
   CharDeviceConfig,
@@ -168,9 +168,12 @@ function parseDevices(domain: SExpr, hvm: boolean, id: number | undefined, optio
   if (emulator !== undefined) devices.emulator = emulator;
   if (disks.some((disk) => disk.target.bus === 'ide')) devices.controllers.push({ type: 'ide', index: 0 });
   if (hvm) {
-    const usbdevice = textAt(domain, 'domain/image/hvm/usbdevice');
-    if (usbdevice === 'tablet' || usbdevice === 'mouse' || usbdevice === 'keyboard') {
-      devices.inputs.push({ type: usbdevice, bus: 'usb' });
+    // Each `(usbdevice ...)` of the image; other USB devices than input ones are not modelled.
+    for (const entry of all(domain, 'domain/image/hvm/usbdevice')) {
+      const usbdevice = entry.items[1]?.type === 'atom' ? entry.items[1].value : undefined;
+      if (usbdevice === 'tablet' || usbdevice === 'mouse' || usbdevice === 'keyboard') {
+        devices.inputs.push({ type: usbdevice, bus: 'usb' });
+      }
     }
     const soundhw = textAt(domain, 'domain/image/hvm/soundhw');
     if (soundhw) devices.sounds.push(...parseSounds(soundhw));

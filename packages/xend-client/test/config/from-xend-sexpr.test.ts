@@ -60,6 +60,18 @@ describe('fromXendSexpr', () => {
     expect(domain.devices.consoles[0]?.target).toEqual({ type: 'serial', port: 1 });
   });
 
+  it('reads every USB input device of an HVM image', () => {
+    const domain = fromXendSexpr(
+      domainWith(['image', ['hvm', ['kernel', '/l'], ['usb', 1], ['usbdevice', 'tablet'], ['usbdevice', 'keyboard'], ['usbdevice', 'disk:/x']]]),
+    );
+    expect(domain.devices.inputs).toEqual([
+      { type: 'tablet', bus: 'usb' },
+      { type: 'keyboard', bus: 'usb' },
+      { type: 'mouse', bus: 'ps2' },
+      { type: 'keyboard', bus: 'ps2' },
+    ]);
+  });
+
   it.each([
     ['no (domain ...) list', fromArray(['vm', ['name', 'x']]), /expected a \(domain/],
     ['a missing name', fromArray(['domain', ['uuid', '4dea22b3-1d52-d8f3-2516-782e98ab3fa0']]), /missing name/],
