@@ -9,8 +9,8 @@ import { maskRandom, runVirsh, virshAvailable } from '../helpers/virsh-peer.js';
 
 quietErrors();
 
-// libvirt's Xen-era corpus, defined on an empty test node by virsh 9 and by us: the persistent
-// definition each dumps must be the same (random UUIDs and MACs aside).
+// libvirt's Xen-era corpus, defined (or created) on an empty test node by virsh 9 and by us: the
+// persistent (or running) definition each dumps must be the same (random UUIDs and MACs aside).
 const SETS = ['sexpr2xmldata', 'xml2sexprdata', 'xmconfigdata'];
 const corpus = (
   await Promise.all(SETS.map(async (set) => (await readdir(fixturePath(`libvirt-corpus/${set}`))).map((file) => `${set}/${file}`)))
@@ -36,20 +36,24 @@ function virshName(xml: string): string {
   return `'${name.replace(/'/g, "\\\\'")}'`;
 }
 
-describe.skipIf(!virshAvailable())('libvirt corpus: define + dumpxml --inactive as virsh 9', () => {
-  for (const file of corpus) {
-    it(file, async () => {
-      const path = fixturePath(`libvirt-corpus/${file}`);
-      const xml = await readFile(path, 'utf8');
-      const theirs = runVirsh(emptyNode, `define ${path} && dumpxml --inactive ${virshName(xml)}`.replace(' && ', '; '));
-      const theirText = theirs.status === 0 ? theirs.stdout : theirs.stderr.replace(/^error: Failed to .*\n/, '').replace(/^error: /, '').trimEnd();
-      const conn = await open(emptyNode);
-      const ours = await conn.defineXML(xml).then(
-        (dom) => dom.getXMLDesc(2),
-        (e: VirtError) => e.message,
-      );
-      await conn.close();
-      expect(maskRandom(ours)).toBe(maskRandom(theirText));
-    });
-  }
-});
+for (const how of ['define', 'create'] as const) {
+  describe.skipIf(!virshAvailable())(`libvirt corpus: ${how} + dumpxml${how === 'define' ? ' --inactive' : ''} as virsh 9`, () => {
+    for (const file of corpus) {
+      it(file, async () => {
+        const path = fixturePath(`libvirt-corpus/${file}`);
+        const xml = await readFile(path, 'utf8');
+        const dump = how === 'define' ? 'dumpxml --inactive' : 'dumpxml';
+        const theirs = runVirsh(emptyNode, `${how} ${path}; ${dump} ${virshName(xml)}`);
+        const theirText = theirs.status === 0 ? theirs.stdout : theirs.stderr.replace(/^error: Failed to .*\n/, '').replace(/^error: /, '').trimEnd();
+        const conn = await open(emptyNode);
+        const made = how === 'define' ? conn.defineXML(xml) : conn.createXML(xml);
+        const ours = await made.then(
+          (dom) => dom.getXMLDesc(how === 'define' ? 2 : 0),
+          (e: VirtError) => e.message,
+        );
+        await conn.close();
+        expect(maskRandom(ours)).toBe(maskRandom(theirText));
+      });
+    }
+  });
+}

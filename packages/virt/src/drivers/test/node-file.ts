@@ -25,7 +25,7 @@ export async function loadNodeFile(path: string): Promise<TestNode> {
   for (const element of root.children.filter((c) => c.name === 'domain')) {
     const file = element.attributes.get('file');
     const source = file === undefined ? inlineDomainText(text, element) : await readDocument(resolve(dirname(path), file));
-    const def = parseDefinition(source, { url: file === undefined ? path : resolve(dirname(path), file), inactive: true });
+    const def = parseDefinition(source, file === undefined ? path : resolve(dirname(path), file));
     const { runstate, transient } = readTestNamespace(root, element);
     if (transient && runstate === DomainState.SHUTOFF) throw xmlError("transient domain cannot have runstate 'shutoff'");
     const dom = domains.add(def, { live: false });

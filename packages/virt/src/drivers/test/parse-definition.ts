@@ -7,8 +7,8 @@ import { checkBootDevices, checkXmlDocument, fromXmlFormatError } from './xml-pa
  * well-formedness errors), the test driver's defaults, and no id (the node assigns ids). `inactive`:
  * parsed for define, as libvirt's VIR_DOMAIN_DEF_PARSE_INACTIVE (runtime values dropped).
  */
-export function parseDefinition(xml: string, options: { url?: string; inactive?: boolean } = {}): DomainConfig {
-  const tree = checkXmlDocument(xml, options.url ?? '(domain_definition)', 'domain');
+export function parseDefinition(xml: string, url = '(domain_definition)'): DomainConfig {
+  const tree = checkXmlDocument(xml, url, 'domain');
   checkBootDevices(tree);
   let config: DomainConfig;
   try {
@@ -17,6 +17,6 @@ export function parseDefinition(xml: string, options: { url?: string; inactive?:
     throw fromXmlFormatError(error, tree);
   }
   const { id: _ignoredId, ...definition } = config;
-  return applyTestDefaults(definition, { inactive: options.inactive === true });
+  return applyTestDefaults(definition);
 }
 

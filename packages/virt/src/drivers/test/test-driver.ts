@@ -139,7 +139,7 @@ export class TestDriver implements Driver {
   }
 
   async domainDefineXML(xml: string): Promise<DomainRef> {
-    const dom = this.node.domains.add(parseDefinition(xml, { inactive: true }), { live: false });
+    const dom = this.node.domains.add(parseDefinition(xml), { live: false });
     dom.persistent = true;
     return refOf(dom);
   }

@@ -6,17 +6,11 @@ import { formatUuid } from '../../uuid.js';
  * dumpxml shows what real virsh shows: a random UUID and MAC where missing, arch i686, a boot
  * device for HVM guests, no direct-boot fields where libvirt ignores them, disk buses from the target name, drive addresses and the controllers they
  * need, disks sorted by index, `testnetN` interface names, VNC autoport and a default video card.
- * Returns a new config.
+ * libvirt parses every definition a user hands it as inactive (create and restore too), so runtime
+ * values (a console's tty, a VNC port chosen by autoport) are dropped. Returns a new config;
+ * `random` supplies bytes (tests pass a seeded one).
  */
-export interface TestDefaultsOptions {
-  /** Parsed for a persistent definition (define): runtime-only values such as a console's tty are dropped. */
-  inactive?: boolean;
-  /** Supplies random bytes for UUIDs and MACs (tests pass a seeded one). */
-  random?: (n: number) => Uint8Array;
-}
-
-export function applyTestDefaults(input: DomainConfig, options: TestDefaultsOptions = {}): DomainConfig {
-  const random = options.random ?? randomBytes;
+export function applyTestDefaults(input: DomainConfig, random: (n: number) => Uint8Array = randomBytes): DomainConfig {
   const def = structuredClone(input);
   def.uuid ??= uuidFromBytes(random(16));
   def.os.arch ??= 'i686';
@@ -36,8 +30,7 @@ export function applyTestDefaults(input: DomainConfig, options: TestDefaultsOpti
     if (g.type !== 'vnc') continue;
     g.port ??= -1;
     g.autoport ??= g.port === -1;
-    // A definition keeps no port libvirt would choose at start.
-    if (g.autoport && options.inactive === true) g.port = -1;
+    if (g.autoport) g.port = -1;
     if (g.listens.length === 0) g.listens = [{ type: 'address' }];
   }
   if (def.devices.graphics.length > 0 && def.devices.videos.length === 0) {
@@ -49,7 +42,7 @@ export function applyTestDefaults(input: DomainConfig, options: TestDefaultsOpti
     if (i === 0) video.model.primary ??= true;
   });
   for (const input of def.devices.inputs) input.bus ??= defaultInputBus(def, input.type);
-  addCharDeviceDefaults(def, options.inactive === true);
+  addCharDeviceDefaults(def);
   return def;
 }
 
@@ -63,14 +56,14 @@ function defaultInputBus(def: DomainConfig, type: string): 'usb' | 'ps2' | 'xen'
 const VIDEO_RAM: Partial<Record<string, number>> = { vga: 16384, cirrus: 16384, vmvga: 16384, xen: 4096, qxl: 65536 };
 
 /**
- * Character devices as libvirt 9 completes them: no `tty` in a definition parsed as inactive, the
+ * Character devices as libvirt 9 completes them: no `tty` (a runtime value), the
  * raw protocol for TCP, a serial target for consoles, and (virDomainDefAddConsoleCompat) an HVM
  * guest's first serial port mirrored as its console, or its console as its first serial port.
  */
-function addCharDeviceDefaults(def: DomainConfig, inactive: boolean): void {
+function addCharDeviceDefaults(def: DomainConfig): void {
   const { serials, consoles, parallels } = def.devices;
   for (const device of [...serials, ...consoles, ...parallels]) {
-    if (inactive) delete device.tty;
+    delete device.tty;
     if (device.type === 'tcp') device.protocol ??= 'raw';
     // libvirt writes a UDP device's bind source before its connect source.
     if (device.type === 'udp') device.sources.sort((a, b) => Number(a.mode !== 'bind') - Number(b.mode !== 'bind'));

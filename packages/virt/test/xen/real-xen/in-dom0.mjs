@@ -58,7 +58,18 @@ try {
   check(opened.drivers.join() === 'Xen,XenStore', 'drivers Xen and XenStore');
   check(opened.version === xenMajor * 1_000_000 + xenMinor * 1_000, `version ${opened.version} = xl ${xenMajor}.${xenMinor}`);
 
-  // 4. Start a guest that stays up, then list and look up as xl sees it.
+  // 4. Capabilities from XENVER_capabilities: a guest for each word of xl's xen_caps.
+  const xenCaps = /xen_caps\s*:\s*(.*)/.exec(xlInfo)?.[1]?.trim() ?? '';
+  const caps = await conn.getCapabilities();
+  const guestTypes = [...caps.matchAll(/<os_type>(\w+)<\/os_type>\n\s*<arch name='(\w+)'>/g)].map((m) => `${m[1]}/${m[2]}`);
+  step('capabilities', { xenCaps, guestTypes });
+  for (const word of xenCaps.split(/\s+/)) {
+    const [type, , arch] = word.split('-');
+    const libvirtArch = { x86_32: 'i686', x86_32p: 'i686', x86_64: 'x86_64' }[arch] ?? arch;
+    check(guestTypes.includes(`${type}/${libvirtArch}`), `a ${type}/${libvirtArch} guest for ${word}`);
+  }
+
+  // 5. Start a guest that stays up, then list and look up as xl sees it.
   xl('create', '/root/guest/guest.cfg', 'extra="console=hvc0 rdinit=/init quiet xenci.stay"');
   const rows = xlList();
   const guestRow = rows.find((r) => r.id !== 0);
@@ -67,7 +78,7 @@ try {
   step('list', { ids, xl: rows });
   check(JSON.stringify(ids) === JSON.stringify(rows.map((r) => r.id).sort((a, b) => a - b)), 'ids as xl lists them');
 
-  // 5. Lookup by name goes to xenstore, info to the hypervisor.
+  // 6. Lookup by name goes to xenstore, info to the hypervisor.
   const guest = await conn.lookupDomainByName(guestRow.name);
   const info = await guest.getInfo();
   const dom0 = await conn.lookupDomainByName('Domain-0');
@@ -79,14 +90,14 @@ try {
   check([DomainState.RUNNING, DomainState.BLOCKED].includes(info.state), `state ${info.state} running or blocked`);
   check(xl('list', '-l', guestRow.name).includes(guest.getUUIDString()), 'UUID from xenstore appears in xl list -l');
 
-  // 6. A paused guest shows as paused through the hypervisor.
+  // 7. A paused guest shows as paused through the hypervisor.
   xl('pause', guestRow.name);
   const paused = (await guest.getInfo()).state;
   xl('unpause', guestRow.name);
   step('paused', { state: paused });
   check(paused === DomainState.PAUSED, 'paused as xl paused it');
 
-  // 7. Read-only refuses changes before any driver acts; unknown names are NO_DOMAIN.
+  // 8. Read-only refuses changes before any driver acts; unknown names are NO_DOMAIN.
   const denied = await errorOf(guest.suspend());
   const missing = await errorOf(conn.lookupDomainByName('no-such-guest'));
   step('errors', { denied, missing });
