@@ -6,12 +6,6 @@ export function parseUuid(text: string): Uint8Array | undefined {
   return Uint8Array.from(Buffer.from(text.replaceAll('-', ''), 'hex'));
 }
 
-export function uuidFromString(text: string): Uint8Array {
-  const bytes = parseUuid(text);
-  if (!bytes) throw new TypeError(`malformed UUID '${text}'`);
-  return bytes;
-}
-
 /** 16 bytes → lower-case 8-4-4-4-12. */
 export function formatUuid(bytes: Uint8Array): string {
   const hex = Buffer.from(bytes).toString('hex');
