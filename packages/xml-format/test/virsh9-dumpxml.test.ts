@@ -46,7 +46,7 @@ describe.skipIf(!virshFound)("virsh 9 'define' then 'dumpxml' of every corpus do
       const dump = parts[index + 1] ?? '';
       if (dump.startsWith('<domain')) dumps.set(documents[Number(parts[index])]!.name, dump);
     }
-  });
+  }, 150_000);
   afterAll(() => {
     if (dir !== '') rmSync(dir, { recursive: true, force: true });
   });
