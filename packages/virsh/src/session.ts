@@ -16,6 +16,8 @@ export interface SessionSettings {
   interactive: boolean;
   /** -k asked for keepalive, which no driver here supports. */
   keepalive?: boolean;
+  /** -l: debug messages that print are logged too. */
+  log?: (level: number, message: string) => void;
 }
 
 /** The state one virsh run carries from command to command: the connection and the settings. */
@@ -26,6 +28,7 @@ export class Session {
   readonly timing: boolean;
   readonly debugLevel: number;
   readonly keepalive: boolean;
+  readonly #log: ((level: number, message: string) => void) | undefined;
   interactive: boolean;
   /** Set by quit/exit: no more commands run. */
   stopRequested = false;
@@ -40,6 +43,7 @@ export class Session {
     this.debugLevel = settings.debug;
     this.interactive = settings.interactive;
     this.keepalive = settings.keepalive ?? false;
+    this.#log = settings.log;
   }
 
   get connected(): boolean {
@@ -86,6 +90,8 @@ export class Session {
 
   /** virsh's vshDebug: printed on stdout when the level is at or above -d. */
   debug(level: number, text: string): void {
-    if (level >= this.debugLevel) this.out.print(text);
+    if (level < this.debugLevel) return;
+    this.#log?.(level, text);
+    this.out.print(text);
   }
 }

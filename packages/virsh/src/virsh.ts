@@ -2,6 +2,7 @@ import { parseGlobalOptions } from './cli/global-options.js';
 import { formatLongVersion, formatUsage } from './cli/usage.js';
 import { VirshError } from './errors.js';
 import { formatVersion, LIBVIRT_VERSION } from './libvirt-version.js';
+import { LogFile } from './output/log-file.js';
 import { createOutput, type Writer } from './output/output.js';
 import { ArgvTokens, ScriptTokens } from './parse/tokens.js';
 import { parseScript, reportError, runCommands } from './run-script.js';
@@ -39,7 +40,15 @@ export async function runVirsh(argv: readonly string[], io: VirshIO): Promise<nu
   }
   const options = action.options;
   for (const warning of options.warnings) io.stderr.write(`error: ${warning}\n`);
-  const out = createOutput(io.stdout, io.stderr, options.quiet, io.stderrIsTTY);
+  let log: LogFile | undefined;
+  try {
+    if (options.logFile !== undefined) log = LogFile.open(options.logFile);
+  } catch (err) {
+    if (!VirshError.isInstance(err)) throw err;
+    for (const line of err.lines) io.stderr.write(`error: ${line}\n`);
+    return 1;
+  }
+  const out = createOutput(io.stdout, io.stderr, options.quiet, io.stderrIsTTY, log && ((message) => log.write(DebugLevel.ERROR, message)));
   const session = new Session(out, {
     uri: options.uri,
     readOnly: options.readOnly,
@@ -48,6 +57,7 @@ export async function runVirsh(argv: readonly string[], io: VirshIO): Promise<nu
     debug: options.debug ?? DebugLevel.ERROR,
     interactive: options.rest.length === 0,
     keepalive: (options.keepaliveInterval ?? 0) > 0,
+    ...(log ? { log: (level: number, message: string) => log.write(level, message) } : {}),
   });
   try {
     if (session.interactive) {
@@ -66,6 +76,7 @@ export async function runVirsh(argv: readonly string[], io: VirshIO): Promise<nu
   } finally {
     out.flush();
     await session.disconnect().catch(() => undefined);
+    log?.close();
   }
 }
 

@@ -169,6 +169,8 @@ export const CASES: ConformanceCase[] = [
   { name: 'debug-out-of-range', args: ['-d', '9', ...T, 'list'] },
   { name: 'quiet-list', args: ['-q', ...T, 'list'] },
   { name: 'quiet-script', args: ['-q', ...T, 'suspend test; resume test; echo hi; list --name'] },
+  { name: 'log-file-unwritable', args: ['-l', '/nonexistent-dir/virsh.log', ...T, 'uri'] },
+  { name: 'log-file', args: ['-l', '@TMP/virsh.log', ...T, 'domstate test; dominfo nosuch'] },
   { name: 'double-dash-before-command', args: [...T, '--', 'list'] },
 
   // Custom node files (test:///ABSOLUTE/PATH/node.xml).

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundlePath, runOurVirsh } from './run-virsh.js';
+import { bundlePath, realVirshPath, runOurVirsh, runRealVirsh } from './run-virsh.js';
 import { TmuxSession, tmuxPath } from './tmux-session.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'virsh-extras-'));
@@ -46,6 +46,22 @@ describe('virsh completion', () => {
       writeFileSync(join(dir, '_virsh'), script);
       expect(spawnSync(zsh, ['-n', join(dir, '_virsh')], { encoding: 'utf8' }).stderr).toBe('');
     }
+  });
+});
+
+describe('-l/--log', () => {
+  // The lines virsh 9 writes, with the time and the process id masked.
+  const logged = (run: (args: string[]) => unknown, name: string) => {
+    const file = join(dir, name);
+    run(['-l', file, '-c', 'test:///default', 'domstate test; dominfo nosuch; frob2']);
+    run(['-l', file, '-c', 'test:///default', 'dominfo nosuch2']);
+    return readFileSync(file, 'utf8').replace(/^\[\d{4}\.\d\d\.\d\d \d\d:\d\d:\d\d virsh \d+\]/gm, '[time virsh pid]');
+  };
+
+  it('appends the error lines as virsh 9 does', () => {
+    const ours = logged(runOurVirsh, 'ours.log');
+    expect(ours).toBe("[time virsh pid] ERROR unknown command: 'frob2'\n[time virsh pid] ERROR failed to get domain 'nosuch2'\n");
+    if (realVirshPath) expect(ours).toBe(logged(runRealVirsh, 'theirs.log'));
   });
 });
 

@@ -16,11 +16,11 @@ const paragraph = (text: string) => roff(text.replace(/\n\s*/g, ' '));
 const GLOBAL_OPTIONS: Array<[string, string]> = [
   ['-c, --connect=URI', 'Connect to the hypervisor at URI (test:///default, test:///ABSOLUTE/PATH/node.xml, xen:///). Without it, LIBVIRT_DEFAULT_URI, else xen:/// when a Xen host is found.'],
   ['-d, --debug=NUM', 'Print debug messages of level NUM (0-4) and above on stdout.'],
-  ['-e, --escape=CHAR', 'Console escape sequence (accepted for compatibility).'],
+  ['-e, --escape=CHAR', 'Console escape sequence: checked as virsh 9 does; there is no console command here to use it.'],
   ['-h, --help', 'Print the usage and the list of commands.'],
   ['-k, --keepalive-interval=NUM', 'Keepalive interval in seconds; no driver here supports keepalive, so a non-zero value fails the connection as virsh 9 does.'],
   ['-K, --keepalive-count=NUM', 'Number of missed keepalive messages allowed.'],
-  ['-l, --log=FILE', 'Accepted for compatibility.'],
+  ['-l, --log=FILE', 'Append every error message (and the debug messages -d prints) to FILE, one "[date time virsh pid] LEVEL message" line each.'],
   ['-q, --quiet', 'Quiet mode: no banner, no table headers, no blank line after each command, no success messages.'],
   ['-r, --readonly', 'Open the connection read-only.'],
   ['-t, --timing', 'Print the time each command took.'],

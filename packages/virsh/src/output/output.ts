@@ -19,7 +19,10 @@ export interface Writer {
 }
 
 /** Collects stdout and writes it in large pieces: 1,000 small commands cost one write. */
-export function createOutput(stdout: Writer, stderr: Writer, quiet: boolean, stderrIsTTY = false): Output {
+/** Where error lines are also logged (-l), at virsh's ERROR level. */
+export type ErrorLog = (message: string) => void;
+
+export function createOutput(stdout: Writer, stderr: Writer, quiet: boolean, stderrIsTTY = false, log?: ErrorLog): Output {
   let pending = '';
   const flush = () => {
     if (pending) stdout.write(pending);
@@ -37,6 +40,7 @@ export function createOutput(stdout: Writer, stderr: Writer, quiet: boolean, std
       if (!quiet) print(text);
     },
     error: (message) => {
+      log?.(message);
       flush();
       stderr.write(`error: ${message}\n`);
     },
