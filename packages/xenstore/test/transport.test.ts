@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readlinkSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -69,11 +69,17 @@ describe('xenbus device transport', () => {
     // The FIFO hands our READ request back as if it were the reply: its payload is the request's.
     expect(await xs.read('/local/domain/0/name')).toBe('/local/domain/0/name\0');
     expect(await xs.directory('/local')).toEqual(['/local']);
+    // close() writes a wake-up frame that ends the blocked read, so the fd really closes.
     await xs.close();
-    // The device's last read is still blocked in a libuv thread: feed it so the thread is freed.
-    const unblock = await open(fifo, 'r+');
-    await unblock.write(new Uint8Array(16));
-    await unblock.close();
+    const openOnFifo = () => readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === fifo;
+      } catch {
+        return false;
+      }
+    });
+    for (let i = 0; i < 200 && openOnFifo().length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(openOnFifo()).toEqual([]);
   });
 
   it('ends pending requests when the device reaches end of file', async () => {

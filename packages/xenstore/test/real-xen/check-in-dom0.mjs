@@ -1,0 +1,59 @@
+// Runs inside a real Xen 4.17 dom0 (see real-xen.test.ts): our built client against the real
+// xenstored, over its socket and over /dev/xen/xenbus. Prints one JSON line of findings.
+const { XenstoreClient } = await import(process.argv[2]);
+const results = {};
+
+async function exercise(xs, prefix) {
+  const out = {};
+  out.description = xs.description;
+  out.dom0Name = await xs.read('/local/domain/0/name');
+  out.domainPath = await xs.getDomainPath(0);
+  out.dom0Introduced = await xs.isDomainIntroduced(0);
+  await xs.write(`${prefix}/a`, 'one');
+  out.readBack = await xs.read(`${prefix}/a`);
+  await xs.setPermissions(`${prefix}/a`, ['n0', 'r5']);
+  out.perms = (await xs.getPermissions(`${prefix}/a`)).map((p) => `${p.access}${p.domid}`);
+  out.missing = await xs.read(`${prefix}/nope`).catch((error) => error.code);
+  const names = Array.from({ length: 600 }, (_, i) => `backend-device-${i}`);
+  await Promise.all(names.map((name) => xs.write(`${prefix}/many/${name}`, '')));
+  const listed = await xs.directory(`${prefix}/many`);
+  out.directoryPartOk = listed.length === names.length && names.every((name) => listed.includes(name));
+  const watch = xs.watch(prefix);
+  await watch.ready;
+  const registration = (await watch.next()).value.path;
+  await xs.write(`${prefix}/b`, 'two');
+  let changed = (await watch.next()).value.path;
+  while (changed !== `${prefix}/b`) changed = (await watch.next()).value.path;
+  out.watch = [registration, changed];
+  await watch.close();
+  out.transaction = await xs.transaction(async (tx) => {
+    const value = await tx.read(`${prefix}/a`);
+    await tx.write(`${prefix}/c`, value + '!');
+    return value;
+  });
+  const tx = await xs.beginTransaction();
+  await tx.read(`${prefix}/a`);
+  await xs.write(`${prefix}/a`, 'changed');
+  await tx.write(`${prefix}/a`, 'mine');
+  out.conflict = await tx.commit().then(() => 'committed', (error) => error.code);
+  const tree = await xs.readTree(prefix);
+  out.treeSize = tree.length;
+  await xs.rm(prefix);
+  out.removed = !(await xs.exists(prefix));
+  return out;
+}
+
+for (const [name, options] of [
+  ['default search', {}],
+  ['xenbus device', { path: '/dev/xen/xenbus' }],
+]) {
+  try {
+    const xs = await XenstoreClient.connect(options);
+    results[name] = await exercise(xs, `/libvirt-ts-check/${name.replace(/ /g, '-')}`);
+    await xs.close();
+  } catch (error) {
+    results[name] = { error: String(error?.stack ?? error) };
+  }
+}
+console.log(`RESULT ${JSON.stringify(results)}`);
+process.exit(0);
