@@ -119,7 +119,7 @@ describe.skipIf(missing !== undefined)('the Xen drivers on a real Xen 4.17 (QEMU
     expect(step('read-only')).toMatchObject({ drivers: ['Xen', 'XenStore'], type: 'Xen', version: 4_017_000 });
     expect(step('read-write')).toMatchObject({ error: { code: 'NO_CONNECT', domain: 'XEND' } });
     expect(step('paused')).toMatchObject({ state: 3 });
-    expect((step('capabilities') as { guestTypes: string[] }).guestTypes).toContain('xen/x86_64');
+    expect(step('capabilities')).toMatchObject({ guestTypes: expect.arrayContaining(['xen/x86_64']) });
     expect(step('errors')).toMatchObject({ denied: { code: 'OPERATION_DENIED' }, missing: { code: 'NO_DOMAIN' } });
   });
 });
