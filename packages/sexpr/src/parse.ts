@@ -1,7 +1,8 @@
-import type { SExpr, SexprAtom, SexprList } from './ast.js';
+import type { SExpr } from './ast.js';
 import { parse as parseWithGrammar } from './generated/sexpr-parser.js';
 import { SexprError, type SexprErrorCode } from './sexpr-error.js';
-import { ParsedAtom, ParsedList } from './parsed-nodes.js';
+import { ParseTape } from './parse-tape.js';
+import { nodeAt } from './parsed-nodes.js';
 import { SourceText } from './source-text.js';
 
 export interface ParseOptions {
@@ -63,14 +64,16 @@ function parseSource(source: SourceText, options: ParseOptions): SExpr[] {
   const fail = (code: SexprErrorCode, message: string, offset: number, expected: string[]): never => {
     throw SexprError.at(code, message, source, offset, { expected });
   };
+  const tape = new ParseTape(source);
   try {
-    return parseWithGrammar(source.text, {
+    const roots = parseWithGrammar(source.text, {
       maxDepth,
       lenient: options.lenient === true,
       fail,
-      atom: (value: string | undefined, start: number, end: number): SexprAtom => new ParsedAtom(value, source, start, end),
-      list: (items: SExpr[], start: number, end: number): SexprList => new ParsedList(items.slice(), source, start, end),
-    }) as SExpr[];
+      atom: (value: string | undefined, start: number, end: number) => tape.atom(value, start, end),
+      list: (items: number[], start: number, end: number) => tape.list(items, start, end),
+    }) as number[];
+    return roots.map((root) => nodeAt(tape, root));
   } catch (error) {
     if (SexprError.isInstance(error)) throw error;
     if (error instanceof RangeError) {

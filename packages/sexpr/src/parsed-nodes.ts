@@ -1,60 +1,62 @@
 import type { SExpr, SexprAtom, SexprList } from './ast.js';
-import { SourceSpan, type SourceText } from './source-text.js';
+import type { ParseTape } from './parse-tape.js';
+import { SourceSpan } from './source-text.js';
 
-// The nodes parseSexpr builds. A 1,000-domain xend answer has some 150,000 nodes, and
-// allocation is most of the cost of parsing it, so a parsed node keeps its source and
-// offsets in private fields and makes its SourceSpan only when asked.
+// The nodes parseSexpr returns: views of a ParseTape record, made when first visited (a
+// list makes its children when its `items` are first read; a bare atom slices its text when
+// its `value` is first read). `type` lives on the prototype, not in each node.
+
+export function nodeAt(tape: ParseTape, record: number): SExpr {
+  return tape.isList(record) ? new ParsedList(tape, record) : new ParsedAtom(tape, record);
+}
 
 export class ParsedAtom implements SexprAtom {
+  readonly #tape: ParseTape;
+  readonly #record: number;
   #value: string | undefined;
-  readonly #source: SourceText;
-  readonly #start: number;
-  readonly #end: number;
 
-  /** `value` is undefined for a bare atom: its text is sliced from the source on first use. */
-  constructor(value: string | undefined, source: SourceText, start: number, end: number) {
-    this.#value = value;
-    this.#source = source;
-    this.#start = start;
-    this.#end = end;
+  constructor(tape: ParseTape, record: number) {
+    this.#tape = tape;
+    this.#record = record;
   }
 
-  get value(): string {
-    if (this.#value === undefined) this.#value = this.#source.text.slice(this.#start, this.#end);
-    return this.#value;
-  }
-
-  // On the prototype rather than in each node: one field less to allocate per node.
   get type(): 'atom' {
     return 'atom';
   }
 
+  get value(): string {
+    if (this.#value === undefined) this.#value = this.#tape.value(this.#record);
+    return this.#value;
+  }
+
   get span(): SourceSpan {
-    return new SourceSpan(this.#source, this.#start, this.#end);
+    return new SourceSpan(this.#tape.source, this.#tape.start(this.#record), this.#tape.end(this.#record));
   }
 }
 
 export class ParsedList implements SexprList {
-  readonly #source: SourceText;
-  readonly #start: number;
-  readonly #end: number;
+  readonly #tape: ParseTape;
+  readonly #record: number;
+  #items: readonly SExpr[] | undefined;
 
-  constructor(
-    readonly items: readonly SExpr[],
-    source: SourceText,
-    start: number,
-    end: number,
-  ) {
-    this.#source = source;
-    this.#start = start;
-    this.#end = end;
+  constructor(tape: ParseTape, record: number) {
+    this.#tape = tape;
+    this.#record = record;
   }
 
   get type(): 'list' {
     return 'list';
   }
 
+  get items(): readonly SExpr[] {
+    if (this.#items === undefined) {
+      const tape = this.#tape;
+      this.#items = tape.mapChildren(this.#record, (child) => nodeAt(tape, child));
+    }
+    return this.#items;
+  }
+
   get span(): SourceSpan {
-    return new SourceSpan(this.#source, this.#start, this.#end);
+    return new SourceSpan(this.#tape.source, this.#tape.start(this.#record), this.#tape.end(this.#record));
   }
 }

@@ -59,6 +59,23 @@ describe('round trip', () => {
   });
 });
 
+describe('spans', () => {
+  it("each parsed node's span holds exactly that node's text", () => {
+    fc.assert(
+      fc.property(tree, (node) => {
+        const text = printSexpr(node);
+        const pending: SExpr[] = [parseSexpr(text)];
+        for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
+          const span = current.span!;
+          expect(sexprEquals(parseSexpr(text.slice(span.startOffset, span.endOffset)), current)).toBe(true);
+          if (current.type === 'list') pending.push(...current.items);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('sexprEquals', () => {
   it('compares structure and values, not locations', () => {
     expect(sexprEquals(parseSexpr('(a (b c))'), fromArray(['a', ['b', 'c']]))).toBe(true);
