@@ -1,6 +1,7 @@
 import { failed, failedBecause } from '../errors.js';
 import { formatVersion, LIBVIRT_VERSION } from '../libvirt-version.js';
 import { printJson } from '../output/json.js';
+import type { VirtConnection } from '../virt-api.js';
 import type { CommandDef } from './command.js';
 import { JSON_OPTION } from './common-options.js';
 
@@ -84,35 +85,42 @@ export const versionCommand: CommandDef = {
   },
 };
 
-export const uriCommand: CommandDef = {
-  name: 'uri',
-  group: 'host',
-  summary: 'print the hypervisor canonical URI',
-  description: '',
-  options: [],
-  async run({ session }) {
-    const conn = await session.connection();
-    const uri = await conn.getURI().catch((err) => {
-      throw failedBecause('failed to get URI', err);
-    });
-    session.out.print(`${uri}\n`);
-  },
-};
+/** A command printing one string the connection knows, or failing with virsh's words. */
+function connectionFactCommand(
+  name: string,
+  summary: string,
+  read: (conn: VirtConnection) => Promise<string>,
+  failure: string,
+): CommandDef {
+  return {
+    name,
+    group: 'host',
+    summary,
+    description: '',
+    options: [],
+    async run({ session }) {
+      const conn = await session.connection();
+      const value = await read(conn).catch((err) => {
+        throw failedBecause(failure, err);
+      });
+      session.out.print(`${value}\n`);
+    },
+  };
+}
 
-export const hostnameCommand: CommandDef = {
-  name: 'hostname',
-  group: 'host',
-  summary: 'print the hypervisor hostname',
-  description: '',
-  options: [],
-  async run({ session }) {
-    const conn = await session.connection();
-    const hostname = await conn.getHostname().catch((err) => {
-      throw failedBecause('failed to get hostname', err);
-    });
-    session.out.print(`${hostname}\n`);
-  },
-};
+export const uriCommand = connectionFactCommand(
+  'uri',
+  'print the hypervisor canonical URI',
+  (conn) => conn.getURI(),
+  'failed to get URI',
+);
+
+export const hostnameCommand = connectionFactCommand(
+  'hostname',
+  'print the hypervisor hostname',
+  (conn) => conn.getHostname(),
+  'failed to get hostname',
+);
 
 export const capabilitiesCommand: CommandDef = {
   name: 'capabilities',

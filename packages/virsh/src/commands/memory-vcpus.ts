@@ -27,42 +27,51 @@ function sizeInKiB(ctx: CommandContext): number {
   return Number((bytes + 1023n) / 1024n);
 }
 
-export const setmemCommand: CommandDef = {
+interface MemorySpec {
+  name: string;
+  summary: string;
+  description: string;
+  sizeHelp: string;
+  api: string;
+  set(domain: VirtDomain, kib: number): Promise<void>;
+}
+
+/** setmem and setmaxmem: a domain, a size with units, and the scope flags. */
+function memoryCommand(spec: MemorySpec): CommandDef {
+  return {
+    name: spec.name,
+    group: 'domain',
+    summary: spec.summary,
+    description: spec.description,
+    options: [domainOption(), { name: 'size', type: 'number', required: true, help: spec.sizeHelp }, ...SCOPE_OPTIONS],
+    async run(ctx) {
+      const { domain } = await lookupDomain(ctx);
+      await checkScope(ctx, domain, spec.api);
+      await spec.set(domain, sizeInKiB(ctx));
+    },
+  };
+}
+
+export const setmemCommand = memoryCommand({
   name: 'setmem',
-  group: 'domain',
   summary: 'change memory allocation',
   description: 'Change the current memory allocation in the guest domain.',
-  options: [
-    domainOption(),
-    { name: 'size', type: 'number', required: true, help: 'new memory size, as scaled integer (default KiB)' },
-    ...SCOPE_OPTIONS,
-  ],
-  async run(ctx) {
-    const { domain } = await lookupDomain(ctx);
-    await checkScope(ctx, domain, 'virDomainSetMemoryFlags');
-    await domain.setMemory(sizeInKiB(ctx));
-  },
-};
+  sizeHelp: 'new memory size, as scaled integer (default KiB)',
+  api: 'virDomainSetMemoryFlags',
+  set: (domain, kib) => domain.setMemory(kib),
+});
 
-export const setmaxmemCommand: CommandDef = {
+export const setmaxmemCommand = memoryCommand({
   name: 'setmaxmem',
-  group: 'domain',
   summary: 'change maximum memory limit',
   description: 'Change the maximum memory allocation limit in the guest domain.',
-  options: [
-    domainOption(),
-    { name: 'size', type: 'number', required: true, help: 'new maximum memory size, as scaled integer (default KiB)' },
-    ...SCOPE_OPTIONS,
-  ],
-  async run(ctx) {
-    const { domain } = await lookupDomain(ctx);
-    await checkScope(ctx, domain, 'virDomainSetMaxMemory');
-    const kib = sizeInKiB(ctx);
-    await domain.setMaxMemory(kib).catch((err) => {
+  sizeHelp: 'new maximum memory size, as scaled integer (default KiB)',
+  api: 'virDomainSetMaxMemory',
+  set: (domain, kib) =>
+    domain.setMaxMemory(kib).catch((err) => {
       throw failedBecause('Unable to change MaxMemorySize', err);
-    });
-  },
-};
+    }),
+});
 
 export const setvcpusCommand: CommandDef = {
   name: 'setvcpus',
