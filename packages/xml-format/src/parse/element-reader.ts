@@ -174,15 +174,23 @@ export class ElementReader {
 
   /** The first child named `name`. */
   child(name: string): ElementReader | undefined {
-    for (const child of this.element.children) {
-      if (child.name === name) return new ElementReader(child, this, this.tracker);
-    }
-    return undefined;
+    const child = this.findChild(name);
+    return child === undefined ? undefined : new ElementReader(child, this, this.tracker);
   }
 
-  /** The text of the first child named `name`. */
+  /** The text of the first child named `name` (no reader needed for a leaf's text). */
   childText(name: string): string | undefined {
-    return this.child(name)?.text();
+    const child = this.findChild(name);
+    if (child === undefined) return undefined;
+    this.tracker.markElement(child);
+    return child.text;
+  }
+
+  private findChild(name: string): XmlElement | undefined {
+    for (const child of this.element.children) {
+      if (child.name === name) return child;
+    }
+    return undefined;
   }
 
   /** Every child named `name`, in document order. */
@@ -210,6 +218,7 @@ export class ElementReader {
 }
 
 function parseUnsigned(text: string, hex: boolean): number | undefined {
+  if (/^\d{1,15}$/.test(text)) return Number(text);
   const trimmed = text.trim();
   if (/^\+?\d{1,15}$/.test(trimmed)) return Number(trimmed.replace('+', ''));
   if (hex && /^0[xX][0-9a-fA-F]{1,12}$/.test(trimmed)) return Number.parseInt(trimmed.slice(2), 16);

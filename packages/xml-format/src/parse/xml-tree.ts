@@ -39,13 +39,8 @@ export interface XmlTreeLimits {
 // Real domain documents are a few KiB; 4 MiB leaves room for thousands of devices.
 export const DEFAULT_XML_TREE_LIMITS: XmlTreeLimits = { maxLength: 4 * 1024 * 1024, maxDepth: 64 };
 
-const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze(Object.create(null));
 const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
 
-function hasAny(attributes: Readonly<Record<string, string>>): boolean {
-  for (const _name in attributes) return true;
-  return false;
-}
 
 /** Parses `xml` into its root element, or throws XmlFormatError (code XML_ERROR) naming line:column. */
 export function parseXmlTree(xml: string, limits: XmlTreeLimits = DEFAULT_XML_TREE_LIMITS): XmlElement {
@@ -62,8 +57,6 @@ export function parseXmlTree(xml: string, limits: XmlTreeLimits = DEFAULT_XML_TR
   let root: XmlElement | undefined;
   let current: XmlElement | undefined;
   let depth = 0;
-  // saxes reports an element after its start tag; this is where '<' was.
-  let tagOffset = 0;
   const fail = (reason: string, offset?: number): never => {
     const at = offset === undefined ? { line: parser.line, column: parser.column + 1 } : locate(xml, offset);
     throw new XmlFormatError({ code: 'XML_ERROR', reason, line: at.line, column: at.column });
@@ -78,18 +71,17 @@ export function parseXmlTree(xml: string, limits: XmlTreeLimits = DEFAULT_XML_TR
     // A bare <!DOCTYPE domain> or an external id (never fetched) is harmless.
     if (doctype.includes('[')) fail('DOCTYPE with an internal subset (entity declarations) is not accepted');
   });
-  parser.on('opentagstart', (tag) => {
-    // The parser has consumed "<name" and the character after it.
-    tagOffset = parser.position - tag.name.length - 2;
-  });
   parser.on('opentag', (tag) => {
+    // saxes reports an element after its start tag; attribute values cannot
+    // hold a raw '<', so the last one before here opened this tag.
+    const tagOffset = xml.lastIndexOf('<', parser.position - 1);
     depth += 1;
     if (depth > limits.maxDepth) fail(`elements nested deeper than ${limits.maxDepth}`, tagOffset);
-    // Shared empties for the common leaf without attributes: fewer objects
-    // that outlive the parse keeps big documents cheap to collect.
+    // A shared empty children list for leaves: fewer objects outliving the
+    // parse keeps big documents cheap to collect.
     const element: XmlElement = {
       name: tag.name,
-      attributes: hasAny(tag.attributes) ? tag.attributes : NO_ATTRIBUTES,
+      attributes: tag.attributes,
       children: NO_CHILDREN,
       text: '',
       offset: tagOffset,

@@ -1,8 +1,11 @@
 // UUIDs as libvirt reads them (virUUIDParse): 32 hex digits, dashes allowed
 // between byte pairs, surrounding blanks ignored; written lower-case 8-4-4-4-12.
 
+const CANONICAL = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /** The canonical dashed lower-case form of `text`, or undefined when it is not a UUID. */
 export function canonicalUuid(text: string): string | undefined {
+  if (CANONICAL.test(text)) return text;
   const compact = text.trim();
   if (!/^(?:[0-9a-fA-F]{2}-?){15}[0-9a-fA-F]{2}$/.test(compact)) return undefined;
   const hex = compact.replaceAll('-', '').toLowerCase();
