@@ -162,6 +162,18 @@ describe('domain content', () => {
     expect(parseError(edit(14, ''))).toMatchObject({ code: 'NO_SOURCE', path: '/domain/devices/disk[2]', line: 13, column: 5 });
   });
 
+  it('NO_SOURCE for a character device or hostdev that names no host side', () => {
+    const serial = edit(16, "    </disk>\n    <serial type='tcp'><target port='0'/></serial>");
+    expect(parseError(serial)).toMatchObject({ code: 'NO_SOURCE', path: '/domain/devices/serial', line: 17, column: 5 });
+    const hostdev = edit(16, "    </disk>\n    <hostdev mode='subsystem' type='pci'><source/></hostdev>");
+    expect(parseError(hostdev)).toMatchObject({ code: 'NO_SOURCE', path: '/domain/devices/hostdev' });
+  });
+
+  it("INVALID_ARG when graphics listen= disagrees with its first <listen>", () => {
+    const graphics = edit(16, "    </disk>\n    <graphics type='vnc' listen='0.0.0.0'><listen type='address' address='127.0.0.1'/></graphics>");
+    expect(parseError(graphics)).toMatchObject({ code: 'INVALID_ARG', path: '/domain/devices/graphics/@listen', value: '0.0.0.0' });
+  });
+
   it('an empty cdrom needs no source', () => {
     const config = parseDomainXml(edit(13, "    <disk type='file' device='cdrom'>").replace("      <source file='/b.img'/>\n", ''));
     expect(config.devices.disks[1]).toEqual({ type: 'file', device: 'cdrom', target: { dev: 'xvdb' } });
