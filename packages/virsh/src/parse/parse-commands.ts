@@ -12,7 +12,29 @@ export interface ParsedCommand {
 /** Every command accepts --help, which turns it into `help <command>`. */
 const HELP_OPTION: OptionDef = { name: 'help', type: 'bool', help: 'print help for this function' };
 
-const isAlphanumeric = (ch: string | undefined) => ch !== undefined && /^[A-Za-z0-9]$/.test(ch);
+const isAlphanumeric = (ch: string | undefined) =>
+  ch !== undefined && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'));
+
+interface OptionIndex {
+  byName: Map<string, OptionDef>;
+  /** The options a bare word can fill, in declaration order (virsh's opts_need_arg). */
+  positional: OptionDef[];
+}
+
+/** Per-command lookups, built once: scripts repeat the same commands many times. */
+const indexes = new WeakMap<CommandDef, OptionIndex>();
+
+function indexOf(def: CommandDef): OptionIndex {
+  let index = indexes.get(def);
+  if (!index) {
+    index = {
+      byName: new Map(def.options.map((o) => [o.name, o])),
+      positional: def.options.filter((o) => o.type !== 'bool' && !o.namedOnly),
+    };
+    indexes.set(def, index);
+  }
+  return index;
+}
 
 /**
  * Binds tokens to commands as virsh 9's vshCommandParse does. The whole script is
@@ -32,6 +54,7 @@ function parseOneCommand(
   lookup: (name: string) => CommandDef | undefined,
 ): { command: ParsedCommand | undefined; last: boolean } {
   let def: CommandDef | undefined;
+  let index: OptionIndex | undefined;
   const values = new Map<string, OptionValue>();
   // Options still free to take a bare word, in declaration order (virsh's opts_need_arg).
   let positional: OptionDef[] = [];
@@ -47,14 +70,15 @@ function parseOneCommand(
     if (!def) {
       def = lookup(word);
       if (!def) throw parseError(`unknown command: '${word}'`);
-      positional = def.options.filter((o) => o.type !== 'bool' && !o.namedOnly);
+      index = indexOf(def);
+      positional = index.positional;
       continue;
     }
     if (!dataOnly && word.startsWith('--') && isAlphanumeric(word[2])) {
       const eq = word.indexOf('=');
       const name = eq < 0 ? word.slice(2) : word.slice(2, eq);
       const inline = eq < 0 ? undefined : word.slice(eq + 1);
-      const opt = name === 'help' ? HELP_OPTION : def.options.find((o) => o.name === name);
+      const opt = name === 'help' ? HELP_OPTION : index?.byName.get(name);
       if (!opt) {
         // `help` ignores options it does not know.
         if (def.name === 'help') continue;

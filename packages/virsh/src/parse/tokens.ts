@@ -41,6 +41,12 @@ export class ScriptTokens implements TokenSource {
       this.#pos = eol < 0 ? text.length : eol + 1;
       return COMMAND_END;
     }
+    // Fast path: a plain word (no quotes, escapes) is one slice of the text.
+    const plainEnd = plainWordEnd(text, p);
+    if (plainEnd !== undefined) {
+      this.#pos = plainEnd;
+      return { kind: 'word', text: text.slice(p, plainEnd) };
+    }
     let word = '';
     let single = false;
     let double = false;
@@ -72,6 +78,17 @@ export class ScriptTokens implements TokenSource {
     this.#pos = p;
     return { kind: 'word', text: word };
   }
+}
+
+/** Where a word without quotes or backslashes ends; undefined when it has any. */
+function plainWordEnd(text: string, start: number): number | undefined {
+  for (let i = start; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    // blank, tab, newline, ';' end the word; quotes and backslash need the full reader.
+    if (ch === 32 || ch === 9 || ch === 10 || ch === 59) return i;
+    if (ch === 39 || ch === 34 || ch === 92) return undefined;
+  }
+  return text.length;
 }
 
 /** Several argv words are one command, taken literally (virsh's vshCommandArgvGetArg). */
