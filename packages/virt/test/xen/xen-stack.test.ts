@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startFakeXend } from '@libvirt-ts/xend-client/testing';
 import { XenstoreClient } from '@libvirt-ts/xenstore';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DomainState, open, openReadOnly, setErrorHandler, VirtError } from '../../src/index.js';
@@ -351,6 +352,21 @@ describe('read-only and partial Xen connections', () => {
   it('a read-write open fails as a whole when the hypervisor is not there', async () => {
     const opening = open('xen:///', { ...stack.options(), hypervisor: { devices: [join(stack.dir, 'no-privcmd')] } });
     await expect(opening).rejects.toSatisfy(virtError('NO_XEN', 'XEN'));
+  });
+
+  it('opens xend alone over TCP for http://host:port', async () => {
+    const tcp = await startFakeXend({ port: 0 }, SEED);
+    try {
+      const remote = await tracked(open(tcp.url));
+      expect(remote.driverNames).toEqual(['XenDaemon']);
+      expect(await remote.listDomainIDs()).toEqual([0, 3, 6]);
+      const pv = await remote.lookupDomainByUUIDString(PV_UUID);
+      await pv.suspend();
+      expect(tcp.state.lookup('pvtest')?.state).toBe('paused');
+      await remote.close();
+    } finally {
+      await tcp.close();
+    }
   });
 
   it('opens xend alone by its socket path, with 0.1.3-style type and no hypervisor', async () => {
