@@ -48,6 +48,9 @@ export class XenstoreClient extends XenstoreOperations {
   private readonly watches = new Map<string, XenstoreWatch>();
   private readonly decoder = new FrameDecoder();
   private readonly tokenPrefix = `ts${process.pid.toString(36)}.${Math.random().toString(36).slice(2, 8)}.`;
+  /** Frames waiting for a free slot when the transport limits requests in flight. */
+  private readonly waitingFrames: Uint8Array[] = [];
+  private readonly maxInFlight: number;
   private nextReqId = 1;
   private nextToken = 1;
   private closedError: XenstoreError | undefined;
@@ -64,6 +67,7 @@ export class XenstoreClient extends XenstoreOperations {
     private readonly options: Pick<ConnectOptions, 'readOnly'> = {},
   ) {
     super();
+    this.maxInFlight = transport.maxRequestsInFlight ?? Number.POSITIVE_INFINITY;
     transport.onData((chunk) => this.receive(chunk));
     this.closedPromise = new Promise((resolve) => {
       transport.onClose((error) => {
@@ -90,8 +94,12 @@ export class XenstoreClient extends XenstoreOperations {
     }
     const reqId = this.allocateReqId();
     return new Promise<Uint8Array>((resolve, reject) => {
+      const frame = encodeMessage({ type, reqId, txId, payload });
+      // Counted before it is added: the requests already awaiting a reply.
+      const inFlight = this.pending.size - this.waitingFrames.length;
       this.pending.set(reqId, { type, path, resolve, reject });
-      this.transport.write(encodeMessage({ type, reqId, txId, payload }));
+      if (inFlight < this.maxInFlight) this.transport.write(frame);
+      else this.waitingFrames.push(frame);
     });
   }
 
@@ -261,6 +269,8 @@ export class XenstoreClient extends XenstoreOperations {
     const request = this.pending.get(message.reqId);
     if (!request) return; // A reply to nothing we asked: ignore it, as libxenstore does.
     this.pending.delete(message.reqId);
+    const next = this.waitingFrames.shift();
+    if (next) this.transport.write(next);
     if (message.type === XsType.ERROR) {
       const name = firstString(message.payload);
       // libxenstore treats an unknown error name as EINVAL.
@@ -281,6 +291,7 @@ export class XenstoreClient extends XenstoreOperations {
       request.reject(new XenstoreError(this.closedError.code, this.closedError.message.replace(/^\w+: /, ''), { path: request.path, type: request.type, cause: error }));
     }
     this.pending.clear();
+    this.waitingFrames.length = 0;
     for (const watch of this.watches.values()) watch.connectionEnded(lost);
     this.watches.clear();
   }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { candidatePaths, XenstoreClient } from '../src/index.js';
+import { candidatePaths, encodeMessage, readHeader, utf8, XenstoreClient, type XenstoreTransport } from '../src/index.js';
 import { startTemporaryXenstored } from '../src/server/index.js';
 import { rejection } from './helpers.js';
 
@@ -80,6 +80,30 @@ describe('xenbus device transport', () => {
     });
     for (let i = 0; i < 200 && openOnFifo().length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(openOnFifo()).toEqual([]);
+  });
+
+  it('keeps one request in flight when the transport asks for it, as the device does', async () => {
+    const written: Uint8Array[] = [];
+    let deliver: (chunk: Uint8Array) => void = () => {};
+    const transport: XenstoreTransport = {
+      description: 'test',
+      maxRequestsInFlight: 1,
+      write: (frame) => written.push(frame),
+      onData: (listener) => {
+        deliver = listener;
+      },
+      onClose: () => {},
+      close: () => {},
+    };
+    const xs = new XenstoreClient(transport);
+    const reads = [xs.read('/a'), xs.read('/b'), xs.read('/c')];
+    expect(written).toHaveLength(1);
+    for (let i = 0; i < 3; i++) {
+      const { type, reqId } = readHeader(written[i]!);
+      deliver(encodeMessage({ type, reqId, txId: 0, payload: utf8(`v${i}`) }));
+      expect(written).toHaveLength(Math.min(i + 2, 3));
+    }
+    expect(await Promise.all(reads)).toEqual(['v0', 'v1', 'v2']);
   });
 
   it('ends pending requests when the device reaches end of file', async () => {

@@ -66,6 +66,7 @@ export async function openXenbusDevice(path: string): Promise<XenstoreTransport>
 
   return {
     description: `device:${path}`,
+    maxRequestsInFlight: 1,
     write: (frame) => {
       writes = writes.then(async () => {
         if (closing) return;

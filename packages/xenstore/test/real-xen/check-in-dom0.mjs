@@ -3,7 +3,7 @@
 const { XenstoreClient } = await import(process.argv[2]);
 const results = {};
 
-async function exercise(xs, prefix) {
+async function exercise(xs, prefix, reference) {
   const out = {};
   out.description = xs.description;
   out.dom0Name = await xs.read('/local/domain/0/name');
@@ -18,6 +18,16 @@ async function exercise(xs, prefix) {
   await Promise.all(names.map((name) => xs.write(`${prefix}/many/${name}`, '')));
   const listed = await xs.directory(`${prefix}/many`);
   out.directoryPartOk = listed.length === names.length && names.every((name) => listed.includes(name));
+  if (!out.directoryPartOk && reference) {
+    const truth = await reference.directory(`${prefix}/many`);
+    out.directoryDiagnosis = {
+      listed: listed.length,
+      truth: truth.length,
+      missingFromListing: truth.filter((name) => !listed.includes(name)).slice(0, 20),
+      unwritten: names.filter((name) => !truth.includes(name)).slice(0, 20),
+      extra: listed.filter((name) => !truth.includes(name)).slice(0, 20),
+    };
+  }
   const watch = xs.watch(prefix);
   await watch.ready;
   const registration = (await watch.next()).value.path;
@@ -43,17 +53,18 @@ async function exercise(xs, prefix) {
   return out;
 }
 
+const reference = await XenstoreClient.connect({ path: '/var/run/xenstored/socket' });
 for (const [name, options] of [
   ['default search', {}],
   ['xenbus device', { path: '/dev/xen/xenbus' }],
 ]) {
   try {
     const xs = await XenstoreClient.connect(options);
-    results[name] = await exercise(xs, `/libvirt-ts-check/${name.replace(/ /g, '-')}`);
+    results[name] = await exercise(xs, `/libvirt-ts-check/${name.replace(/ /g, '-')}`, reference);
     await xs.close();
   } catch (error) {
     results[name] = { error: String(error?.stack ?? error) };
   }
 }
+await reference.close();
 console.log(`RESULT ${JSON.stringify(results)}`);
-process.exit(0);
