@@ -100,6 +100,11 @@ describe('well-formedness', () => {
     expect(parseError(deep).message).toContain('nested deeper than 64');
   });
 
+  it('rejects limits that are not sensible integers', () => {
+    expect(parseError(valid, { maxDepth: 1_000_000 })).toMatchObject({ code: 'INVALID_ARG', value: '1000000' });
+    expect(parseError(valid, { maxLength: 0 }).message).toContain('option maxLength must be an integer');
+  });
+
   it('rejects a non-string argument with INVALID_ARG', () => {
     expect(parseError(42 as unknown as string).code).toBe('INVALID_ARG');
   });

@@ -1,3 +1,4 @@
+import { XmlFormatError } from '../errors/xml-format-error.js';
 import type { DomainConfig } from '../model/domain.js';
 import { ElementReader, ReadTracker } from './element-reader.js';
 import { readDomain } from './read-domain.js';
@@ -11,7 +12,7 @@ export interface ParseDomainXmlOptions {
   strict?: boolean;
   /** Longest document accepted, in characters (default 4 Mi). */
   maxLength?: number;
-  /** Deepest element nesting accepted (default 64). */
+  /** Deepest element nesting accepted (default 64, at most 1000). */
   maxDepth?: number;
 }
 
@@ -22,12 +23,21 @@ export interface ParseDomainXmlOptions {
  */
 export function parseDomainXml(xml: string, options: ParseDomainXmlOptions = {}): DomainConfig {
   const root = parseXmlTree(xml, {
-    maxLength: options.maxLength ?? DEFAULT_XML_TREE_LIMITS.maxLength,
-    maxDepth: options.maxDepth ?? DEFAULT_XML_TREE_LIMITS.maxDepth,
+    maxLength: limitOption('maxLength', options.maxLength, DEFAULT_XML_TREE_LIMITS.maxLength, Number.MAX_SAFE_INTEGER),
+    // Readers recurse per level: keep well inside the JavaScript stack.
+    maxDepth: limitOption('maxDepth', options.maxDepth, DEFAULT_XML_TREE_LIMITS.maxDepth, 1000),
   });
   const tracker = new ReadTracker(xml, options.strict === true);
   const domain = new ElementReader(root, undefined, tracker);
   const config = readDomain(domain);
   if (options.strict === true) tracker.reportUnread(domain);
   return config;
+}
+
+function limitOption(name: string, value: number | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new XmlFormatError({ code: 'INVALID_ARG', reason: `option ${name} must be an integer from 1 to ${max}`, value: String(value) });
+  }
+  return value;
 }
