@@ -46,7 +46,8 @@ export type DriverNo = (typeof DriverNo)[keyof typeof DriverNo];
  *   Reject with code NO_SUPPORT when you implement the method but not for this case: the dispatcher
  *   then prefers another driver's answer or error.
  * - Lookups resolve `undefined` when the domain is not known to you (the connection then reports
- *   NO_DOMAIN with libvirt's text once no driver found it).
+ *   NO_DOMAIN "no domain with matching name 'x'" once no driver found it), or reject with NO_DOMAIN
+ *   worded as your layer words it (the test driver: libvirt 9's bare "Domain not found").
  * - Read-only connections are refused by the connection before a mutating call reaches you
  *   (OPERATION_DENIED), so drivers need not check.
  */

@@ -15,6 +15,7 @@ import {
   type SecurityModel,
   ShutoffReason,
 } from '../../types.js';
+import { VirtError } from '../../errors/virt-error.js';
 import { formatUuid, parseUuid } from '../../uuid.js';
 import { formatTestCapabilities } from './capabilities.js';
 import { decodeSaveImage, encodeSaveImage } from './save-image.js';
@@ -112,21 +113,18 @@ export class TestDriver implements Driver {
       .sort((a, b) => a.def.name.localeCompare(b.def.name));
   }
 
-  // ---- lookups
+  // ---- lookups: libvirt 9's test driver reports a miss as the bare "Domain not found"
 
-  async lookupByID(id: number): Promise<DomainRef | undefined> {
-    const dom = this.node.domains.byId(id);
-    return dom && refOf(dom);
+  async lookupByID(id: number): Promise<DomainRef> {
+    return found(this.node.domains.byId(id));
   }
 
-  async lookupByName(name: string): Promise<DomainRef | undefined> {
-    const dom = this.node.domains.byName(name);
-    return dom && refOf(dom);
+  async lookupByName(name: string): Promise<DomainRef> {
+    return found(this.node.domains.byName(name));
   }
 
-  async lookupByUUID(uuid: Uint8Array): Promise<DomainRef | undefined> {
-    const dom = this.node.domains.byUuid(formatUuid(uuid));
-    return dom && refOf(dom);
+  async lookupByUUID(uuid: Uint8Array): Promise<DomainRef> {
+    return found(this.node.domains.byUuid(formatUuid(uuid)));
   }
 
   // ---- creation and definition
@@ -324,6 +322,12 @@ export class TestDriver implements Driver {
     if (!dom) throw testError('NO_DOMAIN', `no domain with matching uuid '${uuid}' (${ref.name})`);
     return dom;
   }
+}
+
+/** A lookup's answer; a miss is NO_DOMAIN with no detail (testDomainLookupBy*: `Domain not found`). */
+function found(dom: TestDomain | undefined): DomainRef {
+  if (!dom) throw new VirtError({ code: 'NO_DOMAIN', domain: 'TEST' });
+  return refOf(dom);
 }
 
 function refOf(dom: TestDomain): DomainRef {
