@@ -95,8 +95,10 @@ export class TestDriver implements Driver {
     return this.#inactive().length;
   }
 
+  /** With each domain's info, so a listing with info needs no further call. */
   async listAllDomains(flags: ListAllDomainsFlags): Promise<DomainRef[]> {
-    return [...(flags.active ? this.#active() : []), ...(flags.inactive ? this.#inactive() : [])].map(refOf);
+    const doms = [...(flags.active ? this.#active() : []), ...(flags.inactive ? this.#inactive() : [])];
+    return doms.map((dom) => ({ ...refOf(dom), info: infoOf(dom) }));
   }
 
   #active(): TestDomain[] {
@@ -226,14 +228,7 @@ export class TestDriver implements Driver {
 
   /** cpuTime is the wall clock in ns, as libvirt 9's test driver reports it. */
   async domainGetInfo(ref: DomainRef): Promise<DomainInfo> {
-    const dom = this.#find(ref);
-    return {
-      state: dom.state,
-      maxMem: dom.def.memory,
-      memory: dom.def.currentMemory,
-      nrVirtCpu: dom.def.vcpu.current ?? dom.def.vcpu.count,
-      cpuTime: BigInt(Date.now()) * 1_000_000n,
-    };
+    return infoOf(this.#find(ref));
   }
 
   async domainGetState(ref: DomainRef): Promise<DomainStateWithReason> {
@@ -332,6 +327,16 @@ function found(dom: TestDomain | undefined): DomainRef {
 
 function refOf(dom: TestDomain): DomainRef {
   return { id: dom.id, name: dom.def.name, uuid: parseUuid(dom.def.uuid ?? '') ?? new Uint8Array(16) };
+}
+
+function infoOf(dom: TestDomain): DomainInfo {
+  return {
+    state: dom.state,
+    maxMem: dom.def.memory,
+    memory: dom.def.currentMemory,
+    nrVirtCpu: dom.def.vcpu.current ?? dom.def.vcpu.count,
+    cpuTime: BigInt(Date.now()) * 1_000_000n,
+  };
 }
 
 function setState(dom: TestDomain, state: DomainState, reason: number): void {
