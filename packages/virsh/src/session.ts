@@ -78,6 +78,8 @@ export class Session {
       ]);
     }
     this.#conn = conn;
+    // No driver here has keepalive; virsh 9 says so at this level for the test driver too.
+    this.debug(DebugLevel.INFO, 'Failed to setup keepalive on connection\n');
     this.uri = uri;
     this.readOnly = readOnly;
   }

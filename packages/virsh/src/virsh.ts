@@ -68,6 +68,7 @@ export async function runVirsh(argv: readonly string[], io: VirshIO): Promise<nu
     }
     // One word is a script; several are one command's words, taken literally.
     const rest = options.rest;
+    if (rest.length === 1) session.debug(DebugLevel.INFO, `commands: "${rest[0]}"\n`);
     const tokens = rest.length === 1 ? new ScriptTokens(rest[0] as string) : new ArgvTokens(rest);
     const parsed = parseScript(tokens, session);
     if (!parsed) return 1;

@@ -34,7 +34,7 @@ export async function lookupDomain(ctx: CommandContext, optionName = 'domain', w
   let domain: VirtDomain | undefined;
   const id = parseInt32(typed);
   if (ways.id && id !== undefined && id >= 0) {
-    session.debug(DebugLevel.DEBUG, `${cmd}: <${optionName}> trying as domain ID\n`);
+    session.debug(DebugLevel.DEBUG, `${cmd}: <${optionName}> looks like ID\n`);
     domain = await attempt(() => conn.lookupDomainById(id));
   }
   if (!domain && ways.uuid && typed.length === 36) {

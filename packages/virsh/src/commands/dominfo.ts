@@ -1,4 +1,5 @@
 import { printJson } from '../output/json.js';
+import { DebugLevel } from '../session.js';
 import type { VirtDomain } from '../virt-api.js';
 import type { CommandDef } from './command.js';
 import { domainOption, JSON_OPTION } from './common-options.js';
@@ -63,7 +64,8 @@ async function readFacts(domain: VirtDomain, securityModel: () => Promise<{ mode
 const yesNo = (value: boolean | undefined) => (value === undefined ? 'unknown' : value ? 'yes' : 'no');
 const line = (label: string, value: string | number) => `${label.padEnd(15)} ${value}\n`;
 
-function formatFacts(f: DomainFacts): string {
+/** `beforePersistent`: virsh's -d line about the persistent flag goes right before that line. */
+function formatFacts(f: DomainFacts, beforePersistent = ''): string {
   let text = line('Id:', f.id >= 0 ? f.id : '-');
   text += line('Name:', f.name);
   text += line('UUID:', f.uuid);
@@ -73,6 +75,7 @@ function formatFacts(f: DomainFacts): string {
   if (f.cpuTimeNs !== 0n) text += line('CPU time:', `${(Number(f.cpuTimeNs) / 1e9).toFixed(1)}s`);
   text += line('Max memory:', f.maxMemory === 0xffffffff ? 'no limit' : `${f.maxMemory} KiB`);
   text += line('Used memory:', `${f.usedMemory} KiB`);
+  text += beforePersistent;
   text += line('Persistent:', yesNo(f.persistent));
   if (f.autostart !== undefined) text += line('Autostart:', f.autostart ? 'enable' : 'disable');
   text += line('Managed save:', yesNo(f.managedSave));
@@ -121,6 +124,10 @@ export const dominfoCommand: CommandDef = {
     const conn = await ctx.session.connection();
     const facts = await readFacts(domain, () => conn.nodeGetSecurityModel());
     if (ctx.options.bool('json')) printJson(ctx.session.out, factsAsJson(facts));
-    else ctx.session.out.print(formatFacts(facts));
+    else {
+      const flag = facts.persistent === undefined ? -1 : Number(facts.persistent);
+      const debugLine = ctx.session.debugLevel <= DebugLevel.DEBUG ? `Domain persistent flag value: ${flag}\n` : '';
+      ctx.session.out.print(formatFacts(facts, debugLine));
+    }
   },
 };
