@@ -43,7 +43,7 @@ describe('test:///default lifecycle (libvirt 9 rules and messages)', () => {
     await expectVirtError(dom.reboot(), 'OPERATION_INVALID', 'Requested operation is not valid: domain is not running');
     await dom.create();
     expect(dom.getID()).toBe(2);
-    await expectVirtError(dom.create(), 'OPERATION_INVALID', "Domain 'test' is already running");
+    await expectVirtError(dom.create(), 'INTERNAL_ERROR', "internal error: Domain 'test' is already running");
     await dom.reboot();
     expect(await dom.getState()).toEqual({ state: DomainState.RUNNING, reason: RunningReason.BOOTED });
     expect(dom.getID()).toBe(2);

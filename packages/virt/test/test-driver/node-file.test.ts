@@ -60,6 +60,20 @@ describe('test:///PATH/node.xml', () => {
     await conn.close();
   });
 
+  it('gives a domain a managed save image with test:hasmanagedsave, and refuses to undefine it', async () => {
+    const conn = await open(
+      await nodeFile(
+        'managed.xml',
+        "<node xmlns:test='http://libvirt.org/schemas/domain/test/1.0'><domain type='test'><name>m</name><memory>1</memory>" +
+          '<os><type>hvm</type></os><test:runstate>5</test:runstate><test:hasmanagedsave/></domain></node>',
+      ),
+    );
+    const dom = await conn.lookupDomainByName('m');
+    expect(await dom.hasManagedSaveImage()).toBe(true);
+    await expectVirtError(dom.undefine(), 'OPERATION_INVALID', 'Requested operation is not valid: Refusing to undefine while domain managed save image exists');
+    await conn.close();
+  });
+
   it('ignores test:runstate under a prefix not bound to the test namespace, as libvirt', async () => {
     const conn = await open(
       await nodeFile('unbound.xml', "<node><domain type='test'><name>a</name><memory>1</memory><os><type>hvm</type></os><test:runstate>3</test:runstate></domain></node>"),
@@ -96,6 +110,16 @@ describe('test:///PATH/node.xml', () => {
       ),
       'XML_ERROR',
       "XML error: transient domain cannot have runstate 'shutoff'",
+    );
+    await expectVirtError(
+      open(
+        await nodeFile(
+          'ms.xml',
+          `<node ${ns}><domain type='test'><name>a</name><memory>1</memory><os><type>hvm</type></os><test:hasmanagedsave/></domain></node>`,
+        ),
+      ),
+      'XML_ERROR',
+      "XML error: domain with managedsave data can only have runstate 'shutoff'",
     );
     const missing = join(dir, 'missing.xml');
     await expectVirtError(open(`test://${missing}`), 'XML_ERROR', `XML error: failed to parse xml document '${missing}'`);

@@ -15,7 +15,7 @@ export const SCRIPT_TAINT = 'tainted: network configuration using opaque shell s
  * `<node>` with optional `<cpu>` (nodes, sockets, cores, threads, active, mhz, model) and `<memory>`
  * (KiB), missing values from test:///default; `<domain>` elements inline or `file=` relative to
  * the node file. Every domain starts running with the next id, unless `<test:runstate>` says
- * otherwise; `<test:transient/>` makes it transient.
+ * otherwise; `<test:transient/>` makes it transient, `<test:hasmanagedsave/>` gives it a managed save image.
  */
 export async function loadNodeFile(path: string): Promise<TestNode> {
   const text = await readDocument(path);
@@ -26,10 +26,14 @@ export async function loadNodeFile(path: string): Promise<TestNode> {
     const file = element.attributes.get('file');
     const source = file === undefined ? inlineDomainText(text, element) : await readDocument(resolve(dirname(path), file));
     const def = parseDefinition(source, file === undefined ? path : resolve(dirname(path), file));
-    const { runstate, transient } = readTestNamespace(root, element);
+    const { runstate, transient, hasManagedSave } = readTestNamespace(root, element);
     if (transient && runstate === DomainState.SHUTOFF) throw xmlError("transient domain cannot have runstate 'shutoff'");
+    if (hasManagedSave && runstate !== DomainState.SHUTOFF) {
+      throw xmlError("domain with managedsave data can only have runstate 'shutoff'");
+    }
     const dom = domains.add(def, { live: false });
     dom.persistent = !transient;
+    dom.hasManagedSave = hasManagedSave;
     if (runstate !== DomainState.SHUTOFF) {
       domains.start(dom, DomainState.RUNNING, RunningReason.BOOTED);
       dom.state = runstate;
@@ -99,15 +103,17 @@ function testPrefixes(...elements: XmlElement[]): Set<string> {
  * The test-namespace elements of one `<domain>`. As in libvirt, they count only under a prefix bound
  * to the namespace (an unbound `test:` is ignored), with libvirt 9's messages for bad values.
  */
-function readTestNamespace(root: XmlElement, domain: XmlElement): { runstate: DomainState; transient: boolean } {
+function readTestNamespace(root: XmlElement, domain: XmlElement): { runstate: DomainState; transient: boolean; hasManagedSave: boolean } {
   const prefixes = testPrefixes(root, domain);
   let runstate: DomainState = DomainState.RUNNING;
   let transient = false;
+  let hasManagedSave = false;
   for (const child of domain.children) {
     const colon = child.name.indexOf(':');
     if (colon < 0 || !prefixes.has(child.name.slice(0, colon))) continue;
     const local = child.name.slice(colon + 1);
     if (local === 'transient') transient = true;
+    if (local === 'hasmanagedsave') hasManagedSave = true;
     if (local === 'runstate') {
       const text = child.text.trim();
       if (!/^\d+$/.test(text)) throw xmlError('invalid runstate');
@@ -116,7 +122,7 @@ function readTestNamespace(root: XmlElement, domain: XmlElement): { runstate: Do
       runstate = Number(text) as DomainState;
     }
   }
-  return { runstate, transient };
+  return { runstate, transient, hasManagedSave };
 }
 
 /** The `<domain>` element's own text, without the test-namespace children (they are not domain XML). */

@@ -15,6 +15,8 @@ export interface TestDomain {
   reason: number;
   persistent: boolean;
   autostart: boolean;
+  /** A managed save image exists (node files: `<test:hasmanagedsave/>`). */
+  hasManagedSave: boolean;
   /** virDomainGetMessages: taint messages, e.g. "tainted: network configuration using opaque shell scripts". */
   messages: string[];
 }
@@ -101,6 +103,7 @@ export class TestDomainList {
       reason: ShutoffReason.UNKNOWN,
       persistent: false,
       autostart: false,
+      hasManagedSave: false,
       messages: [],
     };
     this.#byName.set(def.name, dom);

@@ -20,7 +20,7 @@ import { formatUuid, parseUuid } from '../../uuid.js';
 import { formatTestCapabilities } from './capabilities.js';
 import { decodeSaveImage, encodeSaveImage } from './save-image.js';
 import { setMemory, setVcpus } from './resource-changes.js';
-import { notRunning, systemError, testError, testErrorText } from './test-errors.js';
+import { notRunning, systemError, testError } from './test-errors.js';
 import { type TestDomain, isActive, persistentDef } from './test-domain-list.js';
 import type { TestNode } from './test-node.js';
 import { parseDefinition } from './parse-definition.js';
@@ -144,9 +144,10 @@ export class TestDriver implements Driver {
     return refOf(dom);
   }
 
+  /** testDomainUndefineFlags: a running domain becomes transient (a transient one stays so), an inactive one goes. */
   async domainUndefine(ref: DomainRef): Promise<void> {
     const dom = this.#find(ref);
-    if (!dom.persistent) throw testError('OPERATION_INVALID', 'cannot undefine transient domain');
+    if (dom.hasManagedSave) throw testError('OPERATION_INVALID', 'Refusing to undefine while domain managed save image exists');
     if (isActive(dom)) {
       dom.persistent = false;
       dom.newDef = undefined;
@@ -157,7 +158,7 @@ export class TestDriver implements Driver {
 
   async domainCreate(ref: DomainRef): Promise<DomainRef> {
     const dom = this.#find(ref);
-    if (dom.state !== DomainState.SHUTOFF) throw testErrorText('OPERATION_INVALID', `Domain '${dom.def.name}' is already running`);
+    if (dom.state !== DomainState.SHUTOFF) throw testError('INTERNAL_ERROR', `Domain '${dom.def.name}' is already running`);
     this.node.domains.start(dom, DomainState.RUNNING, RunningReason.BOOTED);
     return refOf(dom);
   }
@@ -272,8 +273,7 @@ export class TestDriver implements Driver {
   }
 
   async domainHasManagedSaveImage(ref: DomainRef): Promise<boolean> {
-    this.#find(ref);
-    return false;
+    return this.#find(ref).hasManagedSave;
   }
 
   /** "libvirt-test", enforcing, while active; empty otherwise. */
