@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Connection } from './connection.js';
 import type { DomainRef } from './driver.js';
 import type { DomainInfo, DomainStateWithReason, SecurityLabel } from './types.js';
+import { VirtError } from './errors/virt-error.js';
 import { formatUuid } from './uuid.js';
 
 /**
@@ -67,27 +68,31 @@ export class Domain {
 
   /** KiB. */
   setMaxMemory(kib: number): Promise<void> {
-    return this.#ask((ref) => this.connection.call('domainSetMaxMemory', ref, kib));
+    return this.#ask(async (ref) => this.connection.call('domainSetMaxMemory', ref, nonZero('memory', kib, 'virDomainSetMaxMemory')));
   }
 
   /** The balloon target, KiB, of a running domain. */
   setMemory(kib: number): Promise<void> {
-    return this.#ask((ref) => this.connection.call('domainSetMemory', ref, kib));
+    return this.#ask(async (ref) => this.connection.call('domainSetMemory', ref, nonZero('memory', kib, 'virDomainSetMemory')));
   }
 
   /** The number of virtual CPUs of a running domain. */
   setVcpus(count: number): Promise<void> {
-    return this.#ask((ref) => this.connection.call('domainSetVcpus', ref, count));
+    return this.#ask(async (ref) => this.connection.call('domainSetVcpus', ref, nonZero('nvcpus', count, 'virDomainSetVcpus')));
   }
 
   /** virDomainSetMemoryFlags: `flags` from ModificationFlags (CONFIG changes the persistent definition). */
   setMemoryFlags(kib: number, flags: number): Promise<void> {
-    return this.#ask((ref) => this.connection.call('domainSetMemoryFlags', ref, kib, flags));
+    return this.#ask(async (ref) =>
+      this.connection.call('domainSetMemoryFlags', ref, nonZero('memory', kib, 'virDomainSetMemoryFlags'), flags),
+    );
   }
 
   /** virDomainSetVcpusFlags: `flags` from ModificationFlags (VCPU_MAXIMUM with CONFIG changes the maximum). */
   setVcpusFlags(count: number, flags: number): Promise<void> {
-    return this.#ask((ref) => this.connection.call('domainSetVcpusFlags', ref, count, flags));
+    return this.#ask(async (ref) =>
+      this.connection.call('domainSetVcpusFlags', ref, nonZero('nvcpus', count, 'virDomainSetVcpusFlags'), flags),
+    );
   }
 
   /** The domain's XML description (libvirt's formatter layout). */
@@ -166,4 +171,16 @@ export class Domain {
       this.#ref.id = -1;
     });
   }
+}
+
+/**
+ * libvirt's public-API argument check (virCheckNonZeroArgGoto): a size or count must be a positive
+ * whole number; zero reads `memory in virDomainSetMemory must not be zero`.
+ */
+function nonZero(argument: string, value: number, api: string): number {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new VirtError({ code: 'INVALID_ARG', domain: 'DOM', message: `${argument} in ${api} must be a non-negative integer, not ${value}` });
+  }
+  if (value === 0) throw new VirtError({ code: 'INVALID_ARG', domain: 'DOM', message: `${argument} in ${api} must not be zero` });
+  return value;
 }
