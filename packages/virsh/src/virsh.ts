@@ -68,6 +68,8 @@ export async function runVirsh(argv: readonly string[], io: VirshIO): Promise<nu
     }
     // One word is a script; several are one command's words, taken literally.
     const rest = options.rest;
+    // virsh 9 refuses an empty command string outright, silently.
+    if (rest.length === 1 && rest[0] === '') return 1;
     if (rest.length === 1) session.debug(DebugLevel.INFO, `commands: "${rest[0]}"\n`);
     const tokens = rest.length === 1 ? new ScriptTokens(rest[0] as string) : new ArgvTokens(rest);
     const parsed = parseScript(tokens, session);

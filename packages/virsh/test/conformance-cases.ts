@@ -128,6 +128,8 @@ export const CASES: ConformanceCase[] = [
   { name: 'parse-continuation', args: script('echo a\\\nb; echo "x\ny"') },
   { name: 'parse-empty-commands', args: script(';;list;;') },
   { name: 'parse-blank', args: script('   ') },
+  { name: 'parse-empty-string', args: script('') },
+  { name: 'parse-empty-word-command', args: [...T, '', ''] },
   { name: 'argv-words-literal', args: [...T, 'echo', 'a;b', 'c d'] },
   { name: 'argv-semicolon-is-data', args: [...T, 'uri', ';', 'hostname'] },
   { name: 'empty-option-value', args: script('dominfo ""; dominfo --domain=') },
