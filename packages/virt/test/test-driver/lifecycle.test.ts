@@ -28,9 +28,13 @@ describe('test:///default lifecycle (libvirt 9 rules and messages)', () => {
     await dom.suspend();
     expect(await dom.getState()).toEqual({ state: DomainState.PAUSED, reason: PausedReason.USER });
     await expectVirtError(dom.suspend(), 'INTERNAL_ERROR', "internal error: domain 'test' not running");
-    await expectVirtError(dom.shutdown(), 'INTERNAL_ERROR', "internal error: domain 'test' not running");
     await dom.resume();
     expect(await dom.getState()).toEqual({ state: DomainState.RUNNING, reason: RunningReason.UNPAUSED });
+    // A paused guest shuts down too (virsh 9: suspend; shutdown → shut off (shutdown)).
+    await dom.suspend();
+    await dom.shutdown();
+    expect(await dom.getState()).toEqual({ state: DomainState.SHUTOFF, reason: ShutoffReason.SHUTDOWN });
+    await expectVirtError(dom.shutdown(), 'INTERNAL_ERROR', "internal error: domain 'test' not running");
   });
 
   it('shuts down at once, starts with a new id, destroys', async () => {
@@ -54,11 +58,17 @@ describe('test:///default lifecycle (libvirt 9 rules and messages)', () => {
     expect(dom.getID()).toBe(3);
   });
 
-  it('creates a domain paused when asked, and reboots by its <on_reboot> action', async () => {
+  it('shuts down by the <on_poweroff> action: restart keeps the guest running', async () => {
+    const xml = "<domain type='test'><name>r</name><memory>1024</memory><os><type>hvm</type></os><on_poweroff>restart</on_poweroff></domain>";
+    const dom = await conn.createXML(xml);
+    await dom.shutdown();
+    expect(await dom.getState()).toEqual({ state: DomainState.RUNNING, reason: RunningReason.BOOTED });
+  });
+
+  it('refuses creation flags as libvirt 9 test driver, and reboots by the <on_reboot> action', async () => {
     const xml = "<domain type='test'><name>p</name><memory>1024</memory><os><type>hvm</type></os><on_reboot>destroy</on_reboot></domain>";
-    const dom = await conn.createXML(xml, 1);
-    expect(await dom.getState()).toEqual({ state: DomainState.PAUSED, reason: PausedReason.USER });
-    await dom.resume();
+    await expectVirtError(conn.createXML(xml, 1), 'INVALID_ARG', 'invalid argument: unsupported flags (0x1) in function testDomainCreateXML');
+    const dom = await conn.createXML(xml);
     await dom.reboot();
     await expectVirtError(dom.getInfo(), 'NO_DOMAIN', `Domain not found: no domain with matching uuid '${dom.getUUIDString()}' (p)`);
   });

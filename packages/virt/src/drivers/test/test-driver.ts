@@ -20,15 +20,13 @@ import { formatUuid, parseUuid } from '../../uuid.js';
 import { formatTestCapabilities } from './capabilities.js';
 import { decodeSaveImage, encodeSaveImage } from './save-image.js';
 import { setMemory, setVcpus } from './resource-changes.js';
-import { notRunning, systemError, testError } from './test-errors.js';
+import { checkFlags, notRunning, systemError, testError } from './test-errors.js';
 import { type TestDomain, isActive, persistentDef } from './test-domain-list.js';
 import type { TestNode } from './test-node.js';
 import { parseDefinition } from './parse-definition.js';
 
 /** virDomainXMLFlags. */
 export const DomainXMLFlags = { SECURE: 1, INACTIVE: 2, UPDATE_CPU: 4, MIGRATABLE: 8 } as const;
-/** virDomainCreateFlags: start the new domain paused. */
-export const CREATE_START_PAUSED = 1;
 
 /**
  * libvirt 9's test driver over one TestNode: every entry point with its state rules and messages.
@@ -131,10 +129,11 @@ export class TestDriver implements Driver {
 
   // ---- creation and definition
 
+  /** libvirt 9's test driver takes no creation flags (not even START_PAUSED). */
   async domainCreateXML(xml: string, flags: number): Promise<DomainRef> {
+    checkFlags(flags, 0, 'testDomainCreateXML');
     const dom = this.node.domains.add(parseDefinition(xml), { live: true });
-    if ((flags & CREATE_START_PAUSED) !== 0) this.node.domains.start(dom, DomainState.PAUSED, PausedReason.USER);
-    else this.node.domains.start(dom, DomainState.RUNNING, RunningReason.BOOTED);
+    this.node.domains.start(dom, DomainState.RUNNING, RunningReason.BOOTED);
     return refOf(dom);
   }
 
@@ -179,7 +178,9 @@ export class TestDriver implements Driver {
 
   async domainSuspend(ref: DomainRef): Promise<void> {
     const dom = this.#find(ref);
-    if (dom.state !== DomainState.RUNNING) throw testError('INTERNAL_ERROR', `domain '${dom.def.name}' not running`);
+    if (dom.state === DomainState.SHUTOFF || dom.state === DomainState.PAUSED) {
+      throw testError('INTERNAL_ERROR', `domain '${dom.def.name}' not running`);
+    }
     setState(dom, DomainState.PAUSED, PausedReason.USER);
   }
 
@@ -189,18 +190,22 @@ export class TestDriver implements Driver {
     setState(dom, DomainState.RUNNING, RunningReason.UNPAUSED);
   }
 
-  /** The test driver's guests obey at once: the domain is shut off when this returns. */
+  /** The guest obeys at once, as `<on_poweroff>` says (a paused guest too): usually shut off on return. */
   async domainShutdown(ref: DomainRef): Promise<void> {
     const dom = this.#find(ref);
-    if (dom.state !== DomainState.RUNNING) throw testError('INTERNAL_ERROR', `domain '${dom.def.name}' not running`);
-    this.node.domains.stop(dom, ShutoffReason.SHUTDOWN);
+    if (dom.state === DomainState.SHUTOFF) throw testError('INTERNAL_ERROR', `domain '${dom.def.name}' not running`);
+    this.#act(dom, dom.def.onPoweroff);
   }
 
-  /** Follows `<on_reboot>`: restart keeps it running (same id); destroy/preserve shut it off. */
+  /** As `<on_reboot>` says: restart keeps it running (same id), destroy/preserve shut it off. */
   async domainReboot(ref: DomainRef): Promise<void> {
     const dom = this.#find(ref);
     if (!isActive(dom)) throw notRunning();
-    const action = dom.def.onReboot;
+    this.#act(dom, dom.def.onReboot);
+  }
+
+  /** testDomainActionSetState: a (rename-)restart runs on as booted; every other action shuts off. */
+  #act(dom: TestDomain, action: string): void {
     if (action === 'restart' || action === 'rename-restart') setState(dom, DomainState.RUNNING, RunningReason.BOOTED);
     else this.node.domains.stop(dom, ShutoffReason.SHUTDOWN);
   }
@@ -249,6 +254,7 @@ export class TestDriver implements Driver {
 
   /** The running definition (with its id) of an active domain; DomainXMLFlags.INACTIVE gives the next-boot one. */
   async domainGetXMLDesc(ref: DomainRef, flags: number): Promise<string> {
+    checkFlags(flags, DomainXMLFlags.SECURE | DomainXMLFlags.INACTIVE | DomainXMLFlags.UPDATE_CPU | DomainXMLFlags.MIGRATABLE, 'testDomainGetXMLDesc');
     const dom = this.#find(ref);
     const secure = (flags & DomainXMLFlags.SECURE) !== 0;
     if ((flags & DomainXMLFlags.INACTIVE) !== 0 || !isActive(dom)) return formatDefinition(persistentDef(dom), undefined, secure);

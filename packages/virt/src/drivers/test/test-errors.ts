@@ -11,6 +11,12 @@ function testErrorText(code: ErrorCodeName, message: string, cause?: unknown): V
   return new VirtError({ code, domain: 'TEST', message, cause });
 }
 
+/** virCheckFlags: `flags` may only use the bits of `allowed`, else libvirt's INVALID_ARG for `fn`. */
+export function checkFlags(flags: number, allowed: number, fn: string): void {
+  const unsupported = flags & ~allowed;
+  if (unsupported !== 0) throw testError('INVALID_ARG', `unsupported flags (0x${unsupported.toString(16)}) in function ${fn}`);
+}
+
 /** virDomainObjCheckActive: `Requested operation is not valid: domain is not running`. */
 export function notRunning(): VirtError {
   return testError('OPERATION_INVALID', 'domain is not running');
