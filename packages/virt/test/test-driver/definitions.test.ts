@@ -248,6 +248,8 @@ describe('save and restore', () => {
     const notImage = join(dir, 'newdom.xml');
     await writeFile(notImage, NEWDOM);
     await expectVirtError(conn.restore(notImage), 'INTERNAL_ERROR', 'internal error: mismatched header magic');
+    await expectVirtError(conn.restore(dir), 'SYSTEM_ERROR', `incomplete save header in '${dir}': Is a directory`);
+    await expectVirtError(test.save(dir), 'SYSTEM_ERROR', `saving domain 'test' to '${dir}': open failed: Is a directory`);
     const short = join(dir, 'short');
     await writeFile(short, 'TestGu');
     await expectVirtError(conn.restore(short), 'SYSTEM_ERROR', `incomplete save header in '${short}': Success`);

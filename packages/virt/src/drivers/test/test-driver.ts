@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { type DomainConfig, formatDomainXml } from '@libvirt-ts/xml-format';
 import { type DomainRef, type Driver, DriverNo } from '../../driver.js';
@@ -167,7 +167,9 @@ export class TestDriver implements Driver {
     try {
       bytes = await readFile(file);
     } catch (error) {
-      throw systemError(`cannot read domain image '${file}'`, error as NodeJS.ErrnoException);
+      const err = error as NodeJS.ErrnoException;
+      // A directory opens in C; its first read fails, so libvirt reports the header.
+      throw systemError(err.code === 'EISDIR' ? `incomplete save header in '${file}'` : `cannot read domain image '${file}'`, err);
     }
     const dom = this.node.domains.add(parseDefinition(decodeSaveImage(bytes, file)), { live: true });
     this.node.domains.start(dom, DomainState.RUNNING, RunningReason.RESTORED);
@@ -224,8 +226,11 @@ export class TestDriver implements Driver {
     try {
       await writeFile(file, image, { mode: 0o600 });
     } catch (error) {
-      const stage = (error as NodeJS.ErrnoException).syscall === 'write' ? 'write' : 'open';
-      throw systemError(`saving domain '${dom.def.name}' to '${file}': ${stage} failed`, error as NodeJS.ErrnoException);
+      const err = error as NodeJS.ErrnoException;
+      const stage = err.syscall === 'open' ? 'open' : 'write';
+      // libvirt removes what a failed write left behind.
+      if (stage === 'write') await rm(file, { force: true }).catch(() => undefined);
+      throw systemError(`saving domain '${dom.def.name}' to '${file}': ${stage} failed`, err);
     }
     this.node.domains.stop(dom, ShutoffReason.SAVED);
   }
