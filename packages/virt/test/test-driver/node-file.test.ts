@@ -84,6 +84,12 @@ describe('test:///PATH/node.xml', () => {
 
   it('reports bad node files with libvirt 9 messages', async () => {
     await expectVirtError(open(await nodeFile('mhz.xml', '<node><cpu><mhz>abc</mhz></cpu></node>')), 'XML_ERROR', 'XML error: invalid node cpu mhz value');
+    const longModel = 'm'.repeat(32);
+    await expectVirtError(
+      open(await nodeFile('model.xml', `<node><cpu><model>${longModel}</model></cpu></node>`)),
+      'INTERNAL_ERROR',
+      `internal error: Model ${longModel} too big for destination`,
+    );
     await expectVirtError(open(await nodeFile('root.xml', '<foo/>')), 'XML_ERROR', "XML error: expecting root element of 'node', not 'foo'");
     await expectVirtError(
       open(await nodeFile('noname.xml', "<node><domain type='test'><memory>1</memory><os><type>hvm</type></os></domain></node>")),

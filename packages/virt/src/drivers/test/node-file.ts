@@ -5,6 +5,7 @@ import type { XmlElement } from '../../xml/xml-scan.js';
 import { parseDefinition } from './parse-definition.js';
 import { TestDomainList } from './test-domain-list.js';
 import { DEFAULT_NODE_INFO, type TestNode } from './test-node.js';
+import { testError } from './test-errors.js';
 import { checkXmlDocument, xmlError } from './xml-parse-error.js';
 
 /** virDomainGetMessages' text for a domain whose interfaces run host scripts. */
@@ -69,7 +70,8 @@ function readNodeInfo(root: XmlElement): NodeInfo {
     if (mhz !== undefined) info.mhz = mhz;
     const model = cpu.children.find((c) => c.name === 'model')?.text;
     if (model !== undefined) {
-      if (model.length > 31) throw xmlError(`Model ${model} too big for destination`);
+      // virNodeInfo.model is char[32].
+      if (model.length > 31) throw testError('INTERNAL_ERROR', `Model ${model} too big for destination`);
       info.model = model;
     }
   }
