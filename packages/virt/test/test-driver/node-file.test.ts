@@ -134,7 +134,8 @@ describe('test:///PATH/node.xml', () => {
     await expectVirtError(open(`test://${broken}`), 'XML_DETAIL', `${broken}:3: Premature end of data in tag cpu line 2\n(null)\n^`);
   });
 
-  it('declines test URIs with a host (libvirt would go remote)', async () => {
+  it('declines test URIs with a host (libvirt would go remote) and refuses test:/// without a path', async () => {
     await expectVirtError(open('test://nodes/node1.xml'), 'NO_CONNECT', 'no connection driver available for test://nodes/node1.xml');
+    await expectVirtError(open('test:///'), 'INVALID_ARG', 'invalid argument: testOpen: supply a path or use test:///default', 'TEST');
   });
 });

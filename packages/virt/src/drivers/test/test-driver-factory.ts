@@ -1,5 +1,6 @@
 import { type DriverFactory, type DriverOpenRequest, DriverNo } from '../../driver.js';
 import { TestDriver } from './test-driver.js';
+import { testError } from './test-errors.js';
 import { createDefaultNode, type TestNode } from './test-node.js';
 
 /** test:///default's node, shared by every connection to it while at least one is open. */
@@ -19,7 +20,8 @@ function openDefault(): TestDriver {
 /**
  * The test driver accepts `test:///default` (one node shared by all connections open to it) and
  * `test:///ABSOLUTE/PATH/node.xml` (a node loaded from that file, private to the connection).
- * Other names, including `test://host/...`, are declined.
+ * `test:///` alone is refused as libvirt refuses it; other names, including `test://host/...`
+ * (libvirt would go remote), are declined.
  */
 export const testDriverFactory: DriverFactory = {
   no: DriverNo.TEST,
@@ -27,7 +29,8 @@ export const testDriverFactory: DriverFactory = {
   version: 2,
   async open(request: DriverOpenRequest) {
     const uri = request.uri;
-    if (uri?.scheme !== 'test' || uri.host !== '' || !uri.path.startsWith('/')) return undefined;
+    if (uri?.scheme !== 'test' || uri.host !== '') return undefined;
+    if (uri.path === '' || uri.path === '/') throw testError('INVALID_ARG', 'testOpen: supply a path or use test:///default');
     if (uri.path === '/default') return openDefault();
     const { loadNodeFile } = await import('./node-file.js');
     return new TestDriver(await loadNodeFile(uri.path));
