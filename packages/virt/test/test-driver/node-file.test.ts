@@ -71,6 +71,8 @@ describe('test:///PATH/node.xml', () => {
     const dom = await conn.lookupDomainByName('m');
     expect(await dom.hasManagedSaveImage()).toBe(true);
     await expectVirtError(dom.undefine(), 'OPERATION_INVALID', 'Requested operation is not valid: Refusing to undefine while domain managed save image exists');
+    await dom.create();
+    expect(await dom.hasManagedSaveImage()).toBe(false);
     await conn.close();
   });
 

@@ -123,6 +123,8 @@ export class TestDomainList {
     dom.id = this.#nextId++;
     dom.state = state;
     dom.reason = reason;
+    // Starting consumes a managed save image (testDomainStartState).
+    dom.hasManagedSave = false;
   }
 
   /**
