@@ -21,6 +21,7 @@ export async function openConnection(uri: string | undefined, readOnly: boolean)
   // virsh reports errors itself, from what the calls throw; libvirt's default
   // handler would print each one a second time on stderr.
   virt.setErrorHandler(() => {});
-  const name = uri ?? defaultUri(process.env, () => virt.xenHostAvailable({}, process.env));
+  // An empty URI (`connect ""`) means the default one, as in libvirt.
+  const name = uri || defaultUri(process.env, () => virt.xenHostAvailable({}, process.env));
   return virt.open(name, { readOnly });
 }

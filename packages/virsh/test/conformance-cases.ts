@@ -76,6 +76,7 @@ export const CASES: ConformanceCase[] = [
   { name: 'pwd', args: [...T, 'pwd'], compare: 'exact' },
   { name: 'cd-non-interactive', args: [...T, 'cd', '/tmp'] },
   { name: 'connect', args: script('connect test:///default; uri; connect --name test:///default --readonly; destroy test; connect; domstate test') },
+  { name: 'save-running-paused', args: script('save test @TMP/z --running --paused; restore @TMP/nope --running --paused') },
   { name: 'connect-bad-keeps-old', args: script('connect bogus:///x; uri'), knownDifference: NO_DAEMON },
 
   // Lifecycle scripts: runtime failures do not stop a script; the last command sets the status.
@@ -144,6 +145,14 @@ export const CASES: ConformanceCase[] = [
     knownDifference: {
       lines: /^error: (Failed to connect socket to '\/var\/run\/libvirt\/libvirt-sock'|no connection URI given and no Xen host found)/,
       reason: 'with no URI, virsh 9 asks libvirtd; libvirt-ts picks xen:/// on a Xen host, else says to use -c test:///default',
+    },
+  },
+  {
+    name: 'connect-empty-is-default',
+    args: script('connect ""; uri'),
+    knownDifference: {
+      lines: /^error: (Failed to connect socket to '\/var\/run\/libvirt\/libvirt-sock'|no connection URI given and no Xen host found)/,
+      reason: 'the default URI: virsh 9 asks libvirtd; libvirt-ts looks for a Xen host, else says to use -c test:///default',
     },
   },
   { name: 'bad-uri', args: ['-c', 'bogus:///x', 'list'], knownDifference: NO_DAEMON },

@@ -8,10 +8,17 @@ import { rejectUnsupported } from './unsupported.js';
 
 const xmlOption = { name: 'xml', type: 'string', help: 'filename containing updated XML for the target' } as const;
 
-/** --xml is read (and its errors reported) before the API is asked, as virsh does. */
-async function rejectXmlOption(ctx: CommandContext, api: string): Promise<void> {
+/**
+ * Checks the options before the API is asked, in virsh 9's order: the --xml file is read
+ * first; --running with --paused is libvirt's error under the command's `failure` line;
+ * the flags this API has no room for are NO_SUPPORT.
+ */
+function checkSaveOptions(ctx: CommandContext, failure: string, api: string): void {
   const xmlFile = ctx.options.string('xml');
   if (xmlFile !== undefined) readXmlFile(xmlFile);
+  if (ctx.options.bool('running') && ctx.options.bool('paused')) {
+    throw failedBecause(failure, "Flags 'VIR_DOMAIN_SAVE_RUNNING' and 'VIR_DOMAIN_SAVE_PAUSED' are mutually exclusive");
+  }
   rejectUnsupported(ctx, ['bypass-cache', 'xml', 'running', 'paused', 'reset-nvram'], api);
 }
 
@@ -32,11 +39,11 @@ export const saveCommand: CommandDef = {
   async run(ctx) {
     const { domain, typed } = await lookupDomain(ctx);
     const file = ctx.options.requiredString('file');
-    ctx.options.exclusive('running', 'paused');
-    await rejectXmlOption(ctx, 'virDomainSaveFlags');
+    const failure = `Failed to save domain '${typed}' to ${file}`;
+    checkSaveOptions(ctx, failure, 'virDomainSaveFlags');
     const out = ctx.session.out;
     await withProgress(out, 'Save', ctx.options.bool('verbose'), () => domain.save(file)).catch((err) => {
-      throw failedBecause(`Failed to save domain '${typed}' to ${file}`, err);
+      throw failedBecause(failure, err);
     });
     out.printExtra(`\nDomain '${typed}' saved to ${file}\n`);
   },
@@ -57,14 +64,14 @@ export const restoreCommand: CommandDef = {
   ],
   async run(ctx) {
     const file = ctx.options.requiredString('file');
-    ctx.options.exclusive('running', 'paused');
-    await rejectXmlOption(ctx, 'virDomainRestoreFlags');
+    const failure = `Failed to restore domain from ${file}`;
+    checkSaveOptions(ctx, failure, 'virDomainRestoreFlags');
     const conn = await ctx.session.connection();
     const out = ctx.session.out;
     const showing = out.stderrIsTTY;
     await withProgress(out, 'Restore', false, () => conn.restore(file)).catch((err) => {
       if (showing) out.stderr('\n');
-      throw failedBecause(`Failed to restore domain from ${file}`, err);
+      throw failedBecause(failure, err);
     });
     // virsh 9 draws no restore progress; ours ends its line itself.
     if (showing) out.stderr('\n');
