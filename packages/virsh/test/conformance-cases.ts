@@ -194,6 +194,10 @@ export const CASES: ConformanceCase[] = [
   { name: 'node-states', args: ['-c', 'test://@NODES/node-states.xml', 'list --all; list --inactive; list --state-paused; list --state-other --all; list --transient; list --persistent --all; list --all --name; list --all --uuid; list --all --id; list --all --title'] },
   { name: 'node-states-reasons', args: ['-c', 'test://@NODES/node-states.xml', 'domstate Alpha --reason; domstate beta-paused --reason; domstate gamma-off --reason; domstate epsilon-crashed --reason; dominfo zeta-transient; dominfo delta'] },
   { name: 'node-states-lifecycle', args: ['-c', 'test://@NODES/node-states.xml', 'start delta; start Alpha; resume beta-paused; destroy zeta-transient; list --all; undefine gamma-off; list --all'] },
+  { name: 'node-states-filters', args: ['-c', 'test://@NODES/node-states.xml', 'list --all --managed-save; list --state-shutoff; list --no-autostart --all; list --without-managed-save --inactive; list --name --id --uuid --all'] },
+  { name: 'node-states-transitions', args: ['-c', 'test://@NODES/node-states.xml', 'suspend epsilon-crashed; resume beta-paused; domstate beta-paused --reason; shutdown Alpha; domstate Alpha --reason; start gamma-off; domstate gamma-off --reason; undefine zeta-transient; destroy zeta-transient; list --all'] },
+  { name: 'node-states-resources', args: ['-c', 'test://@NODES/node-states.xml', 'setmaxmem delta 100000; setmem delta 50000; setvcpus delta 1; dominfo delta; setvcpus delta 5; setmem Alpha 99999999; save beta-paused @TMP/bp.img; restore @TMP/bp.img; domstate beta-paused --reason; dumpxml delta'] },
+  { name: 'timing-errors', args: ['-t', ...T, 'resume test; frob'] },
   { name: 'node-bad-mhz', args: ['-c', 'test://@NODES/bad-mhz.xml', 'list'] },
   { name: 'node-not-node', args: ['-c', 'test://@NODES/not-node.xml', 'list'] },
   {
