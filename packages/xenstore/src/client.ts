@@ -33,6 +33,11 @@ interface PendingRequest {
 }
 
 const REQ_ID_SPACE = 2 ** 32;
+/**
+ * Replies may be longer than the 4096 bytes requests may be: oxenstored answers socket clients
+ * a DIRECTORY of any size rather than E2BIG (seen with Xen 4.17's oxenstored).
+ */
+const MAX_REPLY_PAYLOAD = 1024 * 1024;
 const DEFAULT_ATTEMPTS = 10;
 
 /**
@@ -46,7 +51,7 @@ export class XenstoreClient extends XenstoreOperations {
 
   private readonly pending = new Map<number, PendingRequest>();
   private readonly watches = new Map<string, XenstoreWatch>();
-  private readonly decoder = new FrameDecoder();
+  private readonly decoder = new FrameDecoder(MAX_REPLY_PAYLOAD);
   private readonly tokenPrefix = `ts${process.pid.toString(36)}.${Math.random().toString(36).slice(2, 8)}.`;
   /** Frames waiting for a free slot when the transport limits requests in flight. */
   private readonly waitingFrames: Uint8Array[] = [];

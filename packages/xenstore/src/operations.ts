@@ -65,8 +65,18 @@ export abstract class XenstoreOperations {
     try {
       return splitNulTerminated(await this.pathRequest(XsType.DIRECTORY, path)).map(fromUtf8);
     } catch (error) {
-      if (XenstoreError.isInstance(error) && error.code === 'E2BIG') return this.directoryInParts(path);
-      throw error;
+      if (!XenstoreError.isInstance(error) || error.code !== 'E2BIG') throw error;
+      try {
+        return await this.directoryInParts(path);
+      } catch (partError) {
+        // oxenstored (Xen 4.17) has no DIRECTORY_PART: the list cannot be read over a ring.
+        if (!XenstoreError.isInstance(partError) || partError.code !== 'ENOSYS') throw partError;
+        throw new XenstoreError('E2BIG', 'too many children for one reply, and xenstored has no DIRECTORY_PART', {
+          path,
+          type: XsType.DIRECTORY,
+          cause: partError,
+        });
+      }
     }
   }
 

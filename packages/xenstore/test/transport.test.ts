@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { candidatePaths, encodeMessage, readHeader, utf8, XenstoreClient, type XenstoreTransport } from '../src/index.js';
+import { candidatePaths, encodeMessage, nulTerminated, readHeader, utf8, XenstoreClient, type XenstoreTransport, XsType } from '../src/index.js';
 import { startTemporaryXenstored } from '../src/server/index.js';
 import { rejection } from './helpers.js';
+import { startScriptedServer } from './scripted-server.js';
 
 let directory: string;
 
@@ -111,5 +112,29 @@ describe('xenbus device transport', () => {
     await writeFile(file, '');
     const xs = await XenstoreClient.connect({ path: file });
     expect((await rejection(xs.read('/x'))).code).toBe('ECONNRESET');
+  });
+});
+
+describe('peers other than our server', () => {
+  it('accepts replies longer than 4096 bytes, as oxenstored sends to socket clients', async () => {
+    const names = Array.from({ length: 800 }, (_, i) => `child-${i}`);
+    const peer = await startScriptedServer(directory, (request) => ({ ...request, payload: nulTerminated(names) }));
+    const xs = await XenstoreClient.connect({ path: peer.path });
+    expect(await xs.directory('/big')).toEqual(names);
+    await xs.close();
+    await peer.close();
+  });
+
+  it('reports E2BIG when a long directory meets a xenstored without DIRECTORY_PART (oxenstored)', async () => {
+    const peer = await startScriptedServer(directory, (request) => ({
+      ...request,
+      type: XsType.ERROR,
+      payload: nulTerminated([request.type === XsType.DIRECTORY ? 'E2BIG' : 'ENOSYS']),
+    }));
+    const xs = await XenstoreClient.connect({ path: peer.path });
+    const error = await rejection(xs.directory('/big'));
+    expect([error.code, error.path, (error.cause as { code?: string }).code]).toEqual(['E2BIG', '/big', 'ENOSYS']);
+    await xs.close();
+    await peer.close();
   });
 });

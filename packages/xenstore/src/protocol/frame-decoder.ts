@@ -4,11 +4,13 @@ import type { XsMessage } from './message.js';
 
 /**
  * Streaming frame decoder: feed it chunks as they arrive, split anywhere, and it returns the
- * complete frames. It never holds more than one header plus PAYLOAD_MAX bytes of a frame; a header
- * announcing a longer payload throws `E2BIG` (the peer is broken: the stream cannot be resynced),
- * after which the decoder refuses further input.
+ * complete frames. It never holds more than one header plus `maxPayload` bytes of a frame
+ * (default PAYLOAD_MAX); a header announcing a longer payload throws `E2BIG` (the stream cannot
+ * be resynced), after which the decoder refuses further input.
  */
 export class FrameDecoder {
+  constructor(private readonly maxPayload: number = PAYLOAD_MAX) {}
+
   private pending: Uint8Array = new Uint8Array(0);
   private header: XsHeader | undefined;
   private failed: XenstoreError | undefined;
@@ -26,8 +28,8 @@ export class FrameDecoder {
       if (!this.header) {
         if (data.length < HEADER_SIZE) break;
         const header = readHeader(data);
-        if (header.len > PAYLOAD_MAX) {
-          this.failed = new XenstoreError('E2BIG', `frame announces ${header.len} payload bytes, more than ${PAYLOAD_MAX}`, {
+        if (header.len > this.maxPayload) {
+          this.failed = new XenstoreError('E2BIG', `frame announces ${header.len} payload bytes, more than ${this.maxPayload}`, {
             type: header.type,
           });
           this.pending = new Uint8Array(0);

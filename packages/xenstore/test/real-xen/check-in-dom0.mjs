@@ -16,7 +16,10 @@ async function exercise(xs, prefix, reference) {
   out.missing = await xs.read(`${prefix}/nope`).catch((error) => error.code);
   const names = Array.from({ length: 600 }, (_, i) => `backend-device-${i}`);
   await Promise.all(names.map((name) => xs.write(`${prefix}/many/${name}`, '')));
-  const listed = await xs.directory(`${prefix}/many`);
+  const listed = await xs.directory(`${prefix}/many`).catch((error) => {
+    out.directoryError = `${error.code}: ${error.message}`;
+    return [];
+  });
   out.directoryPartOk = listed.length === names.length && names.every((name) => listed.includes(name));
   if (!out.directoryPartOk && reference) {
     const truth = await reference.directory(`${prefix}/many`);
@@ -58,12 +61,13 @@ for (const [name, options] of [
   ['default search', {}],
   ['xenbus device', { path: '/dev/xen/xenbus' }],
 ]) {
+  const xs = await XenstoreClient.connect(options);
   try {
-    const xs = await XenstoreClient.connect(options);
     results[name] = await exercise(xs, `/libvirt-ts-check/${name.replace(/ /g, '-')}`, reference);
-    await xs.close();
   } catch (error) {
     results[name] = { error: String(error?.stack ?? error) };
+  } finally {
+    await xs.close();
   }
 }
 await reference.close();
