@@ -193,6 +193,11 @@ describe('memory and vcpus', () => {
       'invalid argument: requested cpu amount exceeds maximum (2 > 1)',
     );
     await expectVirtError(
+      fc4.setMemoryFlags(1024, LIVE | CONFIG),
+      'INVALID_ARG',
+      "Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive",
+    );
+    await expectVirtError(
       fc4.setVcpusFlags(33, LIVE),
       'INVALID_ARG',
       'invalid argument: requested cpu amount exceeds maximum supported amount (33 > 32)',

@@ -145,7 +145,8 @@ describe.skipIf(!peer)('the test driver against Debian virsh 9 on the same input
     const theirs = runVirsh(
       'test:///default',
       'setmem test 1048576 --config; setvcpus test 1 --config; setvcpus test 4 --maximum --config; setmaxmem test 9000000 --config; ' +
-        'setmem test 1000000 --live; dumpxml test; dumpxml --inactive test; destroy test; setvcpus test 3 --config; setmem test 2000 --current; ' +
+        'setmem test 1000000 --live; setvcpus test 2 --live --config; dumpxml test; dumpxml --inactive test; destroy test; ' +
+        'setvcpus test 3 --config; setmem test 2000 --current; ' +
         'dumpxml --inactive test',
     );
     expect(theirs.status).toBe(0);
@@ -157,6 +158,7 @@ describe.skipIf(!peer)('the test driver against Debian virsh 9 on the same input
       await test.setVcpusFlags(4, CONFIG | VCPU_MAXIMUM);
       await test.setMemoryFlags(9000000, CONFIG | MEM_MAXIMUM);
       await test.setMemoryFlags(1000000, LIVE);
+      await test.setVcpusFlags(2, LIVE | CONFIG);
       const dumps = [await test.getXMLDesc(), await test.getXMLDesc(2)];
       await test.destroy();
       await test.setVcpusFlags(3, CONFIG);

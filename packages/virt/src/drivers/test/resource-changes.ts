@@ -1,6 +1,6 @@
 import type { DomainConfig } from '@libvirt-ts/xml-format';
 import { ModificationFlags } from '../../types.js';
-import { notRunning, testError } from './test-errors.js';
+import { notRunning, testError, testErrorText } from './test-errors.js';
 import { isActive, type TestDomain } from './test-domain-list.js';
 
 /** testConnectGetMaxVcpus. */
@@ -28,6 +28,11 @@ function definitionsFor(dom: TestDomain, flags: number): { live: DomainConfig | 
  * Zero and non-integers are refused by the API layer (Domain) before a driver is asked.
  */
 export function setMemory(dom: TestDomain, kib: number, flags: number): void {
+  // virDomainObjGetOneDefState: memory changes touch exactly one definition.
+  const both = ModificationFlags.LIVE | ModificationFlags.CONFIG;
+  if ((flags & both) === both) {
+    throw testErrorText('INVALID_ARG', "Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive");
+  }
   const { live, config } = definitionsFor(dom, flags & ~ModificationFlags.MEM_MAXIMUM);
   if ((flags & ModificationFlags.MEM_MAXIMUM) !== 0) {
     if (live) throw testError('OPERATION_INVALID', 'cannot resize the maximum memory on an active domain');

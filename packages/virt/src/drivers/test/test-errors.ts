@@ -7,7 +7,7 @@ export function testError(code: ErrorCodeName, detail: string, cause?: unknown):
 }
 
 /** A test-driver error whose whole text is `message` (libvirt's virReportInvalidArg / system errors). */
-function testErrorText(code: ErrorCodeName, message: string, cause?: unknown): VirtError {
+export function testErrorText(code: ErrorCodeName, message: string, cause?: unknown): VirtError {
   return new VirtError({ code, domain: 'TEST', message, cause });
 }
 
