@@ -8,11 +8,11 @@ export function virshAvailable(): boolean {
 /**
  * Runs one quiet virsh script on `uri` and returns what it printed. virsh 9 sometimes hangs in a
  * script that saves a domain (about 1 run in 30, polling its job pipe; see the peer notes), so a
- * run is bounded to 10 s and tried up to 3 times.
+ * run is bounded to 60 s (long corpus scripts on a loaded machine need it) and tried up to 3 times.
  */
 export function runVirsh(uri: string, script: string): { stdout: string; stderr: string; status: number | null } {
   for (let attempt = 1; ; attempt++) {
-    const result = spawnSync('virsh', ['-q', '-c', uri, script], { encoding: 'utf8', timeout: 10_000 });
+    const result = spawnSync('virsh', ['-q', '-c', uri, script], { encoding: 'utf8', timeout: 60_000 });
     if ((result.signal === null && result.error === undefined) || attempt === 3) {
       return { stdout: result.stdout, stderr: result.stderr, status: result.status };
     }
