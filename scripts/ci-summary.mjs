@@ -1,14 +1,17 @@
-// Prints the plain closing line CI reads ("N passed, N failed") from vitest's JSON
-// report, adding any failed pre-test steps; exits non-zero when anything failed.
+// Prints the plain closing line CI reads ("N passed, N failed, N skipped") from one or more
+// vitest JSON reports, adding the failed steps that ran no tests (install, build, lint,
+// typecheck); exits non-zero when anything failed.
+// Usage: node scripts/ci-summary.mjs STEP_FAILURES MAIN_REPORT [EXTRA_REPORT...]
+// The main report must exist; an extra report (an optional step) may be absent.
 import { existsSync, readFileSync } from 'node:fs';
 
-const [reportPath, stepFailuresArg = '0'] = process.argv.slice(2);
-const stepFailures = Number(stepFailuresArg);
+const [stepFailuresArg = '0', mainReport, ...extraReports] = process.argv.slice(2);
 let passed = 0;
-let failed = stepFailures;
+let failed = Number(stepFailuresArg);
 let skipped = 0;
-if (reportPath && existsSync(reportPath)) {
-  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+
+function addReport(path) {
+  const report = JSON.parse(readFileSync(path, 'utf8'));
   passed += report.numPassedTests ?? 0;
   failed += report.numFailedTests ?? 0;
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
@@ -16,10 +19,17 @@ if (reportPath && existsSync(reportPath)) {
   for (const file of report.testResults ?? []) {
     if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) failed += 1;
   }
-  if (report.numTotalTests === 0) failed += 1;
+  return report.numTotalTests ?? 0;
+}
+
+if (mainReport && existsSync(mainReport)) {
+  if (addReport(mainReport) === 0) failed += 1;
 } else {
-  console.log(`no test report at ${reportPath}`);
+  console.log(`no test report at ${mainReport}`);
   failed += 1;
+}
+for (const path of extraReports) {
+  if (existsSync(path)) addReport(path);
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);
