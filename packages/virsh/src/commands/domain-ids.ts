@@ -1,40 +1,52 @@
+import type { VirtDomain } from '../virt-api.js';
 import type { CommandDef } from './command.js';
 import { domainOption } from './common-options.js';
-import { lookupDomain } from './domain-lookup.js';
+import { type LookupWays, lookupDomain } from './domain-lookup.js';
 
-export const domidCommand: CommandDef = {
-  name: 'domid',
-  group: 'domain',
-  summary: 'convert a domain name or UUID to domain id',
-  description: '',
-  options: [domainOption('domain name or uuid')],
-  async run(ctx) {
-    const { domain } = await lookupDomain(ctx, 'domain', { name: true, uuid: true });
+/** domid, domname and domuuid: find the domain the ways the command allows, print one fact. */
+function conversionCommand(
+  name: string,
+  summary: string,
+  domainHelp: string,
+  ways: LookupWays,
+  fact: (domain: VirtDomain) => string,
+): CommandDef {
+  return {
+    name,
+    group: 'domain',
+    summary,
+    description: '',
+    options: [domainOption(domainHelp)],
+    async run(ctx) {
+      const { domain } = await lookupDomain(ctx, 'domain', ways);
+      ctx.session.out.print(`${fact(domain)}\n`);
+    },
+  };
+}
+
+export const domidCommand = conversionCommand(
+  'domid',
+  'convert a domain name or UUID to domain id',
+  'domain name or uuid',
+  { name: true, uuid: true },
+  (domain) => {
     const id = domain.getID();
-    ctx.session.out.print(`${id >= 0 ? id : '-'}\n`);
+    return id >= 0 ? String(id) : '-';
   },
-};
+);
 
-export const domnameCommand: CommandDef = {
-  name: 'domname',
-  group: 'domain',
-  summary: 'convert a domain id or UUID to domain name',
-  description: '',
-  options: [domainOption('domain id or uuid')],
-  async run(ctx) {
-    const { domain } = await lookupDomain(ctx, 'domain', { id: true, uuid: true });
-    ctx.session.out.print(`${domain.getName()}\n`);
-  },
-};
+export const domnameCommand = conversionCommand(
+  'domname',
+  'convert a domain id or UUID to domain name',
+  'domain id or uuid',
+  { id: true, uuid: true },
+  (domain) => domain.getName(),
+);
 
-export const domuuidCommand: CommandDef = {
-  name: 'domuuid',
-  group: 'domain',
-  summary: 'convert a domain name or id to domain UUID',
-  description: '',
-  options: [domainOption('domain id or name')],
-  async run(ctx) {
-    const { domain } = await lookupDomain(ctx, 'domain', { id: true, name: true });
-    ctx.session.out.print(`${domain.getUUIDString()}\n`);
-  },
-};
+export const domuuidCommand = conversionCommand(
+  'domuuid',
+  'convert a domain name or id to domain UUID',
+  'domain id or name',
+  { id: true, name: true },
+  (domain) => domain.getUUIDString(),
+);
