@@ -176,7 +176,7 @@ export class XenstoreClient extends XenstoreOperations {
     } catch (error) {
       registration = Promise.reject(error);
     }
-    const watch: XenstoreWatch = new XenstoreWatch(path, token, registration, options.signal);
+    const watch: XenstoreWatch = new XenstoreWatch(path, token, registration, options.signal, options.maxQueuedEvents);
     if (sent) this.watches.set(token, watch);
     return watch;
   }

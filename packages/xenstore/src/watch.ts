@@ -1,4 +1,4 @@
-import type { XenstoreError } from './errors.js';
+import { XenstoreError } from './errors.js';
 
 export interface WatchEvent {
   /** The path that changed (the watch's own path for the registration event). */
@@ -14,7 +14,11 @@ export interface WatchOptions {
   token?: string | undefined;
   /** Xen 4.17's optional depth: only changes at most this many levels below the path fire. */
   depth?: number | undefined;
+  /** Events kept for a reader that falls behind (default 10,000); beyond, the watch fails with ENOBUFS. */
+  maxQueuedEvents?: number | undefined;
 }
+
+const DEFAULT_MAX_QUEUED_EVENTS = 10_000;
 
 interface WatchHooks {
   /** Sends UNWATCH; called once when the watch ends while the connection is open. */
@@ -42,6 +46,7 @@ export class XenstoreWatch implements AsyncIterableIterator<WatchEvent> {
     readonly token: string,
     registration: Promise<WatchHooks>,
     private readonly signal?: AbortSignal,
+    private readonly maxQueuedEvents = DEFAULT_MAX_QUEUED_EVENTS,
   ) {
     this.ready = registration.then(
       (hooks) => {
@@ -66,8 +71,15 @@ export class XenstoreWatch implements AsyncIterableIterator<WatchEvent> {
       const { resolve } = this.waiter;
       this.waiter = undefined;
       resolve({ value: event, done: false });
-    } else {
+    } else if (this.queue.length < this.maxQueuedEvents) {
       this.queue.push(event);
+    } else {
+      // The reader fell too far behind: fail rather than grow without bound.
+      const error = new XenstoreError('ENOBUFS', `more than ${this.maxQueuedEvents} unread watch events`, { path: this.path });
+      const hooks = this.hooks;
+      this.hooks = undefined;
+      this.finish(error);
+      if (hooks) void hooks.unwatch().catch(() => {});
     }
   }
 

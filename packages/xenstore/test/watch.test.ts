@@ -43,6 +43,23 @@ describe('watches', () => {
     await Promise.all([first.close(), second.close()]);
   });
 
+  it('fails with ENOBUFS when its reader falls too far behind, and unwatches', async () => {
+    const watch = server.xs.watch('/fast', { maxQueuedEvents: 5, token: 'slow-reader' });
+    await watch.ready;
+    for (let i = 0; i < 6; i++) await server.xs.write('/fast/x', String(i));
+    const paths: string[] = [];
+    const error = await rejection(
+      (async () => {
+        for await (const event of watch) paths.push(event.path);
+      })(),
+    );
+    expect(error.code).toBe('ENOBUFS');
+    expect(paths).toHaveLength(5);
+    const again = server.xs.watch('/fast', { token: 'slow-reader' });
+    await again.ready;
+    await again.close();
+  });
+
   it('ends with break (return) and unwatches on the server', async () => {
     const watch = server.xs.watch('/w', { token: 'mine' });
     for await (const event of watch) {
