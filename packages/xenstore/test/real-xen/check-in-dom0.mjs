@@ -17,7 +17,7 @@ async function exercise(xs, prefix, reference) {
   const names = Array.from({ length: 600 }, (_, i) => `backend-device-${i}`);
   await Promise.all(names.map((name) => xs.write(`${prefix}/many/${name}`, '')));
   const listed = await xs.directory(`${prefix}/many`).catch((error) => {
-    out.directoryError = `${error.code}: ${error.message}`;
+    out.directoryError = error.code;
     return [];
   });
   out.directoryPartOk = listed.length === names.length && names.every((name) => listed.includes(name));
@@ -49,8 +49,7 @@ async function exercise(xs, prefix, reference) {
   await xs.write(`${prefix}/a`, 'changed');
   await tx.write(`${prefix}/a`, 'mine');
   out.conflict = await tx.commit().then(() => 'committed', (error) => error.code);
-  const tree = await xs.readTree(prefix);
-  out.treeSize = tree.length;
+  out.treeSize = await xs.readTree(prefix).then((tree) => tree.length, (error) => error.code);
   await xs.rm(prefix);
   out.removed = !(await xs.exists(prefix));
   return out;
