@@ -100,6 +100,13 @@ describe.skipIf(!hasCClient)("Xen 4.17's C client (xenstore-utils) against our x
     expect(await watch.lines).toEqual(['/w', '/w/a', '/w']);
   });
 
+  it('xenstore-watch hears @introduceDomain when our client introduces a domain', async () => {
+    const watch = startXenstoreWatch(server.xenstored.socketPath, '@introduceDomain', 2);
+    await watch.firstLine;
+    await server.xs.introduceDomain(4, 1234, 5);
+    expect(await watch.lines).toEqual(['@introduceDomain', '@introduceDomain']);
+  });
+
   it('our watch sees what xenstore-write does', async () => {
     const watch = server.xs.watch('/from-c');
     await watch.ready;
