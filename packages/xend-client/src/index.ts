@@ -17,6 +17,7 @@ export { DomainState, decodeDomainState } from './protocol/domain-state.js';
 export { decodeNode, type NodeInfo, type XendNode } from './protocol/node-record.js';
 export { secondsToNanoseconds } from './protocol/cpu-time.js';
 export { encodeXenVersion } from './protocol/version.js';
+export { hasManagedDomains, xendConfigVersionOf } from './protocol/xend-config-version.js';
 export {
   DEFAULT_XEND_HOST,
   DEFAULT_XEND_PORT,

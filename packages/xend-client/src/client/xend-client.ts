@@ -181,6 +181,41 @@ export class XendClient {
     return this.getDomain(name, call);
   }
 
+  /**
+   * Defines a managed domain from its xend config `(vm (name ...) ...)` without starting it
+   * (`op=new`, Xen 3.0.4+). Returns the inactive domain as xend then describes it (id -1).
+   * NO_SUPPORT from an older xend, which does not know the op.
+   */
+  async defineDomain(config: SExpr | string, call?: CallOptions): Promise<XendDomain> {
+    const tree = typeof config === 'string' ? parseConfig(config) : config;
+    const name = configName(tree);
+    await this.managedOp('new', () => this.post('/xend/domain/', [['op', 'new'], ['config', printSexpr(tree)]], call));
+    return this.getDomain(name, call);
+  }
+
+  /**
+   * Starts a defined, inactive domain (`op=start`, Xen 3.0.4+): xend builds it, waits for its
+   * devices and runs it. Returns the running domain with its new id.
+   */
+  async startDomain(name: string, call?: CallOptions): Promise<XendDomain> {
+    await this.managedOp('start', () => this.domainOp(name, [['op', 'start']], this.slow(call)));
+    return this.getDomain(name, call);
+  }
+
+  /** Forgets a defined domain (`op=delete`, Xen 3.0.4+); xend refuses while it runs. */
+  async deleteDomain(name: string, call?: CallOptions): Promise<void> {
+    await this.managedOp('delete', () => this.domainOp(name, [['op', 'delete']], call));
+  }
+
+  /**
+   * The names of the managed domains that are not running (`GET /xend/domain?state=halted`, as
+   * later libvirt listed them). Only for xend 3.0.4+ (see hasManagedDomains): an older xend
+   * ignores `state` and answers every running domain's name.
+   */
+  async listInactiveDomainNames(call?: CallOptions): Promise<string[]> {
+    return decodeDomainNames(await this.getSexpr('/xend/domain?state=halted', call));
+  }
+
   /** The most memory the domain may have, in KiB (sent to xend in MiB, rounded down). */
   async setMaxMemory(domain: DomainName, kib: number, call?: CallOptions): Promise<void> {
     await this.domainOp(domain, [['op', 'maxmem_set'], ['memory', kibToMib(kib)]], call);
@@ -243,6 +278,24 @@ export class XendClient {
   /** The call's options with the slow deadline, unless the caller gave one. */
   private slow(call: CallOptions = {}): CallOptions {
     return { ...call, timeoutMs: call.timeoutMs ?? this.slowTimeoutMs };
+  }
+
+  /** A managed-domain op: xend before 3.0.4 answers 501 "Operation not implemented", which is NO_SUPPORT. */
+  private async managedOp<T>(op: string, send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      if (!XendError.isInstance(error) || error.status !== 501) throw error;
+      throw new XendError({
+        code: 'NO_SUPPORT',
+        message: `xend on ${describeEndpoint(this.endpoint)} has no managed domains (op=${op} needs Xen 3.0.4 or later): ${error.message}`,
+        endpoint: error.endpoint,
+        request: error.request,
+        status: error.status,
+        xendMessage: error.xendMessage,
+        cause: error,
+      });
+    }
   }
 
   private getText(path: string, call?: CallOptions): Promise<string> {

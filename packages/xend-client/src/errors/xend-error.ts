@@ -21,7 +21,7 @@ export const XendErrorCode = {
   TIMEOUT: 'TIMEOUT',
   /** The caller's AbortSignal fired (its reason is the `cause`). */
   ABORTED: 'ABORTED',
-  /** A connection name this client cannot serve (a scheme other than http, or none). */
+  /** A connection name this client cannot serve (a scheme other than http, or none), or an op this xend lacks (managed domains before Xen 3.0.4). */
   NO_SUPPORT: 'NO_SUPPORT',
   /** A bad argument or URI given to the client, before anything was sent. */
   INVALID_ARG: 'INVALID_ARG',

@@ -1,6 +1,6 @@
 import { headOf, type SExpr } from '@libvirt-ts/sexpr';
 import { secondsToNanoseconds } from './cpu-time.js';
-import { type DomainState, decodeDomainState } from './domain-state.js';
+import { DomainState, decodeDomainState } from './domain-state.js';
 import { FieldReader, recordError } from './read-fields.js';
 import { uuidToBytes } from './uuid.js';
 
@@ -40,6 +40,7 @@ export function decodeDomain(record: SExpr): XendDomain {
   const cpuTimeText = fields.string('cpu_time');
   const cpuTime = cpuTimeText === undefined ? 0n : secondsToNanoseconds(cpuTimeText);
   if (cpuTime === undefined) throw fields.error(`bad field domain/cpu_time: not a number: "${cpuTimeText}"`);
+  // A managed domain that is not running has no state flags and `(status 0)`: libvirt's SHUTOFF.
   const stateFlags = fields.string('state');
   return {
     id: fields.optionalInt('domid') ?? -1,
@@ -47,7 +48,7 @@ export function decodeDomain(record: SExpr): XendDomain {
     uuid: uuidToBytes(uuidString),
     uuidString,
     info: {
-      state: decodeDomainState(stateFlags),
+      state: stateFlags === undefined && fields.optionalInt('status') === 0 ? DomainState.SHUTOFF : decodeDomainState(stateFlags),
       maxMem: fields.int('maxmem') * MIB_TO_KIB,
       memory: fields.int('memory') * MIB_TO_KIB,
       nrVirtCpu: fields.int('vcpus'),

@@ -16,6 +16,7 @@ const COMPUTED_FIELDS = new Set([
   'shutdown_reason',
   'cpu_time',
   'online_vcpus',
+  'status',
 ]);
 
 export interface FromSexprOptions {

@@ -1,8 +1,11 @@
 import { atom, list, type SExpr } from '@libvirt-ts/sexpr';
 import { DomainState, decodeDomainState } from '../protocol/domain-state.js';
 
-/** What a fake domain is doing; each maps to one of xend's six state flags. */
-export type RunState = 'running' | 'blocked' | 'paused' | 'shutdown' | 'crashed' | 'dying';
+/**
+ * What a fake domain is doing; each maps to one of xend's six state flags. `halted` is a managed
+ * domain that is not running (xend 3.0.4+): no flag set, and no domain id.
+ */
+export type RunState = 'running' | 'blocked' | 'paused' | 'shutdown' | 'crashed' | 'dying' | 'halted';
 
 const STATE_FLAGS: Record<RunState, string> = {
   running: 'r-----',
@@ -11,6 +14,7 @@ const STATE_FLAGS: Record<RunState, string> = {
   shutdown: '---s--',
   crashed: '----c-',
   dying: '-----d',
+  halted: '------',
 };
 
 /** The xend state string of a run state. */
@@ -57,6 +61,8 @@ export interface FakeDomain {
   extras: SExpr[];
   /** SysRq keys received, oldest first. */
   sysrqKeys: string[];
+  /** Defined with `op=new` (or seeded halted): xend keeps it, halted, once it stops running. */
+  managed: boolean;
 }
 
 /** CPU seconds used at `now` (ms): running and blocked domains accrue one second per second. */
@@ -73,11 +79,15 @@ export function pythonFloat(value: number): string {
 
 const entry = (key: string, value: string | number) => list(atom(key), atom(value));
 
-/** The `(domain ...)` record xend 3.x answers for `GET /xend/domain/<name>?detail=1`. */
+/**
+ * The `(domain ...)` record xend 3.x answers for `GET /xend/domain/<name>?detail=1`. A halted
+ * managed domain has no domid and no state flags, but `(status 0)`, as xend 3.0.4+ prints it.
+ */
 export function domainRecord(domain: FakeDomain, now: number): SExpr {
+  const halted = domain.state === 'halted';
   const items: SExpr[] = [
     atom('domain'),
-    entry('domid', domain.id),
+    ...(halted ? [] : [entry('domid', domain.id)]),
     entry('uuid', domain.uuid),
     entry('vcpus', domain.vcpus),
     entry('vcpu_avail', 2 ** domain.vcpus - 1),
@@ -87,7 +97,7 @@ export function domainRecord(domain: FakeDomain, now: number): SExpr {
     entry('maxmem', domain.maxmem),
     entry('name', domain.name),
     ...domain.extras,
-    entry('state', stateFlags(domain.state)),
+    halted ? entry('status', 0) : entry('state', stateFlags(domain.state)),
   ];
   if (domain.shutdownReason !== undefined) items.push(entry('shutdown_reason', domain.shutdownReason));
   items.push(entry('cpu_time', pythonFloat(cpuSecondsAt(domain, now))), entry('online_vcpus', domain.vcpus));
@@ -120,6 +130,7 @@ export function newDomain(fields: Pick<FakeDomain, 'id' | 'name' | 'uuid' | 'mem
     pendingShutdown: undefined,
     extras: [],
     sysrqKeys: [],
+    managed: false,
     ...fields,
   };
 }

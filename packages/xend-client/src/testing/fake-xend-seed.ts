@@ -36,9 +36,11 @@ export type FakeDomainSeed =
       cpu_time?: number;
       /** Further record items as sexpr text: `(image (linux (kernel '/boot/vmlinuz')))`, `(device (vbd ...))`. */
       extras?: string[];
+      /** A managed domain (xend 3.0.4+) that stays defined when it stops; `state: 'halted'` implies it. */
+      managed?: boolean;
     }
   | { sexpr: string }
-  | { xml: string; id?: number; state?: RunState; cpu_time?: number };
+  | { xml: string; id?: number; state?: RunState; cpu_time?: number; managed?: boolean };
 
 /** The fields of a `(node ...)` record, in xend's order, with a plausible Xen 3.0.2 host. */
 export const DEFAULT_NODE: ReadonlyArray<readonly [string, string | number]> = [
@@ -80,7 +82,7 @@ export const DEFAULT_DMESG = [
   '',
 ].join('\n');
 
-const RUN_STATES: readonly RunState[] = ['running', 'blocked', 'paused', 'shutdown', 'crashed', 'dying'];
+const RUN_STATES: readonly RunState[] = ['running', 'blocked', 'paused', 'shutdown', 'crashed', 'dying', 'halted'];
 
 /** The seed with defaults applied and every value checked. */
 export interface NormalizedSeed {
@@ -174,7 +176,7 @@ function seedDomain(seed: FakeDomainSeed, where: string, now: number, randomUuid
   const uuid = seed.uuid ?? randomUuid();
   const canonical = lookupUuidText(uuid, `${where}.uuid`);
   return newDomain({
-    id: seed.id === undefined ? -1 : expectCount(seed.id, `${where}.id`, 1),
+    id: seedId(seed.id, state, where),
     name: seed.name,
     uuid: canonical,
     memory,
@@ -184,7 +186,22 @@ function seedDomain(seed: FakeDomainSeed, where: string, now: number, randomUuid
     cpuSeconds: expectSeconds(seed.cpu_time ?? 0, `${where}.cpu_time`),
     runningSince: state === 'running' || state === 'blocked' ? now : undefined,
     extras: (seed.extras ?? []).map((text, index) => parseSeedSexpr(text, `${where}.extras[${index}]`)),
+    managed: expectManaged(seed.managed, state, where),
   });
+}
+
+/** A seeded id: none (the next free one) by default, and never one for a halted domain. */
+function seedId(id: unknown, state: RunState, where: string): number {
+  if (id === undefined) return -1;
+  if (state === 'halted') throw seedError(`${where}.id`, 'a halted domain has no id');
+  return expectCount(id, `${where}.id`, 1);
+}
+
+function expectManaged(value: unknown, state: RunState, where: string): boolean {
+  if (value === undefined) return state === 'halted';
+  if (typeof value !== 'boolean') throw seedError(`${where}.managed`, 'expected true or false');
+  if (!value && state === 'halted') throw seedError(`${where}.managed`, 'a halted domain is managed');
+  return value;
 }
 
 function lookupUuidText(text: string, where: string): string {
@@ -196,7 +213,7 @@ function lookupUuidText(text: string, where: string): string {
 }
 
 function domainFromXml(
-  seed: { xml: string; id?: number; state?: RunState; cpu_time?: number },
+  seed: { xml: string; id?: number; state?: RunState; cpu_time?: number; managed?: boolean },
   where: string,
   now: number,
   randomUuid: () => string,
@@ -210,7 +227,8 @@ function domainFromXml(
     throw seedError(`${where}.xml`, (cause as Error).message, cause);
   }
   return Object.assign(domain, {
-    id: seed.id === undefined ? -1 : expectCount(seed.id, `${where}.id`, 1),
+    id: seedId(seed.id, state, where),
+    managed: expectManaged(seed.managed, state, where),
     state,
     cpuSeconds: expectSeconds(seed.cpu_time ?? 0, `${where}.cpu_time`),
     runningSince: state === 'running' || state === 'blocked' ? now : undefined,

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { atom, headOf, list, lookupString, type SExpr } from '@libvirt-ts/sexpr';
+import type { XendConfigVersion } from '../config/xend-config-options.js';
 import { XendError } from '../errors/xend-error.js';
+import { encodeXenVersion } from '../protocol/version.js';
+import { hasManagedDomains, xendConfigVersionOf } from '../protocol/xend-config-version.js';
 import { domainFromSexpr } from './domain-from-sexpr.js';
 import { cpuSecondsAt, domainConfig, domainRecord, type FakeDomain, type RunState } from './fake-domain.js';
 import { type FakeXendSeed, normalizeSeed } from './fake-xend-seed.js';
@@ -20,6 +23,8 @@ export function xendFailure(status: 404 | 500, message: string): XendError {
 }
 
 const DOMAIN0_ID = 0;
+/** The states of a domain that exists in the hypervisor (all but halted). */
+const LIVE_STATES: RunState[] = ['running', 'blocked', 'paused', 'shutdown', 'crashed', 'dying'];
 
 /**
  * The domains and node of a fake xend 3.x, and what each operation does to them. Time is
@@ -30,8 +35,10 @@ export class FakeXendState {
   private readonly clock: () => number;
   private readonly shutdownDelayMs: number;
   private readonly node: Map<string, string | number>;
-  /** By id, Domain-0 first. */
+  /** By id, Domain-0 first: the domains that exist in the hypervisor. */
   private readonly domains = new Map<number, FakeDomain>();
+  /** Managed domains that are not running (halted, no id), by uuid (xend 3.0.4+). */
+  private readonly defined = new Map<string, FakeDomain>();
   private nextId: number;
   private dmesgText: string;
   private readonly logLines: string[] = [];
@@ -50,9 +57,10 @@ export class FakeXendState {
     for (const domain of normalized.domains) if (domain.id > highest) highest = domain.id;
     this.nextId = highest + 1;
     for (const domain of normalized.domains) {
-      if (domain.id <= 0) domain.id = this.nextId++;
+      if (domain.state !== 'halted' && domain.id <= 0) domain.id = this.nextId++;
       this.checkUnique(domain);
-      this.domains.set(domain.id, domain);
+      if (domain.state === 'halted') this.defined.set(domain.uuid, domain);
+      else this.domains.set(domain.id, domain);
     }
     this.log(`xend started with ${this.domains.size} domains`);
   }
@@ -69,16 +77,39 @@ export class FakeXendState {
     this.requestCounts.set(key, (this.requestCounts.get(key) ?? 0) + 1);
   }
 
-  /** Every domain, by id. */
+  /** Every domain that exists in the hypervisor, by id (what `GET /xend/domain?detail=1` lists). */
   list(): FakeDomain[] {
     this.settle();
     return [...this.domains.values()].sort((a, b) => a.id - b.id);
   }
 
-  /** A domain by name, or by id when the text is a number (xend's lookup order). */
+  /** The managed domains that are not running, by name. */
+  listDefined(): FakeDomain[] {
+    this.settle();
+    return [...this.defined.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /**
+   * The config-format generation of this xend, from the node's Xen version (libvirt's rule):
+   * 3 and later (Xen 3.0.4+) know managed domains.
+   */
+  get configVersion(): XendConfigVersion {
+    const major = Number(this.node.get('xen_major') ?? 0);
+    const minor = Number(this.node.get('xen_minor') ?? 0);
+    const extra = String(this.node.get('xen_extra') ?? '');
+    return xendConfigVersionOf({ xenMajor: major, xenMinor: minor, version: encodeXenVersion(major, minor, extra) });
+  }
+
+  /** Whether this xend has `op=new`, `op=start`, `op=delete` and `?state=halted`. */
+  get managesDomains(): boolean {
+    return hasManagedDomains(this.configVersion);
+  }
+
+  /** A domain by name (running or defined), or by id when the text is a number (xend's lookup order). */
   find(nameOrId: string): FakeDomain {
     this.settle();
     for (const domain of this.domains.values()) if (domain.name === nameOrId) return domain;
+    for (const domain of this.defined.values()) if (domain.name === nameOrId) return domain;
     if (/^\d+$/.test(nameOrId)) {
       const byId = this.domains.get(Number(nameOrId));
       if (byId !== undefined) return byId;
@@ -108,6 +139,16 @@ export class FakeXendState {
 
   domainNames(): SExpr {
     return list(...this.list().map((domain) => atom(domain.name)));
+  }
+
+  /**
+   * `GET /xend/domain?state=...`: `halted` names the defined domains that are not running, `all`
+   * every domain, anything else the live ones. xend before 3.0.4 ignored `state`.
+   */
+  domainNamesInState(state: string | null): SExpr {
+    if (!this.managesDomains || (state !== 'halted' && state !== 'all')) return this.domainNames();
+    const domains = state === 'halted' ? this.listDefined() : [...this.list(), ...this.listDefined()];
+    return list(...domains.map((domain) => atom(domain.name)));
   }
 
   domainRecords(): SExpr {
@@ -145,6 +186,55 @@ export class FakeXendState {
     });
     this.log(`Restored domain ${domain.name} (id ${domain.id})`);
     return domain;
+  }
+
+  /**
+   * `op=new`: a managed domain from a `(vm ...)` config, halted, without an id. Defining again
+   * under the same uuid and name replaces a halted domain's config, and makes a running domain
+   * managed (it stays defined once it stops).
+   */
+  define(config: SExpr): FakeDomain {
+    this.settle();
+    const failure = 'Error creating domain';
+    let domain: FakeDomain;
+    try {
+      domain = domainFromSexpr(config, 'vm', { now: this.clock(), randomUuid: randomUUID, defaultState: 'halted' });
+    } catch (cause) {
+      throw xendFailure(500, `${failure}: ${(cause as Error).message}`);
+    }
+    Object.assign(domain, { id: -1, state: 'halted', managed: true, cpuSeconds: 0, runningSince: undefined });
+    const same = this.sameUuid(domain.uuid);
+    if (same !== undefined && same.name !== domain.name) {
+      throw xendFailure(500, `${failure}: UUID ${domain.uuid} is used by domain ${same.name}`);
+    }
+    this.refuseTakenName(domain.name, same, failure);
+    if (same !== undefined && same.state !== 'halted') {
+      same.managed = true;
+      this.log(`Domain ${domain.name} (id ${same.id}) is now managed`);
+      return same;
+    }
+    this.defined.set(domain.uuid, domain);
+    this.log(`${same === undefined ? 'Defined' : 'Redefined'} domain ${domain.name}`);
+    return domain;
+  }
+
+  /** `op=start`: a halted managed domain runs, with the next id. */
+  start(domain: FakeDomain): void {
+    if (domain.state !== 'halted') throw xendFailure(500, `Domain is already running: ${domain.name} (id ${domain.id})`);
+    if (domain.memory > this.freeMemory()) {
+      throw xendFailure(500, `Error starting domain ${domain.name}: not enough free memory (need ${domain.memory} MiB, ${this.freeMemory()} MiB free)`);
+    }
+    this.defined.delete(domain.uuid);
+    Object.assign(domain, { id: this.nextId++, state: 'running', cpuSeconds: 0, runningSince: this.clock() });
+    this.domains.set(domain.id, domain);
+    this.log(`Started domain ${domain.name} (id ${domain.id})`);
+  }
+
+  /** `op=delete`: forgets a halted managed domain; a running one is refused. */
+  delete(domain: FakeDomain): void {
+    if (domain.state !== 'halted') throw xendFailure(500, `Domain is still running: ${domain.name} (id ${domain.id})`);
+    this.defined.delete(domain.uuid);
+    this.log(`Deleted domain ${domain.name} (${domain.uuid})`);
   }
 
   waitForDevices(domain: FakeDomain): void {
@@ -188,8 +278,9 @@ export class FakeXendState {
 
   destroy(domain: FakeDomain): void {
     this.refuseDomain0(domain, 'destroy');
-    this.domains.delete(domain.id);
+    this.refuseUnless(domain, LIVE_STATES, 'destroy');
     this.log(`Destroyed domain ${domain.name} (id ${domain.id})`);
+    this.stopped(domain);
   }
 
   /** The config a save image keeps. The domain stays until `finishSave` (the file is written first). */
@@ -200,8 +291,8 @@ export class FakeXendState {
   }
 
   finishSave(domain: FakeDomain, file: string): void {
-    this.domains.delete(domain.id);
     this.log(`Saved domain ${domain.name} to ${file}`);
+    this.stopped(domain);
   }
 
   /** `op=maxmem_set`: the new ceiling in MiB; memory above it is ballooned down to it. */
@@ -218,7 +309,8 @@ export class FakeXendState {
     if (mib > domain.maxmem) {
       throw xendFailure(500, `memory target ${mib} MiB is above the maximum ${domain.maxmem} MiB of domain ${domain.name}`);
     }
-    if (mib - domain.memory > this.freeMemory()) {
+    // a halted domain's memory is only its config: nothing is allocated until it starts
+    if (domain.state !== 'halted' && mib - domain.memory > this.freeMemory()) {
       throw xendFailure(500, `not enough free memory to grow domain ${domain.name} to ${mib} MiB`);
     }
     domain.memory = mib;
@@ -268,21 +360,48 @@ export class FakeXendState {
       throw xendFailure(500, `${failure}: ${(cause as Error).message}`);
     }
     prepare(domain);
-    this.refuseTakenName(domain.name, undefined, failure);
-    for (const other of this.domains.values()) {
-      if (other.uuid === domain.uuid) throw xendFailure(500, `${failure}: UUID ${domain.uuid} is used by domain ${other.name}`);
-    }
+    // a domain created or restored under a halted managed domain's name and uuid takes its place
+    const definedOne = this.defined.get(domain.uuid);
+    const takesOver = definedOne !== undefined && definedOne.name === domain.name;
+    this.refuseTakenName(domain.name, takesOver ? definedOne : undefined, failure);
+    const other = this.sameUuid(domain.uuid);
+    if (other !== undefined && !takesOver) throw xendFailure(500, `${failure}: UUID ${domain.uuid} is used by domain ${other.name}`);
     if (domain.memory > this.freeMemory()) {
       throw xendFailure(500, `${failure}: not enough free memory (need ${domain.memory} MiB, ${this.freeMemory()} MiB free)`);
     }
     domain.id = this.nextId++;
+    if (takesOver) {
+      this.defined.delete(domain.uuid);
+      domain.managed = true;
+    }
     this.domains.set(domain.id, domain);
     return domain;
   }
 
+  /** A domain that stopped running: gone, or back to halted when xend manages it. */
+  private stopped(domain: FakeDomain): void {
+    this.domains.delete(domain.id);
+    if (!domain.managed) return;
+    Object.assign(domain, {
+      id: -1,
+      state: 'halted',
+      cpuSeconds: 0,
+      runningSince: undefined,
+      shutdownAt: undefined,
+      shutdownReason: undefined,
+      pendingShutdown: undefined,
+    });
+    this.defined.set(domain.uuid, domain);
+  }
+
+  private sameUuid(uuid: string): FakeDomain | undefined {
+    for (const other of this.domains.values()) if (other.uuid === uuid) return other;
+    return this.defined.get(uuid);
+  }
+
   private checkUnique(domain: FakeDomain): void {
-    for (const other of this.domains.values()) {
-      if (other.id === domain.id || other.name === domain.name || other.uuid === domain.uuid) {
+    for (const other of [...this.domains.values(), ...this.defined.values()]) {
+      if ((domain.id >= 0 && other.id === domain.id) || other.name === domain.name || other.uuid === domain.uuid) {
         throw new XendError({
           code: 'INVALID_ARG',
           message: `fake xend seed: domain ${domain.name} (id ${domain.id}) clashes with domain ${other.name} (id ${other.id})`,
@@ -295,6 +414,11 @@ export class FakeXendState {
     for (const other of this.domains.values()) {
       if (other !== self && other.name === name) {
         throw xendFailure(500, `${failure}: Domain '${name}' already exists with ID '${other.id}'`);
+      }
+    }
+    for (const other of this.defined.values()) {
+      if (other !== self && other.name === name) {
+        throw xendFailure(500, `${failure}: Domain '${name}' already exists as a managed domain (${other.uuid})`);
       }
     }
   }
@@ -326,8 +450,8 @@ export class FakeXendState {
     const now = this.clock();
     for (const domain of [...this.domains.values()]) {
       if (domain.shutdownAt === undefined || now - domain.shutdownAt < this.shutdownDelayMs) continue;
-      this.domains.delete(domain.id);
       if (domain.shutdownReason === 'reboot' && !this.destroysOnReboot(domain)) {
+        this.domains.delete(domain.id);
         Object.assign(domain, {
           id: this.nextId++,
           state: 'running',
@@ -340,6 +464,7 @@ export class FakeXendState {
         this.log(`Domain ${domain.name} rebooted as id ${domain.id}`);
       } else {
         this.log(`Domain ${domain.name} shut down`);
+        this.stopped(domain);
       }
     }
   }

@@ -80,10 +80,14 @@ async function route(state: FakeXendState, files: SaveFiles, request: FakeReques
   }
   if (collection === 'domain') {
     if (item === undefined) {
-      if (isGet) return sxpAnswer(request.args.get('detail') === '1' ? state.domainRecords() : state.domainNames());
+      if (isGet) {
+        return sxpAnswer(request.args.get('detail') === '1' ? state.domainRecords() : state.domainNamesInState(request.args.get('state')));
+      }
       return perform(request, {
         create: () => sxpAnswer(state.domainRecord(state.create(parseConfig(request.args))), 201),
         restore: async () => sxpAnswer(state.domainRecord(state.restore(await readSaveImage(files, request.args))), 201),
+        // xend 3.0.4+'s op_new answers nothing; older xend has no such op (501)
+        ...(state.managesDomains ? { new: act(() => state.define(parseConfig(request.args))) } : {}),
       });
     }
     const domain = state.find(item);
@@ -128,6 +132,10 @@ function domainOps(state: FakeXendState, files: SaveFiles, domain: FakeDomain, a
     set_vcpus: act(() => state.setVcpus(domain, intArg(args, 'vcpus'))),
     rename: act(() => state.rename(domain, requiredArg(args, 'name'))),
     sysrq: act(() => state.sysrq(domain, requiredArg(args, 'key'))),
+    // managed domains (xend 3.0.4+): both answer 202 Accepted, as xend's acceptCommand
+    ...(state.managesDomains
+      ? { start: act(() => state.start(domain), 202), delete: act(() => state.delete(domain), 202) }
+      : {}),
   };
 }
 
