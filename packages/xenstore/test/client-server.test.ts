@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { link } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { XenstoreClient } from '../src/index.js';
-import { startXenstored } from '../src/server/index.js';
+import { startTemporaryXenstored, startXenstored } from '../src/server/index.js';
 import { rejection } from './helpers.js';
 import { useXenstored } from './server-fixture.js';
 
@@ -139,6 +139,23 @@ describe('connection', () => {
     expect(await client.read('/tool/xenstored')).toBe('');
     await client.close();
     await replacement.close();
+  });
+
+  it('starts with the given nodes and refuses bad initial paths', async () => {
+    const seeded = await startTemporaryXenstored({ nodes: { '/local/domain/0/name': 'Domain-0' } });
+    const client = await XenstoreClient.connect({ path: seeded.socketPath });
+    expect(await client.readTree('/')).toEqual([
+      { path: '/tool', value: '' },
+      { path: '/tool/xenstored', value: '' },
+      { path: '/local', value: '' },
+      { path: '/local/domain', value: '' },
+      { path: '/local/domain/0', value: '' },
+      { path: '/local/domain/0/name', value: 'Domain-0' },
+    ]);
+    await client.close();
+    await seeded.close();
+    const refused = await rejection(startTemporaryXenstored({ nodes: { 'relative/name': 'x' } }));
+    expect([refused.code, refused.path]).toEqual(['EINVAL', 'relative/name']);
   });
 
   it('fails to connect with the system error and the path', async () => {

@@ -1,7 +1,8 @@
 import { lstat, unlink } from 'node:fs/promises';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { XenstoreError } from '../errors.js';
-import { fromUtf8 } from '../protocol/strings.js';
+import { pathProblem } from '../protocol/path.js';
+import { fromUtf8, utf8 } from '../protocol/strings.js';
 import type { Caller } from './access.js';
 import { type ConnectionStats, ServerConnection } from './connection.js';
 import { DomainTable } from './domains.js';
@@ -50,9 +51,12 @@ export class Xenstored {
         return id;
       },
     };
-    for (const path of ['/tool/xenstored']) writeValue(this.store, DOM0, path, new Uint8Array(0), this.state.quotas);
-    for (const [path, value] of Object.entries(options.nodes ?? {})) {
-      writeValue(this.store, DOM0, path, new TextEncoder().encode(value), this.state.quotas);
+    // C xenstored starts with `/` and `/tool/xenstored`.
+    const initialNodes = { '/tool/xenstored': '', ...options.nodes };
+    for (const [path, value] of Object.entries(initialNodes)) {
+      const problem = path.startsWith('/') ? pathProblem(path) : 'initial node paths must be absolute';
+      if (problem) throw new XenstoreError('EINVAL', problem, { path });
+      writeValue(this.store, DOM0, path, utf8(value), this.state.quotas);
     }
   }
 
