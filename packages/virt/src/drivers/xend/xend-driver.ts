@@ -9,7 +9,7 @@ import { formatXenCapabilities } from '../xen/xen-capabilities.js';
 import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
 import type { XendTarget } from '../xen/xen-names.js';
 import { type DomainConsole, XenstoreDriver } from '../xenstore/xenstore-driver.js';
-import { xendConfigVersionOf } from './xend-config-version.js';
+import { hasManagedDomains, xendConfigVersionOf } from './xend-config-version.js';
 import { domainXmlFromXend, xendConfigFromXml } from './xend-domain-xml.js';
 
 /**
@@ -101,21 +101,27 @@ export class XendDriver implements Driver {
     return (await this.listDomainIDs()).length;
   }
 
-  /** Domains xend manages but that are not running (xend 3.x config format 3 and later). */
+  /**
+   * Domains xend manages but that are not running (`?state=halted`, xend 3.0.4+). An older xend
+   * keeps none (libvirt read xm config files for those), so the list is empty.
+   */
   async listDefinedDomains(): Promise<string[]> {
-    return (await this.#listDomains()).filter((d) => !isActive(d)).map((d) => d.name);
+    if (!(await this.#managesDomains())) return [];
+    return this.#call(() => this.#xend.listInactiveDomainNames());
   }
 
   async numOfDefinedDomains(): Promise<number> {
     return (await this.listDefinedDomains()).length;
   }
 
-  /** One `GET /xend/domain?detail=1` for the whole list, with each domain's info: active by id, then inactive by name. */
+  /**
+   * One `GET /xend/domain?detail=1` for the running domains, with each domain's info, by id; then
+   * the defined ones by name (xend lists those by name only, so one request each).
+   */
   async listAllDomains(flags: ListAllDomainsFlags): Promise<DomainRef[]> {
     const both = flags.active === undefined && flags.inactive === undefined;
-    const domains = await this.#listDomains();
-    const active = both || flags.active ? domains.filter(isActive).sort((a, b) => a.id - b.id) : [];
-    const inactive = both || flags.inactive ? domains.filter((d) => !isActive(d)).sort((a, b) => a.name.localeCompare(b.name)) : [];
+    const active = both || flags.active ? (await this.#listDomains()).filter(isActive).sort((a, b) => a.id - b.id) : [];
+    const inactive = both || flags.inactive ? await this.#definedDomains() : [];
     // xend's records carry the info: listAllDomainsWithInfo needs no request per domain
     return [...active, ...inactive].map((d) => ({ ...refOf(d), info: d.info }));
   }
@@ -131,7 +137,8 @@ export class XendDriver implements Driver {
   }
 
   async lookupByUUID(uuid: Uint8Array): Promise<DomainRef | undefined> {
-    const domain = (await this.#listDomains()).find((d) => sameBytes(d.uuid, uuid));
+    const matches = (d: XendDomain) => sameBytes(d.uuid, uuid);
+    const domain = (await this.#listDomains()).find(matches) ?? (await this.#definedDomains()).find(matches);
     return domain && refOf(domain);
   }
 
@@ -139,6 +146,25 @@ export class XendDriver implements Driver {
   async domainCreateXML(xml: string, _flags: number): Promise<DomainRef> {
     const config = xendConfigFromXml(xml, await this.#xendConfigVersion());
     return refOf(await this.#call(() => this.#xend.create(config)));
+  }
+
+  /** virDomainDefineXML: XML -> `(vm ...)`, defined with xend's `op=new` (xend 3.0.4+); the domain stays off (id -1). */
+  async domainDefineXML(xml: string): Promise<DomainRef> {
+    const version = await this.#requireManagedDomains('virDomainDefineXML');
+    const config = xendConfigFromXml(xml, version);
+    return refOf(await this.#call(() => this.#xend.defineDomain(config)));
+  }
+
+  /** virDomainCreate: xend's `op=start` of a defined domain; it comes back running with its new id. */
+  async domainCreate(dom: DomainRef): Promise<DomainRef> {
+    await this.#requireManagedDomains('virDomainCreate');
+    return refOf(await this.#call(() => this.#xend.startDomain(dom.name)));
+  }
+
+  /** virDomainUndefine: xend's `op=delete`, which refuses a running domain (POST_FAILED with xend's words). */
+  async domainUndefine(dom: DomainRef): Promise<void> {
+    await this.#requireManagedDomains('virDomainUndefine');
+    await this.#call(() => this.#xend.deleteDomain(dom.name));
   }
 
   async domainRestore(file: string): Promise<DomainRef | undefined> {
@@ -237,6 +263,25 @@ export class XendDriver implements Driver {
       this.#configVersion = undefined;
     });
     return this.#configVersion;
+  }
+
+  async #managesDomains(): Promise<boolean> {
+    return hasManagedDomains(await this.#xendConfigVersion());
+  }
+
+  /** The config version, when this xend has managed domains; NO_SUPPORT (naming `api`) when it is older than 3.0.4. */
+  async #requireManagedDomains(api: string): Promise<XendConfigVersion> {
+    const version = await this.#xendConfigVersion();
+    if (!hasManagedDomains(version)) throw xenDriverError('XEND', 'NO_SUPPORT', api);
+    return version;
+  }
+
+  /** The defined domains that are not running, with their records, by name (none before xend 3.0.4). */
+  async #definedDomains(): Promise<XendDomain[]> {
+    const names = await this.listDefinedDomains();
+    // one may be started or undefined between the two requests: what is gone is left out
+    const records = await Promise.all(names.map((name) => this.#find(name)));
+    return records.filter((d): d is XendDomain => d !== undefined && !isActive(d)).sort((a, b) => a.name.localeCompare(b.name));
   }
 
   #listDomains(): Promise<XendDomain[]> {
