@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-// Opt-in (several minutes under QEMU): XENSTORE_REAL_XEN=1 with the images of
-// ../shared/xen-qemu built (XENCI_IMAGES) and this package built. Boots Xen 4.17 and runs
+// Opt-in (a minute or more per xenstored under QEMU): XENSTORE_REAL_XEN=1 with the images of
+// ../shared/xen-qemu built (XENCI_IMAGES; XENCI_RUNNER overrides where run-in-xen.sh is) and
+// this package built. Boots Xen 4.17 and runs
 // check-in-dom0.mjs there: our client against the real xenstored, over the socket and the device.
-const runner = '/work/shared/xen-qemu/run-in-xen.sh';
+const runner = process.env['XENCI_RUNNER'] ?? '/work/shared/xen-qemu/run-in-xen.sh';
 const dist = fileURLToPath(new URL('../../dist', import.meta.url));
 const images = process.env['XENCI_IMAGES'] ?? '/var/tmp/xenci/images';
 const ready = process.env['XENSTORE_REAL_XEN'] === '1' && existsSync(runner) && existsSync(join(images, 'xen.elf')) && existsSync(dist);
