@@ -16,7 +16,12 @@ export interface VirtDomain {
   setMaxMemory(kib: number): Promise<void>;
   setMemory(kib: number): Promise<void>;
   setVcpus(count: number): Promise<void>;
-  getXMLDesc(): Promise<string>;
+  /** virDomainSetMemoryFlags (LIVE 1, CONFIG 2, MEM_MAXIMUM 4). */
+  setMemoryFlags(kib: number, flags: number): Promise<void>;
+  /** virDomainSetVcpusFlags (LIVE 1, CONFIG 2, VCPU_MAXIMUM 4, GUEST 8, HOTPLUGGABLE 16). */
+  setVcpusFlags(count: number, flags: number): Promise<void>;
+  /** virDomainXMLFlags: SECURE 1, INACTIVE 2, UPDATE_CPU 4, MIGRATABLE 8. */
+  getXMLDesc(flags?: number): Promise<string>;
   isActive(): Promise<boolean>;
   isPersistent(): Promise<boolean>;
   getAutostart(): Promise<boolean>;
@@ -29,7 +34,8 @@ export interface VirtDomain {
   suspend(): Promise<void>;
   resume(): Promise<void>;
   shutdown(): Promise<void>;
-  reboot(): Promise<void>;
+  /** virDomainRebootFlagValues: ACPI 1, GUEST_AGENT 2, INITCTL 4, SIGNAL 8, PARAVIRT 16. */
+  reboot(flags?: number): Promise<void>;
   save(file: string): Promise<void>;
 }
 

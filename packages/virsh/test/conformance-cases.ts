@@ -137,6 +137,11 @@ export const CASES: ConformanceCase[] = [
   { name: 'bad-numbers', args: script('setmem test abc; setmem test -5; setmem test 1.5; setmem test 0x10; setmem test 99999999999999999999; setvcpus test -1; setvcpus test 1x; setvcpus test 4294967296; setvcpus test 0; setvcpus test 3') },
   { name: 'good-numbers', args: script('setmem test 10b; setmem test 10KiB; setmem test 10kb; setmem test 1M; setvcpus test +1; setvcpus test 01; setvcpus test " 2"; dominfo test') },
   { name: 'setmem-too-big', args: script('setmem test 9999999999') },
+  { name: 'dumpxml-flags', args: script('dumpxml test --inactive; dumpxml test --security-info --migratable') },
+  { name: 'reboot-modes', args: script('reboot test --mode=acpi,agent; reboot test --mode bogus; shutdown test --mode bogus') },
+  { name: 'scope-config', args: script('setmem test 1048576 --config; dominfo test; dumpxml test --inactive; setmaxmem test 1048576 --config; setvcpus test 1 --config; dumpxml test --inactive') },
+  { name: 'scope-live', args: script('setmem test 1048576 --live; setmaxmem test 1048576 --live; setvcpus test 1 --live; dominfo test; destroy test; setmem test 1048576 --live; setvcpus test 1 --live') },
+  { name: 'scope-maximum', args: script('setvcpus test 1 --maximum --config; dumpxml test --inactive; setvcpus test 1 --config --guest; destroy test; setmaxmem test 1048576 --config; dominfo test') },
   { name: 'scope-exclusive', args: script('setmem test 1 --live --current; setmem test 1 --config --current; setvcpus test 2 --maximum') },
   { name: 'mode-errors', args: script('shutdown test bogus; reboot test bogusmode') },
   {

@@ -1,8 +1,15 @@
-import { failedBecause } from '../errors.js';
 import type { CommandDef } from './command.js';
 import { domainOption } from './common-options.js';
 import { lookupDomain } from './domain-lookup.js';
 import { rejectUnsupported } from './unsupported.js';
+
+/** virDomainXMLFlags by option. */
+const XML_FLAGS: Array<[string, number]> = [
+  ['security-info', 1],
+  ['inactive', 2],
+  ['update-cpu', 4],
+  ['migratable', 8],
+];
 
 export const dumpxmlCommand: CommandDef = {
   name: 'dumpxml',
@@ -19,15 +26,11 @@ export const dumpxmlCommand: CommandDef = {
     { name: 'wrap', type: 'bool', help: 'wrap xpath results in an common root element' },
   ],
   async run(ctx) {
-    const { domain, typed } = await lookupDomain(ctx);
-    rejectUnsupported(
-      ctx,
-      ['inactive', 'security-info', 'update-cpu', 'migratable', 'xpath', 'wrap'],
-      'virDomainGetXMLDesc',
-    );
-    const xml = await domain.getXMLDesc().catch((err) => {
-      throw failedBecause(`Failed to get XML of domain '${typed}'`, err);
-    });
-    ctx.session.out.print(xml);
+    const { domain } = await lookupDomain(ctx);
+    rejectUnsupported(ctx, ['xpath', 'wrap'], 'virDomainGetXMLDesc');
+    let flags = 0;
+    for (const [name, bit] of XML_FLAGS) if (ctx.options.bool(name)) flags |= bit;
+    // virsh 9 adds no line of its own here: the libvirt error alone.
+    ctx.session.out.print(await domain.getXMLDesc(flags));
   },
 };

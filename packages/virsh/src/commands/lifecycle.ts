@@ -15,7 +15,7 @@ interface LifecycleSpec {
   lookup?: LookupWays;
   /** Checks before acting; throws to fail. */
   check?(ctx: CommandContext, domain: VirtDomain): void | Promise<void>;
-  act(domain: VirtDomain): Promise<void>;
+  act(domain: VirtDomain, ctx: CommandContext): Promise<void>;
   /** "Domain '%s' <done>" */
   done: string;
   /** "Failed to <verb> domain '%s'" */
@@ -34,7 +34,7 @@ function lifecycleCommand(spec: LifecycleSpec): CommandDef {
       const { domain, typed } = await lookupDomain(ctx, 'domain', spec.lookup);
       await spec.check?.(ctx, domain);
       try {
-        await spec.act(domain);
+        await spec.act(domain, ctx);
       } catch (err) {
         throw failedBecause(`Failed to ${spec.verb} domain '${typed}'`, err);
       }
@@ -50,15 +50,19 @@ const modeOption: OptionDef = {
   completer: 'shutdown-mode',
 };
 const MODES = ['acpi', 'agent', 'initctl', 'signal', 'paravirt'];
+const REBOOT_MODES = "'acpi', 'agent', 'initctl', 'signal' or 'paravirt'";
 
-/** virsh checks --mode words itself; the API here has one way to shut down, so any mode is NO_SUPPORT. */
-function checkMode(ctx: CommandContext, expecting: string, api: string): void {
+/** --mode words as virsh checks them, as virDomainReboot/Shutdown flags (acpi 1, agent 2, initctl 4, signal 8, paravirt 16). */
+function modeFlags(ctx: CommandContext, expecting: string): number {
   const modes = ctx.options.string('mode');
-  if (modes === undefined) return;
+  if (modes === undefined) return 0;
+  let flags = 0;
   for (const mode of modes.split(',')) {
-    if (!MODES.includes(mode)) throw failed(`Unknown mode ${mode} value, expecting ${expecting}`);
+    const index = MODES.indexOf(mode);
+    if (index < 0) throw failed(`Unknown mode ${mode} value, expecting ${expecting}`);
+    flags |= 1 << index;
   }
-  rejectUnsupported(ctx, ['mode'], api);
+  return flags;
 }
 
 export const suspendCommand = lifecycleCommand({
@@ -102,8 +106,11 @@ export const shutdownCommand = lifecycleCommand({
   description: 'Run shutdown in the target domain.',
   completer: 'active-domain',
   extraOptions: [modeOption],
-  check: (ctx) =>
-    checkMode(ctx, "'acpi', 'agent', 'initctl', 'signal', or 'paravirt'", 'virDomainShutdownFlags'),
+  check(ctx) {
+    modeFlags(ctx, "'acpi', 'agent', 'initctl', 'signal', or 'paravirt'");
+    // The virt API shuts down one way only: a mode cannot be passed on.
+    rejectUnsupported(ctx, ['mode'], 'virDomainShutdownFlags');
+  },
   act: (d) => d.shutdown(),
   done: 'is being shutdown',
   verb: 'shutdown',
@@ -115,8 +122,9 @@ export const rebootCommand = lifecycleCommand({
   description: 'Run a reboot command in the target domain.',
   completer: 'active-domain',
   extraOptions: [modeOption],
-  check: (ctx) => checkMode(ctx, "'acpi', 'agent', 'initctl', 'signal' or 'paravirt'", 'virDomainReboot'),
-  act: (d) => d.reboot(),
+  // Checked before the domain is touched; the same words then give the flags.
+  check: (ctx) => void modeFlags(ctx, REBOOT_MODES),
+  act: (d, ctx) => d.reboot(modeFlags(ctx, REBOOT_MODES)),
   done: 'is being rebooted',
   verb: 'reboot',
 });

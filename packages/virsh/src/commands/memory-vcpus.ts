@@ -3,22 +3,15 @@ import type { VirtDomain } from '../virt-api.js';
 import type { CommandContext, CommandDef } from './command.js';
 import { domainOption, SCOPE_OPTIONS } from './common-options.js';
 import { lookupDomain } from './domain-lookup.js';
-import { rejectUnsupported } from './unsupported.js';
 
 /** The API's unsigned long, in KiB; bytes up to this many are accepted. */
 const ULONG_MAX = 0xffffffffffffffffn;
 
-/**
- * --config/--live/--current as virsh reads them. This API changes the current
- * state only, so --config is NO_SUPPORT and --live needs a running domain.
- */
-async function checkScope(ctx: CommandContext, domain: VirtDomain, api: string): Promise<void> {
+/** --config/--live/--current as virsh reads them: VIR_DOMAIN_AFFECT_* flags (0 is current). */
+function scopeFlags(ctx: CommandContext): number {
   ctx.options.exclusive('current', 'live');
   ctx.options.exclusive('current', 'config');
-  rejectUnsupported(ctx, ['config'], api);
-  if (ctx.options.bool('live') && !(await domain.isActive())) {
-    throw failed('Requested operation is not valid: domain is not running');
-  }
+  return (ctx.options.bool('live') ? 1 : 0) | (ctx.options.bool('config') ? 2 : 0);
 }
 
 /** A <size> in KiB, from a number with an optional unit (KiB when none). */
@@ -32,8 +25,8 @@ interface MemorySpec {
   summary: string;
   description: string;
   sizeHelp: string;
-  api: string;
-  set(domain: VirtDomain, kib: number): Promise<void>;
+  /** `flags`: the scope flags; 0 for the current state. */
+  set(domain: VirtDomain, kib: number, flags: number): Promise<void>;
 }
 
 /** setmem and setmaxmem: a domain, a size with units, and the scope flags. */
@@ -46,8 +39,8 @@ function memoryCommand(spec: MemorySpec): CommandDef {
     options: [domainOption(), { name: 'size', type: 'number', required: true, help: spec.sizeHelp }, ...SCOPE_OPTIONS],
     async run(ctx) {
       const { domain } = await lookupDomain(ctx);
-      await checkScope(ctx, domain, spec.api);
-      await spec.set(domain, sizeInKiB(ctx));
+      const flags = scopeFlags(ctx);
+      await spec.set(domain, sizeInKiB(ctx), flags);
     },
   };
 }
@@ -57,8 +50,7 @@ export const setmemCommand = memoryCommand({
   summary: 'change memory allocation',
   description: 'Change the current memory allocation in the guest domain.',
   sizeHelp: 'new memory size, as scaled integer (default KiB)',
-  api: 'virDomainSetMemoryFlags',
-  set: (domain, kib) => domain.setMemory(kib),
+  set: (domain, kib, flags) => (flags === 0 ? domain.setMemory(kib) : domain.setMemoryFlags(kib, flags)),
 });
 
 export const setmaxmemCommand = memoryCommand({
@@ -66,9 +58,9 @@ export const setmaxmemCommand = memoryCommand({
   summary: 'change maximum memory limit',
   description: 'Change the maximum memory allocation limit in the guest domain.',
   sizeHelp: 'new maximum memory size, as scaled integer (default KiB)',
-  api: 'virDomainSetMaxMemory',
-  set: (domain, kib) =>
-    domain.setMaxMemory(kib).catch((err) => {
+  set: (domain, kib, flags) =>
+    // With a scope, virsh 9 asks virDomainSetMemoryFlags with VIR_DOMAIN_MEM_MAXIMUM (4).
+    (flags === 0 ? domain.setMaxMemory(kib) : domain.setMemoryFlags(kib, flags | 4)).catch((err) => {
       throw failedBecause('Unable to change MaxMemorySize', err);
     }),
 });
@@ -93,9 +85,11 @@ export const setvcpusCommand: CommandDef = {
     }
     ctx.options.exclusive('guest', 'config');
     const count = ctx.options.unsignedInt('count') ?? 0;
-    await checkScope(ctx, domain, 'virDomainSetVcpusFlags');
-    rejectUnsupported(ctx, ['guest', 'hotpluggable'], 'virDomainSetVcpusFlags');
+    let flags = scopeFlags(ctx);
+    if (ctx.options.bool('maximum')) flags |= 4;
+    if (ctx.options.bool('guest')) flags |= 8;
+    if (ctx.options.bool('hotpluggable')) flags |= 16;
     if (count === 0) throw failed("Can't set 0 processors for a VM");
-    await domain.setVcpus(count);
+    await (flags === 0 ? domain.setVcpus(count) : domain.setVcpusFlags(count, flags));
   },
 };
