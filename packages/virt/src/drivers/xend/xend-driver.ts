@@ -115,13 +115,16 @@ export class XendDriver implements Driver {
   }
 
   /**
-   * One `GET /xend/domain?detail=1` for the running domains, with each domain's info, by id; then
-   * the defined ones by name (xend lists those by name only, so one request each).
+   * One `GET /xend/domain?detail=1` for the running domains, with each domain's info, by id; and
+   * meanwhile the defined ones by name (xend lists those by name only, so one record request each).
    */
   async listAllDomains(flags: ListAllDomainsFlags): Promise<DomainRef[]> {
     const both = flags.active === undefined && flags.inactive === undefined;
-    const active = both || flags.active ? (await this.#listDomains()).filter(isActive).sort((a, b) => a.id - b.id) : [];
-    const inactive = both || flags.inactive ? await this.#definedDomains() : [];
+    const [live, inactive] = await Promise.all([
+      both || flags.active ? this.#listDomains() : [],
+      both || flags.inactive ? this.#definedDomains() : [],
+    ]);
+    const active = live.filter(isActive).sort((a, b) => a.id - b.id);
     // xend's records carry the info: listAllDomainsWithInfo needs no request per domain
     return [...active, ...inactive].map((d) => ({ ...refOf(d), info: d.info }));
   }
