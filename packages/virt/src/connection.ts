@@ -1,15 +1,12 @@
 import { resolve } from 'node:path';
 import { CALL_RULES, dispatch } from './dispatch.js';
 import { Domain } from './domain.js';
-import type { DomainRef, Driver, DriverMethod } from './driver.js';
+import type { DomainRef, Driver, DriverMethod, DriverMethodArgs, DriverMethodResult } from './driver.js';
 import { type ErrorHandler, type ErrorScope, reportError } from './errors/error-reporting.js';
 import { toVirtError } from './errors/to-virt-error.js';
 import { VirtError } from './errors/virt-error.js';
 import type { DomainInfo, ListAllDomainsFlags, NodeInfo, SecurityModel } from './types.js';
 import { formatUuid, parseUuid } from './uuid.js';
-
-type MethodArgs<M extends DriverMethod> = Parameters<NonNullable<Driver[M]>>;
-type MethodResult<M extends DriverMethod> = Awaited<ReturnType<NonNullable<Driver[M]>>>;
 
 /** The version of libvirt whose API, messages and test driver this package reproduces (9.0.0). */
 export const LIB_VERSION = 9_000_000;
@@ -19,11 +16,19 @@ export const LIB_VERSION = 9_000_000;
  * for how calls are spread over them). Every failing call rejects with a VirtError that has also
  * been recorded and handed to the error handler (this connection's, else the global one, else the
  * default printer), as libvirt reports errors.
+ *
+ * Reference-counted as libvirt's virConnect: the user holds one reference until close(), and every
+ * live Domain handle holds one; the drivers close when the last one goes (spec/drivers.md §6).
  */
 export class Connection implements ErrorScope {
   readonly #drivers: readonly Driver[];
   readonly #domains = new Map<string, Domain>();
+  /** libvirt's conn->uses: the user's reference (until close) plus one per live Domain handle. */
+  #references = 1;
+  /** close() was called: connection-level calls are refused from then on. */
   #closed = false;
+  /** The last reference went and the drivers were closed: nothing can be called any more. */
+  #gone = false;
   errorHandler: ErrorHandler | null = null;
   lastError: VirtError | null = null;
 
@@ -63,22 +68,55 @@ export class Connection implements ErrorScope {
     try {
       return await body();
     } catch (error) {
-      const err = toVirtError(error);
-      err.conn ??= this;
-      err.dom ??= dom;
-      reportError(err, this);
-      throw err;
+      throw this.#reported(error, dom);
     }
   }
 
-  /** Dispatches a driver call after the closed and read-only checks. */
-  async call<M extends DriverMethod>(method: M, ...args: MethodArgs<M>): Promise<MethodResult<M>> {
+  /** api() for a synchronous call (Domain's getters). */
+  apiSync<T>(dom: Domain | undefined, body: () => T): T {
+    try {
+      return body();
+    } catch (error) {
+      throw this.#reported(error, dom);
+    }
+  }
+
+  #reported(error: unknown, dom: Domain | undefined): VirtError {
+    const err = toVirtError(error);
+    err.conn ??= this;
+    err.dom ??= dom;
+    reportError(err, this);
+    return err;
+  }
+
+  /** Dispatches a connection-level driver call: refused once the user closed the connection. */
+  call<M extends DriverMethod>(method: M, ...args: DriverMethodArgs<M>): Promise<DriverMethodResult<M>> {
+    this.#checkOpen(CALL_RULES[method].api);
+    return this.#dispatch(method, args);
+  }
+
+  /**
+   * Dispatches a call for a live Domain handle: it holds a reference, so the call works after the
+   * user's close(), as a virDomainPtr outlives virConnectClose in libvirt.
+   */
+  callForDomain<M extends DriverMethod>(dom: Domain, method: M, ...args: DriverMethodArgs<M>): Promise<DriverMethodResult<M>> {
+    const api = CALL_RULES[method].api;
+    if (dom.isFreed) throw new VirtError({ code: 'INVALID_DOMAIN', domain: 'DOM', info: api });
+    if (this.#gone) throw invalidConn(api);
+    return this.#dispatch(method, args);
+  }
+
+  async #dispatch<M extends DriverMethod>(method: M, args: DriverMethodArgs<M>): Promise<DriverMethodResult<M>> {
     const rule = CALL_RULES[method];
-    if (this.#closed) throw new VirtError({ code: 'INVALID_CONN', domain: 'NONE', info: rule.api });
     if (rule.writes && this.readOnly) {
       throw new VirtError({ code: 'OPERATION_DENIED', domain: 'NONE', info: `read only access prevents ${rule.api}` });
     }
     return dispatch(this.#drivers, method, ...args);
+  }
+
+  /** INVALID_CONN once the user closed the connection (virCheckConnectReturn). */
+  #checkOpen(api: string): void {
+    if (this.#closed) throw invalidConn(api);
   }
 
   /** Whether any open driver implements `method`. */
@@ -86,26 +124,56 @@ export class Connection implements ErrorScope {
     return this.#drivers.some((d) => typeof d[method] === 'function');
   }
 
-  /** The one handle for this domain on this connection, as libvirt's per-connection domain hash. */
+  /**
+   * virGetDomain: the one handle for this domain on this connection (libvirt's per-connection
+   * domain hash), with one more reference for the caller. A new handle takes a reference on the
+   * connection.
+   */
   domainHandle(ref: DomainRef): Domain {
+    // A lookup that was under way when the last reference went must not revive the connection.
+    if (this.#gone) throw invalidConn('virGetDomain');
     let handle = this.#domains.get(ref.name);
     if (handle) {
-      handle.refresh(ref);
+      handle.retain(ref);
     } else {
       handle = new Domain(this, ref);
       this.#domains.set(ref.name, handle);
+      this.#references++;
     }
     return handle;
   }
 
-  // ---- connection and node
-
-  async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    await Promise.allSettled(this.#drivers.map((d) => d.close()));
+  /** virFreeDomain's second half: `dom` (named `name`) dropped its last reference, so it leaves the table and lets go of the connection. */
+  releaseDomain(dom: Domain, name: string): Promise<number> {
+    if (this.#domains.get(name) === dom) this.#domains.delete(name);
+    return this.#release();
   }
 
+  async #release(): Promise<number> {
+    const left = --this.#references;
+    if (left === 0) {
+      this.#gone = true;
+      await Promise.allSettled(this.#drivers.map((d) => d.close()));
+    }
+    return left;
+  }
+
+  // ---- connection and node
+
+  /**
+   * virConnectClose: drops the user's reference. Resolves to the references still held (one per
+   * live Domain handle; the drivers stay open for them) or 0 once the connection is gone and its
+   * drivers closed. Connection-level calls fail with INVALID_CONN from here on; so does a second close.
+   */
+  close(): Promise<number> {
+    return this.api(undefined, async () => {
+      this.#checkOpen('virConnectClose');
+      this.#closed = true;
+      return this.#release();
+    });
+  }
+
+  /** Whether close() was called (the drivers may still be open for live Domain handles). */
   get isClosed(): boolean {
     return this.#closed;
   }
@@ -126,14 +194,14 @@ export class Connection implements ErrorScope {
   /** virConnectGetLibVersion: the libvirt version this library stands for. */
   async getLibVersion(): Promise<number> {
     return this.api(undefined, async () => {
-      if (this.#closed) throw new VirtError({ code: 'INVALID_CONN', domain: 'NONE', info: 'virConnectGetLibVersion' });
+      this.#checkOpen('virConnectGetLibVersion');
       return LIB_VERSION;
     });
   }
 
   async getURI(): Promise<string> {
     return this.api(undefined, async () => {
-      if (this.#closed) throw new VirtError({ code: 'INVALID_CONN', domain: 'NONE', info: 'virConnectGetURI' });
+      this.#checkOpen('virConnectGetURI');
       return this.uri;
     });
   }
@@ -178,8 +246,9 @@ export class Connection implements ErrorScope {
   }
 
   /**
-   * virConnectListAllDomains: handles on the active domains (by id) then the inactive ones. Uses the
-   * drivers' one-shot listing where there is one, else lists ids and names and looks each up.
+   * virConnectListAllDomains: handles on the active domains (by id) then the inactive ones, each
+   * with a reference to free(). Uses the drivers' one-shot listing where there is one, else lists
+   * ids and names and looks each up.
    */
   listAllDomains(flags: ListAllDomainsFlags = {}): Promise<Domain[]> {
     return this.api(undefined, async () => (await this.#listRefs(flags)).map((ref) => this.domainHandle(ref)));
@@ -209,19 +278,15 @@ export class Connection implements ErrorScope {
   /**
    * listAllDomains plus each domain's info, in one driver round trip where the driver lists with
    * details (xend), else one getInfo per domain. A domain that vanished between the listing and
-   * its getInfo is left out.
+   * its getInfo is left out (and gets no handle, so no reference to free).
    */
   listAllDomainsWithInfo(flags: ListAllDomainsFlags = {}): Promise<{ domain: Domain; info: DomainInfo }[]> {
     return this.api(undefined, async () => {
       const refs = await this.#listRefs(flags);
       const rows = await Promise.all(
-        refs.map(async (ref) => {
-          const domain = this.domainHandle(ref);
-          const info = ref.info ?? (await this.call('domainGetInfo', ref).catch(() => undefined));
-          return info && { domain, info };
-        }),
+        refs.map(async (ref) => ({ ref, info: ref.info ?? (await this.call('domainGetInfo', ref).catch(() => undefined)) })),
       );
-      return rows.filter((row) => row !== undefined);
+      return rows.flatMap(({ ref, info }) => (info ? [{ domain: this.domainHandle(ref), info }] : []));
     });
   }
 
@@ -287,16 +352,23 @@ export class Connection implements ErrorScope {
     return this.api(undefined, async () => this.domainHandle(await this.call('domainDefineXML', xml)));
   }
 
-  /** virDomainRestore: restarts a domain from a file written by Domain.save; relative paths are from the cwd. */
+  /**
+   * virDomainRestore: restarts a domain from a file written by Domain.save; relative paths are from
+   * the cwd. A live handle on it takes the new id; none is made (the call returns no domain to free).
+   */
   restore(file: string): Promise<void> {
     return this.api(undefined, async () => {
       const ref = await this.call('domainRestore', resolve(file));
-      if (ref) this.domainHandle(ref);
+      if (ref) this.#domains.get(ref.name)?.refresh(ref);
     });
   }
 }
 
 function noDomain(detail: string): VirtError {
   return new VirtError({ code: 'NO_DOMAIN', domain: 'DOM', info: detail });
+}
+
+function invalidConn(api: string): VirtError {
+  return new VirtError({ code: 'INVALID_CONN', domain: 'NONE', info: api });
 }
 

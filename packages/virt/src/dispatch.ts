@@ -1,4 +1,4 @@
-import { type Driver, type DriverMethod, DriverNo } from './driver.js';
+import { type Driver, type DriverMethod, type DriverMethodArgs, type DriverMethodResult, DriverNo } from './driver.js';
 import { VirtError } from './errors/virt-error.js';
 
 /**
@@ -71,9 +71,6 @@ export const CALL_RULES: { readonly [M in DriverMethod]: CallRule } = {
   domainSetVcpusFlags: { policy: 'first', api: 'virDomainSetVcpusFlags', writes: true },
 };
 
-type MethodArgs<M extends DriverMethod> = Parameters<NonNullable<Driver[M]>>;
-type MethodResult<M extends DriverMethod> = Awaited<ReturnType<NonNullable<Driver[M]>>>;
-
 /**
  * Runs `method` on `drivers` (the connection's open drivers, in priority order) by its policy.
  * Read-only refusal is the caller's (the connection knows whether it is read-only).
@@ -81,8 +78,8 @@ type MethodResult<M extends DriverMethod> = Awaited<ReturnType<NonNullable<Drive
 export async function dispatch<M extends DriverMethod>(
   drivers: readonly Driver[],
   method: M,
-  ...args: MethodArgs<M>
-): Promise<MethodResult<M>> {
+  ...args: DriverMethodArgs<M>
+): Promise<DriverMethodResult<M>> {
   const rule = CALL_RULES[method];
   const hypervisorLast = rule.policy === 'every-hypervisor-last' || rule.policy === 'first-hypervisor-last';
   const callEvery = rule.policy === 'every' || rule.policy === 'every-hypervisor-last';
@@ -94,10 +91,10 @@ export async function dispatch<M extends DriverMethod>(
 
   const errors: unknown[] = [];
   let answered = false;
-  let answer: MethodResult<M> | undefined;
+  let answer: DriverMethodResult<M> | undefined;
   for (const driver of implementers) {
     try {
-      const fn = driver[method] as (...a: MethodArgs<M>) => Promise<MethodResult<M>>;
+      const fn = driver[method] as (...a: DriverMethodArgs<M>) => Promise<DriverMethodResult<M>>;
       const result = await fn.apply(driver, args);
       if (!answered) {
         answer = result;
@@ -108,7 +105,7 @@ export async function dispatch<M extends DriverMethod>(
       errors.push(error);
     }
   }
-  if (answered || errors.length === 0) return answer as MethodResult<M>;
+  if (answered || errors.length === 0) return answer as DriverMethodResult<M>;
   throw preferredError(errors);
 }
 

@@ -124,6 +124,10 @@ export interface Driver {
 
 /** The entry points of Driver that dispatch.ts routes. */
 export type DriverMethod = Exclude<keyof Driver, 'no' | 'name' | 'close'>;
+/** The arguments of one entry point. */
+export type DriverMethodArgs<M extends DriverMethod> = Parameters<NonNullable<Driver[M]>>;
+/** What one entry point resolves to. */
+export type DriverMethodResult<M extends DriverMethod> = Awaited<ReturnType<NonNullable<Driver[M]>>>;
 
 /** What a driver factory is given when a connection opens. */
 export interface DriverOpenRequest {

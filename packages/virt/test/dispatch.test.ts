@@ -2,7 +2,6 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../src/dispatch.js';
 import {
   type DomainRef,
-  type Driver,
   type DriverFactory,
   DriverNo,
   open,
@@ -14,22 +13,11 @@ import {
   VirtError,
 } from '../src/index.js';
 import { expectVirtError } from './helpers/expect-virt-error.js';
+import { recordingDriver } from './helpers/recording-driver.js';
 
 const ref: DomainRef = { id: 3, name: 'guest', uuid: new Uint8Array(16) };
 const failure = (code: 'NO_SUPPORT' | 'OPERATION_FAILED', layer: 'XEN' | 'XEND') =>
   new VirtError({ code, domain: layer, info: `${layer} ${code}` });
-
-/** A driver that records which entry points were called, in order, into `log`. */
-function recordingDriver(no: DriverNo, name: string, log: string[], behaviour: Partial<Driver>): Driver {
-  const driver: Driver = { no, name, close: async () => void log.push(`${name}.close`) };
-  for (const [method, fn] of Object.entries(behaviour)) {
-    (driver as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
-      log.push(`${name}.${method}`);
-      return (fn as (...a: unknown[]) => Promise<unknown>)(...args);
-    };
-  }
-  return driver;
-}
 
 describe('dispatch policies', () => {
   it('first success: skips failing drivers and lookups that found nothing', async () => {

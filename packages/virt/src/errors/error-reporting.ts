@@ -62,11 +62,13 @@ const LEVEL_WORD: Record<ErrorLevel, string> = { [ErrorLevel.NONE]: '', [ErrorLe
 /**
  * The line virDefaultErrorFunc writes: `libvir: <layer prefix><level> <domain name>: <message>\n`,
  * e.g. `libvir: Xen Daemon error : POST operation failed: ...`. The domain name is shown unless the
- * error is INVALID_DOMAIN; no newline is added when the message already ends with one.
+ * error is INVALID_DOMAIN (or the handle has been freed since); no newline is added when the message
+ * already ends with one.
  */
 export function formatDefaultError(error: VirtError): string {
   const prefix = DOMAIN_PREFIX[error.domain] ?? '';
-  const objectName = error.dom !== undefined && error.code !== 'INVALID_DOMAIN' ? error.dom.getName() : '';
+  const named = error.dom !== undefined && error.code !== 'INVALID_DOMAIN' && !error.dom.isFreed;
+  const objectName = named ? (error.dom?.getName() ?? '') : '';
   const line = `libvir: ${prefix}${LEVEL_WORD[error.level]} ${objectName}: ${error.message}`;
   return line.endsWith('\n') ? line : `${line}\n`;
 }

@@ -3,6 +3,7 @@ import { DomainState, open, openReadOnly } from '../../src/index.js';
 import { expectVirtError } from '../helpers/expect-virt-error.js';
 import { fixturePath } from '../helpers/fixtures.js';
 import { quietErrors } from '../helpers/quiet-errors.js';
+import { closeTracked, trackDomains } from '../helpers/tracked-domains.js';
 
 quietErrors();
 
@@ -10,37 +11,59 @@ describe('test:///default state', () => {
   it('is shared by connections open at the same time, and fresh after all have closed', async () => {
     const a = await open('test:///default');
     const b = await open('test:///default');
-    await (await a.lookupDomainByName('test')).suspend();
-    expect((await (await b.lookupDomainByName('test')).getInfo()).state).toBe(DomainState.PAUSED);
-    await a.close();
-    expect((await (await b.lookupDomainByName('test')).getInfo()).state).toBe(DomainState.PAUSED);
-    await b.close();
+    const onA = await a.lookupDomainByName('test');
+    await onA.suspend();
+    await onA.free();
+    const onB = await b.lookupDomainByName('test');
+    expect((await onB.getInfo()).state).toBe(DomainState.PAUSED);
+    expect(await a.close()).toBe(0);
+    expect((await onB.getInfo()).state).toBe(DomainState.PAUSED);
+    await onB.free();
+    expect(await b.close()).toBe(0);
     const c = await open('test:///default');
+    const onC = await c.lookupDomainByName('test');
+    expect((await onC.getInfo()).state).toBe(DomainState.RUNNING);
+    await onC.free();
+    expect(await c.close()).toBe(0);
+  });
+
+  it('stays shared while a handle of a closed connection lives, as libvirt 9 keeps it', async () => {
+    const a = await open('test:///default');
+    const held = await a.lookupDomainByName('test');
+    await held.suspend();
+    expect(await a.close()).toBe(1);
+    // a's handle keeps a's test driver open, so the node is still the shared one
+    const b = trackDomains(await open('test:///default'));
+    expect((await (await b.lookupDomainByName('test')).getInfo()).state).toBe(DomainState.PAUSED);
+    await closeTracked(b);
+    expect((await held.getInfo()).state).toBe(DomainState.PAUSED);
+    await held.free();
+    const c = trackDomains(await open('test:///default'));
     expect((await (await c.lookupDomainByName('test')).getInfo()).state).toBe(DomainState.RUNNING);
-    await c.close();
+    await closeTracked(c);
   });
 
   it('gives node-file connections their own state', async () => {
     const uri = `test://${fixturePath('peer-virsh/node1.xml')}`;
-    const a = await open(uri);
-    const b = await open(uri);
+    const a = trackDomains(await open(uri));
+    const b = trackDomains(await open(uri));
     await (await a.lookupDomainByName('fv0')).destroy();
     expect(await a.listDomainIDs()).toEqual([2, 3]);
     expect(await b.listDomainIDs()).toEqual([1, 2, 3]);
-    await Promise.all([a.close(), b.close()]);
+    await Promise.all([closeTracked(a), closeTracked(b)]);
   });
 
   it('returns one handle per domain per connection', async () => {
-    const conn = await open('test:///default');
+    const conn = trackDomains(await open('test:///default'));
     const byName = await conn.lookupDomainByName('test');
     expect(await conn.lookupDomainById(1)).toBe(byName);
     expect(await conn.lookupDomainByUUIDString('6695eb01-f6a4-8304-79aa-97f2502e193f')).toBe(byName);
     expect(await conn.lookupDomainByUUIDString('6695eb01f6a4830479aa97f2502e193f')).toBe(byName);
     expect(await conn.lookupDomainByUUID(byName.getUUID())).toBe(byName);
     expect(await conn.listAllDomains()).toEqual([byName]);
-    const other = await open('test:///default');
+    const other = trackDomains(await open('test:///default'));
     expect(await other.lookupDomainByName('test')).not.toBe(byName);
-    await Promise.all([conn.close(), other.close()]);
+    await Promise.all([closeTracked(conn), closeTracked(other)]);
   });
 
   it('reports absent domains and bad keys with libvirt 9 text', async () => {
@@ -88,23 +111,24 @@ describe('test:///default state', () => {
     expect((await test.getInfo()).cpuTime >= before).toBe(true);
     await test.destroy();
     expect(await test.getSecurityLabel()).toEqual({ label: '', enforcing: false });
-    await conn.close();
+    expect(await conn.close()).toBe(1);
     await expectVirtError(conn.listDomainIDs(), 'INVALID_CONN', 'invalid connection pointer in virConnectListDomains');
+    await test.free();
   });
 
   it('refuses writes on a read-only connection, as virsh -r shows', async () => {
-    const conn = await openReadOnly('test:///default');
+    const conn = trackDomains(await openReadOnly('test:///default'));
     expect(conn.readOnly).toBe(true);
     const test = await conn.lookupDomainByName('test');
     expect((await test.getInfo()).state).toBe(DomainState.RUNNING);
     await expectVirtError(test.destroy(), 'OPERATION_DENIED', 'operation forbidden: read only access prevents virDomainDestroy');
     await expectVirtError(test.setMemory(1024), 'OPERATION_DENIED', 'operation forbidden: read only access prevents virDomainSetMemory');
     await expectVirtError(conn.defineXML('<domain/>'), 'OPERATION_DENIED', 'operation forbidden: read only access prevents virDomainDefineXML');
-    await conn.close();
+    await closeTracked(conn);
   });
 
   it('lists all domains active first by id, then inactive by name, with their info', async () => {
-    const conn = await open('test:///default');
+    const conn = trackDomains(await open('test:///default'));
     await conn.defineXML("<domain type='test'><name>b</name><memory>1024</memory><os><type>hvm</type></os></domain>");
     await conn.defineXML("<domain type='test'><name>a</name><memory>2048</memory><os><type>hvm</type></os></domain>");
     expect((await conn.listAllDomains()).map((d) => d.getName())).toEqual(['test', 'a', 'b']);
@@ -116,6 +140,6 @@ describe('test:///default state', () => {
       ['a', DomainState.SHUTOFF, 2048],
       ['b', DomainState.SHUTOFF, 1024],
     ]);
-    await conn.close();
+    await closeTracked(conn);
   });
 });

@@ -6,6 +6,7 @@ import { type Connection, DomainState, ModificationFlags, open, RunningReason, S
 import { expectVirtError } from '../helpers/expect-virt-error.js';
 import { readFixture } from '../helpers/fixtures.js';
 import { quietErrors } from '../helpers/quiet-errors.js';
+import { closeTracked, trackDomains } from '../helpers/tracked-domains.js';
 
 quietErrors();
 
@@ -15,11 +16,11 @@ const FC4_XEN = readFixture('peer-virsh/fc4-xen.xml');
 let conn: Connection;
 let dir: string;
 beforeEach(async () => {
-  conn = await open('test:///default');
+  conn = trackDomains(await open('test:///default'));
   dir = await mkdtemp(join(tmpdir(), 'virt-test-driver-'));
 });
 afterEach(async () => {
-  await conn.close();
+  await closeTracked(conn);
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -3,15 +3,16 @@ import { type Connection, DomainState, open, RunningReason, ShutoffReason, Pause
 import { expectVirtError } from '../helpers/expect-virt-error.js';
 import { readFixture } from '../helpers/fixtures.js';
 import { quietErrors } from '../helpers/quiet-errors.js';
+import { closeTracked, trackDomains } from '../helpers/tracked-domains.js';
 
 quietErrors();
 
 let conn: Connection;
 beforeEach(async () => {
-  conn = await open('test:///default');
+  conn = trackDomains(await open('test:///default'));
 });
 afterEach(async () => {
-  await conn.close();
+  await closeTracked(conn);
 });
 
 describe('test:///default lifecycle (libvirt 9 rules and messages)', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Connection, type Domain, ModificationFlags, open, type VirtError } from '../../src/index.js';
 import { fixturePath, readFixture } from '../helpers/fixtures.js';
 import { quietErrors } from '../helpers/quiet-errors.js';
+import { closeTracked, trackDomains } from '../helpers/tracked-domains.js';
 import { maskRandom, runVirsh, virshAvailable } from '../helpers/virsh-peer.js';
 
 quietErrors();
@@ -23,11 +24,11 @@ async function stateWords(dom: Domain): Promise<string> {
 }
 
 async function withDefault<T>(body: (conn: Connection) => Promise<T>): Promise<T> {
-  const conn = await open('test:///default');
+  const conn = trackDomains(await open('test:///default'));
   try {
     return await body(conn);
   } finally {
-    await conn.close();
+    await closeTracked(conn);
   }
 }
 

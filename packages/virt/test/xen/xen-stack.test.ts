@@ -9,6 +9,7 @@ import { ProxyCommand } from '../../src/drivers/proxy/proxy-packet.js';
 import { XendDriver } from '../../src/drivers/xend/xend-driver.js';
 import { startProxyServer } from './helpers/proxy-server.js';
 import { type XenStack, startXenStack } from './helpers/xen-stack.js';
+import { closeTracked, trackDomains } from '../helpers/tracked-domains.js';
 
 const PV_UUID = '596a5d21-71f4-8fb2-e068-e2386a5c413e';
 const HVM_UUID = 'b5d70dd2-75cd-aca5-1776-9660b059d8bc';
@@ -74,17 +75,20 @@ afterAll(() => setErrorHandler(null));
 
 beforeEach(async () => {
   stack = await startXenStack(SEED);
-  conn = await open('xen:///', stack.options());
+  conn = trackDomains(await open('xen:///', stack.options()));
 });
 
 afterEach(async () => {
-  for (const c of extraConnections.splice(0)) await c.close();
-  await conn.close();
-  await stack.close();
+  try {
+    for (const c of extraConnections.splice(0)) await closeTracked(c);
+    await closeTracked(conn);
+  } finally {
+    await stack.close();
+  }
 });
 
 async function tracked(connection: Promise<Connection>): Promise<Connection> {
-  const c = await connection;
+  const c = trackDomains(await connection);
   extraConnections.push(c);
   return c;
 }
@@ -268,11 +272,11 @@ describe('xen:/// over the fake xend, xenstored and a privcmd hypervisor', () =>
 async function withXen31Stack(domains: { sexpr: string }[], body: (conn: Connection) => Promise<void>): Promise<void> {
   const own = await startXenStack({ node: { xen_minor: 1, xen_extra: '.0' }, domains });
   try {
-    const c = await open('xen:///', own.options());
+    const c = trackDomains(await open('xen:///', own.options()));
     try {
       await body(c);
     } finally {
-      await c.close();
+      await closeTracked(c);
     }
   } finally {
     await own.close();
@@ -363,7 +367,7 @@ describe('read-only and partial Xen connections', () => {
       const pv = await remote.lookupDomainByUUIDString(PV_UUID);
       await pv.suspend();
       expect(tcp.state.lookup('pvtest')?.state).toBe('paused');
-      await remote.close();
+      await closeTracked(remote);
     } finally {
       await tcp.close();
     }

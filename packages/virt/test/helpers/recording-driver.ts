@@ -1,0 +1,13 @@
+import type { Driver, DriverNo } from '../../src/index.js';
+
+/** A driver that records which entry points were called, in order, into `log` (and its close, as `<name>.close`). */
+export function recordingDriver(no: DriverNo, name: string, log: string[], behaviour: Partial<Driver>): Driver {
+  const driver: Driver = { no, name, close: async () => void log.push(`${name}.close`) };
+  for (const [method, fn] of Object.entries(behaviour)) {
+    (driver as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+      log.push(`${name}.${method}`);
+      return (fn as (...a: unknown[]) => Promise<unknown>)(...args);
+    };
+  }
+  return driver;
+}
