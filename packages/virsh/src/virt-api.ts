@@ -68,7 +68,8 @@ export interface VirtConnection {
   lookupDomainById(id: number): Promise<VirtDomain>;
   lookupDomainByName(name: string): Promise<VirtDomain>;
   lookupDomainByUUIDString(uuid: string): Promise<VirtDomain>;
-  createXML(xml: string): Promise<VirtDomain>;
+  /** virDomainCreateFlags: START_PAUSED 1, START_AUTODESTROY 2, START_VALIDATE 16, START_RESET_NVRAM 32. */
+  createXML(xml: string, flags?: number): Promise<VirtDomain>;
   defineXML(xml: string): Promise<VirtDomain>;
   restore(file: string): Promise<void>;
 }

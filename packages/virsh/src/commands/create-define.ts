@@ -4,6 +4,14 @@ import type { CommandDef } from './command.js';
 import { fileOption } from './common-options.js';
 import { rejectUnsupported } from './unsupported.js';
 
+/** virDomainCreateFlags by option. */
+const CREATE_FLAGS: Array<[string, number]> = [
+  ['paused', 1],
+  ['autodestroy', 2],
+  ['validate', 16],
+  ['reset-nvram', 32],
+];
+
 const XML_FILE_HELP = 'file containing an XML domain description';
 
 export const createCommand: CommandDef = {
@@ -23,13 +31,12 @@ export const createCommand: CommandDef = {
   async run(ctx) {
     const file = ctx.options.requiredString('file');
     const xml = readXmlFile(file);
-    rejectUnsupported(
-      ctx,
-      ['console', 'paused', 'autodestroy', 'pass-fds', 'validate', 'reset-nvram'],
-      'virDomainCreateXML',
-    );
+    // No console to attach to and no descriptors to pass here; the rest are libvirt flags.
+    rejectUnsupported(ctx, ['console', 'pass-fds'], 'virDomainCreateXML');
+    let flags = 0;
+    for (const [name, bit] of CREATE_FLAGS) if (ctx.options.bool(name)) flags |= bit;
     const conn = await ctx.session.connection();
-    const domain = await conn.createXML(xml).catch((err) => {
+    const domain = await conn.createXML(xml, flags).catch((err) => {
       throw failedBecause(`Failed to create domain from ${file}`, err);
     });
     ctx.session.out.printExtra(`Domain '${domain.getName()}' created from ${file}\n`);
