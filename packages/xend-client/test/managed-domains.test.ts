@@ -90,6 +90,20 @@ describe.each(TRANSPORTS)('managed domains (xend 3.0.4+) over %s', (transport) =
     expect(await rejection(client.create(CONFIG.replace(/\(uuid [^)]*\)/, '')))).toMatchObject({ code: 'POST_FAILED' });
   });
 
+  it('defining a running transient domain makes it managed: defined again once destroyed', async () => {
+    await start();
+    const created = await client.create(CONFIG);
+    const defined = await client.defineDomain(CONFIG);
+    expect(defined).toMatchObject({ id: created.id, name: 'm1' });
+    expect(await client.listInactiveDomainNames()).toEqual([]);
+    await client.destroy('m1');
+    expect(await client.listInactiveDomainNames()).toEqual(['m1']);
+    // a transient one is simply gone
+    await client.create(CONFIG.replace('(name m1)', '(name t1)').replace(/\(uuid [^)]*\)/, ''));
+    await client.destroy('t1');
+    expect(await rejection(client.getDomain('t1'))).toMatchObject({ code: 'NO_DOMAIN' });
+  });
+
   it('a malformed config is refused before sending; xend refuses one without a name', async () => {
     await start();
     expect(await rejection(client.defineDomain('(vm (name'))).toMatchObject({ code: 'INVALID_ARG' });

@@ -103,6 +103,17 @@ describe('managed domains through xend 3.0.4+ (define, start, undefine)', () => 
     expect(dom.getID()).toBe(2);
   });
 
+  it('defining a running domain keeps it running and makes it persistent: defined again once destroyed', async () => {
+    const conn = await openStack(XEN_3_1);
+    const running = await conn.createXML(xmlOf('managed'), 0);
+    expect(running.getID()).toBe(1);
+    expect(await conn.defineXML(xmlOf('managed'))).toBe(running);
+    expect(running.getID()).toBe(1);
+    expect(await conn.listDefinedDomains()).toEqual([]);
+    await running.destroy();
+    expect(await conn.listDefinedDomains()).toEqual(['managed']);
+  });
+
   it('lists defined domains among all domains, with their info, and finds them by UUID', async () => {
     const conn = await openStack({ ...XEN_3_1, domains: [{ name: 'idle', state: 'halted', memory: 64 }, { name: 'web', id: 4 }] });
     await conn.defineXML(xmlOf('managed'));
