@@ -42,7 +42,8 @@ export interface VirtDomain {
 export interface VirtConnection {
   readonly uri: string;
   readonly readOnly: boolean;
-  close(): Promise<void>;
+  /** Resolves to the references still held (libvirt's virConnectClose). */
+  close(): Promise<number>;
   getType(): Promise<string>;
   getVersion(): Promise<number>;
   getLibVersion(): Promise<number>;
