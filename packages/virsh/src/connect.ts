@@ -1,4 +1,5 @@
 import { VirshError } from './errors.js';
+import { freeHandlesOnClose } from './free-handles-on-close.js';
 import type { VirtConnection } from './virt-api.js';
 
 /** The URI used when none is named: LIBVIRT_DEFAULT_URI, else xen:/// on a Xen host. */
@@ -23,5 +24,5 @@ export async function openConnection(uri: string | undefined, readOnly: boolean)
   virt.setErrorHandler(() => {});
   // An empty URI (`connect ""`) means the default one, as in libvirt.
   const name = uri || defaultUri(process.env, () => virt.xenHostAvailable({}, process.env));
-  return virt.open(name, { readOnly });
+  return freeHandlesOnClose(await virt.open(name, { readOnly }));
 }

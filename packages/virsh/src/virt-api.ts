@@ -4,6 +4,8 @@
  * that turns the package's `open()` result into them.
  */
 export interface VirtDomain {
+  /** Drops this reference on the handle (virDomainFree). */
+  free(): Promise<void>;
   getName(): string;
   /** -1 when inactive */
   getID(): number;

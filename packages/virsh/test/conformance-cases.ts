@@ -58,6 +58,8 @@ export const CASES: ConformanceCase[] = [
   { name: 'destroy', args: [...T, 'destroy', 'test'] },
   { name: 'start-active', args: [...T, 'start', 'test'] },
   { name: 'reboot', args: [...T, 'reboot', 'test'] },
+  // connect closes the old connection with every handle freed, so test:///default starts afresh.
+  { name: 'connect-starts-afresh', args: script('destroy test; connect test:///default; list --all') },
   { name: 'define-new', args: [...T, 'define', '@IN/newdom-test.xml'] },
   { name: 'undefine', args: [...T, 'undefine', 'test'] },
   { name: 'create-fc4-xen', args: [...T, 'create', '@IN/fc4-xen.xml'] },
