@@ -2,7 +2,6 @@ import { DriverNo } from '../../driver.js';
 import { asVirtErrors } from '../xen/to-virt-error.js';
 import { XEN_DRIVER_VERSION, xenDriverFactory } from '../xen/xen-driver-factory.js';
 import { isLocalXenName } from '../xen/xen-names.js';
-import { HypervisorDriver } from './hypervisor-driver.js';
 import { loadHypercall, openHypervisorSession } from './hypervisor-loader.js';
 
 /**
@@ -19,6 +18,8 @@ export const hypervisorDriverFactory = xenDriverFactory({
     const hypercall = await loadHypercall();
     if (!hypercall) return undefined;
     const hypervisorOptions = options.hypervisor ?? (options.privcmdDevice ? { devices: [options.privcmdDevice] } : {});
+    // Loaded on open, with the addon, so a test:/// connection loads neither.
+    const { HypervisorDriver } = await import('./hypervisor-driver.js');
     return new HypervisorDriver(await asVirtErrors('XEN', () => openHypervisorSession(hypercall, hypervisorOptions)));
   },
 });

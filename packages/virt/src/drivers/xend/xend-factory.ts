@@ -1,7 +1,6 @@
 import { DriverNo } from '../../driver.js';
 import { XEN_DRIVER_VERSION, xenDriverFactory } from '../xen/xen-driver-factory.js';
 import { xendTargetFor } from '../xen/xen-names.js';
-import { XendDriver } from './xend-driver.js';
 
 /** Registers as "XenDaemon": local Xen names, a bare xend socket path, or `http://host:port`. */
 export const xendDriverFactory = xenDriverFactory({
@@ -9,5 +8,6 @@ export const xendDriverFactory = xenDriverFactory({
   name: 'XenDaemon',
   version: XEN_DRIVER_VERSION,
   accepts: (request) => xendTargetFor(request) !== undefined,
-  open: (options, request) => XendDriver.open(xendTargetFor(request)!, options),
+  // Loaded on open, so a test:/// connection never loads the HTTP client.
+  open: async (options, request) => (await import('./xend-driver.js')).XendDriver.open(xendTargetFor(request)!, options),
 });

@@ -1,7 +1,6 @@
 import { DriverNo } from '../../driver.js';
 import { XEN_DRIVER_VERSION, xenDriverFactory } from '../xen/xen-driver-factory.js';
 import { isLocalXenName } from '../xen/xen-names.js';
-import { XenstoreDriver } from './xenstore-driver.js';
 
 /** Registers as "XenStore": local Xen names only; the read-only socket for read-only opens. */
 export const xenstoreDriverFactory = xenDriverFactory({
@@ -9,5 +8,6 @@ export const xenstoreDriverFactory = xenDriverFactory({
   name: 'XenStore',
   version: XEN_DRIVER_VERSION,
   accepts: isLocalXenName,
-  open: (options, request) => XenstoreDriver.open(options, request.readOnly),
+  // Loaded on open, so a test:/// connection never loads the xenstore client.
+  open: async (options, request) => (await import('./xenstore-driver.js')).XenstoreDriver.open(options, request.readOnly),
 });
