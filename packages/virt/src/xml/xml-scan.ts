@@ -7,8 +7,8 @@
 
 export interface XmlElement {
   name: string;
-  attributes: Map<string, string>;
-  children: XmlElement[];
+  attributes: ReadonlyMap<string, string>;
+  children: readonly XmlElement[];
   /** Concatenated character data directly inside this element (entities decoded). */
   text: string;
   /** Offsets of `<` of the start tag and just past the end of the element. */
@@ -34,7 +34,19 @@ export class XmlScanError extends Error {
 }
 
 const NAME_START = /[A-Za-z_:\u00C0-\uFFFF]/;
-const NAME_CHAR = /[A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]/;
+// Runs matched from the cursor (sticky) by the regex engine: a node file is scanned once, mostly
+// before the JIT optimises the scanner, and a character-by-character loop costs far more there.
+const NAME_CHARS = /[A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]*/y;
+const SPACES = /[ \t\r\n]*/y;
+/** Attribute value characters up to a quote, '<' or '&'. */
+const ATTRIBUTE_CHARS = /[^"'<&]*/y;
+/** Character data up to markup, a reference or a ']]>' (not allowed in content). */
+const CHAR_DATA = /(?:[^<&\]]|\](?!\]>))*/y;
+
+// Most elements have no attributes and many no children: they share these empty ones, so a big
+// node file allocates (and collects) thousands fewer objects.
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
+const NO_CHILDREN: readonly XmlElement[] = Object.freeze([]);
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Scans `text`; returns the root element or throws XmlScanError. */
@@ -83,7 +95,7 @@ class Scanner {
     const line = this.#lineAt(start);
     this.#pos++; // '<'
     const name = this.#name('StartTag: invalid element name');
-    const element: XmlElement = { name, attributes: new Map(), children: [], text: '', start, end: start, line };
+    const element: XmlElement = { name, attributes: NO_ATTRIBUTES, children: NO_CHILDREN, text: '', start, end: start, line };
     this.#attributes(element);
     if (this.text.startsWith('/>', this.#pos)) {
       this.#pos += 2;
@@ -99,6 +111,7 @@ class Scanner {
   }
 
   #attributes(element: XmlElement): void {
+    let attributes: Map<string, string> | undefined;
     for (;;) {
       const before = this.#pos;
       this.#skipSpaces();
@@ -116,6 +129,7 @@ class Scanner {
       this.#pos++;
       let value = '';
       for (;;) {
+        value += this.text.slice(this.#pos, this.#run(ATTRIBUTE_CHARS));
         const ch = this.text[this.#pos];
         if (ch === undefined) this.#fail(`AttValue: ${quote} expected`);
         if (ch === quote) break;
@@ -128,11 +142,16 @@ class Scanner {
       }
       this.#pos++;
       if (element.attributes.has(name)) this.#fail(`Attribute ${name} redefined`);
-      element.attributes.set(name, value);
+      if (attributes === undefined) {
+        attributes = new Map();
+        element.attributes = attributes;
+      }
+      attributes.set(name, value);
     }
   }
 
   #content(element: XmlElement): void {
+    let children: XmlElement[] | undefined;
     for (;;) {
       const c = this.text[this.#pos];
       if (c === undefined) this.#prematureEnd();
@@ -148,13 +167,16 @@ class Scanner {
           element.text += this.text.slice(this.#pos + 9, at);
           this.#pos = at + 3;
         } else if (this.text.startsWith('<?', this.#pos)) this.#skipPast('?>', 'ParsePI: PI never end ...');
-        else element.children.push(this.#element());
+        else if (children === undefined) {
+          children = [this.#element()];
+          element.children = children;
+        } else children.push(this.#element());
       } else if (c === '&') {
         element.text += this.#reference();
       } else {
+        const from = this.#pos;
+        element.text += this.text.slice(from, this.#run(CHAR_DATA));
         if (this.text.startsWith(']]>', this.#pos)) this.#fail("Sequence ']]>' not allowed in content");
-        element.text += c;
-        this.#pos++;
       }
     }
   }
@@ -180,7 +202,7 @@ class Scanner {
     }
     if (semicolon < 0 || !/^[A-Za-z_:][\w:.-]*$/.test(body)) {
       this.#pos++;
-      while (NAME_CHAR.test(this.text[this.#pos] ?? '')) this.#pos++;
+      this.#run(NAME_CHARS);
       this.#fail("EntityRef: expecting ';'");
     }
     this.#pos = semicolon + 1;
@@ -192,12 +214,19 @@ class Scanner {
   #name(errorMessage: string): string {
     const start = this.#pos;
     if (!NAME_START.test(this.text[this.#pos] ?? '')) this.#fail(errorMessage);
-    while (NAME_CHAR.test(this.text[this.#pos] ?? '')) this.#pos++;
+    this.#run(NAME_CHARS);
     return this.text.slice(start, this.#pos);
   }
 
   #skipSpaces(): void {
-    while (/[ \t\r\n]/.test(this.text[this.#pos] ?? '')) this.#pos++;
+    this.#run(SPACES);
+  }
+
+  /** Moves the cursor past what the sticky `pattern` matches there (possibly nothing); returns the new cursor. */
+  #run(pattern: RegExp): number {
+    pattern.lastIndex = this.#pos;
+    if (pattern.test(this.text)) this.#pos = pattern.lastIndex;
+    return this.#pos;
   }
 
   #prematureEnd(): never {
@@ -215,7 +244,7 @@ class Scanner {
       this.#countedTo = 0;
       this.#countedLines = 1;
     }
-    for (let i = this.#countedTo; i < offset; i++) if (this.text.charCodeAt(i) === 10) this.#countedLines++;
+    for (let i = this.text.indexOf('\n', this.#countedTo); i >= 0 && i < offset; i = this.text.indexOf('\n', i + 1)) this.#countedLines++;
     this.#countedTo = offset;
     return this.#countedLines;
   }

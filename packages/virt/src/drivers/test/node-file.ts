@@ -25,8 +25,10 @@ export async function loadNodeFile(path: string): Promise<TestNode> {
   const domains = new TestDomainList();
   for (const element of root.children.filter((c) => c.name === 'domain')) {
     const file = element.attributes.get('file');
-    const source = file === undefined ? inlineDomainText(text, element) : await readDocument(resolve(dirname(path), file));
-    const def = parseDefinition(source, file === undefined ? path : resolve(dirname(path), file));
+    const filePath = file === undefined ? undefined : resolve(dirname(path), file);
+    // Its test-namespace children aside, an inline domain is the element already scanned with the node file.
+    const def =
+      filePath === undefined ? parseDefinition(inlineDomainText(text, element), path, element) : parseDefinition(await readDocument(filePath), filePath);
     const { runstate, transient, hasManagedSave } = readTestNamespace(root, element);
     if (transient && runstate === DomainState.SHUTOFF) throw xmlError("transient domain cannot have runstate 'shutoff'");
     if (hasManagedSave && runstate !== DomainState.SHUTOFF) {

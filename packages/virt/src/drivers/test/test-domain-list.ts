@@ -1,5 +1,6 @@
 import type { DomainConfig } from '@libvirt-ts/xml-format';
 import { DomainState, ShutoffReason } from '../../types.js';
+import { cloneDef } from './clone-def.js';
 import { testError } from './test-errors.js';
 
 /** One domain of a test node (libvirt's virDomainObj). */
@@ -119,7 +120,7 @@ export class TestDomainList {
   /** Starts an inactive domain: the next id, `state` with `reason`. */
   start(dom: TestDomain, state: DomainState, reason: number): void {
     // A persistent domain runs a copy: changes to the live definition end when it stops.
-    if (dom.persistent && !dom.newDef) dom.newDef = structuredClone(dom.def);
+    if (dom.persistent && !dom.newDef) dom.newDef = cloneDef(dom.def);
     dom.id = this.#nextId++;
     dom.state = state;
     dom.reason = reason;

@@ -1,5 +1,6 @@
 import type { ControllerType, DiskBus, DiskConfig, DomainConfig, InterfaceConfig } from '@libvirt-ts/xml-format';
 import { formatUuid } from '../../uuid.js';
+import { cloneDef } from './clone-def.js';
 
 /**
  * What libvirt 9's test driver and its generic post-parse add to a parsed definition, so that
@@ -11,7 +12,11 @@ import { formatUuid } from '../../uuid.js';
  * `random` supplies bytes (tests pass a seeded one).
  */
 export function applyTestDefaults(input: DomainConfig, random: (n: number) => Uint8Array = randomBytes): DomainConfig {
-  const def = structuredClone(input);
+  return completeTestDefaults(cloneDef(input), random);
+}
+
+/** applyTestDefaults on `def` itself, for a config nobody else holds (a fresh parse). Returns `def`. */
+export function completeTestDefaults(def: DomainConfig, random: (n: number) => Uint8Array = randomBytes): DomainConfig {
   def.uuid ??= uuidFromBytes(random(16));
   def.os.arch ??= 'i686';
   if (def.os.type === 'hvm' && def.os.bootDevices.length === 0) def.os.bootDevices = ['hd'];
