@@ -16,25 +16,30 @@ const LIST = -2;
 const BARE = -1;
 
 export class ParseTape {
-  #records = new Int32Array(STRIDE * 1024);
-  #count = 0;
+  // Plain (TypeScript-private) fields: #private ones measured slower in this hot path (Node 20).
+  private records: Int32Array;
+  private count = 0;
   /** Decoded values of quoted atoms (escapes make them differ from the source text). */
   readonly #quoted: string[] = [];
 
-  constructor(readonly source: SourceText) {}
+  constructor(readonly source: SourceText) {
+    // xend's answers hold a node per dozen characters or so; start near that to grow once or never.
+    this.records = new Int32Array(STRIDE * Math.max(1024, source.text.length >> 3));
+  }
 
   #append(start: number, end: number, size: number, kind: number): number {
-    if ((this.#count + 1) * STRIDE > this.#records.length) {
-      const grown = new Int32Array(this.#records.length * 2);
-      grown.set(this.#records);
-      this.#records = grown;
+    if ((this.count + 1) * STRIDE > this.records.length) {
+      const grown = new Int32Array(this.records.length * 2);
+      grown.set(this.records);
+      this.records = grown;
     }
-    const base = this.#count * STRIDE;
-    this.#records[base + START] = start;
-    this.#records[base + END] = end;
-    this.#records[base + SIZE] = size;
-    this.#records[base + KIND] = kind;
-    return this.#count++;
+    const records = this.records;
+    const base = this.count * STRIDE;
+    records[base + START] = start;
+    records[base + END] = end;
+    records[base + SIZE] = size;
+    records[base + KIND] = kind;
+    return this.count++;
   }
 
   /** Records an atom; `value` is undefined for a bare atom (its text is its value). */
@@ -47,29 +52,29 @@ export class ParseTape {
   /** Records a list whose children were recorded just before (their record numbers in `items`). */
   list(items: readonly number[], start: number, end: number): number {
     const first = items[0];
-    const size = first === undefined ? 1 : this.#count - (first - this.size(first) + 1) + 1;
+    const size = first === undefined ? 1 : this.count - (first - this.size(first) + 1) + 1;
     return this.#append(start, end, size, LIST);
   }
 
   isList(record: number): boolean {
-    return this.#records[record * STRIDE + KIND] === LIST;
+    return this.records[record * STRIDE + KIND] === LIST;
   }
 
   start(record: number): number {
-    return this.#records[record * STRIDE + START]!;
+    return this.records[record * STRIDE + START]!;
   }
 
   end(record: number): number {
-    return this.#records[record * STRIDE + END]!;
+    return this.records[record * STRIDE + END]!;
   }
 
   size(record: number): number {
-    return this.#records[record * STRIDE + SIZE]!;
+    return this.records[record * STRIDE + SIZE]!;
   }
 
   /** An atom's value. */
   value(record: number): string {
-    const kind = this.#records[record * STRIDE + KIND]!;
+    const kind = this.records[record * STRIDE + KIND]!;
     return kind === BARE ? this.source.text.slice(this.start(record), this.end(record)) : this.#quoted[kind]!;
   }
 

@@ -184,7 +184,6 @@ function peg$parse(input, options) {
   const peg$r1 = /^[^"\\]/;
   const peg$r2 = /^[0-9a-fA-F]/;
   const peg$r3 = /^[0-7]/;
-  const peg$r4 = /^[^ \t\r\n\f\v()'"]/;
 
   const peg$e0 = peg$literalExpectation(")", false);
   const peg$e1 = peg$anyExpectation();
@@ -205,7 +204,6 @@ function peg$parse(input, options) {
   const peg$e16 = peg$literalExpectation("b", false);
   const peg$e17 = peg$literalExpectation("f", false);
   const peg$e18 = peg$literalExpectation("v", false);
-  const peg$e19 = peg$classExpectation([" ", "\t", "\r", "\n", "\f", "\v", "(", ")", "'", "\""], true, false, false);
 
   function peg$f0() {
     if (!options.lenient) {
@@ -218,13 +216,13 @@ function peg$parse(input, options) {
       options.fail("UNBALANCED", "this \"(\" is never closed: input ends inside the list", start, [")"]);
     }
     depth--;
-    return options.list(items, start, peg$currPos);
+    return token(options.list(items, start, peg$currPos));
   }
   function peg$f2() {
     if (++depth > options.maxDepth) {
       options.fail("TOO_DEEP", "nesting deeper than " + options.maxDepth + " levels", offset(), ["at most " + options.maxDepth + " nested lists"]);
     }
-    return offset();
+    return token(offset());
   }
   function peg$f3() {    return true;  }
   function peg$f4() {    return false;  }
@@ -243,8 +241,8 @@ function peg$parse(input, options) {
   function peg$f17() {    return "\v";  }
   function peg$f18() {    options.fail("BAD_ESCAPE", "\\x must be followed by two hexadecimal digits", offset() - 1, ["two hexadecimal digits"]);  }
   function peg$f19() {    return null;  }
-  function peg$f20() {    skip(BARE_TAIL); return options.atom(undefined, offset(), peg$currPos);  }
-  function peg$f21() {    skip(WHITESPACE_TAIL);  }
+  function peg$f20() {    skipBare(); return token(options.atom(undefined, offset(), peg$currPos));  }
+  function peg$f21() {    skipWhitespace();  }
   let peg$currPos = options.peg$currPos | 0;
   let peg$savedPos = peg$currPos;
   const peg$posDetailsCache = [{ line: 1, column: 1 }];
@@ -416,31 +414,15 @@ function peg$parse(input, options) {
   }
 
   function peg$parseDocument() {
-    let s0, s1, s2, s3, s4, s5;
+    let s0, s1, s2, s3;
 
     s0 = peg$currPos;
     s1 = peg$parse_();
     s2 = [];
-    s3 = peg$currPos;
-    s4 = peg$parseExpr();
-    if (s4 !== peg$FAILED) {
-      s5 = peg$parse_();
-      s3 = s4;
-    } else {
-      peg$currPos = s3;
-      s3 = peg$FAILED;
-    }
+    s3 = peg$parseExpr();
     while (s3 !== peg$FAILED) {
       s2.push(s3);
-      s3 = peg$currPos;
-      s4 = peg$parseExpr();
-      if (s4 !== peg$FAILED) {
-        s5 = peg$parse_();
-        s3 = s4;
-      } else {
-        peg$currPos = s3;
-        s3 = peg$FAILED;
-      }
+      s3 = peg$parseExpr();
     }
     s3 = peg$parseEnd();
     if (s3 !== peg$FAILED) {
@@ -512,38 +494,21 @@ function peg$parse(input, options) {
   }
 
   function peg$parseList() {
-    let s0, s1, s2, s3, s4, s5, s6;
+    let s0, s1, s2, s3;
 
     s0 = peg$currPos;
     s1 = peg$parseOpen();
     if (s1 !== peg$FAILED) {
-      s2 = peg$parse_();
-      s3 = [];
-      s4 = peg$currPos;
-      s5 = peg$parseExpr();
-      if (s5 !== peg$FAILED) {
-        s6 = peg$parse_();
-        s4 = s5;
-      } else {
-        peg$currPos = s4;
-        s4 = peg$FAILED;
+      s2 = [];
+      s3 = peg$parseExpr();
+      while (s3 !== peg$FAILED) {
+        s2.push(s3);
+        s3 = peg$parseExpr();
       }
-      while (s4 !== peg$FAILED) {
-        s3.push(s4);
-        s4 = peg$currPos;
-        s5 = peg$parseExpr();
-        if (s5 !== peg$FAILED) {
-          s6 = peg$parse_();
-          s4 = s5;
-        } else {
-          peg$currPos = s4;
-          s4 = peg$FAILED;
-        }
-      }
-      s4 = peg$parseClose();
-      if (s4 !== peg$FAILED) {
+      s3 = peg$parseClose();
+      if (s3 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f1(s1, s3, s4);
+        s0 = peg$f1(s1, s2, s3);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -1051,21 +1016,44 @@ function peg$parse(input, options) {
   }
 
   function peg$parseBare() {
-    let s0, s1;
+    let s0, s1, s2;
 
     s0 = peg$currPos;
-    s1 = input.charAt(peg$currPos);
-    if (peg$r4.test(s1)) {
+    s1 = peg$currPos;
+    peg$silentFails++;
+    if (input.charCodeAt(peg$currPos) === 41) {
+      s2 = peg$c0;
       peg$currPos++;
     } else {
+      s2 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e0); }
+    }
+    peg$silentFails--;
+    if (s2 === peg$FAILED) {
+      s1 = undefined;
+    } else {
+      peg$currPos = s1;
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e19); }
     }
     if (s1 !== peg$FAILED) {
-      peg$savedPos = s0;
-      s1 = peg$f20();
+      if (input.length > peg$currPos) {
+        s2 = input.charAt(peg$currPos);
+        peg$currPos++;
+      } else {
+        s2 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e1); }
+      }
+      if (s2 !== peg$FAILED) {
+        peg$savedPos = s0;
+        s0 = peg$f20();
+      } else {
+        peg$currPos = s0;
+        s0 = peg$FAILED;
+      }
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
     }
-    s0 = s1;
 
     return s0;
   }
@@ -1087,8 +1075,6 @@ function peg$parse(input, options) {
 
   let depth = 0;
 
-  const WHITESPACE_TAIL = /[ \t\r\n\f\v]*/y;
-  const BARE_TAIL = /[^ \t\r\n\f\v()]*/y;
   const SINGLE_QUOTED_TAIL = /[^'\\]*/y;
   const DOUBLE_QUOTED_TAIL = /[^"\\]*/y;
   const ANYTHING = /[\s\S]*/y;
@@ -1098,6 +1084,22 @@ function peg$parse(input, options) {
     tail.lastIndex = peg$currPos;
     tail.test(input);
     peg$currPos = tail.lastIndex;
+  }
+
+  // Whitespace and bare runs are short (a few characters), so a charCodeAt loop beats entering
+  // a regular expression for each. Past the end, charCodeAt gives NaN, which fails every test.
+  // Whitespace: space, \t \n \v \f \r.
+  function skipWhitespace() {
+    let position = peg$currPos;
+    for (let code = input.charCodeAt(position); code === 32 || (code >= 9 && code <= 13); code = input.charCodeAt(++position));
+    peg$currPos = position;
+  }
+
+  // The rest of a bare atom: anything but whitespace and parentheses.
+  function skipBare() {
+    let position = peg$currPos;
+    for (let code = input.charCodeAt(position); code > 41 || code < 9 || (code > 13 && code !== 32 && code < 40); code = input.charCodeAt(++position));
+    peg$currPos = position;
   }
 
   // Skips like `skip` and returns the text matched by the whole rule so far.
@@ -1111,7 +1113,13 @@ function peg$parse(input, options) {
     if (closed === null || parts[parts.length - 1] === null) {
       options.fail("UNTERMINATED_STRING", "this string is never closed: input ends before its closing quote", start, [quote]);
     }
-    return options.atom(parts.length === 1 ? parts[0] : parts.join(""), start, peg$currPos);
+    return token(options.atom(parts.length === 1 ? parts[0] : parts.join(""), start, peg$currPos));
+  }
+
+  // Skips the whitespace after a token; `value` is computed first, so it ends where the token does.
+  function token(value) {
+    skipWhitespace();
+    return value;
   }
 
   peg$result = peg$startRuleFunction();
