@@ -105,7 +105,11 @@ try {
   check(missing?.code === 'NO_DOMAIN', 'unknown name is NO_DOMAIN');
 
   xl('destroy', guestRow.name);
-  await conn.close();
+  // Handles hold the connection (virDomainFree / virConnectClose): free them so close() really
+  // closes the drivers, and Node can exit with no xenstore socket left open.
+  await Promise.all([guest.free(), dom0.free()]);
+  const referencesLeft = await conn.close();
+  check(referencesLeft === 0, `close() left ${referencesLeft} references`);
   writeFileSync(new URL('result.json', out), JSON.stringify(result, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 1));
   console.log('ALL-CHECKS-PASSED');
 } catch (error) {
