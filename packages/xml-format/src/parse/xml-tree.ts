@@ -41,6 +41,9 @@ export const DEFAULT_XML_TREE_LIMITS: XmlTreeLimits = { maxLength: 4 * 1024 * 10
 
 const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
 
+/** The parser left by the last parse that succeeded, for the next one. */
+let spareBuilder: TreeBuilder | undefined;
+
 
 /** Parses `xml` into its root element, or throws XmlFormatError (code XML_ERROR) naming line:column. */
 export function parseXmlTree(xml: string, limits: XmlTreeLimits = DEFAULT_XML_TREE_LIMITS): XmlElement {
@@ -53,59 +56,91 @@ export function parseXmlTree(xml: string, limits: XmlTreeLimits = DEFAULT_XML_TR
       reason: `XML document is ${xml.length} characters, over the limit of ${limits.maxLength}`,
     });
   }
-  const parser = new SaxesParser<{ position: true; xmlns: false }>({ position: true, xmlns: false });
-  let root: XmlElement | undefined;
-  let current: XmlElement | undefined;
-  let depth = 0;
-  const fail = (reason: string, offset?: number): never => {
-    const at = offset === undefined ? { line: parser.line, column: parser.column + 1 } : locate(xml, offset);
-    throw new XmlFormatError({ code: 'XML_ERROR', reason, line: at.line, column: at.column });
-  };
+  // One saxes parser serves parse after parse (end() resets it): building one per document was a
+  // tenth of the parse for small documents, as when a node file holds a thousand domains. A parse
+  // that throws leaves its parser mid-document, so it is not handed back.
+  const builder = spareBuilder ?? new TreeBuilder();
+  spareBuilder = undefined;
+  const root = builder.parse(xml, limits);
+  spareBuilder = builder;
+  return root;
+}
 
-  parser.on('error', (error) => {
-    // saxes prefixes "line:column: "; the position goes into our own fields.
-    fail(`XML is not well formed: ${error.message.replace(/^\d+:\d+: /, '')}`);
-  });
-  parser.on('doctype', (doctype) => {
-    // An internal subset is where entities live (XXE, billion laughs): refuse it.
-    // A bare <!DOCTYPE domain> or an external id (never fetched) is harmless.
-    if (doctype.includes('[')) fail('DOCTYPE with an internal subset (entity declarations) is not accepted');
-  });
-  parser.on('opentag', (tag) => {
-    // saxes reports an element after its start tag; attribute values cannot
-    // hold a raw '<', so the last one before here opened this tag.
-    const tagOffset = xml.lastIndexOf('<', parser.position - 1);
-    depth += 1;
-    if (depth > limits.maxDepth) fail(`elements nested deeper than ${limits.maxDepth}`, tagOffset);
-    // A shared empty children list for leaves: fewer objects outliving the
-    // parse keeps big documents cheap to collect.
-    const element: XmlElement = {
-      name: tag.name,
-      attributes: tag.attributes,
-      children: NO_CHILDREN,
-      text: '',
-      offset: tagOffset,
-      textOffset: parser.position,
-      parent: current,
+/** A saxes parser with handlers that build the tree of the document being parsed. */
+class TreeBuilder {
+  readonly #parser = new SaxesParser<{ position: true; xmlns: false }>({ position: true, xmlns: false });
+  #xml = '';
+  #limits = DEFAULT_XML_TREE_LIMITS;
+  #root: XmlElement | undefined;
+  #current: XmlElement | undefined;
+  #depth = 0;
+
+  constructor() {
+    const parser = this.#parser;
+    parser.on('error', (error) => {
+      // saxes prefixes "line:column: "; the position goes into our own fields.
+      this.#fail(`XML is not well formed: ${error.message.replace(/^\d+:\d+: /, '')}`);
+    });
+    parser.on('doctype', (doctype) => {
+      // An internal subset is where entities live (XXE, billion laughs): refuse it.
+      // A bare <!DOCTYPE domain> or an external id (never fetched) is harmless.
+      if (doctype.includes('[')) this.#fail('DOCTYPE with an internal subset (entity declarations) is not accepted');
+    });
+    parser.on('opentag', (tag) => {
+      // saxes reports an element after its start tag; attribute values cannot
+      // hold a raw '<', so the last one before here opened this tag.
+      const tagOffset = this.#xml.lastIndexOf('<', parser.position - 1);
+      this.#depth += 1;
+      if (this.#depth > this.#limits.maxDepth) this.#fail(`elements nested deeper than ${this.#limits.maxDepth}`, tagOffset);
+      const current = this.#current;
+      // A shared empty children list for leaves: fewer objects outliving the
+      // parse keeps big documents cheap to collect.
+      const element: XmlElement = {
+        name: tag.name,
+        attributes: tag.attributes,
+        children: NO_CHILDREN,
+        text: '',
+        offset: tagOffset,
+        textOffset: parser.position,
+        parent: current,
+      };
+      if (current === undefined) this.#root = element;
+      else if (current.children === NO_CHILDREN) current.children = [element];
+      else current.children.push(element);
+      this.#current = element;
+    });
+    parser.on('closetag', () => {
+      this.#depth -= 1;
+      this.#current = this.#current?.parent;
+    });
+    const addText = (text: string): void => {
+      if (this.#current !== undefined) this.#current.text += text;
     };
-    if (current === undefined) root = element;
-    else if (current.children === NO_CHILDREN) current.children = [element];
-    else current.children.push(element);
-    current = element;
-  });
-  parser.on('closetag', () => {
-    depth -= 1;
-    current = current?.parent;
-  });
-  const addText = (text: string): void => {
-    if (current !== undefined) current.text += text;
-  };
-  parser.on('text', addText);
-  parser.on('cdata', addText);
+    parser.on('text', addText);
+    parser.on('cdata', addText);
+  }
 
-  parser.write(xml).close();
-  if (root === undefined) fail('XML document has no root element');
-  return root as XmlElement;
+  parse(xml: string, limits: XmlTreeLimits): XmlElement {
+    this.#xml = xml;
+    this.#limits = limits;
+    this.#root = undefined;
+    this.#current = undefined;
+    this.#depth = 0;
+    this.#parser.write(xml).close();
+    const root = this.#root;
+    // Nothing of this document stays reachable from the spare builder.
+    this.#xml = '';
+    this.#root = undefined;
+    this.#current = undefined;
+    if (root === undefined) this.#fail('XML document has no root element');
+    return root as XmlElement;
+  }
+
+  #fail(reason: string, offset?: number): never {
+    const parser = this.#parser;
+    const at = offset === undefined ? { line: parser.line, column: parser.column + 1 } : locate(this.#xml, offset);
+    throw new XmlFormatError({ code: 'XML_ERROR', reason, line: at.line, column: at.column });
+  }
 }
 
 /** 1-based line and column of string index `offset` (CRLF, CR and LF each end a line, as in XML). */
