@@ -1,4 +1,5 @@
 import { headOf, type SExpr, type SexprList } from './ast.js';
+import { ParsedList } from './parsed-nodes.js';
 import { SexprError } from './sexpr-error.js';
 
 // Paths work as in libvirt's sexpr_lookup: "domain/image/linux/kernel" means the node's head
@@ -13,16 +14,22 @@ function splitPath(path: string): string[] {
   return segments;
 }
 
+// A lookup passes many lists that are not the one sought (every field of a domain, for each
+// field read); a parsed list answers from its tape without making its items.
+function isHeaded(node: SExpr | undefined, key: string): node is SexprList {
+  return node instanceof ParsedList ? node.isHeaded(key) : headOf(node) === key;
+}
+
 function childHeaded(parent: SexprList, key: string): SexprList | undefined {
   for (let index = 1; index < parent.items.length; index++) {
     const child = parent.items[index];
-    if (headOf(child) === key) return child as SexprList;
+    if (isHeaded(child, key)) return child;
   }
   return undefined;
 }
 
 function findSegments(node: SExpr, segments: readonly string[]): SexprList | undefined {
-  if (headOf(node) !== segments[0]) return undefined;
+  if (!isHeaded(node, segments[0]!)) return undefined;
   let current = node as SexprList;
   for (let index = 1; index < segments.length; index++) {
     const next = childHeaded(current, segments[index]!);
@@ -57,5 +64,5 @@ export function all(node: SExpr, path: string): SexprList[] {
   const key = segments.pop()!;
   const parent = segments.length === 0 ? node : findSegments(node, segments);
   if (parent?.type !== 'list') return [];
-  return parent.items.filter((child): child is SexprList => headOf(child) === key);
+  return parent.items.filter((child): child is SexprList => isHeaded(child, key));
 }

@@ -78,6 +78,26 @@ export class ParseTape {
     return kind === BARE ? this.source.text.slice(this.start(record), this.end(record)) : this.#quoted[kind]!;
   }
 
+  /** Whether a record is an atom whose value is `text`; compares in place, making no string. */
+  atomIs(record: number, text: string): boolean {
+    const kind = this.records[record * STRIDE + KIND]!;
+    if (kind === LIST) return false;
+    if (kind !== BARE) return this.#quoted[kind] === text;
+    const start = this.start(record);
+    return this.end(record) - start === text.length && this.source.text.startsWith(text, start);
+  }
+
+  /** A list's first child, or -1 if it is empty: the walk goes back one sibling subtree at a time. */
+  firstChild(record: number): number {
+    const firstInSubtree = record - this.size(record) + 1;
+    if (firstInSubtree === record) return -1;
+    let child = record - 1;
+    for (let start = child - this.size(child) + 1; start > firstInSubtree; start = child - this.size(child) + 1) {
+      child = start - 1;
+    }
+    return child;
+  }
+
   /** How many children a list has. */
   childCount(record: number): number {
     const firstInSubtree = record - this.size(record) + 1;

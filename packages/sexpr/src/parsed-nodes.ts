@@ -1,4 +1,4 @@
-import type { SExpr, SexprAtom, SexprList } from './ast.js';
+import { headOf, type SExpr, type SexprAtom, type SexprList } from './ast.js';
 import type { ParseTape } from './parse-tape.js';
 import { SourceSpan } from './source-text.js';
 
@@ -54,6 +54,13 @@ export class ParsedList implements SexprList {
       this.#items = tape.mapChildren(this.#record, (child) => nodeAt(tape, child));
     }
     return this.#items;
+  }
+
+  /** Whether the first item is the atom `key`, read from the tape when `items` was not made yet. */
+  isHeaded(key: string): boolean {
+    if (this.#items !== undefined) return headOf(this) === key;
+    const first = this.#tape.firstChild(this.#record);
+    return first !== -1 && this.#tape.atomIs(first, key);
   }
 
   get span(): SourceSpan {
