@@ -3,6 +3,8 @@
  * contract. virsh talks to these interfaces only; `connect.ts` is the one place
  * that turns the package's `open()` result into them.
  */
+import type { DomainInfo, DomainStateWithReason, NodeInfo, SecurityLabel, SecurityModel } from '@libvirt-ts/virt';
+
 export interface VirtDomain {
   /** Drops this reference on the handle (virDomainFree). */
   free(): Promise<void>;
@@ -11,8 +13,8 @@ export interface VirtDomain {
   getID(): number;
   getUUID(): Uint8Array;
   getUUIDString(): string;
-  getInfo(): Promise<{ state: number; maxMem: number; memory: number; nrVirtCpu: number; cpuTime: bigint }>;
-  getState(): Promise<{ state: number; reason: number }>;
+  getInfo(): Promise<DomainInfo>;
+  getState(): Promise<DomainStateWithReason>;
   getOSType(): Promise<string>;
   getMaxMemory(): Promise<number>;
   setMaxMemory(kib: number): Promise<void>;
@@ -28,7 +30,7 @@ export interface VirtDomain {
   isPersistent(): Promise<boolean>;
   getAutostart(): Promise<boolean>;
   hasManagedSaveImage(): Promise<boolean>;
-  getSecurityLabel(): Promise<{ label: string; enforcing: boolean }>;
+  getSecurityLabel(): Promise<SecurityLabel>;
   getMessages(): Promise<string[]>;
   create(): Promise<void>;
   undefine(): Promise<void>;
@@ -52,17 +54,8 @@ export interface VirtConnection {
   getURI(): Promise<string>;
   getHostname(): Promise<string>;
   getCapabilities(): Promise<string>;
-  nodeGetInfo(): Promise<{
-    model: string;
-    memory: number;
-    cpus: number;
-    mhz: number;
-    nodes: number;
-    sockets: number;
-    cores: number;
-    threads: number;
-  }>;
-  nodeGetSecurityModel(): Promise<{ model: string; doi: string }>;
+  nodeGetInfo(): Promise<NodeInfo>;
+  nodeGetSecurityModel(): Promise<SecurityModel>;
   listDomainIDs(): Promise<number[]>;
   numOfDomains(): Promise<number>;
   listDefinedDomains(): Promise<string[]>;
