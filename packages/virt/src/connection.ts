@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { CALL_RULES, dispatch } from './dispatch.js';
 import { Domain } from './domain.js';
-import type { DomainRef, Driver, DriverMethod, DriverMethodArgs, DriverMethodResult } from './driver.js';
+import type { DomainRef, DriverMethod, DriverMethodArgs, DriverMethodResult, OpenedDriver } from './driver.js';
 import { type ErrorHandler, type ErrorScope, reportError } from './errors/error-reporting.js';
 import { toVirtError } from './errors/to-virt-error.js';
 import { VirtError } from './errors/virt-error.js';
@@ -21,7 +21,7 @@ export const LIB_VERSION = 9_000_000;
  * live Domain handle holds one; the drivers close when the last one goes (spec/drivers.md §6).
  */
 export class Connection implements ErrorScope {
-  readonly #drivers: readonly Driver[];
+  readonly #drivers: readonly OpenedDriver[];
   readonly #domains = new Map<string, Domain>();
   /** libvirt's conn->uses: the user's reference (until close) plus one per live Domain handle. */
   #references = 1;
@@ -36,14 +36,14 @@ export class Connection implements ErrorScope {
     /** The name given to open(), or "xen:///" for the default connection. */
     readonly uri: string,
     readonly readOnly: boolean,
-    drivers: readonly Driver[],
+    drivers: readonly OpenedDriver[],
   ) {
     this.#drivers = drivers;
   }
 
   /** Names of the drivers this connection opened, in priority order (e.g. ["Xen", "XenDaemon", "XenStore"]). */
   get driverNames(): string[] {
-    return this.#drivers.map((d) => d.name);
+    return this.#drivers.map(({ driver }) => driver.name);
   }
 
   // ---- error handling (virConnSetErrorFunc, virConnGetLastError, virConnResetLastError)
@@ -121,7 +121,7 @@ export class Connection implements ErrorScope {
 
   /** Whether any open driver implements `method`. */
   implements(method: DriverMethod): boolean {
-    return this.#drivers.some((d) => typeof d[method] === 'function');
+    return this.#drivers.some(({ driver }) => typeof driver[method] === 'function');
   }
 
   /**
@@ -153,7 +153,7 @@ export class Connection implements ErrorScope {
     const left = --this.#references;
     if (left === 0) {
       this.#gone = true;
-      await Promise.allSettled(this.#drivers.map((d) => d.close()));
+      await Promise.allSettled(this.#drivers.map(({ driver }) => driver.close()));
     }
     return left;
   }
@@ -182,7 +182,7 @@ export class Connection implements ErrorScope {
   getType(): Promise<string> {
     return this.api(undefined, async () => {
       if (this.#closed || this.implements('getType')) return this.call('getType');
-      return this.#drivers[0]?.name ?? '';
+      return this.#drivers[0]?.driver.name ?? '';
     });
   }
 

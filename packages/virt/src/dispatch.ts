@@ -1,4 +1,4 @@
-import { type Driver, type DriverMethod, type DriverMethodArgs, type DriverMethodResult, DriverNo } from './driver.js';
+import type { DriverMethod, DriverMethodArgs, DriverMethodResult, OpenedDriver } from './driver.js';
 import { VirtError } from './errors/virt-error.js';
 
 /**
@@ -7,17 +7,17 @@ import { VirtError } from './errors/virt-error.js';
  *   skipped (libvirt went on to the next on -1); lookups that resolve `undefined` are skipped too.
  * - `every`: every implementing driver is called in order; success if any succeeded (shutdown,
  *   reboot, setMemory, setMaxMemory: each layer gets the request).
- * - `every-hypervisor-last`: as `every`, with the hypervisor driver called after the others
- *   (0.1.3's destroy and suspend; no call uses it now, see below).
- * - `first-hypervisor-last`: as `first`, hypervisor last (resume; and suspend and destroy, as later
+ * - `every-direct-last`: as `every`, with the drivers that declare themselves `direct` (the Xen
+ *   hypervisor) called after the others (0.1.3's destroy and suspend; no call uses it now, see below).
+ * - `first-direct-last`: as `first`, direct drivers last (resume; and suspend and destroy, as later
  *   libvirt fixed them: 0.1.3 paused through xend *and* the hypercall, leaving a pause count of 2
  *   that one resume could not undo).
  * When every driver failed, the error thrown is the first one that is not NO_SUPPORT (the most
  * authoritative layer's), else the first. When no open driver implements the call: NO_SUPPORT.
  */
-export type DispatchPolicy = 'first' | 'every' | 'every-hypervisor-last' | 'first-hypervisor-last';
+export type DispatchPolicy = 'first' | 'every' | 'every-direct-last' | 'first-direct-last';
 
-interface CallRule {
+export interface CallRule {
   policy: DispatchPolicy;
   /** The libvirt C function, used in NO_SUPPORT and read-only messages. */
   api: string;
@@ -46,11 +46,11 @@ export const CALL_RULES: { readonly [M in DriverMethod]: CallRule } = {
   domainUndefine: { policy: 'first', api: 'virDomainUndefine', writes: true },
   domainCreate: { policy: 'first', api: 'virDomainCreate', writes: true },
   domainRestore: { policy: 'first', api: 'virDomainRestore', writes: true },
-  domainSuspend: { policy: 'first-hypervisor-last', api: 'virDomainSuspend', writes: true },
-  domainResume: { policy: 'first-hypervisor-last', api: 'virDomainResume', writes: true },
+  domainSuspend: { policy: 'first-direct-last', api: 'virDomainSuspend', writes: true },
+  domainResume: { policy: 'first-direct-last', api: 'virDomainResume', writes: true },
   domainShutdown: { policy: 'every', api: 'virDomainShutdown', writes: true },
   domainReboot: { policy: 'every', api: 'virDomainReboot', writes: true },
-  domainDestroy: { policy: 'first-hypervisor-last', api: 'virDomainDestroy', writes: true },
+  domainDestroy: { policy: 'first-direct-last', api: 'virDomainDestroy', writes: true },
   domainSave: { policy: 'first', api: 'virDomainSave', writes: true },
   domainGetInfo: { policy: 'first', api: 'virDomainGetInfo' },
   domainGetState: { policy: 'first', api: 'virDomainGetState' },
@@ -72,21 +72,21 @@ export const CALL_RULES: { readonly [M in DriverMethod]: CallRule } = {
 };
 
 /**
- * Runs `method` on `drivers` (the connection's open drivers, in priority order) by its policy.
+ * Runs `method` on `drivers` (the connection's opened drivers, in priority order) by its policy.
  * Read-only refusal is the caller's (the connection knows whether it is read-only).
  */
 export async function dispatch<M extends DriverMethod>(
-  drivers: readonly Driver[],
+  drivers: readonly OpenedDriver[],
   method: M,
   ...args: DriverMethodArgs<M>
 ): Promise<DriverMethodResult<M>> {
   const rule = CALL_RULES[method];
-  const hypervisorLast = rule.policy === 'every-hypervisor-last' || rule.policy === 'first-hypervisor-last';
-  const callEvery = rule.policy === 'every' || rule.policy === 'every-hypervisor-last';
-  const implementers = drivers.filter((driver) => typeof driver[method] === 'function');
-  if (hypervisorLast) {
-    implementers.sort((a, b) => Number(a.no === DriverNo.XEN_HYPERVISOR) - Number(b.no === DriverNo.XEN_HYPERVISOR));
-  }
+  const directLast = rule.policy === 'every-direct-last' || rule.policy === 'first-direct-last';
+  const callEvery = rule.policy === 'every' || rule.policy === 'every-direct-last';
+  const opened = drivers.filter(({ driver }) => typeof driver[method] === 'function');
+  // a stable sort: the direct drivers move after the others, each group keeping its priority order
+  if (directLast) opened.sort((a, b) => Number(a.factory.direct === true) - Number(b.factory.direct === true));
+  const implementers = opened.map(({ driver }) => driver);
   if (implementers.length === 0) throw noSupport(rule.api);
 
   const errors: unknown[] = [];

@@ -128,14 +128,14 @@ export class Domain {
     return this.#ask(async (ref) => this.#call('domainSetVcpus', ref, nonZero('nvcpus', count, 'virDomainSetVcpus')));
   }
 
-  /** virDomainSetMemoryFlags: `flags` from ModificationFlags (CONFIG changes the persistent definition). */
+  /** virDomainSetMemoryFlags: `flags` from DomainMemoryModFlags (MEM_CONFIG changes the persistent definition). */
   setMemoryFlags(kib: number, flags: number): Promise<void> {
     return this.#ask(async (ref) =>
       this.#call('domainSetMemoryFlags', ref, nonZero('memory', kib, 'virDomainSetMemoryFlags'), flags),
     );
   }
 
-  /** virDomainSetVcpusFlags: `flags` from ModificationFlags (VCPU_MAXIMUM with CONFIG changes the maximum). */
+  /** virDomainSetVcpusFlags: `flags` from DomainVcpuFlags (VCPU_MAXIMUM with VCPU_CONFIG changes the maximum). */
   setVcpusFlags(count: number, flags: number): Promise<void> {
     return this.#ask(async (ref) =>
       this.#call('domainSetVcpusFlags', ref, nonZero('nvcpus', count, 'virDomainSetVcpusFlags'), flags),

@@ -1,36 +1,40 @@
-import { type DriverFactory, DriverNo } from './driver.js';
+import type { DriverFactory } from './driver.js';
 
 /**
- * libvirt's priority order (virInitialize): a connection's drivers are opened and kept in this
- * order, and "first success" dispatch asks them in it.
+ * The priorities of the drivers this package ships: libvirt's order (virInitialize), hypervisor,
+ * proxy, xend, xenstore, test. A new driver picks a number between or after them; gaps are left so
+ * it can sit anywhere (e.g. a remote driver, libvirt's catch-all, after all of them).
  */
-export const DRIVER_PRIORITY: readonly DriverNo[] = [
-  DriverNo.XEN_HYPERVISOR,
-  DriverNo.XEN_PROXY,
-  DriverNo.XEN_DAEMON,
-  DriverNo.XEN_STORE,
-  DriverNo.TEST,
-];
+export const BUILTIN_DRIVER_PRIORITY = {
+  Xen: 100,
+  XenProxy: 200,
+  XenDaemon: 300,
+  XenStore: 400,
+  Test: 500,
+} as const;
 
-const registry = new Map<DriverNo, DriverFactory>();
+/** Registered factories by name, kept sorted by priority (ties: registration order). */
+let registry: DriverFactory[] = [];
 
 /**
- * virRegisterDriver: makes a driver available to open(). Registering a factory with the number of
+ * virRegisterDriver: makes a driver available to open(). Registering a factory under the name of
  * one already registered replaces it (tests use this to plug in a driver on other paths).
  */
 export function registerDriver(factory: DriverFactory): void {
-  registry.set(factory.no, factory);
+  if (!Number.isFinite(factory.priority)) throw new TypeError(`driver ${factory.name}: priority must be a finite number`);
+  const others = registry.filter((f) => f.name !== factory.name);
+  const at = others.findIndex((f) => f.priority > factory.priority);
+  registry = at === -1 ? [...others, factory] : [...others.slice(0, at), factory, ...others.slice(at)];
 }
 
-/** Removes a registered driver; true if there was one. */
-export function unregisterDriver(no: DriverNo): boolean {
-  return registry.delete(no);
+/** Removes the driver registered under `name`; true if there was one. */
+export function unregisterDriver(name: string): boolean {
+  const before = registry.length;
+  registry = registry.filter((f) => f.name !== name);
+  return registry.length !== before;
 }
 
-/** The registered drivers in priority order. */
+/** The registered drivers in priority order (a copy). */
 export function registeredDrivers(): DriverFactory[] {
-  return DRIVER_PRIORITY.flatMap((no) => {
-    const factory = registry.get(no);
-    return factory ? [factory] : [];
-  });
+  return [...registry];
 }

@@ -25,16 +25,6 @@ export interface DomainRef {
   info?: DomainInfo;
 }
 
-/** virDrvNo: which driver this is. Dispatch uses it to put the hypervisor driver last where libvirt did. */
-export const DriverNo = {
-  XEN_HYPERVISOR: 1,
-  XEN_STORE: 2,
-  XEN_DAEMON: 3,
-  TEST: 4,
-  XEN_PROXY: 5,
-} as const;
-export type DriverNo = (typeof DriverNo)[keyof typeof DriverNo];
-
 /**
  * One opened driver's table of entry points, as libvirt's driver.h: the methods take and return
  * plain data. Every entry point is optional; a call that no open driver implements fails with
@@ -52,7 +42,6 @@ export type DriverNo = (typeof DriverNo)[keyof typeof DriverNo];
  *   (OPERATION_DENIED), so drivers need not check.
  */
 export interface Driver {
-  readonly no: DriverNo;
   /** libvirt's driver name: "Xen", "XenProxy", "XenDaemon", "XenStore", "Test". */
   readonly name: string;
   close(): Promise<void>;
@@ -116,14 +105,14 @@ export interface Driver {
   domainSetMaxMemory?(dom: DomainRef, kib: number): Promise<void>;
   domainSetMemory?(dom: DomainRef, kib: number): Promise<void>;
   domainSetVcpus?(dom: DomainRef, count: number): Promise<void>;
-  /** virDomainSetMemoryFlags: ModificationFlags (CURRENT, LIVE, CONFIG, MEM_MAXIMUM). */
+  /** virDomainSetMemoryFlags: DomainMemoryModFlags (MEM_CURRENT, MEM_LIVE, MEM_CONFIG, MEM_MAXIMUM). */
   domainSetMemoryFlags?(dom: DomainRef, kib: number, flags: number): Promise<void>;
-  /** virDomainSetVcpusFlags: ModificationFlags (CURRENT, LIVE, CONFIG, VCPU_MAXIMUM). */
+  /** virDomainSetVcpusFlags: DomainVcpuFlags (VCPU_CURRENT, VCPU_LIVE, VCPU_CONFIG, VCPU_MAXIMUM...). */
   domainSetVcpusFlags?(dom: DomainRef, count: number, flags: number): Promise<void>;
 }
 
 /** The entry points of Driver that dispatch.ts routes. */
-export type DriverMethod = Exclude<keyof Driver, 'no' | 'name' | 'close'>;
+export type DriverMethod = Exclude<keyof Driver, 'name' | 'close'>;
 /** The arguments of one entry point. */
 export type DriverMethodArgs<M extends DriverMethod> = Parameters<NonNullable<Driver[M]>>;
 /** What one entry point resolves to. */
@@ -147,13 +136,39 @@ export interface DriverOpenRequest {
 
 /**
  * A registered driver: opens one Driver per connection. Resolve `undefined` to decline (the name is
- * not yours); reject with a VirtError when it is yours but could not be opened (that aborts a
- * read-write "xen" open for Xen drivers, see open.ts).
+ * not yours); reject with a VirtError when it is yours but could not be opened (the connection then
+ * goes on without you, unless `failureAbortsOpen` says otherwise).
+ *
+ * The rules libvirt's open and dispatch apply to particular drivers are declared here as properties,
+ * never recognised by a driver's name.
  */
 export interface DriverFactory {
-  readonly no: DriverNo;
+  /** libvirt's driver name ("Xen", "Test"...): unique in the registry (registering it again replaces it). */
   readonly name: string;
+  /**
+   * Where this driver stands among a connection's drivers: lower numbers open first and are asked
+   * first by "first success" calls. The built-in ones are in BUILTIN_DRIVER_PRIORITY.
+   */
+  readonly priority: number;
   /** The driver's version for virGetVersion(type), encoded major*1,000,000 + minor*1,000 + micro. */
   readonly version: number;
+  /**
+   * The driver acts on the hypervisor directly, beneath a layer that keeps the domains' books (the
+   * Xen hypervisor driver beneath xend): calls whose rule is `first-direct-last` or
+   * `every-direct-last` (suspend, resume, destroy) ask it after the other drivers.
+   */
+  readonly direct?: boolean;
+  /**
+   * Whether this driver's open failure fails the whole open instead of being skipped. libvirt's Xen
+   * rule: a read-write open of a Xen name (none, or one starting with "xen") needs every Xen driver
+   * but the proxy.
+   */
+  failureAbortsOpen?(request: DriverOpenRequest): boolean;
   open(request: DriverOpenRequest): Promise<Driver | undefined>;
+}
+
+/** A driver a connection opened, with the factory that opened it (its declared rules). */
+export interface OpenedDriver {
+  readonly driver: Driver;
+  readonly factory: DriverFactory;
 }

@@ -2,14 +2,13 @@ export { open, openReadOnly, DEFAULT_URI } from './open.js';
 export { getVersion, initialize } from './get-version.js';
 export { Connection, LIB_VERSION } from './connection.js';
 export { Domain } from './domain.js';
-export { DriverNo } from './driver.js';
 export type { Driver, DriverFactory, DriverMethod, DriverOpenRequest, DomainRef } from './driver.js';
-export { registerDriver, unregisterDriver, registeredDrivers, DRIVER_PRIORITY } from './driver-registry.js';
+export { registerDriver, unregisterDriver, registeredDrivers, BUILTIN_DRIVER_PRIORITY } from './driver-registry.js';
 export { CALL_RULES, type DispatchPolicy } from './dispatch.js';
 export { parseUri, isXenName, type ParsedUri } from './uri.js';
 export { VirtError, type VirtErrorInit } from './errors/virt-error.js';
-export { ErrorCode, ERROR_CODE_TABLE, errorCodeName, errorMessage, type ErrorCodeName } from './errors/error-codes.js';
-export { ErrorDomain, ErrorLevel, errorDomainName, type ErrorDomainName } from './errors/error-domains.js';
+export { ERROR_CODE_TABLE, errorCodeName, errorMessage, type ErrorCodeName } from './errors/error-codes.js';
+export { errorDomainName, type ErrorDomainName } from './errors/error-domains.js';
 export {
   setErrorHandler,
   getLastError,
@@ -20,7 +19,7 @@ export {
   type ErrorHandler,
 } from './errors/error-reporting.js';
 export { toVirtError } from './errors/to-virt-error.js';
-export { DomainState, ModificationFlags, RunningReason, PausedReason, ShutdownReason, ShutoffReason, CrashedReason } from './types.js';
+export * from './constants.js';
 export type {
   DomainInfo,
   DomainStateWithReason,

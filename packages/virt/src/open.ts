@@ -1,23 +1,24 @@
 import { Connection } from './connection.js';
-import { type Driver, type DriverOpenRequest, DriverNo } from './driver.js';
+import type { Driver, DriverOpenRequest, OpenedDriver } from './driver.js';
 import { registeredDrivers } from './driver-registry.js';
 import { registerBuiltinDrivers } from './drivers/builtin-drivers.js';
 import { reportError } from './errors/error-reporting.js';
 import { toVirtError } from './errors/to-virt-error.js';
 import { VirtError } from './errors/virt-error.js';
 import type { OpenOptions } from './types.js';
-import { isXenName, parseUri } from './uri.js';
+import { parseUri } from './uri.js';
 
 /** The URI a connection reports when open() was given none. */
 export const DEFAULT_URI = 'xen:///';
 
 /**
  * virConnectOpen / virConnectOpenReadOnly. Every registered driver is offered the name, in
- * libvirt's priority order (hypervisor, proxy, xend, xenstore, test); those that open are kept.
+ * priority order (the built-in ones in libvirt's: hypervisor, proxy, xend, xenstore, test); those
+ * that open are kept.
  * - No name (or "") means the Xen node, as in 0.1.3.
- * - Read-write open of a Xen name (none, or one starting with "xen" in any case): a Xen driver other
- *   than the proxy that fails aborts the whole open (the drivers already opened are closed).
- * - Read-only open: failures are ignored (drivers are asked to be quiet); one opened driver suffices.
+ * - A driver that fails is skipped, unless its factory's `failureAbortsOpen` says the failure aborts
+ *   the whole open (libvirt's Xen rule for read-write Xen names): the drivers already opened are closed.
+ * - Read-only open: drivers are asked to be quiet (decline rather than fail); one opened driver suffices.
  * - No driver opened: the first driver failure if any (e.g. a node file's XML error), else
  *   NO_CONNECT "no connection driver available for <name>".
  */
@@ -26,8 +27,7 @@ export async function open(uri?: string, options: OpenOptions = {}): Promise<Con
   const name = uri === '' ? undefined : uri;
   const readOnly = options.readOnly === true;
   const request: DriverOpenRequest = { name, uri: name === undefined ? undefined : parseUri(name), readOnly, quiet: readOnly, options };
-  const xenAbortRule = !readOnly && isXenName(name);
-  const opened: Driver[] = [];
+  const opened: OpenedDriver[] = [];
   let firstFailure: VirtError | undefined;
 
   for (const factory of registeredDrivers()) {
@@ -36,14 +36,14 @@ export async function open(uri?: string, options: OpenOptions = {}): Promise<Con
       driver = await factory.open(request);
     } catch (error) {
       const failure = toVirtError(error);
-      if (xenAbortRule && factory.no !== DriverNo.XEN_PROXY && factory.name.toLowerCase().startsWith('xen')) {
-        await Promise.allSettled(opened.map((d) => d.close()));
+      if (factory.failureAbortsOpen?.(request)) {
+        await Promise.allSettled(opened.map(({ driver }) => driver.close()));
         throw reported(failure);
       }
       firstFailure ??= failure;
       continue;
     }
-    if (driver) opened.push(driver);
+    if (driver) opened.push({ driver, factory });
   }
 
   if (opened.length === 0) {

@@ -1,51 +1,4 @@
-/** virDomainState: the state byte of virDomainInfo. Numbers are libvirt's. */
-export const DomainState = {
-  NOSTATE: 0,
-  RUNNING: 1,
-  BLOCKED: 2,
-  PAUSED: 3,
-  SHUTDOWN: 4,
-  SHUTOFF: 5,
-  CRASHED: 6,
-  PMSUSPENDED: 7,
-} as const;
-export type DomainState = (typeof DomainState)[keyof typeof DomainState];
-
-/** virDomainRunningReason. */
-export const RunningReason = {
-  UNKNOWN: 0,
-  BOOTED: 1,
-  MIGRATED: 2,
-  RESTORED: 3,
-  FROM_SNAPSHOT: 4,
-  UNPAUSED: 5,
-  MIGRATION_CANCELED: 6,
-  SAVE_CANCELED: 7,
-  WAKEUP: 8,
-  CRASHED: 9,
-} as const;
-
-/** virDomainPausedReason. */
-export const PausedReason = { UNKNOWN: 0, USER: 1, MIGRATION: 2, SAVE: 3, DUMP: 4, IOERROR: 5, WATCHDOG: 6 } as const;
-
-/** virDomainShutdownReason. */
-export const ShutdownReason = { UNKNOWN: 0, USER: 1 } as const;
-
-/** virDomainShutoffReason. */
-export const ShutoffReason = {
-  UNKNOWN: 0,
-  SHUTDOWN: 1,
-  DESTROYED: 2,
-  CRASHED: 3,
-  MIGRATED: 4,
-  SAVED: 5,
-  FAILED: 6,
-  FROM_SNAPSHOT: 7,
-  DAEMON: 8,
-} as const;
-
-/** virDomainCrashedReason. */
-export const CrashedReason = { UNKNOWN: 0, PANICKED: 1 } as const;
+import type { DomainState } from './constants.js';
 
 /** virDomainInfo. Memory in KiB, cpuTime in nanoseconds. */
 export interface DomainInfo {
@@ -86,13 +39,6 @@ export interface SecurityLabel {
   label: string;
   enforcing: boolean;
 }
-
-/**
- * virDomainModificationImpact and the flags of the *Flags setters: CURRENT (0) changes the running
- * domain if active, else its persistent definition; LIVE and CONFIG choose explicitly.
- * MEM_MAXIMUM (setMemoryFlags) and VCPU_MAXIMUM (setVcpusFlags) change the maximum instead.
- */
-export const ModificationFlags = { CURRENT: 0, LIVE: 1, CONFIG: 2, MEM_MAXIMUM: 4, VCPU_MAXIMUM: 4 } as const;
 
 /** Filters of virConnectListAllDomains; neither set means both. */
 export interface ListAllDomainsFlags {

@@ -8,7 +8,6 @@ import {
   type DomainRef,
   DomainState,
   type DriverFactory,
-  DriverNo,
   open,
   openReadOnly,
   registerDriver,
@@ -33,16 +32,15 @@ let log: string[];
 let releaseSlow: () => void;
 
 /**
- * refs:/// opens one recording driver (in the proxy's slot, which no other test here uses), so the
- * tests see exactly when a connection's drivers are closed.
+ * refs:/// opens one recording driver, so the tests see exactly when a connection's drivers are closed.
  */
 const refsFactory: DriverFactory = {
-  no: DriverNo.XEN_PROXY,
   name: 'Refs',
+  priority: 150,
   version: 1,
   async open(request) {
     if (request.uri?.scheme !== 'refs') return undefined;
-    return recordingDriver(DriverNo.XEN_PROXY, 'Refs', log, {
+    return recordingDriver('Refs', log, {
       lookupByName: async (name: string) => {
         if (name === 'slow') await new Promise<void>((resolve) => (releaseSlow = resolve));
         return name === 'slow' ? ref(9, 'slow') : NODE[name];
@@ -65,7 +63,7 @@ beforeAll(async () => {
   registerDriver(refsFactory);
 });
 afterAll(() => {
-  for (const no of Object.values(DriverNo)) unregisterDriver(no);
+  for (const factory of registeredDrivers()) unregisterDriver(factory.name);
   for (const factory of saved) registerDriver(factory);
 });
 beforeEach(() => {

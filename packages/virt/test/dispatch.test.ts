@@ -3,7 +3,6 @@ import { dispatch } from '../src/dispatch.js';
 import {
   type DomainRef,
   type DriverFactory,
-  DriverNo,
   open,
   openReadOnly,
   registerDriver,
@@ -14,6 +13,20 @@ import {
 } from '../src/index.js';
 import { expectVirtError } from './helpers/expect-virt-error.js';
 import { recordingDriver } from './helpers/recording-driver.js';
+import type { Driver, OpenedDriver } from '../src/driver.js';
+import { BUILTIN_DRIVER_PRIORITY } from '../src/driver-author.js';
+
+type BuiltinName = keyof typeof BUILTIN_DRIVER_PRIORITY;
+/** The rules each built-in Xen driver declares: the hypervisor is direct; all but the proxy abort a read-write Xen open. */
+const declared = (name: BuiltinName) => ({
+  name,
+  priority: BUILTIN_DRIVER_PRIORITY[name],
+  version: 1,
+  direct: name === 'Xen',
+  failureAbortsOpen: (request: { readOnly: boolean }) => name !== 'XenProxy' && !request.readOnly,
+});
+/** `driver` as a connection holds it, opened by a factory declaring the built-in driver's rules. */
+const opened = (driver: Driver): OpenedDriver => ({ driver, factory: { ...declared(driver.name as BuiltinName), open: async () => driver } });
 
 const ref: DomainRef = { id: 3, name: 'guest', uuid: new Uint8Array(16) };
 const failure = (code: 'NO_SUPPORT' | 'OPERATION_FAILED', layer: 'XEN' | 'XEND') =>
@@ -23,13 +36,13 @@ describe('dispatch policies', () => {
   it('first success: skips failing drivers and lookups that found nothing', async () => {
     const log: string[] = [];
     const drivers = [
-      recordingDriver(DriverNo.XEN_HYPERVISOR, 'Xen', log, { domainGetInfo: async () => Promise.reject(failure('OPERATION_FAILED', 'XEN')) }),
-      recordingDriver(DriverNo.XEN_DAEMON, 'XenDaemon', log, {
+      recordingDriver('Xen', log, { domainGetInfo: async () => Promise.reject(failure('OPERATION_FAILED', 'XEN')) }),
+      recordingDriver('XenDaemon', log, {
         domainGetInfo: async () => ({ state: 1, maxMem: 2, memory: 1, nrVirtCpu: 1, cpuTime: 5n }),
         lookupByName: async () => undefined,
       }),
-      recordingDriver(DriverNo.XEN_STORE, 'XenStore', log, { lookupByName: async () => ref }),
-    ];
+      recordingDriver('XenStore', log, { lookupByName: async () => ref }),
+    ].map(opened);
     expect((await dispatch(drivers, 'domainGetInfo', ref)).cpuTime).toBe(5n);
     expect(await dispatch(drivers, 'lookupByName', 'guest')).toBe(ref);
     expect(log).toEqual(['Xen.domainGetInfo', 'XenDaemon.domainGetInfo', 'XenDaemon.lookupByName', 'XenStore.lookupByName']);
@@ -38,9 +51,9 @@ describe('dispatch policies', () => {
   it('every driver for shutdown: success if any succeeded, all of them asked', async () => {
     const log: string[] = [];
     const drivers = [
-      recordingDriver(DriverNo.XEN_DAEMON, 'XenDaemon', log, { domainShutdown: async () => Promise.reject(failure('OPERATION_FAILED', 'XEND')) }),
-      recordingDriver(DriverNo.XEN_STORE, 'XenStore', log, { domainShutdown: async () => undefined }),
-    ];
+      recordingDriver('XenDaemon', log, { domainShutdown: async () => Promise.reject(failure('OPERATION_FAILED', 'XEND')) }),
+      recordingDriver('XenStore', log, { domainShutdown: async () => undefined }),
+    ].map(opened);
     await dispatch(drivers, 'domainShutdown', ref);
     expect(log).toEqual(['XenDaemon.domainShutdown', 'XenStore.domainShutdown']);
   });
@@ -48,12 +61,12 @@ describe('dispatch policies', () => {
   it('hypervisor last for destroy, suspend and resume, stopping at the first success', async () => {
     const log: string[] = [];
     const drivers = [
-      recordingDriver(DriverNo.XEN_HYPERVISOR, 'Xen', log, { domainDestroy: async () => undefined, domainResume: async () => undefined }),
-      recordingDriver(DriverNo.XEN_DAEMON, 'XenDaemon', log, {
+      recordingDriver('Xen', log, { domainDestroy: async () => undefined, domainResume: async () => undefined }),
+      recordingDriver('XenDaemon', log, {
         domainDestroy: async () => Promise.reject(failure('OPERATION_FAILED', 'XEND')),
         domainResume: async () => undefined,
       }),
-    ];
+    ].map(opened);
     await dispatch(drivers, 'domainDestroy', ref);
     await dispatch(drivers, 'domainResume', ref);
     expect(log).toEqual(['XenDaemon.domainDestroy', 'Xen.domainDestroy', 'XenDaemon.domainResume']);
@@ -62,9 +75,9 @@ describe('dispatch policies', () => {
   it('throws the most telling error when all fail, NO_SUPPORT when none implements', async () => {
     const log: string[] = [];
     const drivers = [
-      recordingDriver(DriverNo.XEN_HYPERVISOR, 'Xen', log, { domainSetMemory: async () => Promise.reject(failure('NO_SUPPORT', 'XEN')) }),
-      recordingDriver(DriverNo.XEN_DAEMON, 'XenDaemon', log, { domainSetMemory: async () => Promise.reject(failure('OPERATION_FAILED', 'XEND')) }),
-    ];
+      recordingDriver('Xen', log, { domainSetMemory: async () => Promise.reject(failure('NO_SUPPORT', 'XEN')) }),
+      recordingDriver('XenDaemon', log, { domainSetMemory: async () => Promise.reject(failure('OPERATION_FAILED', 'XEND')) }),
+    ].map(opened);
     await expectVirtError(dispatch(drivers, 'domainSetMemory', ref, 1024), 'OPERATION_FAILED', 'operation failed: XEND OPERATION_FAILED', 'XEND');
     await expectVirtError(
       dispatch(drivers, 'domainCreateXML', '<domain/>', 0),
@@ -81,20 +94,18 @@ describe('open() over registered drivers', () => {
     saved = registeredDrivers();
   });
   afterEach(() => {
-    for (const no of Object.values(DriverNo)) unregisterDriver(no);
+    for (const factory of registeredDrivers()) unregisterDriver(factory.name);
     for (const factory of saved) registerDriver(factory);
     setErrorHandler(null);
   });
 
-  function factory(no: DriverNo, name: string, log: string[], outcome: 'open' | 'decline' | 'fail'): DriverFactory {
+  function factory(name: BuiltinName, log: string[], outcome: 'open' | 'decline' | 'fail'): DriverFactory {
     return {
-      no,
-      name,
-      version: 1,
+      ...declared(name),
       async open() {
         log.push(`${name}.open`);
         if (outcome === 'fail') throw failure('OPERATION_FAILED', 'XEND');
-        return outcome === 'open' ? recordingDriver(no, name, log, { getVersion: async () => 7 }) : undefined;
+        return outcome === 'open' ? recordingDriver(name, log, { getVersion: async () => 7 }) : undefined;
       },
     };
   }
@@ -102,20 +113,20 @@ describe('open() over registered drivers', () => {
   it('aborts a read-write Xen open when a Xen driver fails, closing those already open', async () => {
     setErrorHandler(() => {});
     const log: string[] = [];
-    registerDriver(factory(DriverNo.XEN_HYPERVISOR, 'Xen', log, 'open'));
-    registerDriver(factory(DriverNo.XEN_PROXY, 'XenProxy', log, 'fail'));
-    registerDriver(factory(DriverNo.XEN_DAEMON, 'XenDaemon', log, 'fail'));
-    registerDriver(factory(DriverNo.XEN_STORE, 'XenStore', log, 'open'));
+    registerDriver(factory('Xen', log, 'open'));
+    registerDriver(factory('XenProxy', log, 'fail'));
+    registerDriver(factory('XenDaemon', log, 'fail'));
+    registerDriver(factory('XenStore', log, 'open'));
     await expectVirtError(open('xen:///'), 'OPERATION_FAILED', 'operation failed: XEND OPERATION_FAILED');
     expect(log).toEqual(['Xen.open', 'XenProxy.open', 'XenDaemon.open', 'Xen.close']);
   });
 
   it('keeps what opened on a read-only open, in priority order', async () => {
     const log: string[] = [];
-    registerDriver(factory(DriverNo.XEN_STORE, 'XenStore', log, 'open'));
-    registerDriver(factory(DriverNo.XEN_DAEMON, 'XenDaemon', log, 'fail'));
-    registerDriver(factory(DriverNo.XEN_PROXY, 'XenProxy', log, 'open'));
-    registerDriver(factory(DriverNo.XEN_HYPERVISOR, 'Xen', log, 'decline'));
+    registerDriver(factory('XenStore', log, 'open'));
+    registerDriver(factory('XenDaemon', log, 'fail'));
+    registerDriver(factory('XenProxy', log, 'open'));
+    registerDriver(factory('Xen', log, 'decline'));
     const conn = await openReadOnly();
     expect(conn.uri).toBe('xen:///');
     expect(conn.driverNames).toEqual(['XenProxy', 'XenStore']);
@@ -123,5 +134,61 @@ describe('open() over registered drivers', () => {
     expect(await conn.getVersion()).toBe(7);
     await conn.close();
     expect(log.slice(-2)).toEqual(['XenProxy.close', 'XenStore.close']);
+  });
+});
+
+describe('the registry is open to new drivers', () => {
+  let saved: DriverFactory[] = [];
+  beforeAll(() => {
+    saved = registeredDrivers();
+  });
+  afterEach(() => {
+    for (const factory of registeredDrivers()) unregisterDriver(factory.name);
+    for (const factory of saved) registerDriver(factory);
+  });
+
+  /** A driver for new:///, with the given rules, that destroys and reports its name. */
+  function newDriver(name: string, priority: number, log: string[], direct = false): DriverFactory {
+    return {
+      name,
+      priority,
+      version: 1,
+      direct,
+      async open(request) {
+        if (request.uri?.scheme !== 'new') return undefined;
+        return recordingDriver(name, log, { domainDestroy: async () => undefined, lookupByName: async () => ref });
+      },
+    };
+  }
+
+  it('orders drivers by their priority, whatever their names or registration order', async () => {
+    const log: string[] = [];
+    registerDriver(newDriver('Late', 900, log));
+    registerDriver(newDriver('Early', 50, log));
+    registerDriver(newDriver('Middle', 450, log));
+    const names = registeredDrivers().map((f) => f.name);
+    expect(names.indexOf('Early')).toBeLessThan(names.indexOf('Xen'));
+    expect(names.indexOf('Middle')).toBeGreaterThan(names.indexOf('XenStore'));
+    expect(names.indexOf('Middle')).toBeLessThan(names.indexOf('Test'));
+    expect(names.at(-1)).toBe('Late');
+    const conn = await open('new:///');
+    expect(conn.driverNames).toEqual(['Early', 'Middle', 'Late']);
+    await conn.close();
+  });
+
+  it('asks a driver declared direct after the others for destroy, by its declaration and not its name', async () => {
+    const log: string[] = [];
+    registerDriver(newDriver('Bare', 10, log, true));
+    registerDriver(newDriver('Books', 20, log));
+    const conn = await open('new:///');
+    const dom = await conn.lookupDomainByName('guest');
+    await dom.destroy();
+    expect(log.filter((entry) => entry.endsWith('domainDestroy'))).toEqual(['Books.domainDestroy']);
+    await dom.free();
+    await conn.close();
+  });
+
+  it('refuses a priority that is not a number', () => {
+    expect(() => registerDriver({ ...newDriver('Odd', Number.NaN, []) })).toThrow(/priority must be a finite number/);
   });
 });

@@ -8,7 +8,7 @@ import { xenstoreDriverFactory } from './xenstore/xenstore-factory.js';
 
 /**
  * The drivers this package ships, registered on first use of open() (virInitialize). Their order
- * here does not matter: driver-registry.ts keeps libvirt's priority. The Xen drivers (hypervisor,
+ * here does not matter: each declares its priority. The Xen drivers (hypervisor,
  * proxy, xend, xenstore) add their factories to this list; a factory whose peer library is
  * optional (the hypervisor driver's @libvirt-ts/hypercall) loads it lazily inside its open().
  */
@@ -26,6 +26,6 @@ let registered = false;
 export function registerBuiltinDrivers(): void {
   if (registered) return;
   registered = true;
-  const taken = new Set(registeredDrivers().map((factory) => factory.no));
-  for (const factory of BUILTIN_DRIVERS) if (!taken.has(factory.no)) registerDriver(factory);
+  const taken = new Set(registeredDrivers().map((factory) => factory.name));
+  for (const factory of BUILTIN_DRIVERS) if (!taken.has(factory.name)) registerDriver(factory);
 }

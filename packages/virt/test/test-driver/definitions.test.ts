@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Connection, DomainState, ModificationFlags, open, RunningReason, ShutoffReason } from '../../src/index.js';
+import { type Connection, DomainMemoryModFlags, DomainState, DomainVcpuFlags, open, RunningReason, ShutoffReason } from '../../src/index.js';
 import { expectVirtError } from '../helpers/expect-virt-error.js';
 import { readFixture } from '../helpers/fixtures.js';
 import { quietErrors } from '../helpers/quiet-errors.js';
@@ -151,7 +151,7 @@ describe('memory and vcpus', () => {
     await expectVirtError(test.setMemory(9000000), 'INVALID_ARG', 'invalid argument: cannot set memory higher than max memory');
     await expectVirtError(test.setMemory(0), 'INVALID_ARG', 'memory in virDomainSetMemory must not be zero');
     // virsh 9's setmem calls virDomainSetMemoryFlags(LIVE), hence its wording.
-    await expectVirtError(test.setMemoryFlags(0, ModificationFlags.LIVE), 'INVALID_ARG', 'memory in virDomainSetMemoryFlags must not be zero');
+    await expectVirtError(test.setMemoryFlags(0, DomainMemoryModFlags.MEM_LIVE), 'INVALID_ARG', 'memory in virDomainSetMemoryFlags must not be zero');
     await expectVirtError(test.setMaxMemory(1.5), 'INVALID_ARG', 'memory in virDomainSetMaxMemory must be a non-negative integer, not 1.5');
     await expectVirtError(
       test.setMaxMemory(2097152),
@@ -181,7 +181,7 @@ describe('memory and vcpus', () => {
   });
 
   it('refuses persistent changes to a transient domain and a live maximum', async () => {
-    const { CONFIG, LIVE, VCPU_MAXIMUM } = ModificationFlags;
+    const { VCPU_CONFIG: CONFIG, VCPU_LIVE: LIVE, VCPU_MAXIMUM } = DomainVcpuFlags;
     const fc4 = await conn.createXML(FC4_XEN);
     await expectVirtError(
       fc4.setMemoryFlags(1024, CONFIG),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Connection, type Domain, ModificationFlags, open, type VirtError } from '../../src/index.js';
+import { type Connection, type Domain, DomainMemoryModFlags, DomainVcpuFlags, open, type VirtError } from '../../src/index.js';
 import { fixturePath, readFixture } from '../helpers/fixtures.js';
 import { quietErrors } from '../helpers/quiet-errors.js';
 import { closeTracked, trackDomains } from '../helpers/tracked-domains.js';
@@ -153,7 +153,8 @@ describe.skipIf(!peer)('the test driver against Debian virsh 9 on the same input
     expect(theirs.status).toBe(0);
     const ours = await withDefault(async (conn) => {
       const test = await conn.lookupDomainByName('test');
-      const { CONFIG, LIVE, CURRENT, MEM_MAXIMUM, VCPU_MAXIMUM } = ModificationFlags;
+      const { MEM_CONFIG: CONFIG, MEM_LIVE: LIVE, MEM_CURRENT: CURRENT, MEM_MAXIMUM } = DomainMemoryModFlags;
+      const { VCPU_MAXIMUM } = DomainVcpuFlags;
       await test.setMemoryFlags(1048576, CONFIG);
       await test.setVcpusFlags(1, CONFIG);
       await test.setVcpusFlags(4, CONFIG | VCPU_MAXIMUM);

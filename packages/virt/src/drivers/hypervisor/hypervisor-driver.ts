@@ -1,4 +1,4 @@
-import { type DomainRef, type Driver, DriverNo } from '../../driver.js';
+import type { DomainRef, Driver } from '../../driver.js';
 import type { DomainInfo } from '../../types.js';
 import { asVirtErrors, xenDriverError } from '../xen/to-virt-error.js';
 import { formatXenCapabilities, libvirtArch } from '../xen/xen-capabilities.js';
@@ -10,7 +10,6 @@ import type { HypervisorDomain, HypervisorSession } from './hypervisor-session.j
  * State follows later libvirt (flag bits, crash reason) rather than 0.1.3's equality tests.
  */
 export class HypervisorDriver implements Driver {
-  readonly no = DriverNo.XEN_HYPERVISOR;
   readonly name = 'Xen';
   readonly #hv: HypervisorSession;
 

@@ -1,4 +1,4 @@
-import { DriverNo } from '../../driver.js';
+import { BUILTIN_DRIVER_PRIORITY } from '../../driver-registry.js';
 import { asVirtErrors } from '../xen/to-virt-error.js';
 import { XEN_DRIVER_VERSION, xenDriverFactory } from '../xen/xen-driver-factory.js';
 import { isLocalXenName } from '../xen/xen-names.js';
@@ -9,9 +9,10 @@ import { loadHypercall, openHypervisorSession } from './hypervisor-loader.js';
  * `useHypervisor: false`); a privcmd that cannot be opened is NO_XEN, which fails a read-write open.
  */
 export const hypervisorDriverFactory = xenDriverFactory({
-  no: DriverNo.XEN_HYPERVISOR,
   name: 'Xen',
+  priority: BUILTIN_DRIVER_PRIORITY.Xen,
   version: XEN_DRIVER_VERSION,
+  direct: true,
   accepts: isLocalXenName,
   async open(options) {
     if (options.useHypervisor === false) return undefined;

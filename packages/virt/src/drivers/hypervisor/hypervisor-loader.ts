@@ -1,5 +1,5 @@
 import type { DomainInfo as HypercallDomainInfo, Hypervisor } from '@libvirt-ts/hypercall';
-import type { DomainState } from '../../types.js';
+import type { DomainState } from '../../constants.js';
 import { parseUuid } from '../../uuid.js';
 import { isHypercallError } from '../xen/package-errors.js';
 import type { HypervisorDomain, HypervisorSession } from './hypervisor-session.js';

@@ -1,4 +1,4 @@
-import type { DomainState } from '../../types.js';
+import type { DomainState } from '../../constants.js';
 
 /** One domain as the hypervisor reports it (getdomaininfo), already decoded. */
 export interface HypervisorDomain {

@@ -1,4 +1,4 @@
-import { type DomainRef, type Driver, DriverNo } from '../../driver.js';
+import type { DomainRef, Driver } from '../../driver.js';
 import type { DomainInfo, NodeInfo } from '../../types.js';
 import { messageOf, xenDriverError } from '../xen/to-virt-error.js';
 import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
@@ -14,7 +14,6 @@ const NO_DATA = dataFromArg(0);
  * users who cannot open privcmd. It refuses read-write opens, as in libvirt.
  */
 export class ProxyDriver implements Driver {
-  readonly no = DriverNo.XEN_PROXY;
   readonly name = 'XenProxy';
   readonly #proxy: ProxyConnection;
 

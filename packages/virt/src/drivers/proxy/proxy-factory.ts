@@ -1,12 +1,13 @@
-import { DriverNo } from '../../driver.js';
+import { BUILTIN_DRIVER_PRIORITY } from '../../driver-registry.js';
 import { xenDriverFactory } from '../xen/xen-driver-factory.js';
 import { isLocalXenName } from '../xen/xen-names.js';
 
 /** Registers as "XenProxy" (version 0, as in libvirt): local Xen names, read-only opens only. */
 export const proxyDriverFactory = xenDriverFactory({
-  no: DriverNo.XEN_PROXY,
   name: 'XenProxy',
+  priority: BUILTIN_DRIVER_PRIORITY.XenProxy,
   version: 0,
+  optional: true,
   // a read-write open is declined, not failed: the proxy never aborts a Xen open
   accepts: (request) => request.readOnly && isLocalXenName(request),
   // Loaded on open, so a test:/// connection never loads the proxy transport.

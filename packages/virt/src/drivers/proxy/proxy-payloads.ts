@@ -2,7 +2,8 @@
  * The `extra` payloads of proxy packets, laid out as the C structs of libvirt 0.1.3 on x86_64
  * (virDomainInfo is 40 bytes, virNodeInfo 64; longs are 8 bytes, little-endian). Pure: no I/O.
  */
-import type { DomainInfo, DomainState, NodeInfo } from '../../types.js';
+import type { DomainState } from '../../constants.js';
+import type { DomainInfo, NodeInfo } from '../../types.js';
 import { PROXY_MAX_NAME, ProxyPacketError } from './proxy-packet.js';
 
 export const DOMAIN_INFO_SIZE = 40;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { DomainState, type NodeInfo, RunningReason } from '../../types.js';
+import { DomainState, RunningReason } from '../../constants.js';
+import type { NodeInfo } from '../../types.js';
 import type { XmlElement } from '../../xml/xml-scan.js';
 import { parseDefinition } from './parse-definition.js';
 import { TestDomainList } from './test-domain-list.js';

@@ -1,5 +1,5 @@
 import type { DomainConfig } from '@libvirt-ts/xml-format';
-import { ModificationFlags } from '../../types.js';
+import { DomainMemoryModFlags, DomainModificationImpact, DomainVcpuFlags } from '../../constants.js';
 import { notRunning, testError, testErrorText } from './test-errors.js';
 import { isActive, type TestDomain } from './test-domain-list.js';
 
@@ -11,8 +11,8 @@ const MAX_VCPUS = 32;
  * LIVE for an active domain and CONFIG otherwise.
  */
 function definitionsFor(dom: TestDomain, flags: number): { live: DomainConfig | undefined; config: DomainConfig | undefined } {
-  let live = (flags & ModificationFlags.LIVE) !== 0;
-  let config = (flags & ModificationFlags.CONFIG) !== 0;
+  let live = (flags & DomainModificationImpact.AFFECT_LIVE) !== 0;
+  let config = (flags & DomainModificationImpact.AFFECT_CONFIG) !== 0;
   if (!live && !config) {
     live = isActive(dom);
     config = !live;
@@ -29,12 +29,12 @@ function definitionsFor(dom: TestDomain, flags: number): { live: DomainConfig | 
  */
 export function setMemory(dom: TestDomain, kib: number, flags: number): void {
   // virDomainObjGetOneDefState: memory changes touch exactly one definition.
-  const both = ModificationFlags.LIVE | ModificationFlags.CONFIG;
+  const both = DomainModificationImpact.AFFECT_LIVE | DomainModificationImpact.AFFECT_CONFIG;
   if ((flags & both) === both) {
     throw testErrorText('INVALID_ARG', "Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive");
   }
-  const { live, config } = definitionsFor(dom, flags & ~ModificationFlags.MEM_MAXIMUM);
-  if ((flags & ModificationFlags.MEM_MAXIMUM) !== 0) {
+  const { live, config } = definitionsFor(dom, flags & ~DomainMemoryModFlags.MEM_MAXIMUM);
+  if ((flags & DomainMemoryModFlags.MEM_MAXIMUM) !== 0) {
     if (live) throw testError('OPERATION_INVALID', 'cannot resize the maximum memory on an active domain');
     if (config) {
       config.memory = kib;
@@ -54,8 +54,8 @@ export function setMemory(dom: TestDomain, kib: number, flags: number): void {
  */
 export function setVcpus(dom: TestDomain, count: number, flags: number): void {
   if (count > MAX_VCPUS) throw testError('INVALID_ARG', `requested cpu amount exceeds maximum supported amount (${count} > ${MAX_VCPUS})`);
-  const maximum = (flags & ModificationFlags.VCPU_MAXIMUM) !== 0;
-  const { live, config } = definitionsFor(dom, flags & ~ModificationFlags.VCPU_MAXIMUM);
+  const maximum = (flags & DomainVcpuFlags.VCPU_MAXIMUM) !== 0;
+  const { live, config } = definitionsFor(dom, flags & ~DomainVcpuFlags.VCPU_MAXIMUM);
   // The live definition's online count is checked against its maximum even with VCPU_MAXIMUM.
   for (const def of maximum ? [live] : [live, config]) {
     if (def && count > def.vcpu.count) throw testError('INVALID_ARG', `requested cpu amount exceeds maximum (${count} > ${def.vcpu.count})`);

@@ -1,5 +1,5 @@
 import type { DomainConfig } from '@libvirt-ts/xml-format';
-import { DomainState, ShutoffReason } from '../../types.js';
+import { DomainState, ShutoffReason } from '../../constants.js';
 import { cloneDef } from './clone-def.js';
 import { testError } from './test-errors.js';
 

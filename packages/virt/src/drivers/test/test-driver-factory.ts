@@ -1,4 +1,5 @@
-import { type DriverFactory, type DriverOpenRequest, DriverNo } from '../../driver.js';
+import type { DriverFactory, DriverOpenRequest } from '../../driver.js';
+import { BUILTIN_DRIVER_PRIORITY } from '../../driver-registry.js';
 import { TestDriver } from './test-driver.js';
 import { testError } from './test-errors.js';
 import { createDefaultNode, type TestNode } from './test-node.js';
@@ -24,8 +25,8 @@ function openDefault(): TestDriver {
  * (libvirt would go remote), are declined.
  */
 export const testDriverFactory: DriverFactory = {
-  no: DriverNo.TEST,
   name: 'Test',
+  priority: BUILTIN_DRIVER_PRIORITY.Test,
   version: 2,
   async open(request: DriverOpenRequest) {
     const uri = request.uri;

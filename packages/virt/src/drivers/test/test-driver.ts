@@ -1,20 +1,9 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { type DomainConfig, formatDomainXml } from '@libvirt-ts/xml-format';
-import { type DomainRef, type Driver, DriverNo } from '../../driver.js';
-import {
-  type DomainInfo,
-  DomainState,
-  type DomainStateWithReason,
-  type ListAllDomainsFlags,
-  ModificationFlags,
-  type NodeInfo,
-  PausedReason,
-  RunningReason,
-  type SecurityLabel,
-  type SecurityModel,
-  ShutoffReason,
-} from '../../types.js';
+import type { DomainRef, Driver } from '../../driver.js';
+import { DomainMemoryModFlags, DomainModificationImpact, DomainState, PausedReason, RunningReason, ShutoffReason } from '../../constants.js';
+import type { DomainInfo, DomainStateWithReason, ListAllDomainsFlags, NodeInfo, SecurityLabel, SecurityModel } from '../../types.js';
 import { VirtError } from '../../errors/virt-error.js';
 import { formatUuid, parseUuid } from '../../uuid.js';
 import { formatTestCapabilities } from './capabilities.js';
@@ -33,7 +22,6 @@ export const DomainXMLFlags = { SECURE: 1, INACTIVE: 2, UPDATE_CPU: 4, MIGRATABL
  * All work is synchronous on in-memory state (file I/O aside), so concurrent calls see a consistent node.
  */
 export class TestDriver implements Driver {
-  readonly no = DriverNo.TEST;
   readonly name = 'Test';
   #closed = false;
 
@@ -300,12 +288,12 @@ export class TestDriver implements Driver {
 
   /** virDomainSetMaxMemory: CURRENT | MEM_MAXIMUM (only an inactive domain's maximum can change). */
   async domainSetMaxMemory(ref: DomainRef, kib: number): Promise<void> {
-    setMemory(this.#find(ref), kib, ModificationFlags.MEM_MAXIMUM);
+    setMemory(this.#find(ref), kib, DomainMemoryModFlags.MEM_MAXIMUM);
   }
 
   /** virDomainSetMemory: the balloon of a running domain (LIVE), up to its maximum. */
   async domainSetMemory(ref: DomainRef, kib: number): Promise<void> {
-    setMemory(this.#find(ref), kib, ModificationFlags.LIVE);
+    setMemory(this.#find(ref), kib, DomainModificationImpact.AFFECT_LIVE);
   }
 
   async domainSetMemoryFlags(ref: DomainRef, kib: number, flags: number): Promise<void> {
@@ -314,7 +302,7 @@ export class TestDriver implements Driver {
 
   /** virDomainSetVcpus: the online vcpus of a running domain (LIVE), up to its `<vcpu>` maximum. */
   async domainSetVcpus(ref: DomainRef, count: number): Promise<void> {
-    setVcpus(this.#find(ref), count, ModificationFlags.LIVE);
+    setVcpus(this.#find(ref), count, DomainModificationImpact.AFFECT_LIVE);
   }
 
   async domainSetVcpusFlags(ref: DomainRef, count: number, flags: number): Promise<void> {

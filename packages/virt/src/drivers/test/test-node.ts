@@ -1,5 +1,6 @@
 import type { DomainConfig } from '@libvirt-ts/xml-format';
-import { DomainState, type NodeInfo, RunningReason } from '../../types.js';
+import { DomainState, RunningReason } from '../../constants.js';
+import type { NodeInfo } from '../../types.js';
 import type { TestCell } from './capabilities.js';
 import { TestDomainList } from './test-domain-list.js';
 

@@ -1,4 +1,5 @@
-import type { Driver, DriverFactory, DriverNo, DriverOpenRequest } from '../../driver.js';
+import type { Driver, DriverFactory, DriverOpenRequest } from '../../driver.js';
+import { isXenName } from '../../uri.js';
 import { readXenOptions } from './read-xen-options.js';
 import type { XenOpenOptions } from './xen-options.js';
 
@@ -6,9 +7,13 @@ import type { XenOpenOptions } from './xen-options.js';
 export const XEN_DRIVER_VERSION = 3_000_001;
 
 interface XenDriverSpec {
-  no: DriverNo;
   name: string;
+  priority: number;
   version: number;
+  /** The hypervisor driver: see DriverFactory.direct. */
+  direct?: boolean;
+  /** The proxy: its failure never aborts a Xen open (libvirt's rule left it out). */
+  optional?: boolean;
   /** Whether the connection name is one this driver serves; others are declined silently. */
   accepts(request: DriverOpenRequest): boolean;
   open(options: XenOpenOptions, request: DriverOpenRequest): Promise<Driver | undefined>;
@@ -17,12 +22,16 @@ interface XenDriverSpec {
 /**
  * A DriverFactory with the Xen drivers' common rules: decline names that are not theirs, read the
  * path options, and in a quiet (read-only) open decline instead of failing, as VIR_DRV_OPEN_QUIET did.
+ * libvirt's Xen rule: a read-write open of a Xen name fails as a whole when one of them (but the
+ * optional proxy) fails.
  */
 export function xenDriverFactory(spec: XenDriverSpec): DriverFactory {
   return {
-    no: spec.no,
     name: spec.name,
+    priority: spec.priority,
     version: spec.version,
+    direct: spec.direct === true,
+    failureAbortsOpen: (request) => spec.optional !== true && !request.readOnly && isXenName(request.name),
     async open(request) {
       if (!spec.accepts(request)) return undefined;
       const options = readXenOptions(request.options);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { lookup, lookupString } from '@libvirt-ts/sexpr';
 import { XendClient, type XendConfigVersion, type XendDomain } from '@libvirt-ts/xend-client';
-import { type DomainRef, type Driver, DriverNo } from '../../driver.js';
+import type { DomainRef, Driver } from '../../driver.js';
 import type { DomainInfo, DomainStateWithReason, ListAllDomainsFlags, NodeInfo } from '../../types.js';
 import { isXendError } from '../xen/package-errors.js';
 import { asVirtErrors, messageOf, orAbsent, xenDriverError } from '../xen/to-virt-error.js';
@@ -17,7 +17,6 @@ import { domainXmlFromXend, xendConfigFromXml } from './xend-domain-xml.js';
  * HTTP interface. Listings use one `?detail=1` request instead of 0.1.3's one request per domain.
  */
 export class XendDriver implements Driver {
-  readonly no = DriverNo.XEN_DAEMON;
   readonly name = 'XenDaemon';
   readonly #xend: XendClient;
   /** A read-only xenstore connection for console paths in getXMLDesc, when one could be opened. */

@@ -1,6 +1,7 @@
 import { XenstoreClient } from '@libvirt-ts/xenstore';
-import { type DomainRef, type Driver, DriverNo } from '../../driver.js';
-import { DomainState, type DomainInfo } from '../../types.js';
+import type { DomainRef, Driver } from '../../driver.js';
+import { DomainState } from '../../constants.js';
+import type { DomainInfo } from '../../types.js';
 import { parseUuid } from '../../uuid.js';
 import { isXenstoreError } from '../xen/package-errors.js';
 import { asVirtErrors, messageOf, orAbsent, xenDriverError } from '../xen/to-virt-error.js';
@@ -29,7 +30,6 @@ const NIL_UUID = new Uint8Array(16);
  * from xenstored; balloon target, shutdown and reboot written to it.
  */
 export class XenstoreDriver implements Driver {
-  readonly no = DriverNo.XEN_STORE;
   readonly name = 'XenStore';
   readonly #xs: XenstoreSession;
   readonly #timeoutMs: number;

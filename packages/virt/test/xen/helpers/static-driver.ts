@@ -1,4 +1,4 @@
-import { type DomainRef, type Driver, DriverNo } from '../../../src/driver.js';
+import type { DomainRef, Driver } from '../../../src/driver.js';
 import type { DomainInfo, NodeInfo } from '../../../src/types.js';
 import { parseUuid } from '../../../src/uuid.js';
 
@@ -35,7 +35,6 @@ export function staticDriver(): Driver {
     return d;
   };
   return {
-    no: DriverNo.XEN_DAEMON,
     name: 'Static',
     close: async () => {},
     getVersion: async () => 3_000_002,

@@ -1,0 +1,100 @@
+/**
+ * libvirt's enums and flag values (include/libvirt/libvirt-domain.h, virterror.h), numbers as
+ * libvirt's: the one place they are written. Free of side effects, so `@libvirt-ts/virt/constants`
+ * can be imported without loading any driver.
+ */
+
+/** virDomainState: the state byte of virDomainInfo. Numbers are libvirt's. */
+export const DomainState = {
+  NOSTATE: 0,
+  RUNNING: 1,
+  BLOCKED: 2,
+  PAUSED: 3,
+  SHUTDOWN: 4,
+  SHUTOFF: 5,
+  CRASHED: 6,
+  PMSUSPENDED: 7,
+} as const;
+export type DomainState = (typeof DomainState)[keyof typeof DomainState];
+
+/** virDomainRunningReason. */
+export const RunningReason = {
+  UNKNOWN: 0,
+  BOOTED: 1,
+  MIGRATED: 2,
+  RESTORED: 3,
+  FROM_SNAPSHOT: 4,
+  UNPAUSED: 5,
+  MIGRATION_CANCELED: 6,
+  SAVE_CANCELED: 7,
+  WAKEUP: 8,
+  CRASHED: 9,
+} as const;
+
+/** virDomainPausedReason. */
+export const PausedReason = { UNKNOWN: 0, USER: 1, MIGRATION: 2, SAVE: 3, DUMP: 4, IOERROR: 5, WATCHDOG: 6 } as const;
+
+/** virDomainShutdownReason. */
+export const ShutdownReason = { UNKNOWN: 0, USER: 1 } as const;
+
+/** virDomainShutoffReason. */
+export const ShutoffReason = {
+  UNKNOWN: 0,
+  SHUTDOWN: 1,
+  DESTROYED: 2,
+  CRASHED: 3,
+  MIGRATED: 4,
+  SAVED: 5,
+  FAILED: 6,
+  FROM_SNAPSHOT: 7,
+  DAEMON: 8,
+} as const;
+
+/** virDomainCrashedReason. */
+export const CrashedReason = { UNKNOWN: 0, PANICKED: 1 } as const;
+
+/** virDomainModificationImpact: which definition a change applies to. */
+export const DomainModificationImpact = { AFFECT_CURRENT: 0, AFFECT_LIVE: 1, AFFECT_CONFIG: 2 } as const;
+
+/** virDomainMemoryModFlags (virDomainSetMemoryFlags): the impact, or MEM_MAXIMUM to change the maximum. */
+export const DomainMemoryModFlags = { MEM_CURRENT: 0, MEM_LIVE: 1, MEM_CONFIG: 2, MEM_MAXIMUM: 4 } as const;
+
+/** virDomainVcpuFlags (virDomainSetVcpusFlags). */
+export const DomainVcpuFlags = {
+  VCPU_CURRENT: 0,
+  VCPU_LIVE: 1,
+  VCPU_CONFIG: 2,
+  VCPU_MAXIMUM: 4,
+  VCPU_GUEST: 8,
+  VCPU_HOTPLUGGABLE: 16,
+} as const;
+
+/** virDomainXMLFlags (virDomainGetXMLDesc). */
+export const DomainXMLFlags = { XML_SECURE: 1, XML_INACTIVE: 2, XML_UPDATE_CPU: 4, XML_MIGRATABLE: 8 } as const;
+
+/** virDomainCreateFlags (virDomainCreateXML, virDomainCreateWithFlags). */
+export const DomainCreateFlags = {
+  NONE: 0,
+  START_PAUSED: 1,
+  START_AUTODESTROY: 2,
+  START_BYPASS_CACHE: 4,
+  START_FORCE_BOOT: 8,
+  START_VALIDATE: 16,
+  START_RESET_NVRAM: 32,
+} as const;
+
+/** virDomainRebootFlagValues (virDomainReboot); virDomainShutdownFlagValues has the same bits. */
+export const DomainRebootFlagValues = {
+  REBOOT_DEFAULT: 0,
+  REBOOT_ACPI_POWER_BTN: 1,
+  REBOOT_GUEST_AGENT: 2,
+  REBOOT_INITCTL: 4,
+  REBOOT_SIGNAL: 8,
+  REBOOT_PARAVIRT: 16,
+} as const;
+
+/** virConnectListAllDomainsFlags: the filters this library knows; neither ACTIVE nor INACTIVE means both. */
+export const ConnectListAllDomainsFlags = { ACTIVE: 1, INACTIVE: 2 } as const;
+
+export { ErrorCode } from './errors/error-codes.js';
+export { ErrorDomain, ErrorLevel } from './errors/error-domains.js';

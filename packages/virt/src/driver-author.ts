@@ -1,0 +1,32 @@
+/**
+ * `@libvirt-ts/virt/driver`: what a driver author needs, and nothing a user of the API does. A driver
+ * is a table of entry points (Driver) opened per connection by a registered factory (DriverFactory);
+ * CALL_RULES says how each entry point is spread over a connection's drivers. See the README's
+ * "Adding a driver".
+ */
+export type {
+  DomainRef,
+  Driver,
+  DriverFactory,
+  DriverMethod,
+  DriverMethodArgs,
+  DriverMethodResult,
+  DriverOpenRequest,
+} from './driver.js';
+export { BUILTIN_DRIVER_PRIORITY, registerDriver, registeredDrivers, unregisterDriver } from './driver-registry.js';
+export { CALL_RULES, type CallRule, type DispatchPolicy, noSupport } from './dispatch.js';
+export { isXenName, type ParsedUri, parseUri } from './uri.js';
+export { VirtError, type VirtErrorInit } from './errors/virt-error.js';
+export { toVirtError } from './errors/to-virt-error.js';
+export type { ErrorCodeName } from './errors/error-codes.js';
+export type { ErrorDomainName } from './errors/error-domains.js';
+export { formatUuid, parseUuid } from './uuid.js';
+export type {
+  DomainInfo,
+  DomainStateWithReason,
+  ListAllDomainsFlags,
+  NodeInfo,
+  OpenOptions,
+  SecurityLabel,
+  SecurityModel,
+} from './types.js';
