@@ -50,8 +50,8 @@ export interface MaxMemoryConfig {
   slots: number;
 }
 
-/** Guest kind of `<os><type>`: 'linux' (0.1.x PV), 'xen' (later PV), 'hvm' (fully virtualised). */
-export const OS_TYPES = ['linux', 'xen', 'hvm', 'exe', 'uml'] as const;
+/** Guest kind of `<os><type>`: 'linux' (0.1.x PV), 'xen' (later PV), 'hvm' (fully virtualised), 'xenpvh' (Xen PVH, libvirt 9). */
+export const OS_TYPES = ['linux', 'xen', 'hvm', 'exe', 'uml', 'xenpvh'] as const;
 export type OsType = (typeof OS_TYPES)[number];
 
 /** `<boot dev='…'/>`; legacy spellings (hda, /dev/fd0, /dev/cdrom) are normalised by the parser. */
