@@ -1,0 +1,87 @@
+import { connect as netConnect, type Socket } from 'node:net';
+import { connect as tlsConnect, type TLSSocket } from 'node:tls';
+import { RemoteError } from '../remote-error.js';
+import { StreamTransport } from './stream-transport.js';
+import type { RemoteTransport } from './transport.js';
+
+export interface ConnectOptions {
+  /** Give up connecting after this many milliseconds (default 30000). */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/** Waits for a socket to connect (or its TLS handshake to finish), then wraps it. */
+function settle(
+  socket: Socket | TLSSocket,
+  readyEvent: 'connect' | 'secureConnect',
+  description: string,
+  options: ConnectOptions,
+): Promise<RemoteTransport> {
+  return new Promise((resolve, reject) => {
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    const fail = (error: RemoteError) => {
+      cleanup();
+      socket.destroy();
+      reject(error);
+    };
+    // A TLS socket's errors after the TCP connection is up are the handshake's or the certificate's.
+    let tcpUp = false;
+    socket.once('connect', () => {
+      tcpUp = true;
+    });
+    const onError = (error: Error) =>
+      fail(
+        new RemoteError(readyEvent === 'secureConnect' && tcpUp ? 'TLS' : 'CONNECT', `cannot connect to ${description}: ${error.message}`, {
+          cause: error,
+        }),
+      );
+    const onAbort = () => fail(new RemoteError('ABORTED', `connecting to ${description} aborted`));
+    const timer = setTimeout(() => fail(new RemoteError('TIMEOUT', `cannot connect to ${description} within ${timeoutMs} ms`)), timeoutMs);
+    const cleanup = () => {
+      clearTimeout(timer);
+      socket.off('error', onError);
+      options.signal?.removeEventListener('abort', onAbort);
+    };
+    if (options.signal?.aborted) return onAbort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    socket.once('error', onError);
+    socket.once(readyEvent, () => {
+      cleanup();
+      socket.setNoDelay?.(true);
+      resolve(StreamTransport.fromDuplex(description, socket));
+    });
+  });
+}
+
+/** Connects to libvirtd's unix socket at `path`. */
+export function connectUnix(path: string, options: ConnectOptions = {}): Promise<RemoteTransport> {
+  return settle(netConnect({ path }), 'connect', `unix:${path}`, options);
+}
+
+/** Connects to libvirtd's TCP port (`listen_tcp`, no encryption). */
+export function connectTcp(host: string, port: number, options: ConnectOptions = {}): Promise<RemoteTransport> {
+  return settle(netConnect({ host, port }), 'connect', `tcp:${host}:${port}`, options);
+}
+
+export interface TlsCredentials {
+  /** PEM: the CA certificate, and the client's certificate and key. */
+  ca: string | Buffer;
+  cert?: string | Buffer | undefined;
+  key?: string | Buffer | undefined;
+  /** Check the server's certificate and that it names `host` (libvirt's default; `no_verify=1` turns it off). */
+  verify?: boolean;
+}
+
+/** Connects to libvirtd's TLS port (`listen_tls`, libvirt's x509 PKI). */
+export function connectTls(host: string, port: number, credentials: TlsCredentials, options: ConnectOptions = {}): Promise<RemoteTransport> {
+  const socket = tlsConnect({
+    host,
+    port,
+    ca: credentials.ca,
+    cert: credentials.cert,
+    key: credentials.key,
+    servername: /^[\d.]+$|:/.test(host) ? undefined : host,
+    rejectUnauthorized: credentials.verify !== false,
+  });
+  return settle(socket, 'secureConnect', `tls:${host}:${port}`, options);
+}
