@@ -525,9 +525,7 @@ export const xdrRemoteAuthType: XdrCodec<RemoteAuthType> = {
     w.int(v);
   },
   decode(r) {
-    const v = r.int();
-    if (!remoteAuthTypeValues.has(v)) throw r.fail(`${v} is not a remote_auth_type`);
-    return v as RemoteAuthType;
+    return r.member(remoteAuthTypeValues, 'remote_auth_type') as RemoteAuthType;
   },
 };
 
@@ -615,7 +613,7 @@ export const xdrRemoteTypedParamValue: XdrCodec<RemoteTypedParamValue> = {
       case 7:
         return { type: 7, s: xdrRemoteNonnullString.decode(r) };
       default:
-        throw r.fail(`${type} is not a type of remote_typed_param_value`);
+        throw r.fail(`${type} is not a type of remote_typed_param_value`, r.offset - 4);
     }
   },
 };
@@ -12702,9 +12700,7 @@ export const xdrRemoteProcedure: XdrCodec<RemoteProcedure> = {
     w.int(v);
   },
   decode(r) {
-    const v = r.int();
-    if (!remoteProcedureValues.has(v)) throw r.fail(`${v} is not a remote_procedure`);
-    return v as RemoteProcedure;
+    return r.member(remoteProcedureValues, 'remote_procedure') as RemoteProcedure;
   },
 };
 

@@ -15,8 +15,6 @@ export const xdrKeepaliveProcedure: XdrCodec<KeepaliveProcedure> = {
     w.int(v);
   },
   decode(r) {
-    const v = r.int();
-    if (!keepaliveProcedureValues.has(v)) throw r.fail(`${v} is not a keepalive_procedure`);
-    return v as KeepaliveProcedure;
+    return r.member(keepaliveProcedureValues, 'keepalive_procedure') as KeepaliveProcedure;
   },
 };

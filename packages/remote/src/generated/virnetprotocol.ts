@@ -32,9 +32,7 @@ export const xdrVirNetMessageType: XdrCodec<VirNetMessageType> = {
     w.int(v);
   },
   decode(r) {
-    const v = r.int();
-    if (!virNetMessageTypeValues.has(v)) throw r.fail(`${v} is not a virNetMessageType`);
-    return v as VirNetMessageType;
+    return r.member(virNetMessageTypeValues, 'virNetMessageType') as VirNetMessageType;
   },
 };
 
@@ -49,9 +47,7 @@ export const xdrVirNetMessageStatus: XdrCodec<VirNetMessageStatus> = {
     w.int(v);
   },
   decode(r) {
-    const v = r.int();
-    if (!virNetMessageStatusValues.has(v)) throw r.fail(`${v} is not a virNetMessageStatus`);
-    return v as VirNetMessageStatus;
+    return r.member(virNetMessageStatusValues, 'virNetMessageStatus') as VirNetMessageStatus;
   },
 };
 

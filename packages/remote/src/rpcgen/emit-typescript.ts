@@ -175,9 +175,7 @@ class Emitter {
       `    w.int(v);`,
       `  },`,
       `  decode(r) {`,
-      `    const v = r.int();`,
-      `    if (!${camelCase(enumName)}Values.has(v)) throw r.fail(\`\${v} is not a ${enumName}\`);`,
-      `    return v as ${name};`,
+      `    return r.member(${camelCase(enumName)}Values, '${enumName}') as ${name};`,
       `  },`,
       `};`,
       '',
@@ -243,7 +241,7 @@ class Emitter {
       decodeCases.push(`      default:`, `        return { ${tag}${fallback.kind === 'void' ? '' : `, ${fallback.name}: ${this.decode(fallback)}`} } as ${name};`);
     } else {
       encodeCases.push(`      default:`, `        throw ${this.runtime('invalidValue')}('${union.name} ${tag}', (v as { ${tag}: unknown }).${tag});`);
-      decodeCases.push(`      default:`, `        throw r.fail(\`\${${tag}} is not a ${tag} of ${union.name}\`);`);
+      decodeCases.push(`      default:`, `        throw r.fail(\`\${${tag}} is not a ${tag} of ${union.name}\`, r.offset - 4);`);
     }
     this.out.push(
       `export type ${name} =`,

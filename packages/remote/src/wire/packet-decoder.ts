@@ -5,70 +5,58 @@ import { decodeHeader, PACKET_MAX, PACKET_MIN, type Packet } from './packet.js';
  * Splits a byte stream into packets: push each chunk as it arrives, split anywhere; each whole
  * packet is handed to `onPacket`. A length under the header's size or over libvirt's limit is an
  * error (the stream cannot be resynchronised after it): `push` throws and every later push too.
- * At most one packet's bytes (at most PACKET_MAX) are held.
+ * Memory follows the bytes actually received: an announced length reserves nothing, so a peer
+ * that lies about a length holds at most what it sent, never more than one packet (PACKET_MAX).
  */
 export class PacketDecoder {
-  /** The packet being assembled, once its length is known. */
-  private partial: Uint8Array | undefined;
-  private filled = 0;
-  /** Bytes of a length word split across chunks. */
-  private readonly lengthBytes = new Uint8Array(4);
-  private lengthFilled = 0;
+  /** The chunks of the packet being assembled and its announced length (0: not known yet). */
+  private parts: Uint8Array[] = [];
+  private partsLength = 0;
+  private expected = 0;
   private failure: RemoteError | undefined;
 
   constructor(private readonly onPacket: (packet: Packet) => void) {}
 
   /** Bytes received but not yet handed out as a packet. */
   get buffered(): number {
-    return this.partial === undefined ? this.lengthFilled : this.filled;
+    return this.partsLength;
   }
 
   push(chunk: Uint8Array): void {
     if (this.failure) throw this.failure;
     let offset = 0;
     while (offset < chunk.length) {
-      if (this.partial === undefined) {
+      if (this.partsLength === 0 && chunk.length - offset >= 4) {
         // Fast path: a whole packet inside the chunk is handed out without a copy.
-        if (this.lengthFilled === 0 && chunk.length - offset >= 4) {
-          const length = readLength(chunk, offset);
-          this.check(length);
-          if (chunk.length - offset >= length) {
-            this.emit(chunk.subarray(offset, offset + length));
-            offset += length;
-            continue;
-          }
-          this.start(length);
+        const length = readLength(chunk, offset);
+        this.check(length);
+        if (chunk.length - offset >= length) {
+          this.emit(chunk.subarray(offset, offset + length));
+          offset += length;
           continue;
         }
-        const take = Math.min(4 - this.lengthFilled, chunk.length - offset);
-        this.lengthBytes.set(chunk.subarray(offset, offset + take), this.lengthFilled);
-        this.lengthFilled += take;
-        offset += take;
-        if (this.lengthFilled < 4) return;
-        const length = readLength(this.lengthBytes, 0);
+        this.expected = length;
+      }
+      const wanted = this.expected === 0 ? 4 - this.partsLength : this.expected - this.partsLength;
+      const take = Math.min(wanted, chunk.length - offset);
+      this.parts.push(chunk.slice(offset, offset + take));
+      this.partsLength += take;
+      offset += take;
+      if (this.expected === 0) {
+        if (this.partsLength < 4) return;
+        const length = readLength(concat(this.parts, 4), 0);
         this.check(length);
-        this.start(length);
-        this.partial!.set(this.lengthBytes, 0);
-        this.filled = 4;
-        this.lengthFilled = 0;
+        this.expected = length;
         continue;
       }
-      const take = Math.min(this.partial.length - this.filled, chunk.length - offset);
-      this.partial.set(chunk.subarray(offset, offset + take), this.filled);
-      this.filled += take;
-      offset += take;
-      if (this.filled === this.partial.length) {
-        const whole = this.partial;
-        this.partial = undefined;
-        this.filled = 0;
+      if (this.partsLength === this.expected) {
+        const whole = concat(this.parts, this.expected);
+        this.parts = [];
+        this.partsLength = 0;
+        this.expected = 0;
         this.emit(whole);
       }
     }
-  }
-
-  private start(length: number): void {
-    this.partial = new Uint8Array(length);
-    this.filled = 0;
   }
 
   private check(length: number): void {
@@ -90,6 +78,17 @@ export class PacketDecoder {
     }
     this.onPacket({ header, bytes });
   }
+}
+
+function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const whole = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    whole.set(part, at);
+    at += part.length;
+  }
+  return whole;
 }
 
 function readLength(bytes: Uint8Array, offset: number): number {

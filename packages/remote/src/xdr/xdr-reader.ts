@@ -24,8 +24,18 @@ export class XdrReader {
     return this.end - this.offset;
   }
 
-  fail(message: string): RemoteError {
-    return new RemoteError('XDR', `${message} at byte ${this.offset}`);
+  /** The error for bad data at `at` (default: the current offset). */
+  fail(message: string, at = this.offset): RemoteError {
+    return new RemoteError('XDR', `${message} at byte ${at}`);
+  }
+
+  /** An enum: an int that must be one of `values`. */
+  member(values: ReadonlySet<number>, what: string): number {
+    this.need(4, what);
+    const value = this.view.getInt32(this.offset);
+    if (!values.has(value)) throw this.fail(`${value} is not a ${what}`);
+    this.offset += 4;
+    return value;
   }
 
   private need(bytes: number, what: string): void {

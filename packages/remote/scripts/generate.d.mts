@@ -1,0 +1,4 @@
+export const generatedDirectoryUrl: URL;
+export const protocolDirectoryUrl: URL;
+export function generateParserSource(grammar?: string): string;
+export function readProtocolFile(name: string): string;
