@@ -1,8 +1,23 @@
 // The client against a real libvirtd 9 started by the test, test:///default behind it.
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRemote, RemoteError, type RemoteConnection } from '../src/index.js';
-import { type Libvirtd, libvirtdMissing, startLibvirtd } from './libvirtd.js';
+import {
+  openRemote,
+  REMOTE_PROCEDURE_NAMES,
+  REMOTE_PROGRAM,
+  RemoteError,
+  type RemoteConnection,
+  RemoteProcedures,
+  xdrUnsignedInt,
+  xdrVoid,
+} from '../src/index.js';
+import { camelCase } from '../src/rpcgen/index.js';
+import { type Libvirtd, libvirtdMissing, makePki, startLibvirtd } from './libvirtd.js';
+
+const FAKE_SSH = new URL('./fake-ssh.sh', import.meta.url).pathname;
 
 const missing = libvirtdMissing();
 
@@ -11,7 +26,7 @@ describe.skipIf(missing)(`against a real libvirtd 9${missing ? ` (skipped: ${mis
   let connection: RemoteConnection;
 
   beforeAll(async () => {
-    daemon = await startLibvirtd();
+    daemon = await startLibvirtd({ tls: true });
     connection = await openRemote(daemon.unixUri);
   });
   afterAll(async () => {
@@ -116,5 +131,70 @@ describe.skipIf(missing)(`against a real libvirtd 9${missing ? ` (skipped: ${mis
     } finally {
       await tcp.close();
     }
+  });
+
+  it('TLS transport with libvirt PKI layout (pkipath): test+tls://127.0.0.1:PORT/default', async () => {
+    for (const host of ['127.0.0.1', 'localhost']) {
+      const tls = await openRemote(`test+tls://${host}:${daemon.tlsPort}/default?pkipath=${daemon.pki!.clientDirectory}`);
+      try {
+        expect((await tls.procedures.connectGetUri()).uri).toBe('test:///default');
+      } finally {
+        await tls.close();
+      }
+    }
+  });
+
+  it('TLS refuses a server whose certificate another CA signed, unless no_verify=1', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'other-pki-'));
+    try {
+      const pki = makePki(other);
+      const error = (await openRemote(`test+tls://127.0.0.1:${daemon.tlsPort}/default?pkipath=${pki.clientDirectory}`).catch((e: unknown) => e)) as RemoteError;
+      expect(RemoteError.isInstance(error)).toBe(true);
+      expect(error.code).toBe('TLS');
+      const missingFiles = (await openRemote(`test+tls://127.0.0.1:${daemon.tlsPort}/default?pkipath=${other}/none`).catch((e: unknown) => e)) as RemoteError;
+      expect(missingFiles.code).toBe('TLS');
+      expect(missingFiles.message).toMatch(/cannot read .*none\/cacert\.pem/);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it('SSH transport: ssh argv run (a stand-in ssh runs the remote command locally), nc to the socket', async () => {
+    const ssh = await openRemote(`test+ssh://root@localhost/default?socket=${daemon.socket}&command=${FAKE_SSH}`);
+    try {
+      expect((await ssh.procedures.connectGetUri()).uri).toBe('test:///default');
+      const { dom } = await ssh.procedures.domainLookupByName({ name: 'test' });
+      expect((await ssh.procedures.domainGetInfo({ dom })).nrVirtCpu).toBe(2);
+    } finally {
+      await ssh.close();
+    }
+  });
+
+  it('a missing socket is a CONNECT error naming it', async () => {
+    const error = (await openRemote(`test+unix:///default?socket=${daemon.directory}/nope`).catch((e: unknown) => e)) as RemoteError;
+    expect(error.code).toBe('CONNECT');
+    expect(error.message).toContain(`${daemon.directory}/nope`);
+  });
+
+  it('libvirtd 9.0 knows every procedure number of the generated table, and none past it', async () => {
+    // Each procedure with arguments, called with a body that cannot decode as them (one unsigned int
+    // 0xffffffff: a string length over every limit, or too few bytes): libvirtd answers "unknown
+    // procedure" only for numbers it does not have, so the numbers are checked without running anything.
+    const sweep = await openRemote(daemon.unixUri);
+    const client = sweep.client;
+    const takesArguments = (name: string) =>
+      (RemoteProcedures.prototype as unknown as Record<string, (...args: unknown[]) => unknown>)[camelCase(name.slice('REMOTE_PROC_'.length))]?.length === 2;
+    const numbers = Object.entries(REMOTE_PROCEDURE_NAMES).filter(([, name]) => takesArguments(name)).map(([number]) => Number(number));
+    expect(numbers.length).toBeGreaterThan(350);
+    const messages = new Map<number, string>();
+    for (const number of [...numbers, 444]) {
+      const error = (await client.call(REMOTE_PROGRAM, 1, number, xdrUnsignedInt, 0xffffffff, xdrVoid).catch((e: unknown) => e)) as RemoteError | undefined;
+      messages.set(number, error?.message ?? 'ok');
+    }
+    const unknown = [...messages].filter(([, message]) => /unknown procedure/i.test(message)).map(([number]) => number);
+    expect(unknown).toEqual([444]);
+    expect(messages.get(444)).toBe('unknown procedure: 444');
+    expect(client.isOpen).toBe(true);
+    await sweep.close();
   });
 });

@@ -138,9 +138,19 @@ export async function startLibvirtd(options: { tls?: boolean } = {}): Promise<Li
   ].join('\n');
   writeFileSync(join(directory, 'libvirtd.conf'), `${config}\n`);
   let log = '';
-  const child = spawn(LIBVIRTD, ['-f', join(directory, 'libvirtd.conf'), '--listen', '-p', join(directory, 'libvirtd.pid')], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  // Each daemon gets private /run/libvirt and /var/lib/libvirt (a mount namespace with tmpfs on
+  // them): libvirtd's drivers keep pid files and state there, and two daemons would collide.
+  const script = [
+    'mkdir -p /run/libvirt /var/lib/libvirt',
+    'mount -t tmpfs libvirt-ts /run/libvirt',
+    'mount -t tmpfs libvirt-ts /var/lib/libvirt',
+    `exec ${LIBVIRTD} -f "$1" --listen -p "$2"`,
+  ].join(' && ');
+  const child = spawn(
+    'unshare',
+    ['--mount', '--propagation', 'private', 'sh', '-c', script, 'sh', join(directory, 'libvirtd.conf'), join(directory, 'libvirtd.pid')],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   child.stderr!.setEncoding('utf8');
   child.stderr!.on('data', (text: string) => {
     log = (log + text).slice(-8192);

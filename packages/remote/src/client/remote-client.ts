@@ -233,7 +233,10 @@ export class RemoteClient {
 
   private dispatch(packet: Packet): void {
     const { header } = packet;
-    if (header.type === VIR_NET_MESSAGE) return this.dispatchMessage(packet);
+    if (header.type === VIR_NET_MESSAGE) {
+      this.dispatchMessage(packet);
+      return;
+    }
     if (header.type !== VIR_NET_REPLY) {
       throw new RemoteError('PROTOCOL', `unexpected packet type ${header.type} (serial ${header.serial}) from ${this.description}`);
     }
@@ -251,28 +254,17 @@ export class RemoteClient {
     }
     this.pending.delete(header.serial);
     call.cleanup();
-    if (header.status === VIR_NET_OK) {
-      let value: unknown;
-      try {
-        value = decodeBody(packet, call.decode);
-      } catch (error) {
-        call.reject(error as RemoteError);
-        throw error;
+    // The framing held, so a body that does not decode fails its call only; the connection goes on.
+    try {
+      if (header.status === VIR_NET_OK) {
+        call.resolve(decodeBody(packet, call.decode));
+      } else if (header.status === VIR_NET_ERROR) {
+        call.reject(RemoteError.fromServer(decodeBody(packet, xdrVirNetMessageError), call.procedure));
+      } else {
+        call.reject(new RemoteError('PROTOCOL', `reply to serial ${header.serial} has status ${header.status}`, { procedure: call.procedure }));
       }
-      call.resolve(value);
-    } else if (header.status === VIR_NET_ERROR) {
-      let fields: ReturnType<typeof xdrVirNetMessageError.decode>;
-      try {
-        fields = decodeBody(packet, xdrVirNetMessageError);
-      } catch (error) {
-        call.reject(error as RemoteError);
-        throw error;
-      }
-      call.reject(RemoteError.fromServer(fields, call.procedure));
-    } else {
-      const error = new RemoteError('PROTOCOL', `reply to serial ${header.serial} has status ${header.status}`, { procedure: call.procedure });
-      call.reject(error);
-      throw error;
+    } catch (error) {
+      call.reject(RemoteError.isInstance(error) ? error : new RemoteError('XDR', String(error), { cause: error, procedure: call.procedure }));
     }
   }
 

@@ -135,13 +135,17 @@ class Emitter {
         this.out.push(`export const ${definition.name} = ${this.constants.get(definition.name)};`, '');
         return;
       case 'typedef':
-        return this.emitTypedef(definition.declaration, definition.location);
+        this.emitTypedef(definition.declaration, definition.location);
+        return;
       case 'enum':
-        return this.emitEnum(definition.name, definition.members);
+        this.emitEnum(definition.name, definition.members);
+        return;
       case 'struct':
-        return this.emitStruct(definition.name, definition.fields, definition.location);
+        this.emitStruct(definition.name, definition.fields, definition.location);
+        return;
       case 'union':
-        return this.emitUnion(definition);
+        this.emitUnion(definition);
+        return;
     }
   }
 

@@ -46,9 +46,24 @@ function settle(
     options.signal?.addEventListener('abort', onAbort, { once: true });
     socket.once('error', onError);
     socket.once(readyEvent, () => {
-      cleanup();
       socket.setNoDelay?.(true);
-      resolve(StreamTransport.fromDuplex(description, socket));
+      if (readyEvent === 'connect') {
+        cleanup();
+        resolve(StreamTransport.fromDuplex(description, socket));
+        return;
+      }
+      // After the handshake libvirtd sends one byte, 1, once it accepted the client's certificate
+      // (virNetServerClient; libvirt's client waits for it in virNetClientSetTLSSession).
+      socket.once('data', (chunk: Buffer) => {
+        if (chunk[0] !== 1) {
+          fail(new RemoteError('TLS', `cannot connect to ${description}: server verification (of our certificate or IP address) failed`));
+          return;
+        }
+        cleanup();
+        socket.pause();
+        if (chunk.length > 1) socket.unshift(chunk.subarray(1));
+        resolve(StreamTransport.fromDuplex(description, socket));
+      });
     });
   });
 }

@@ -46,6 +46,7 @@ export class StreamTransport implements RemoteTransport {
 
   onData(listener: (chunk: Uint8Array) => void): void {
     this.input.on('data', listener);
+    this.input.resume();
   }
 
   onClose(listener: (error: Error | undefined) => void): void {

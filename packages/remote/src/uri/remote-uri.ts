@@ -57,7 +57,7 @@ function decode(uri: string, text: string): string {
  * with no transport is `unix` without a host and `tls` with one, as in libvirt. Throws `URI`.
  */
 export function parseRemoteUri(uri: string): RemoteUri {
-  const match = /^([A-Za-z][A-Za-z0-9.-]*)(?:\+([A-Za-z0-9]+))?:\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/.exec(uri);
+  const match = /^([A-Za-z][A-Za-z0-9.-]*)(?:\+([A-Za-z0-9_-]+))?:\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/.exec(uri);
   if (!match) throw invalid(uri, 'expected driver[+transport]://[user@][host][:port]/path');
   const [, driver, transportText, authority = '', rawPath = '', query] = match;
   const userAt = authority.lastIndexOf('@');
