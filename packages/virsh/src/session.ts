@@ -1,7 +1,7 @@
 import { openConnection } from './connect.js';
 import { failedBecause, VirshError } from './errors.js';
 import type { Output } from './output/output.js';
-import type { VirtConnection } from './virt-api.js';
+import type { Connection } from '@libvirt-ts/virt';
 
 /** virsh's debug levels (vshErrorLevel): messages at or above the chosen level print. */
 export const DebugLevel = { DEBUG: 0, INFO: 1, NOTICE: 2, WARNING: 3, ERROR: 4 } as const;
@@ -22,7 +22,7 @@ export interface SessionSettings {
 
 /** The state one virsh run carries from command to command: the connection and the settings. */
 export class Session {
-  #conn: VirtConnection | undefined;
+  #conn: Connection | undefined;
   uri: string | undefined;
   readOnly: boolean;
   readonly timing: boolean;
@@ -51,9 +51,9 @@ export class Session {
   }
 
   /** The open connection, connecting first if there is none (virshConnectionHandler). */
-  async connection(): Promise<VirtConnection> {
+  async connection(): Promise<Connection> {
     if (!this.#conn) await this.reconnect(this.uri, this.readOnly);
-    return this.#conn as VirtConnection;
+    return this.#conn as Connection;
   }
 
   /**
@@ -62,7 +62,7 @@ export class Session {
    */
   async reconnect(uri: string | undefined, readOnly: boolean): Promise<void> {
     await this.disconnect();
-    let conn: VirtConnection;
+    let conn: Connection;
     try {
       conn = await openConnection(uri, readOnly);
     } catch (err) {

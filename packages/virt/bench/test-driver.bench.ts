@@ -3,11 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bench, describe } from 'vitest';
-import { open, setErrorHandler } from '../src/index.js';
+import { open, setErrorFunc } from '../src/index.js';
 
 // Side by side with Debian's virsh 9 on the same work (vitest prints the ratios). virsh's numbers
 // include its process start (~14 ms), which is part of what a virsh user waits for.
-setErrorHandler(() => {});
+setErrorFunc(() => {});
 const peer = spawnSync('virsh', ['--version'], { stdio: 'ignore' }).status === 0;
 const dir = mkdtempSync(join(tmpdir(), 'virt-bench-'));
 const node1000 = join(dir, 'node1000.xml');
@@ -35,7 +35,7 @@ describe('1000 domstate of test on test:///default', () => {
   const script = Array.from({ length: 1000 }, () => 'domstate test').join(';');
   bench('virt: open + 1000 x lookupDomainByName + getState + close', async () => {
     const conn = await open('test:///default');
-    for (let i = 0; i < 1000; i++) await (await conn.lookupDomainByName('test')).getState();
+    for (let i = 0; i < 1000; i++) await (await conn.lookupByName('test')).state();
     await conn.close();
   });
   bench.skipIf(!peer)('virsh 9: one process, 1000 x domstate', () => virsh('test:///default', script));

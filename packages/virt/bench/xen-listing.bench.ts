@@ -32,7 +32,7 @@ describe(`list ${DOMAINS} domains with their info over xend (virsh list)`, () =>
   });
 
   bench("0.1.3's way: ids, then a lookup and a getInfo per domain", async () => {
-    const ids = await conn.listDomainIDs();
-    await Promise.all(ids.map(async (id) => (await conn.lookupDomainById(id)).getInfo()));
+    const ids = await conn.listDomains();
+    await Promise.all(ids.map(async (id) => (await conn.lookupByID(id)).info()));
   });
 });

@@ -1,223 +1,242 @@
 import { resolve } from 'node:path';
 import type { Connection } from './connection.js';
 import type { DomainRef, DriverMethod, DriverMethodArgs, DriverMethodResult } from './driver.js';
-import type { DomainInfo, DomainStateWithReason, SecurityLabel } from './types.js';
+import type { ConnectionEngine } from './engine/connection-engine.js';
 import { VirtError } from './errors/virt-error.js';
+import type { DomainInfo, DomainStateWithReason, SecurityLabel } from './types.js';
 import { formatUuid } from './uuid.js';
 
+/** Hands the engine to the private constructor; only the connection's engine makes handles. */
+const constructing = Symbol('Domain');
+let makeDomain: (engine: ConnectionEngine, ref: DomainRef) => Domain;
+let readName: (dom: Domain) => string;
+
 /**
- * A handle on one domain of a connection (one per domain per connection: lookups return the same
- * object). Name and UUID are fixed; the id follows the domain as it starts (new id) and stops (-1).
+ * virDomainPtr: a handle on one domain of a connection, handed out by lookups, listings, createXML
+ * and defineXML (there is no public constructor). While the user holds it, every lookup of the same
+ * domain on the same connection returns this same object. Name and UUID are fixed; the id follows
+ * the domain as it starts (new id) and stops (-1).
  *
- * Reference-counted as libvirt's virDomain: every lookup, listing, create or define that returns
- * this handle adds a reference, and free() drops one. While it has any, the handle keeps its
- * connection (and drivers) alive, even after the connection's close(). Once the last is dropped
- * every call fails with INVALID_DOMAIN.
+ * Nothing needs freeing: a handle lives as long as the user holds it, and once its connection is
+ * closed every call on it fails with INVALID_CONN. free() is kept for libvirt users and does nothing.
+ *
+ * Names follow libvirt's binding rule: the C function without `virDomain` and `Get`, first letter
+ * lower-cased, acronyms as libvirt spells them (virDomainGetInfo → info, virDomainGetUUID → UUID,
+ * virDomainGetXMLDesc → XMLDesc, virDomainSetMaxMemory → setMaxMemory).
  */
 export class Domain {
-  #ref: DomainRef;
-  /** libvirt's dom->uses. */
-  #references = 1;
+  readonly #engine: ConnectionEngine;
+  /** Shared with the engine's handle table, which updates its id. */
+  readonly #ref: DomainRef;
 
-  constructor(
-    readonly connection: Connection,
-    ref: DomainRef,
-  ) {
-    this.#ref = { id: ref.id, name: ref.name, uuid: Uint8Array.from(ref.uuid) };
+  private constructor(token: symbol, engine: ConnectionEngine, ref: DomainRef) {
+    if (token !== constructing) throw new TypeError('Domain has no public constructor: look domains up through a Connection');
+    this.#engine = engine;
+    this.#ref = ref;
   }
 
-  /** Takes the id (and UUID, for a redefined domain) a driver just reported. */
-  refresh(ref: DomainRef): void {
-    this.#ref.id = ref.id;
-    this.#ref.uuid = Uint8Array.from(ref.uuid);
+  // the engine's way in (newDomain), and the error printer's way to a handle's name (handleName)
+  static {
+    makeDomain = (engine, ref) => new Domain(constructing, engine, ref);
+    readName = (dom) => dom.#ref.name;
   }
 
-  /** virGetDomain found this handle again: one more reference, and the id the driver reported. */
-  retain(ref: DomainRef): void {
-    this.#references++;
-    this.refresh(ref);
-  }
-
-  /** Whether free() dropped the last reference: the handle is dead. */
-  get isFreed(): boolean {
-    return this.#references === 0;
+  /** virDomainGetConnect: the connection this handle belongs to. */
+  connect(): Connection {
+    return this.#engine.facade;
   }
 
   /**
-   * virDomainFree: drops one reference (the guest is not touched). The last one takes the handle out
-   * of its connection's table (the next lookup makes a new handle) and releases the connection,
-   * whose drivers close if nothing else holds it. Freeing a dead handle is INVALID_DOMAIN.
+   * virDomainFree: nothing to do (handles need no freeing here); kept so code written for libvirt
+   * runs unchanged. Never fails, even after the connection closed.
    */
-  free(): Promise<void> {
-    return this.connection.api(this, async () => {
-      this.#checkLive('virDomainFree');
-      if (--this.#references === 0) await this.connection.releaseDomain(this, this.#ref.name);
-    });
+  async free(): Promise<void> {}
+
+  /** virDomainGetName. */
+  name(): string {
+    return this.#local('virDomainGetName').name;
   }
 
-  getName(): string {
-    return this.#live('virDomainGetName').name;
+  /** virDomainGetID: the domain id, or -1 when inactive. */
+  ID(): number {
+    return this.#local('virDomainGetID').id;
   }
 
-  /** The domain id, or -1 when inactive. */
-  getID(): number {
-    return this.#live('virDomainGetID').id;
+  /** virDomainGetUUID: 16 raw bytes (a copy). */
+  UUID(): Uint8Array {
+    return Uint8Array.from(this.#local('virDomainGetUUID').uuid);
   }
 
-  /** 16 raw bytes (a copy). */
-  getUUID(): Uint8Array {
-    return Uint8Array.from(this.#live('virDomainGetUUID').uuid);
+  /** virDomainGetUUIDString: lower-case 8-4-4-4-12. */
+  UUIDString(): string {
+    return formatUuid(this.#local('virDomainGetUUIDString').uuid);
   }
 
-  /** Lower-case 8-4-4-4-12. */
-  getUUIDString(): string {
-    return formatUuid(this.#live('virDomainGetUUIDString').uuid);
-  }
-
-  /** The ref, for a synchronous getter: a freed handle throws (and reports) INVALID_DOMAIN. */
-  #live(api: string): DomainRef {
-    return this.connection.apiSync(this, () => {
-      this.#checkLive(api);
+  /** The ref, for a synchronous getter: once the connection is closed, throws (and reports) INVALID_CONN. */
+  #local(api: string): DomainRef {
+    return this.#engine.runSync(this, () => {
+      this.#engine.checkOpen(api);
       return this.#ref;
     });
   }
 
-  #checkLive(api: string): void {
-    if (this.isFreed) throw new VirtError({ code: 'INVALID_DOMAIN', domain: 'DOM', info: api });
-  }
-
-  #ask<T>(body: (ref: DomainRef) => Promise<T>): Promise<T> {
-    return this.connection.api(this, () => body(this.#ref));
-  }
-
-  /** A driver call for this handle (refused with INVALID_DOMAIN once freed). */
+  /** One driver call on this domain, reported on its connection. */
   #call<M extends DriverMethod>(method: M, ...args: DriverMethodArgs<M>): Promise<DriverMethodResult<M>> {
-    return this.connection.callForDomain(this, method, ...args);
+    return this.#engine.run(this, () => this.#engine.call(method, ...args));
   }
 
-  getInfo(): Promise<DomainInfo> {
-    return this.#ask((ref) => this.#call('domainGetInfo', ref));
+  /** virDomainGetInfo. */
+  info(): Promise<DomainInfo> {
+    return this.#call('domainGetInfo', this.#ref);
   }
 
   /** virDomainGetState: the state and libvirt's reason number for it. */
-  getState(): Promise<DomainStateWithReason> {
-    return this.#ask((ref) => this.#call('domainGetState', ref));
+  state(): Promise<DomainStateWithReason> {
+    return this.#call('domainGetState', this.#ref);
   }
 
-  getOSType(): Promise<string> {
-    return this.#ask((ref) => this.#call('domainGetOSType', ref));
+  /** virDomainGetOSType: "linux", "hvm"... */
+  OSType(): Promise<string> {
+    return this.#call('domainGetOSType', this.#ref);
   }
 
-  /** KiB. */
-  getMaxMemory(): Promise<number> {
-    return this.#ask((ref) => this.#call('domainGetMaxMemory', ref));
+  /** virDomainGetMaxMemory: KiB. */
+  maxMemory(): Promise<number> {
+    return this.#call('domainGetMaxMemory', this.#ref);
   }
 
-  /** KiB. */
+  /** virDomainSetMaxMemory: KiB. */
   setMaxMemory(kib: number): Promise<void> {
-    return this.#ask(async (ref) => this.#call('domainSetMaxMemory', ref, nonZero('memory', kib, 'virDomainSetMaxMemory')));
+    return this.#checked(() => this.#engine.call('domainSetMaxMemory', this.#ref, nonZero('memory', kib, 'virDomainSetMaxMemory')));
   }
 
-  /** The balloon target, KiB, of a running domain. */
+  /** virDomainSetMemory: the balloon target, KiB, of a running domain. */
   setMemory(kib: number): Promise<void> {
-    return this.#ask(async (ref) => this.#call('domainSetMemory', ref, nonZero('memory', kib, 'virDomainSetMemory')));
+    return this.#checked(() => this.#engine.call('domainSetMemory', this.#ref, nonZero('memory', kib, 'virDomainSetMemory')));
   }
 
-  /** The number of virtual CPUs of a running domain. */
+  /** virDomainSetVcpus: the number of virtual CPUs of a running domain. */
   setVcpus(count: number): Promise<void> {
-    return this.#ask(async (ref) => this.#call('domainSetVcpus', ref, nonZero('nvcpus', count, 'virDomainSetVcpus')));
+    return this.#checked(() => this.#engine.call('domainSetVcpus', this.#ref, nonZero('nvcpus', count, 'virDomainSetVcpus')));
   }
 
   /** virDomainSetMemoryFlags: `flags` from DomainMemoryModFlags (MEM_CONFIG changes the persistent definition). */
   setMemoryFlags(kib: number, flags: number): Promise<void> {
-    return this.#ask(async (ref) =>
-      this.#call('domainSetMemoryFlags', ref, nonZero('memory', kib, 'virDomainSetMemoryFlags'), flags),
+    return this.#checked(() =>
+      this.#engine.call('domainSetMemoryFlags', this.#ref, nonZero('memory', kib, 'virDomainSetMemoryFlags'), flags),
     );
   }
 
   /** virDomainSetVcpusFlags: `flags` from DomainVcpuFlags (VCPU_MAXIMUM with VCPU_CONFIG changes the maximum). */
   setVcpusFlags(count: number, flags: number): Promise<void> {
-    return this.#ask(async (ref) =>
-      this.#call('domainSetVcpusFlags', ref, nonZero('nvcpus', count, 'virDomainSetVcpusFlags'), flags),
+    return this.#checked(() =>
+      this.#engine.call('domainSetVcpusFlags', this.#ref, nonZero('nvcpus', count, 'virDomainSetVcpusFlags'), flags),
     );
   }
 
-  /** The domain's XML description (libvirt's formatter layout). */
-  getXMLDesc(flags = 0): Promise<string> {
-    return this.#ask((ref) => this.#call('domainGetXMLDesc', ref, flags));
+  /** A call whose arguments are checked first: the check's failure is reported like the call's. */
+  #checked<T>(body: () => Promise<T>): Promise<T> {
+    return this.#engine.run(this, body);
   }
 
+  /** virDomainGetXMLDesc: the domain's XML description (libvirt's layout); `flags` from DomainXMLFlags. */
+  XMLDesc(flags = 0): Promise<string> {
+    return this.#call('domainGetXMLDesc', this.#ref, flags);
+  }
+
+  /** virDomainIsActive. */
   isActive(): Promise<boolean> {
-    return this.#ask((ref) => this.#call('domainIsActive', ref));
+    return this.#call('domainIsActive', this.#ref);
   }
 
+  /** virDomainIsPersistent. */
   isPersistent(): Promise<boolean> {
-    return this.#ask((ref) => this.#call('domainIsPersistent', ref));
+    return this.#call('domainIsPersistent', this.#ref);
   }
 
-  getAutostart(): Promise<boolean> {
-    return this.#ask((ref) => this.#call('domainGetAutostart', ref));
+  /** virDomainGetAutostart. */
+  autostart(): Promise<boolean> {
+    return this.#call('domainGetAutostart', this.#ref);
   }
 
   /** virDomainSetAutostart: whether the domain starts with its host (the test driver only records it). */
   setAutostart(autostart: boolean): Promise<void> {
-    return this.#ask((ref) => this.#call('domainSetAutostart', ref, autostart));
+    return this.#call('domainSetAutostart', this.#ref, autostart);
   }
 
+  /** virDomainHasManagedSaveImage. */
   hasManagedSaveImage(): Promise<boolean> {
-    return this.#ask((ref) => this.#call('domainHasManagedSaveImage', ref));
+    return this.#call('domainHasManagedSaveImage', this.#ref);
   }
 
-  getSecurityLabel(): Promise<SecurityLabel> {
-    return this.#ask((ref) => this.#call('domainGetSecurityLabel', ref));
+  /** virDomainGetSecurityLabel. */
+  securityLabel(): Promise<SecurityLabel> {
+    return this.#call('domainGetSecurityLabel', this.#ref);
   }
 
   /** virDomainGetMessages: e.g. "tainted: network configuration using opaque shell scripts". */
-  getMessages(): Promise<string[]> {
-    return this.#ask((ref) => this.#call('domainGetMessages', ref));
+  messages(): Promise<string[]> {
+    return this.#call('domainGetMessages', this.#ref);
   }
 
   /** virDomainCreate: starts this defined domain; it gets a new id. */
   create(): Promise<void> {
-    return this.#ask(async (ref) => this.refresh(await this.#call('domainCreate', ref)));
+    return this.#checked(async () => {
+      this.#engine.refresh(await this.#engine.call('domainCreate', this.#ref));
+    });
   }
 
-  /** Removes the persistent definition; a running domain goes on as a transient one. */
+  /** virDomainUndefine: removes the persistent definition; a running domain goes on as a transient one. */
   undefine(): Promise<void> {
-    return this.#ask((ref) => this.#call('domainUndefine', ref));
+    return this.#call('domainUndefine', this.#ref);
   }
 
+  /** virDomainDestroy. */
   destroy(): Promise<void> {
-    return this.#ask(async (ref) => {
-      await this.#call('domainDestroy', ref);
+    return this.#checked(async () => {
+      await this.#engine.call('domainDestroy', this.#ref);
       this.#ref.id = -1;
     });
   }
 
+  /** virDomainSuspend. */
   suspend(): Promise<void> {
-    return this.#ask((ref) => this.#call('domainSuspend', ref));
+    return this.#call('domainSuspend', this.#ref);
   }
 
+  /** virDomainResume. */
   resume(): Promise<void> {
-    return this.#ask((ref) => this.#call('domainResume', ref));
+    return this.#call('domainResume', this.#ref);
   }
 
-  /** Asks the guest to halt (the test driver stops it at once). */
+  /** virDomainShutdown: asks the guest to halt (the test driver stops it at once). */
   shutdown(): Promise<void> {
-    return this.#ask((ref) => this.#call('domainShutdown', ref));
+    return this.#call('domainShutdown', this.#ref);
   }
 
+  /** virDomainReboot: `flags` from DomainRebootFlagValues. */
   reboot(flags = 0): Promise<void> {
-    return this.#ask((ref) => this.#call('domainReboot', ref, flags));
+    return this.#call('domainReboot', this.#ref, flags);
   }
 
-  /** Saves the domain's state to `file` (relative paths are from the cwd) and stops it. */
+  /** virDomainSave: saves the domain's state to `file` (relative paths are from the cwd) and stops it. */
   save(file: string): Promise<void> {
-    return this.#ask(async (ref) => {
-      await this.#call('domainSave', ref, resolve(file));
+    return this.#checked(async () => {
+      await this.#engine.call('domainSave', this.#ref, resolve(file));
       this.#ref.id = -1;
     });
   }
+}
+
+
+/** A new handle over `ref` (the engine's handle table): not exported from the package. */
+export function newDomain(engine: ConnectionEngine, ref: DomainRef): Domain {
+  return makeDomain(engine, ref);
+}
+
+/** The handle's name without any check (the default error printer names the domain of an error). */
+export function handleName(dom: Domain): string {
+  return readName(dom);
 }
 
 /**

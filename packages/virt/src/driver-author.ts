@@ -18,8 +18,8 @@ export { CALL_RULES, type CallRule, type DispatchPolicy, noSupport } from './dis
 export { isXenName, type ParsedUri, parseUri } from './uri.js';
 export { VirtError, type VirtErrorInit } from './errors/virt-error.js';
 export { toVirtError } from './errors/to-virt-error.js';
-export type { ErrorCodeName } from './errors/error-codes.js';
-export type { ErrorDomainName } from './errors/error-domains.js';
+export { ERROR_CODE_TABLE, errorCodeName, errorMessage, type ErrorCodeName } from './errors/error-codes.js';
+export { errorDomainName, type ErrorDomainName } from './errors/error-domains.js';
 export { formatUuid, parseUuid } from './uuid.js';
 export type {
   DomainInfo,

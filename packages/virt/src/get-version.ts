@@ -1,4 +1,4 @@
-import { LIB_VERSION } from './connection.js';
+import { LIB_VERSION } from './engine/connection-engine.js';
 import { registeredDrivers } from './driver-registry.js';
 import { registerBuiltinDrivers } from './drivers/builtin-drivers.js';
 import { reportError } from './errors/error-reporting.js';

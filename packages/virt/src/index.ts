@@ -1,34 +1,24 @@
-export { open, openReadOnly, DEFAULT_URI } from './open.js';
+/**
+ * `@libvirt-ts/virt`: libvirt's API. Connections come from open()/openReadOnly(); Domain handles
+ * from a connection's lookups, listings, createXML and defineXML. Driver authors use
+ * `@libvirt-ts/virt/driver`; the enums and flags alone are in `@libvirt-ts/virt/constants`.
+ */
+export { open, openReadOnly } from './open.js';
 export { getVersion, initialize } from './get-version.js';
-export { Connection, LIB_VERSION } from './connection.js';
+export { Connection } from './connection.js';
 export { Domain } from './domain.js';
-export type { Driver, DriverFactory, DriverMethod, DriverOpenRequest, DomainRef } from './driver.js';
-export { registerDriver, unregisterDriver, registeredDrivers, BUILTIN_DRIVER_PRIORITY } from './driver-registry.js';
-export { CALL_RULES, type DispatchPolicy } from './dispatch.js';
-export { parseUri, isXenName, type ParsedUri } from './uri.js';
-export { VirtError, type VirtErrorInit } from './errors/virt-error.js';
-export { ERROR_CODE_TABLE, errorCodeName, errorMessage, type ErrorCodeName } from './errors/error-codes.js';
-export { errorDomainName, type ErrorDomainName } from './errors/error-domains.js';
-export {
-  setErrorHandler,
-  getLastError,
-  resetLastError,
-  defaultErrorHandler,
-  formatDefaultError,
-  reportError,
-  type ErrorHandler,
-} from './errors/error-reporting.js';
-export { toVirtError } from './errors/to-virt-error.js';
+export { VirtError } from './errors/virt-error.js';
+export { setErrorFunc, getLastError, resetLastError, defaultErrorFunc, type ErrorFunc } from './errors/error-reporting.js';
+export { xenHostAvailable } from './drivers/xen/xen-host-available.js';
 export * from './constants.js';
+export type { ErrorCodeName } from './errors/error-codes.js';
+export type { ErrorDomainName } from './errors/error-domains.js';
 export type {
   DomainInfo,
   DomainStateWithReason,
-  ListAllDomainsFlags,
   NodeInfo,
   OpenOptions,
   SecurityLabel,
   SecurityModel,
 } from './types.js';
-export { formatUuid, parseUuid } from './uuid.js';
-export { xenHostAvailable } from './drivers/xen/xen-host-available.js';
 export type { XenOpenOptions } from './drivers/xen/xen-options.js';

@@ -4,12 +4,12 @@ import { DomainState, open, VirtError } from './index.js';
 describe('open test:///default', () => {
   it('lists the default domain test, id 1, running', async () => {
     const conn = await open('test:///default');
-    expect(await conn.listDomainIDs()).toEqual([1]);
-    const dom = await conn.lookupDomainById(1);
-    expect(dom.getName()).toBe('test');
-    expect(dom.getUUIDString()).toBe('6695eb01-f6a4-8304-79aa-97f2502e193f');
-    expect((await dom.getInfo()).state).toBe(DomainState.RUNNING);
-    expect(await conn.lookupDomainByName('test')).toBe(dom);
+    expect(await conn.listDomains()).toEqual([1]);
+    const dom = await conn.lookupByID(1);
+    expect(dom.name()).toBe('test');
+    expect(dom.UUIDString()).toBe('6695eb01-f6a4-8304-79aa-97f2502e193f');
+    expect((await dom.info()).state).toBe(DomainState.RUNNING);
+    expect(await conn.lookupByName('test')).toBe(dom);
     await conn.close();
   });
 

@@ -1,7 +1,8 @@
-import { Connection } from './connection.js';
+import { type Connection, connectionOver } from './connection.js';
 import type { Driver, DriverOpenRequest, OpenedDriver } from './driver.js';
 import { registeredDrivers } from './driver-registry.js';
 import { registerBuiltinDrivers } from './drivers/builtin-drivers.js';
+import { ConnectionEngine } from './engine/connection-engine.js';
 import { reportError } from './errors/error-reporting.js';
 import { toVirtError } from './errors/to-virt-error.js';
 import { VirtError } from './errors/virt-error.js';
@@ -49,10 +50,10 @@ export async function open(uri?: string, options: OpenOptions = {}): Promise<Con
   if (opened.length === 0) {
     throw reported(firstFailure ?? new VirtError({ code: 'NO_CONNECT', domain: 'NONE', info: name ?? DEFAULT_URI, str1: name }));
   }
-  return new Connection(name ?? DEFAULT_URI, readOnly, opened);
+  return connectionOver(new ConnectionEngine(name ?? DEFAULT_URI, readOnly, opened));
 }
 
-/** virConnectOpenReadOnly. */
+/** virConnectOpenReadOnly: a connection on which every call that changes something fails with OPERATION_DENIED. */
 export function openReadOnly(uri?: string, options: OpenOptions = {}): Promise<Connection> {
   return open(uri, { ...options, readOnly: true });
 }

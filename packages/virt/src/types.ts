@@ -28,13 +28,13 @@ export interface DomainStateWithReason {
   reason: number;
 }
 
-/** virNodeGetSecurityModel. */
+/** virSecurityModel: what virNodeGetSecurityModel resolves to. */
 export interface SecurityModel {
   model: string;
   doi: string;
 }
 
-/** virDomainGetSecurityLabel. `label` is empty for a domain without one (e.g. inactive). */
+/** virSecurityLabel (virDomainGetSecurityLabel). `label` is empty for a domain without one (e.g. inactive). */
 export interface SecurityLabel {
   label: string;
   enforcing: boolean;

@@ -1,16 +1,15 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../src/dispatch.js';
+import { open, openReadOnly, setErrorFunc } from '../src/index.js';
 import {
   type DomainRef,
   type DriverFactory,
-  open,
-  openReadOnly,
   registerDriver,
   registeredDrivers,
-  setErrorHandler,
   unregisterDriver,
   VirtError,
-} from '../src/index.js';
+} from '../src/driver-author.js';
+import { engineOf } from '../src/connection.js';
 import { expectVirtError } from './helpers/expect-virt-error.js';
 import { recordingDriver } from './helpers/recording-driver.js';
 import type { Driver, OpenedDriver } from '../src/driver.js';
@@ -96,7 +95,7 @@ describe('open() over registered drivers', () => {
   afterEach(() => {
     for (const factory of registeredDrivers()) unregisterDriver(factory.name);
     for (const factory of saved) registerDriver(factory);
-    setErrorHandler(null);
+    setErrorFunc(null);
   });
 
   function factory(name: BuiltinName, log: string[], outcome: 'open' | 'decline' | 'fail'): DriverFactory {
@@ -111,7 +110,7 @@ describe('open() over registered drivers', () => {
   }
 
   it('aborts a read-write Xen open when a Xen driver fails, closing those already open', async () => {
-    setErrorHandler(() => {});
+    setErrorFunc(() => {});
     const log: string[] = [];
     registerDriver(factory('Xen', log, 'open'));
     registerDriver(factory('XenProxy', log, 'fail'));
@@ -128,8 +127,8 @@ describe('open() over registered drivers', () => {
     registerDriver(factory('XenProxy', log, 'open'));
     registerDriver(factory('Xen', log, 'decline'));
     const conn = await openReadOnly();
-    expect(conn.uri).toBe('xen:///');
-    expect(conn.driverNames).toEqual(['XenProxy', 'XenStore']);
+    expect(await conn.getURI()).toBe('xen:///');
+    expect(engineOf(conn).driverNames).toEqual(['XenProxy', 'XenStore']);
     expect(await conn.getType()).toBe('XenProxy');
     expect(await conn.getVersion()).toBe(7);
     await conn.close();
@@ -172,7 +171,7 @@ describe('the registry is open to new drivers', () => {
     expect(names.indexOf('Middle')).toBeLessThan(names.indexOf('Test'));
     expect(names.at(-1)).toBe('Late');
     const conn = await open('new:///');
-    expect(conn.driverNames).toEqual(['Early', 'Middle', 'Late']);
+    expect(engineOf(conn).driverNames).toEqual(['Early', 'Middle', 'Late']);
     await conn.close();
   });
 
@@ -181,7 +180,7 @@ describe('the registry is open to new drivers', () => {
     registerDriver(newDriver('Bare', 10, log, true));
     registerDriver(newDriver('Books', 20, log));
     const conn = await open('new:///');
-    const dom = await conn.lookupDomainByName('guest');
+    const dom = await conn.lookupByName('guest');
     await dom.destroy();
     expect(log.filter((entry) => entry.endsWith('domainDestroy'))).toEqual(['Books.domainDestroy']);
     await dom.free();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSaveImage, encodeSaveImage, MAX_SAVED_XML } from '../src/drivers/test/save-image.js';
 import { diskNameToIndex } from '../src/drivers/test/test-post-parse.js';
-import { formatUuid, isXenName, parseUri, parseUuid, VirtError } from '../src/index.js';
+import { formatUuid, isXenName, parseUri, parseUuid, VirtError } from '../src/driver-author.js';
 
 describe('test save images', () => {
   it('round-trips the XML behind the magic and a little-endian length', () => {
@@ -52,11 +52,11 @@ describe('names and UUIDs', () => {
 
 describe('getVersion (virGetVersion)', () => {
   it('knows the registered driver types and refuses others', async () => {
-    const { getVersion, setErrorHandler } = await import('../src/index.js');
-    setErrorHandler(() => {});
+    const { getVersion, setErrorFunc } = await import('../src/index.js');
+    setErrorFunc(() => {});
     expect(getVersion()).toEqual({ libVer: 9_000_000, typeVer: 9_000_000 });
     expect(getVersion('TEST').typeVer).toBe(9_000_000);
     expect(() => getVersion('QEMU')).toThrow('this function is not supported by the connection driver: QEMU');
-    setErrorHandler(null);
+    setErrorFunc(null);
   });
 });

@@ -1,3 +1,4 @@
+import { ConnectListAllDomainsFlags } from '@libvirt-ts/virt/constants';
 import { readdirSync } from 'node:fs';
 import { failed } from '../errors.js';
 import { bashCompletion, zshCompletion } from '../extras/completion-script.js';
@@ -14,8 +15,9 @@ export function completionSources(session: Session, connectIfNeeded: boolean) {
     async domains(kind: 'all' | 'active' | 'inactive') {
       if (!session.connected && !connectIfNeeded) return [];
       const conn = await session.connection();
-      const all = await conn.listAllDomains({ active: kind !== 'inactive', inactive: kind !== 'active' });
-      return all.map((d) => d.getName());
+      const { ACTIVE, INACTIVE } = ConnectListAllDomainsFlags;
+      const all = await conn.listAllDomains((kind !== 'inactive' ? ACTIVE : 0) | (kind !== 'active' ? INACTIVE : 0));
+      return all.map((d) => d.name());
     },
     async files(prefix: string) {
       const slash = prefix.lastIndexOf('/');

@@ -1,3 +1,4 @@
+import { DomainCreateFlags } from '@libvirt-ts/virt/constants';
 import { failedBecause } from '../errors.js';
 import { readXmlFile } from '../read-file.js';
 import type { CommandDef } from './command.js';
@@ -6,10 +7,10 @@ import { rejectUnsupported } from './unsupported.js';
 
 /** virDomainCreateFlags by option. */
 const CREATE_FLAGS: Array<[string, number]> = [
-  ['paused', 1],
-  ['autodestroy', 2],
-  ['validate', 16],
-  ['reset-nvram', 32],
+  ['paused', DomainCreateFlags.START_PAUSED],
+  ['autodestroy', DomainCreateFlags.START_AUTODESTROY],
+  ['validate', DomainCreateFlags.START_VALIDATE],
+  ['reset-nvram', DomainCreateFlags.START_RESET_NVRAM],
 ];
 
 const XML_FILE_HELP = 'file containing an XML domain description';
@@ -39,7 +40,7 @@ export const createCommand: CommandDef = {
     const domain = await conn.createXML(xml, flags).catch((err) => {
       throw failedBecause(`Failed to create domain from ${file}`, err);
     });
-    ctx.session.out.printExtra(`Domain '${domain.getName()}' created from ${file}\n`);
+    ctx.session.out.printExtra(`Domain '${domain.name()}' created from ${file}\n`);
   },
 };
 
@@ -57,6 +58,6 @@ export const defineCommand: CommandDef = {
     const domain = await conn.defineXML(xml).catch((err) => {
       throw failedBecause(`Failed to define domain from ${file}`, err);
     });
-    ctx.session.out.printExtra(`Domain '${domain.getName()}' defined from ${file}\n`);
+    ctx.session.out.printExtra(`Domain '${domain.name()}' defined from ${file}\n`);
   },
 };

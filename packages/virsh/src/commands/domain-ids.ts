@@ -1,4 +1,4 @@
-import type { VirtDomain } from '../virt-api.js';
+import type { Domain } from '@libvirt-ts/virt';
 import type { CommandDef } from './command.js';
 import { domainOption } from './common-options.js';
 import { type LookupWays, lookupDomain } from './domain-lookup.js';
@@ -9,7 +9,7 @@ function conversionCommand(
   summary: string,
   domainHelp: string,
   ways: LookupWays,
-  fact: (domain: VirtDomain) => string,
+  fact: (domain: Domain) => string,
 ): CommandDef {
   return {
     name,
@@ -30,7 +30,7 @@ export const domidCommand = conversionCommand(
   'domain name or uuid',
   { name: true, uuid: true },
   (domain) => {
-    const id = domain.getID();
+    const id = domain.ID();
     return id >= 0 ? String(id) : '-';
   },
 );
@@ -40,7 +40,7 @@ export const domnameCommand = conversionCommand(
   'convert a domain id or UUID to domain name',
   'domain id or uuid',
   { id: true, uuid: true },
-  (domain) => domain.getName(),
+  (domain) => domain.name(),
 );
 
 export const domuuidCommand = conversionCommand(
@@ -48,5 +48,5 @@ export const domuuidCommand = conversionCommand(
   'convert a domain name or id to domain UUID',
   'domain id or name',
   { id: true, name: true },
-  (domain) => domain.getUUIDString(),
+  (domain) => domain.UUIDString(),
 );

@@ -1,7 +1,7 @@
 import { VirshError } from '../errors.js';
 import { parseInt32 } from '../parse/numbers.js';
 import { DebugLevel } from '../session.js';
-import type { VirtDomain } from '../virt-api.js';
+import type { Domain } from '@libvirt-ts/virt';
 import type { CommandContext } from './command.js';
 
 /** Which ways a command lets the user name a domain (virsh's VIRSH_BYID/BYUUID/BYNAME). */
@@ -14,7 +14,7 @@ export interface LookupWays {
 const ALL_WAYS: LookupWays = { id: true, uuid: true, name: true };
 
 export interface FoundDomain {
-  domain: VirtDomain;
+  domain: Domain;
   /** The domain as the user typed it: virsh echoes this in its messages. */
   typed: string;
 }
@@ -30,20 +30,20 @@ export async function lookupDomain(ctx: CommandContext, optionName = 'domain', w
   const cmd = ctx.options.commandName;
   session.debug(DebugLevel.INFO, `${cmd}: found option <${optionName}>: ${typed}\n`);
   const conn = await session.connection();
-  const attempt = async (find: () => Promise<VirtDomain>) => find().catch(() => undefined);
-  let domain: VirtDomain | undefined;
+  const attempt = async (find: () => Promise<Domain>) => find().catch(() => undefined);
+  let domain: Domain | undefined;
   const id = parseInt32(typed);
   if (ways.id && id !== undefined && id >= 0) {
     session.debug(DebugLevel.DEBUG, `${cmd}: <${optionName}> looks like ID\n`);
-    domain = await attempt(() => conn.lookupDomainById(id));
+    domain = await attempt(() => conn.lookupByID(id));
   }
   if (!domain && ways.uuid && typed.length === 36) {
     session.debug(DebugLevel.DEBUG, `${cmd}: <${optionName}> trying as domain UUID\n`);
-    domain = await attempt(() => conn.lookupDomainByUUIDString(typed));
+    domain = await attempt(() => conn.lookupByUUIDString(typed));
   }
   if (!domain && ways.name) {
     session.debug(DebugLevel.DEBUG, `${cmd}: <${optionName}> trying as domain NAME\n`);
-    domain = await attempt(() => conn.lookupDomainByName(typed));
+    domain = await attempt(() => conn.lookupByName(typed));
   }
   if (!domain) throw new VirshError('COMMAND_FAILED', [`failed to get domain '${typed}'`], { command: cmd });
   return { domain, typed };

@@ -1,3 +1,4 @@
+import { DomainState } from '@libvirt-ts/virt/constants';
 /** virsh 9's words for a domain state (virshDomainStateToString). */
 const STATE_NAMES = ['no state', 'running', 'idle', 'paused', 'in shutdown', 'shut off', 'crashed', 'pmsuspended'];
 
@@ -5,10 +6,10 @@ export function stateName(state: number): string {
   return STATE_NAMES[state] ?? 'no state';
 }
 
-/** Reasons per state, indexed by libvirt's virDomain<State>Reason numbers. */
+/** Reasons per state, each list indexed by libvirt's virDomain<State>Reason numbers. */
 const REASONS: Record<number, string[]> = {
-  0: ['unknown'],
-  1: [
+  [DomainState.NOSTATE]: ['unknown'],
+  [DomainState.RUNNING]: [
     'unknown',
     'booted',
     'migrated',
@@ -22,8 +23,8 @@ const REASONS: Record<number, string[]> = {
     'post-copy',
     'post-copy failed',
   ],
-  2: ['unknown'],
-  3: [
+  [DomainState.BLOCKED]: ['unknown'],
+  [DomainState.PAUSED]: [
     'unknown',
     'user',
     'migrating',
@@ -40,10 +41,10 @@ const REASONS: Record<number, string[]> = {
     'post-copy failed',
     'api error',
   ],
-  4: ['unknown', 'user'],
-  5: ['unknown', 'shutdown', 'destroyed', 'crashed', 'migrated', 'saved', 'failed', 'from snapshot', 'daemon'],
-  6: ['unknown', 'panicked'],
-  7: ['unknown'],
+  [DomainState.SHUTDOWN]: ['unknown', 'user'],
+  [DomainState.SHUTOFF]: ['unknown', 'shutdown', 'destroyed', 'crashed', 'migrated', 'saved', 'failed', 'from snapshot', 'daemon'],
+  [DomainState.CRASHED]: ['unknown', 'panicked'],
+  [DomainState.PMSUSPENDED]: ['unknown'],
 };
 
 /** virsh 9's words for why a domain is in its state (virshDomainStateReasonToString). */

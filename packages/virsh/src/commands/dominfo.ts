@@ -1,6 +1,6 @@
 import { printJson } from '../output/json.js';
 import { DebugLevel } from '../session.js';
-import type { VirtDomain } from '../virt-api.js';
+import type { Domain } from '@libvirt-ts/virt';
 import type { CommandDef } from './command.js';
 import { domainOption, JSON_OPTION } from './common-options.js';
 import { lookupDomain } from './domain-lookup.js';
@@ -26,26 +26,26 @@ interface DomainFacts {
 
 const optional = <T>(promise: Promise<T>) => promise.catch(() => undefined);
 
-async function readFacts(domain: VirtDomain, securityModel: () => Promise<{ model: string; doi: string }>) {
+async function readFacts(domain: Domain, securityModel: () => Promise<{ model: string; doi: string }>) {
   const [info, osType, persistent, autostart, managedSave, messages] = await Promise.all([
-    domain.getInfo(),
-    optional(domain.getOSType()),
+    domain.info(),
+    optional(domain.OSType()),
     optional(domain.isPersistent()),
-    optional(domain.getAutostart()),
+    optional(domain.autostart()),
     optional(domain.hasManagedSaveImage()),
-    optional(domain.getMessages()),
+    optional(domain.messages()),
   ]);
   let security: DomainFacts['security'];
   const model = await optional(securityModel());
   // Like virsh, the security lines appear only when a security model is active.
   if (model && model.model !== '') {
-    const label = await domain.getSecurityLabel();
+    const label = await domain.securityLabel();
     security = { model: model.model, doi: model.doi, label: label.label || undefined, enforcing: label.enforcing };
   }
   const facts: DomainFacts = {
-    id: domain.getID(),
-    name: domain.getName(),
-    uuid: domain.getUUIDString(),
+    id: domain.ID(),
+    name: domain.name(),
+    uuid: domain.UUIDString(),
     osType,
     state: info.state,
     cpus: info.nrVirtCpu,

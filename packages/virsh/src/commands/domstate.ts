@@ -13,7 +13,7 @@ export const domstateCommand: CommandDef = {
   options: [domainOption(), { name: 'reason', type: 'bool', help: 'also print reason for the state' }, JSON_OPTION],
   async run(ctx) {
     const { domain } = await lookupDomain(ctx);
-    const { state, reason } = await domain.getState().catch((err) => {
+    const { state, reason } = await domain.state().catch((err) => {
       throw failedBecause('Unable to get domain status', err);
     });
     const out = ctx.session.out;

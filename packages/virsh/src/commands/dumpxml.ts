@@ -1,3 +1,4 @@
+import { DomainXMLFlags } from '@libvirt-ts/virt/constants';
 import type { CommandDef } from './command.js';
 import { domainOption } from './common-options.js';
 import { lookupDomain } from './domain-lookup.js';
@@ -5,10 +6,10 @@ import { rejectUnsupported } from './unsupported.js';
 
 /** virDomainXMLFlags by option. */
 const XML_FLAGS: Array<[string, number]> = [
-  ['security-info', 1],
-  ['inactive', 2],
-  ['update-cpu', 4],
-  ['migratable', 8],
+  ['security-info', DomainXMLFlags.XML_SECURE],
+  ['inactive', DomainXMLFlags.XML_INACTIVE],
+  ['update-cpu', DomainXMLFlags.XML_UPDATE_CPU],
+  ['migratable', DomainXMLFlags.XML_MIGRATABLE],
 ];
 
 export const dumpxmlCommand: CommandDef = {
@@ -31,6 +32,6 @@ export const dumpxmlCommand: CommandDef = {
     let flags = 0;
     for (const [name, bit] of XML_FLAGS) if (ctx.options.bool(name)) flags |= bit;
     // virsh 9 adds no line of its own here: the libvirt error alone.
-    ctx.session.out.print(await domain.getXMLDesc(flags));
+    ctx.session.out.print(await domain.XMLDesc(flags));
   },
 };

@@ -1,7 +1,7 @@
 import { failed, failedBecause } from '../errors.js';
 import { formatVersion, LIBVIRT_VERSION } from '../libvirt-version.js';
 import { printJson } from '../output/json.js';
-import type { VirtConnection } from '../virt-api.js';
+import type { Connection } from '@libvirt-ts/virt';
 import type { CommandDef } from './command.js';
 import { JSON_OPTION } from './common-options.js';
 
@@ -89,7 +89,7 @@ export const versionCommand: CommandDef = {
 function connectionFactCommand(
   name: string,
   summary: string,
-  read: (conn: VirtConnection) => Promise<string>,
+  read: (conn: Connection) => Promise<string>,
   failure: string,
 ): CommandDef {
   return {

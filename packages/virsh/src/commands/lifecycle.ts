@@ -1,5 +1,6 @@
+import { DomainRebootFlagValues } from '@libvirt-ts/virt/constants';
 import { failed, failedBecause } from '../errors.js';
-import type { VirtDomain } from '../virt-api.js';
+import type { Domain } from '@libvirt-ts/virt';
 import type { CommandContext, CommandDef, OptionDef } from './command.js';
 import { domainOption } from './common-options.js';
 import { type LookupWays, lookupDomain } from './domain-lookup.js';
@@ -14,8 +15,8 @@ interface LifecycleSpec {
   extraOptions?: OptionDef[];
   lookup?: LookupWays;
   /** Checks before acting; throws to fail. */
-  check?(ctx: CommandContext, domain: VirtDomain): void | Promise<void>;
-  act(domain: VirtDomain, ctx: CommandContext): Promise<void>;
+  check?(ctx: CommandContext, domain: Domain): void | Promise<void>;
+  act(domain: Domain, ctx: CommandContext): Promise<void>;
   /** "Domain '%s' <done>" */
   done: string;
   /** "Failed to <verb> domain '%s'" */
@@ -49,18 +50,27 @@ const modeOption: OptionDef = {
   help: 'shutdown mode: acpi|agent|initctl|signal|paravirt',
   completer: 'shutdown-mode',
 };
-const MODES = ['acpi', 'agent', 'initctl', 'signal', 'paravirt'];
+/** --mode words, as virDomainReboot/Shutdown flags (virDomainShutdownFlagValues has the reboot ones' bits). */
+const MODES: Readonly<Record<string, number>> = {
+  acpi: DomainRebootFlagValues.REBOOT_ACPI_POWER_BTN,
+  agent: DomainRebootFlagValues.REBOOT_GUEST_AGENT,
+  initctl: DomainRebootFlagValues.REBOOT_INITCTL,
+  signal: DomainRebootFlagValues.REBOOT_SIGNAL,
+  paravirt: DomainRebootFlagValues.REBOOT_PARAVIRT,
+};
+/** The --mode words, for completion. */
+export const SHUTDOWN_MODE_WORDS = Object.keys(MODES);
 const REBOOT_MODES = "'acpi', 'agent', 'initctl', 'signal' or 'paravirt'";
 
-/** --mode words as virsh checks them, as virDomainReboot/Shutdown flags (acpi 1, agent 2, initctl 4, signal 8, paravirt 16). */
+/** --mode words as virsh checks them, as virDomainReboot/Shutdown flags. */
 function modeFlags(ctx: CommandContext, expecting: string): number {
   const modes = ctx.options.string('mode');
   if (modes === undefined) return 0;
   let flags = 0;
   for (const mode of modes.split(',')) {
-    const index = MODES.indexOf(mode);
-    if (index < 0) throw failed(`Unknown mode ${mode} value, expecting ${expecting}`);
-    flags |= 1 << index;
+    const bit = Object.hasOwn(MODES, mode) ? MODES[mode] : undefined;
+    if (bit === undefined) throw failed(`Unknown mode ${mode} value, expecting ${expecting}`);
+    flags |= bit;
   }
   return flags;
 }
@@ -147,7 +157,7 @@ export const startCommand = lifecycleCommand({
     { name: 'reset-nvram', type: 'bool', help: 're-initialize NVRAM from its pristine template' },
   ],
   check(ctx, domain) {
-    if (domain.getID() >= 0) throw failed('Domain is already active');
+    if (domain.ID() >= 0) throw failed('Domain is already active');
     rejectUnsupported(
       ctx,
       ['console', 'paused', 'autodestroy', 'bypass-cache', 'force-boot', 'pass-fds', 'reset-nvram'],

@@ -1,16 +1,15 @@
+import { ConnectListAllDomainsFlags, DomainState } from '@libvirt-ts/virt/constants';
 import { printJson } from '../output/json.js';
 import { formatTable } from '../output/table.js';
-import type { VirtDomain } from '../virt-api.js';
+import type { Domain } from '@libvirt-ts/virt';
 import type { CommandDef, OptionDef } from './command.js';
 import { JSON_OPTION } from './common-options.js';
 import { stateName } from './domain-state.js';
 
 const flag = (name: string, help: string): OptionDef => ({ name, type: 'bool', help });
 
-const STATE = { RUNNING: 1, PAUSED: 3, SHUTOFF: 5 } as const;
-
 interface ListedDomain {
-  domain: VirtDomain;
+  domain: Domain;
   id: number;
   name: string;
 }
@@ -71,11 +70,12 @@ export const listCommand: CommandDef = {
     let active = !opt('inactive') && !opt('state-shutoff');
     let inactive = !active;
     if (opt('all')) active = inactive = true;
-    const found = await conn.listAllDomains({ active, inactive });
-    let domains: ListedDomain[] = found.map((domain) => ({ domain, id: domain.getID(), name: domain.getName() }));
+    const { ACTIVE, INACTIVE } = ConnectListAllDomainsFlags;
+    const found = await conn.listAllDomains((active ? ACTIVE : 0) | (inactive ? INACTIVE : 0));
+    let domains: ListedDomain[] = found.map((domain) => ({ domain, id: domain.ID(), name: domain.name() }));
 
     // The filters libvirt's listAllDomains applies for the other flags, one query per domain.
-    const keep = async (test: (d: VirtDomain) => Promise<boolean>) => {
+    const keep = async (test: (d: Domain) => Promise<boolean>) => {
       const verdicts = await Promise.all(domains.map((d) => test(d.domain)));
       domains = domains.filter((_, i) => verdicts[i]);
     };
@@ -89,7 +89,7 @@ export const listCommand: CommandDef = {
     }
     if (opt('autostart') !== opt('no-autostart')) {
       const wanted = opt('autostart');
-      await keep(async (d) => (await d.getAutostart()) === wanted);
+      await keep(async (d) => (await d.autostart()) === wanted);
     }
     // This API has no snapshots or checkpoints, so no domain has one.
     if (opt('with-snapshot') && !opt('without-snapshot')) domains = [];
@@ -97,13 +97,13 @@ export const listCommand: CommandDef = {
     const states = ['state-running', 'state-paused', 'state-shutoff', 'state-other'].filter(opt);
     if (states.length > 0) {
       await keep(async (d) => {
-        const { state } = await d.getState();
+        const { state } = await d.state();
         const kind =
-          state === STATE.RUNNING
+          state === DomainState.RUNNING
             ? 'state-running'
-            : state === STATE.PAUSED
+            : state === DomainState.PAUSED
               ? 'state-paused'
-              : state === STATE.SHUTOFF
+              : state === DomainState.SHUTOFF
                 ? 'state-shutoff'
                 : 'state-other';
         return states.includes(kind);
@@ -117,9 +117,9 @@ export const listCommand: CommandDef = {
         domains.map(async ({ domain, id, name }) => ({
           id: id >= 0 ? id : null,
           name,
-          uuid: domain.getUUIDString(),
-          state: stateName((await domain.getState()).state),
-          ...(opt('title') ? { title: titleOf(await domain.getXMLDesc()) } : {}),
+          uuid: domain.UUIDString(),
+          state: stateName((await domain.state()).state),
+          ...(opt('title') ? { title: titleOf(await domain.XMLDesc()) } : {}),
         })),
       );
       printJson(session.out, rows);
@@ -129,7 +129,7 @@ export const listCommand: CommandDef = {
       let text = '';
       for (const { domain, id, name } of domains) {
         const parts: string[] = [];
-        if (opt('uuid')) parts.push(domain.getUUIDString());
+        if (opt('uuid')) parts.push(domain.UUIDString());
         if (opt('id')) {
           // IDs alone are printed for running domains only.
           if (id < 0 && !opt('uuid') && !opt('name')) continue;
@@ -143,10 +143,10 @@ export const listCommand: CommandDef = {
     }
     const rows = await Promise.all(
       domains.map(async ({ domain, id, name }) => {
-        const { state } = await domain.getState();
-        const saved = opt('managed-save') && state === STATE.SHUTOFF && (await domain.hasManagedSaveImage());
+        const { state } = await domain.state();
+        const saved = opt('managed-save') && state === DomainState.SHUTOFF && (await domain.hasManagedSaveImage());
         const row = [id >= 0 ? String(id) : '-', name, saved ? 'saved' : stateName(state)];
-        if (opt('title')) row.push(titleOf(await domain.getXMLDesc()));
+        if (opt('title')) row.push(titleOf(await domain.XMLDesc()));
         return row;
       }),
     );

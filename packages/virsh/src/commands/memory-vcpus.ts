@@ -1,5 +1,6 @@
+import { DomainMemoryModFlags, DomainModificationImpact, DomainVcpuFlags } from '@libvirt-ts/virt/constants';
 import { failed, failedBecause } from '../errors.js';
-import type { VirtDomain } from '../virt-api.js';
+import type { Domain } from '@libvirt-ts/virt';
 import type { CommandContext, CommandDef } from './command.js';
 import { domainOption, SCOPE_OPTIONS } from './common-options.js';
 import { lookupDomain } from './domain-lookup.js';
@@ -11,7 +12,8 @@ const ULONG_MAX = 0xffffffffffffffffn;
 function scopeFlags(ctx: CommandContext): number {
   ctx.options.exclusive('current', 'live');
   ctx.options.exclusive('current', 'config');
-  return (ctx.options.bool('live') ? 1 : 0) | (ctx.options.bool('config') ? 2 : 0);
+  const { AFFECT_LIVE, AFFECT_CONFIG } = DomainModificationImpact;
+  return (ctx.options.bool('live') ? AFFECT_LIVE : 0) | (ctx.options.bool('config') ? AFFECT_CONFIG : 0);
 }
 
 /** A <size> in KiB, from a number with an optional unit (KiB when none). */
@@ -26,7 +28,7 @@ interface MemorySpec {
   description: string;
   sizeHelp: string;
   /** `flags`: the scope flags; 0 for the current state. */
-  set(domain: VirtDomain, kib: number, flags: number): Promise<void>;
+  set(domain: Domain, kib: number, flags: number): Promise<void>;
 }
 
 /** setmem and setmaxmem: a domain, a size with units, and the scope flags. */
@@ -59,8 +61,8 @@ export const setmaxmemCommand = memoryCommand({
   description: 'Change the maximum memory allocation limit in the guest domain.',
   sizeHelp: 'new maximum memory size, as scaled integer (default KiB)',
   set: (domain, kib, flags) =>
-    // With a scope, virsh 9 asks virDomainSetMemoryFlags with VIR_DOMAIN_MEM_MAXIMUM (4).
-    (flags === 0 ? domain.setMaxMemory(kib) : domain.setMemoryFlags(kib, flags | 4)).catch((err) => {
+    // With a scope, virsh 9 asks virDomainSetMemoryFlags with VIR_DOMAIN_MEM_MAXIMUM.
+    (flags === 0 ? domain.setMaxMemory(kib) : domain.setMemoryFlags(kib, flags | DomainMemoryModFlags.MEM_MAXIMUM)).catch((err) => {
       throw failedBecause('Unable to change MaxMemorySize', err);
     }),
 });
@@ -86,9 +88,9 @@ export const setvcpusCommand: CommandDef = {
     ctx.options.exclusive('guest', 'config');
     const count = ctx.options.unsignedInt('count') ?? 0;
     let flags = scopeFlags(ctx);
-    if (ctx.options.bool('maximum')) flags |= 4;
-    if (ctx.options.bool('guest')) flags |= 8;
-    if (ctx.options.bool('hotpluggable')) flags |= 16;
+    if (ctx.options.bool('maximum')) flags |= DomainVcpuFlags.VCPU_MAXIMUM;
+    if (ctx.options.bool('guest')) flags |= DomainVcpuFlags.VCPU_GUEST;
+    if (ctx.options.bool('hotpluggable')) flags |= DomainVcpuFlags.VCPU_HOTPLUGGABLE;
     if (count === 0) throw failed("Can't set 0 processors for a VM");
     await (flags === 0 ? domain.setVcpus(count) : domain.setVcpusFlags(count, flags));
   },

@@ -1,4 +1,5 @@
 import type { CommandDef, Completer, OptionDef } from '../commands/command.js';
+import { SHUTDOWN_MODE_WORDS } from '../commands/lifecycle.js';
 import { ScriptTokens } from '../parse/tokens.js';
 
 /** Where completion gets live values from (domain names come from the connection). */
@@ -8,8 +9,6 @@ export interface CompletionSources {
   domains(kind: 'all' | 'active' | 'inactive'): Promise<string[]>;
   files(prefix: string): Promise<string[]>;
 }
-
-const MODES = ['acpi', 'agent', 'initctl', 'signal', 'paravirt'];
 
 /** The words of the last command of a line, and the (partial) word under the cursor. */
 function lastCommandWords(line: string): { words: string[]; current: string } {
@@ -76,7 +75,7 @@ async function valuesFor(completer: Completer, prefix: string, sources: Completi
     case 'command':
       return sources.commands().map((c) => c.name);
     case 'shutdown-mode':
-      return MODES;
+      return SHUTDOWN_MODE_WORDS;
   }
 }
 

@@ -121,7 +121,7 @@ export const ERROR_CODE_TABLE = {
 
 export type ErrorCodeName = keyof typeof ERROR_CODE_TABLE;
 
-/** Name → number, e.g. `ErrorCode.NO_DOMAIN === 42`. */
+/** virErrorNumber: name → number, e.g. `ErrorCode.NO_DOMAIN === 42`. */
 export const ErrorCode = Object.freeze(
   Object.fromEntries(Object.entries(ERROR_CODE_TABLE).map(([name, entry]) => [name, entry.number])),
 ) as { readonly [K in ErrorCodeName]: (typeof ERROR_CODE_TABLE)[K]['number'] };

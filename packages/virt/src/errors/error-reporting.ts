@@ -1,19 +1,20 @@
+import { handleName } from '../domain.js';
 import { type ErrorDomainName, ErrorLevel } from './error-domains.js';
 import type { VirtError } from './virt-error.js';
 
 /** virErrorFunc: called with every error as it is raised. */
-export type ErrorHandler = (error: VirtError) => void;
+export type ErrorFunc = (error: VirtError) => void;
 
 /** What a connection holds for error reporting: its own handler and last-error record. */
 export interface ErrorScope {
-  errorHandler: ErrorHandler | null;
+  errorHandler: ErrorFunc | null;
   lastError: VirtError | null;
 }
 
 const globalScope: ErrorScope = { errorHandler: null, lastError: null };
 
 /** virSetErrorFunc: the global handler; null restores the default (printing to stderr). */
-export function setErrorHandler(handler: ErrorHandler | null): void {
+export function setErrorFunc(handler: ErrorFunc | null): void {
   globalScope.errorHandler = handler;
 }
 
@@ -37,12 +38,12 @@ export function resetLastError(): void {
 export function reportError(error: VirtError, connScope?: ErrorScope): void {
   globalScope.lastError = error;
   if (connScope) connScope.lastError = error;
-  const handler = connScope?.errorHandler ?? globalScope.errorHandler ?? defaultErrorHandler;
+  const handler = connScope?.errorHandler ?? globalScope.errorHandler ?? defaultErrorFunc;
   handler(error);
 }
 
 /** virDefaultErrorFunc: prints the error on stderr. */
-export function defaultErrorHandler(error: VirtError): void {
+export function defaultErrorFunc(error: VirtError): void {
   process.stderr.write(formatDefaultError(error));
 }
 
@@ -62,13 +63,11 @@ const LEVEL_WORD: Record<ErrorLevel, string> = { [ErrorLevel.NONE]: '', [ErrorLe
 /**
  * The line virDefaultErrorFunc writes: `libvir: <layer prefix><level> <domain name>: <message>\n`,
  * e.g. `libvir: Xen Daemon error : POST operation failed: ...`. The domain name is shown unless the
- * error is INVALID_DOMAIN (or the handle has been freed since); no newline is added when the message
- * already ends with one.
+ * error is INVALID_DOMAIN; no newline is added when the message already ends with one.
  */
 export function formatDefaultError(error: VirtError): string {
   const prefix = DOMAIN_PREFIX[error.domain] ?? '';
-  const named = error.dom !== undefined && error.code !== 'INVALID_DOMAIN' && !error.dom.isFreed;
-  const objectName = named ? (error.dom?.getName() ?? '') : '';
+  const objectName = error.dom !== undefined && error.code !== 'INVALID_DOMAIN' ? handleName(error.dom) : '';
   const line = `libvir: ${prefix}${LEVEL_WORD[error.level]} ${objectName}: ${error.message}`;
   return line.endsWith('\n') ? line : `${line}\n`;
 }

@@ -3,22 +3,22 @@ import {
   ErrorCode,
   ErrorDomain,
   ErrorLevel,
-  formatDefaultError,
   getLastError,
   open,
   resetLastError,
-  setErrorHandler,
+  setErrorFunc,
   type VirtError,
 } from '../../src/index.js';
+import { formatDefaultError } from '../../src/errors/error-reporting.js';
 
 afterEach(() => {
-  setErrorHandler(null);
+  setErrorFunc(null);
   resetLastError();
   vi.restoreAllMocks();
 });
 
 async function failLookup(conn: Awaited<ReturnType<typeof open>>): Promise<VirtError> {
-  return conn.lookupDomainByName('nosuch').then(
+  return conn.lookupByName('nosuch').then(
     () => {
       throw new Error('lookup should fail');
     },
@@ -40,7 +40,7 @@ describe('error reporting (virterror)', () => {
   });
 
   it('records the last error globally and per connection; resets clear them', async () => {
-    setErrorHandler(() => {});
+    setErrorFunc(() => {});
     const conn = await open('test:///default');
     expect(getLastError()).toBeNull();
     const error = await failLookup(conn);
@@ -54,7 +54,7 @@ describe('error reporting (virterror)', () => {
       level: ErrorLevel.ERROR,
     });
     // A later success does not clear it (virGetLastError keeps the last failure).
-    await conn.lookupDomainByName('test');
+    await conn.lookupByName('test');
     expect(getLastError()).toBe(error);
     conn.resetLastError();
     expect(conn.getLastError()).toBeNull();
@@ -67,15 +67,15 @@ describe('error reporting (virterror)', () => {
   it('calls the connection handler before the global one, and the global one otherwise', async () => {
     const global: VirtError[] = [];
     const local: VirtError[] = [];
-    setErrorHandler((e) => global.push(e));
+    setErrorFunc((e) => global.push(e));
     const a = await open('test:///default');
     const b = await open('test:///default');
-    a.setErrorHandler((e) => local.push(e));
+    a.setErrorFunc((e) => local.push(e));
     const fromA = await failLookup(a);
     const fromB = await failLookup(b);
     expect(local).toEqual([fromA]);
     expect(global).toEqual([fromB]);
-    a.setErrorHandler(null);
+    a.setErrorFunc(null);
     const again = await failLookup(a);
     expect(global).toEqual([fromB, again]);
     await Promise.all([a.close(), b.close()]);
@@ -83,16 +83,16 @@ describe('error reporting (virterror)', () => {
 
   it('reports open failures globally (there is no connection yet)', async () => {
     const seen: VirtError[] = [];
-    setErrorHandler((e) => seen.push(e));
+    setErrorFunc((e) => seen.push(e));
     await expect(open('bogus:///x')).rejects.toThrow('no connection driver available for bogus:///x');
     expect(seen.map((e) => [e.code, e.codeNumber])).toEqual([['NO_CONNECT', 5]]);
     expect(getLastError()?.conn).toBeUndefined();
   });
 
   it('formats like virDefaultErrorFunc: layer prefix, level word, domain name', async () => {
-    setErrorHandler(() => {});
+    setErrorFunc(() => {});
     const conn = await open('test:///default');
-    const test = await conn.lookupDomainByName('test');
+    const test = await conn.lookupByName('test');
     const error = await test.resume().catch((e: VirtError) => e);
     expect(error?.dom).toBe(test);
     expect(formatDefaultError(error as VirtError)).toBe("libvir: Test error test: internal error: domain 'test' not paused\n");

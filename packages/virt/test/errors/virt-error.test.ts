@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodeName, errorDomainName, errorMessage, toVirtError, VirtError } from '../../src/index.js';
+import { errorCodeName, errorDomainName, errorMessage, toVirtError, VirtError } from '../../src/driver-author.js';
 
 describe('VirtError', () => {
   it('builds messages from libvirt 9 templates', () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll } from 'vitest';
-import { setErrorHandler } from '../../src/index.js';
+import { setErrorFunc } from '../../src/index.js';
 
 /** Tests expect errors: keep the default handler from printing each one on stderr. */
 export function quietErrors(): void {
-  beforeAll(() => setErrorHandler(() => {}));
-  afterAll(() => setErrorHandler(null));
+  beforeAll(() => setErrorFunc(() => {}));
+  afterAll(() => setErrorFunc(null));
 }

@@ -80,7 +80,7 @@ for (const how of ['define', 'create'] as const) {
         const conn = await open(emptyNode);
         const made = how === 'define' ? conn.defineXML(xmls[i] ?? '') : conn.createXML(xmls[i] ?? '');
         const ours = await made.then(
-          (dom) => dom.getXMLDesc(how === 'define' ? 2 : 0),
+          (dom) => dom.XMLDesc(how === 'define' ? 2 : 0),
           (e: VirtError) => e.message,
         );
         await conn.close();

@@ -6,7 +6,6 @@ import { type Connection, DomainMemoryModFlags, DomainState, DomainVcpuFlags, op
 import { expectVirtError } from '../helpers/expect-virt-error.js';
 import { readFixture } from '../helpers/fixtures.js';
 import { quietErrors } from '../helpers/quiet-errors.js';
-import { closeTracked, trackDomains } from '../helpers/tracked-domains.js';
 
 quietErrors();
 
@@ -16,41 +15,41 @@ const FC4_XEN = readFixture('peer-virsh/fc4-xen.xml');
 let conn: Connection;
 let dir: string;
 beforeEach(async () => {
-  conn = trackDomains(await open('test:///default'));
+  conn = await open('test:///default');
   dir = await mkdtemp(join(tmpdir(), 'virt-test-driver-'));
 });
 afterEach(async () => {
-  await closeTracked(conn);
+  await conn[Symbol.asyncDispose]();
   await rm(dir, { recursive: true, force: true });
 });
 
 describe('define, create, undefine', () => {
   it('defines an inactive persistent domain, redefines it, starts it with the next id', async () => {
     const dom = await conn.defineXML(NEWDOM);
-    expect(dom.getName()).toBe('newdom');
-    expect(dom.getID()).toBe(-1);
-    expect(dom.getUUIDString()).toBe('11111111-2222-3333-4444-555555555555');
+    expect(dom.name()).toBe('newdom');
+    expect(dom.ID()).toBe(-1);
+    expect(dom.UUIDString()).toBe('11111111-2222-3333-4444-555555555555');
     expect(await dom.isPersistent()).toBe(true);
     expect(await dom.isActive()).toBe(false);
     expect(await conn.defineXML(NEWDOM)).toBe(dom);
     expect(await conn.listDefinedDomains()).toEqual(['newdom']);
     expect(await conn.numOfDefinedDomains()).toBe(1);
     await dom.create();
-    expect(dom.getID()).toBe(2);
-    expect(await conn.listDomainIDs()).toEqual([1, 2]);
+    expect(dom.ID()).toBe(2);
+    expect(await conn.listDomains()).toEqual([1, 2]);
     expect(await conn.numOfDomains()).toBe(2);
-    expect(await dom.getInfo()).toMatchObject({ maxMem: 262144, memory: 262144, nrVirtCpu: 2 });
+    expect(await dom.info()).toMatchObject({ maxMem: 262144, memory: 262144, nrVirtCpu: 2 });
   });
 
   it('creates a transient domain that vanishes when destroyed; ids are never reused', async () => {
     const fc4 = await conn.createXML(FC4_XEN);
-    expect(fc4.getID()).toBe(2);
+    expect(fc4.ID()).toBe(2);
     expect(await fc4.isPersistent()).toBe(false);
-    expect(await fc4.getState()).toEqual({ state: DomainState.RUNNING, reason: RunningReason.BOOTED });
+    expect(await fc4.state()).toEqual({ state: DomainState.RUNNING, reason: RunningReason.BOOTED });
     await fc4.destroy();
-    await expectVirtError(conn.lookupDomainByName('fc4'), 'NO_DOMAIN', 'Domain not found');
+    await expectVirtError(conn.lookupByName('fc4'), 'NO_DOMAIN', 'Domain not found');
     const again = await conn.createLinux(FC4_XEN);
-    expect(again.getID()).toBe(3);
+    expect(again.ID()).toBe(3);
   });
 
   it('refuses to create an active domain or a clashing name, as virsh 9 reports', async () => {
@@ -60,7 +59,7 @@ describe('define, create, undefine', () => {
     await expectVirtError(
       conn.defineXML(FC4_XEN),
       'OPERATION_FAILED',
-      `operation failed: domain 'fc4' already exists with uuid ${fc4.getUUIDString()}`,
+      `operation failed: domain 'fc4' already exists with uuid ${fc4.UUIDString()}`,
     );
     const renamed = NEWDOM.replace('<name>newdom</name>', '<name>other</name>');
     await expectVirtError(
@@ -74,14 +73,14 @@ describe('define, create, undefine', () => {
     const dom = await conn.defineXML(NEWDOM);
     await conn.createXML(NEWDOM.replace('<vcpu>2</vcpu>', '<vcpu>1</vcpu>'));
     expect(await dom.isPersistent()).toBe(true);
-    expect((await dom.getInfo()).nrVirtCpu).toBe(1);
-    expect(await dom.getXMLDesc(2)).toContain("<vcpu placement='static'>2</vcpu>");
+    expect((await dom.info()).nrVirtCpu).toBe(1);
+    expect(await dom.XMLDesc(2)).toContain("<vcpu placement='static'>2</vcpu>");
     await dom.destroy();
-    expect((await dom.getInfo()).nrVirtCpu).toBe(2);
+    expect((await dom.info()).nrVirtCpu).toBe(2);
   });
 
   it('undefining a running domain leaves it transient (again without complaint, as libvirt 9 test driver)', async () => {
-    const test = await conn.lookupDomainByName('test');
+    const test = await conn.lookupByName('test');
     await test.undefine();
     expect(await test.isPersistent()).toBe(false);
     expect(await test.isActive()).toBe(true);
@@ -93,19 +92,19 @@ describe('define, create, undefine', () => {
   it('records autostart, for transient domains too', async () => {
     const fc4 = await conn.createXML(FC4_XEN);
     await fc4.setAutostart(true);
-    expect(await fc4.getAutostart()).toBe(true);
-    const test = await conn.lookupDomainByName('test');
-    expect(await test.getAutostart()).toBe(false);
+    expect(await fc4.autostart()).toBe(true);
+    const test = await conn.lookupByName('test');
+    expect(await test.autostart()).toBe(false);
     await test.setAutostart(true);
     await test.setAutostart(false);
-    expect(await test.getAutostart()).toBe(false);
+    expect(await test.autostart()).toBe(false);
   });
 
   it('undefining an inactive domain removes it', async () => {
     const dom = await conn.defineXML(NEWDOM);
     await dom.undefine();
     await expectVirtError(
-      dom.getInfo(),
+      dom.info(),
       'NO_DOMAIN',
       "Domain not found: no domain with matching uuid '11111111-2222-3333-4444-555555555555' (newdom)",
     );
@@ -145,9 +144,9 @@ describe('define, create, undefine', () => {
 
 describe('memory and vcpus', () => {
   it('sets the balloon of a running domain up to its maximum', async () => {
-    const test = await conn.lookupDomainByName('test');
+    const test = await conn.lookupByName('test');
     await test.setMemory(1048576);
-    expect((await test.getInfo()).memory).toBe(1048576);
+    expect((await test.info()).memory).toBe(1048576);
     await expectVirtError(test.setMemory(9000000), 'INVALID_ARG', 'invalid argument: cannot set memory higher than max memory');
     await expectVirtError(test.setMemory(0), 'INVALID_ARG', 'memory in virDomainSetMemory must not be zero');
     // virsh 9's setmem calls virDomainSetMemoryFlags(LIVE), hence its wording.
@@ -161,19 +160,19 @@ describe('memory and vcpus', () => {
   });
 
   it('changes the maximum of an inactive domain only, clamping the current memory', async () => {
-    const test = await conn.lookupDomainByName('test');
+    const test = await conn.lookupByName('test');
     await test.destroy();
     await expectVirtError(test.setMemory(1000), 'OPERATION_INVALID', 'Requested operation is not valid: domain is not running');
     await test.setMaxMemory(4096);
-    expect(await test.getMaxMemory()).toBe(4096);
-    expect(await test.getInfo()).toMatchObject({ maxMem: 4096, memory: 4096 });
+    expect(await test.maxMemory()).toBe(4096);
+    expect(await test.info()).toMatchObject({ maxMem: 4096, memory: 4096 });
   });
 
   it('sets online vcpus up to the maximum', async () => {
-    const test = await conn.lookupDomainByName('test');
+    const test = await conn.lookupByName('test');
     await test.setVcpus(1);
-    expect((await test.getInfo()).nrVirtCpu).toBe(1);
-    expect(await test.getXMLDesc()).toContain("<vcpu placement='static' current='1'>2</vcpu>");
+    expect((await test.info()).nrVirtCpu).toBe(1);
+    expect(await test.XMLDesc()).toContain("<vcpu placement='static' current='1'>2</vcpu>");
     await expectVirtError(test.setVcpus(3), 'INVALID_ARG', 'invalid argument: requested cpu amount exceeds maximum (3 > 2)');
     await expectVirtError(test.setVcpus(0), 'INVALID_ARG', 'nvcpus in virDomainSetVcpus must not be zero');
     await test.destroy();
@@ -206,19 +205,19 @@ describe('memory and vcpus', () => {
   });
 
   it('live changes end when a persistent domain stops', async () => {
-    const test = await conn.lookupDomainByName('test');
+    const test = await conn.lookupByName('test');
     await test.setMemory(1024);
     await test.destroy();
-    expect((await test.getInfo()).memory).toBe(2097152);
+    expect((await test.info()).memory).toBe(2097152);
   });
 });
 
 describe('save and restore', () => {
   it('writes the test save layout (mode 0600), stops the domain, restores it with a new id', async () => {
-    const test = await conn.lookupDomainByName('test');
+    const test = await conn.lookupByName('test');
     const file = join(dir, 'test.save');
     await test.save(file);
-    expect(await test.getState()).toEqual({ state: DomainState.SHUTOFF, reason: ShutoffReason.SAVED });
+    expect(await test.state()).toEqual({ state: DomainState.SHUTOFF, reason: ShutoffReason.SAVED });
     const bytes = await readFile(file);
     expect(bytes.subarray(0, 15).toString('latin1')).toBe('TestGuestMagic\0');
     const length = bytes.readUInt32LE(15);
@@ -226,13 +225,13 @@ describe('save and restore', () => {
     expect(bytes.subarray(19).toString()).toContain("<domain type='test' id='1'>");
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     await conn.restore(file);
-    expect(test.getID()).toBe(2);
-    expect(await test.getState()).toEqual({ state: DomainState.RUNNING, reason: RunningReason.RESTORED });
+    expect(test.ID()).toBe(2);
+    expect(await test.state()).toEqual({ state: DomainState.RUNNING, reason: RunningReason.RESTORED });
     await expectVirtError(conn.restore(file), 'OPERATION_INVALID', "Requested operation is not valid: domain 'test' is already active");
   });
 
   it('restores a domain that was undefined meanwhile as a transient one', async () => {
-    const test = await conn.lookupDomainByName('test');
+    const test = await conn.lookupByName('test');
     const file = join(dir, 'x');
     await test.save(file);
     await test.undefine();
@@ -242,7 +241,7 @@ describe('save and restore', () => {
   });
 
   it('reports the save and restore failures virsh 9 shows', async () => {
-    const test = await conn.lookupDomainByName('test');
+    const test = await conn.lookupByName('test');
     await expectVirtError(
       test.save('/nonexistent-dir/y'),
       'SYSTEM_ERROR',
@@ -264,7 +263,7 @@ describe('save and restore', () => {
   });
 
   it('makes relative paths absolute from the working directory', async () => {
-    const test = await conn.lookupDomainByName('test');
+    const test = await conn.lookupByName('test');
     const cwd = process.cwd();
     process.chdir(dir);
     try {

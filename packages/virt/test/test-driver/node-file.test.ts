@@ -27,14 +27,14 @@ describe('test:///PATH/node.xml', () => {
   it('loads node1.xml: cpu and memory values, inline and file= domains, running in file order', async () => {
     const conn = await open(`test://${fixturePath('peer-virsh/node1.xml')}`);
     expect(await conn.nodeGetInfo()).toEqual({ model: 'i986', memory: 8192000, cpus: 50, mhz: 6000, nodes: 4, sockets: 4, cores: 4, threads: 2 });
-    expect(await conn.listDomainIDs()).toEqual([1, 2, 3]);
-    const fc4 = await conn.lookupDomainById(2);
-    expect(fc4.getName()).toBe('fc4');
-    expect(fc4.getUUIDString()).toBe('ef861801-45b9-11cb-88e3-afbfe5370493');
-    expect(await fc4.getMessages()).toEqual(['tainted: network configuration using opaque shell scripts']);
-    expect(await fc4.getInfo()).toMatchObject({ maxMem: 261072, memory: 131072, nrVirtCpu: 1 });
-    expect((await conn.lookupDomainById(3)).getName()).toBe('extra');
-    expect(await fc4.getState()).toEqual({ state: DomainState.RUNNING, reason: 0 });
+    expect(await conn.listDomains()).toEqual([1, 2, 3]);
+    const fc4 = await conn.lookupByID(2);
+    expect(fc4.name()).toBe('fc4');
+    expect(fc4.UUIDString()).toBe('ef861801-45b9-11cb-88e3-afbfe5370493');
+    expect(await fc4.messages()).toEqual(['tainted: network configuration using opaque shell scripts']);
+    expect(await fc4.info()).toMatchObject({ maxMem: 261072, memory: 131072, nrVirtCpu: 1 });
+    expect((await conn.lookupByID(3)).name()).toBe('extra');
+    expect(await fc4.state()).toEqual({ state: DomainState.RUNNING, reason: 0 });
     // virsh 9's capabilities of a node file: no NUMA cells.
     expect(`${await conn.getCapabilities()}\n\n`).toBe(readFixture('peer-virsh/capabilities-node1.xml'));
     await conn.close();
@@ -51,11 +51,11 @@ describe('test:///PATH/node.xml', () => {
     );
     const conn = await open(uri);
     expect(await conn.nodeGetInfo()).toEqual({ model: 'i686', memory: 3145728, cpus: 16, mhz: 1400, nodes: 2, sockets: 2, cores: 2, threads: 2 });
-    expect(await (await conn.lookupDomainByName('paused')).getState()).toEqual({ state: DomainState.PAUSED, reason: 0 });
-    expect((await conn.lookupDomainByName('paused')).getID()).toBe(1);
-    expect((await conn.lookupDomainByName('off')).getID()).toBe(-1);
-    const temp = await conn.lookupDomainByName('temp');
-    expect(temp.getID()).toBe(2);
+    expect(await (await conn.lookupByName('paused')).state()).toEqual({ state: DomainState.PAUSED, reason: 0 });
+    expect((await conn.lookupByName('paused')).ID()).toBe(1);
+    expect((await conn.lookupByName('off')).ID()).toBe(-1);
+    const temp = await conn.lookupByName('temp');
+    expect(temp.ID()).toBe(2);
     expect(await temp.isPersistent()).toBe(false);
     await conn.close();
   });
@@ -68,7 +68,7 @@ describe('test:///PATH/node.xml', () => {
           '<os><type>hvm</type></os><test:runstate>5</test:runstate><test:hasmanagedsave/></domain></node>',
       ),
     );
-    const dom = await conn.lookupDomainByName('m');
+    const dom = await conn.lookupByName('m');
     expect(await dom.hasManagedSaveImage()).toBe(true);
     await expectVirtError(dom.undefine(), 'OPERATION_INVALID', 'Requested operation is not valid: Refusing to undefine while domain managed save image exists');
     await dom.create();
@@ -80,7 +80,7 @@ describe('test:///PATH/node.xml', () => {
     const conn = await open(
       await nodeFile('unbound.xml', "<node><domain type='test'><name>a</name><memory>1</memory><os><type>hvm</type></os><test:runstate>3</test:runstate></domain></node>"),
     );
-    expect((await (await conn.lookupDomainByName('a')).getState()).state).toBe(DomainState.RUNNING);
+    expect((await (await conn.lookupByName('a')).state()).state).toBe(DomainState.RUNNING);
     await conn.close();
   });
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { type Connection, type Domain, DomainMemoryModFlags, DomainVcpuFlags, open, type VirtError } from '../../src/index.js';
 import { fixturePath, readFixture } from '../helpers/fixtures.js';
 import { quietErrors } from '../helpers/quiet-errors.js';
-import { closeTracked, trackDomains } from '../helpers/tracked-domains.js';
 import { maskRandom, runVirsh, virshAvailable } from '../helpers/virsh-peer.js';
 
 quietErrors();
@@ -18,17 +17,17 @@ const STATE_WORDS: Record<number, [string, string[]]> = {
 };
 
 async function stateWords(dom: Domain): Promise<string> {
-  const { state, reason } = await dom.getState();
+  const { state, reason } = await dom.state();
   const [word, reasons] = STATE_WORDS[state] ?? ['?', []];
   return `${word} (${reasons[reason] ?? '?'})`;
 }
 
 async function withDefault<T>(body: (conn: Connection) => Promise<T>): Promise<T> {
-  const conn = trackDomains(await open('test:///default'));
+  const conn = await open('test:///default');
   try {
     return await body(conn);
   } finally {
-    await closeTracked(conn);
+    await conn[Symbol.asyncDispose]();
   }
 }
 
@@ -48,7 +47,7 @@ describe.skipIf(!peer)('the test driver against Debian virsh 9 on the same input
       const ours = await withDefault(async (conn) => {
         const xml = readFixture(file);
         const dom = how === 'define' ? await conn.defineXML(xml) : await conn.createXML(xml);
-        return `${await dom.getXMLDesc()}${await dom.getXMLDesc(2)}`;
+        return `${await dom.XMLDesc()}${await dom.XMLDesc(2)}`;
       });
       expect(maskRandom(ours)).toBe(maskRandom(theirs.stdout));
     });
@@ -104,7 +103,7 @@ describe.skipIf(!peer)('the test driver against Debian virsh 9 on the same input
     const theirs = runVirsh(uri, 'dumpxml fv0; dumpxml fc4; dumpxml extra');
     const conn = await open(uri);
     const ours: string[] = [];
-    for (const name of ['fv0', 'fc4', 'extra']) ours.push(await (await conn.lookupDomainByName(name)).getXMLDesc());
+    for (const name of ['fv0', 'fc4', 'extra']) ours.push(await (await conn.lookupByName(name)).XMLDesc());
     await conn.close();
     expect(ours.join('')).toBe(theirs.stdout);
   });
@@ -125,7 +124,7 @@ describe.skipIf(!peer)('the test driver against Debian virsh 9 on the same input
         .join('; ');
       const theirs = runVirsh('test:///default', `domstate --reason test; ${script}`).stdout.trim().split('\n');
       const ours = await withDefault(async (conn) => {
-        const test = await conn.lookupDomainByName('test');
+        const test = await conn.lookupByName('test');
         const seen = [await stateWords(test)];
         for (const [i, step] of steps.entries()) {
           if (step === 'save') await test.save(join(dir, `ours${i}`));
@@ -152,7 +151,7 @@ describe.skipIf(!peer)('the test driver against Debian virsh 9 on the same input
     );
     expect(theirs.status).toBe(0);
     const ours = await withDefault(async (conn) => {
-      const test = await conn.lookupDomainByName('test');
+      const test = await conn.lookupByName('test');
       const { MEM_CONFIG: CONFIG, MEM_LIVE: LIVE, MEM_CURRENT: CURRENT, MEM_MAXIMUM } = DomainMemoryModFlags;
       const { VCPU_MAXIMUM } = DomainVcpuFlags;
       await test.setMemoryFlags(1048576, CONFIG);
@@ -161,11 +160,11 @@ describe.skipIf(!peer)('the test driver against Debian virsh 9 on the same input
       await test.setMemoryFlags(9000000, CONFIG | MEM_MAXIMUM);
       await test.setMemoryFlags(1000000, LIVE);
       await test.setVcpusFlags(2, LIVE | CONFIG);
-      const dumps = [await test.getXMLDesc(), await test.getXMLDesc(2)];
+      const dumps = [await test.XMLDesc(), await test.XMLDesc(2)];
       await test.destroy();
       await test.setVcpusFlags(3, CONFIG);
       await test.setMemoryFlags(2000, CURRENT);
-      dumps.push(await test.getXMLDesc(2));
+      dumps.push(await test.XMLDesc(2));
       return dumps.join('');
     });
     expect(ours).toBe(theirs.stdout);
@@ -178,13 +177,13 @@ describe.skipIf(!peer)('the test driver against Debian virsh 9 on the same input
     const dir = await mkdtemp(join(tmpdir(), 'virt-peer-save-'));
     try {
       const ourFile = join(dir, 'ours');
-      await withDefault(async (conn) => (await conn.lookupDomainByName('test')).save(ourFile));
+      await withDefault(async (conn) => (await conn.lookupByName('test')).save(ourFile));
       const theirs = runVirsh('test:///default', `destroy test; restore ${ourFile}; domstate test`);
       expect(theirs.stdout.trim()).toBe('running');
       const theirFile = join(dir, 'theirs');
       expect(runVirsh('test:///default', `save test ${theirFile}`).status).toBe(0);
       await withDefault(async (conn) => {
-        const test = await conn.lookupDomainByName('test');
+        const test = await conn.lookupByName('test');
         await test.destroy();
         await conn.restore(theirFile);
         expect(await test.isActive()).toBe(true);

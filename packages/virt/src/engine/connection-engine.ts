@@ -1,0 +1,141 @@
+import type { Connection } from '../connection.js';
+import { CALL_RULES, dispatch } from '../dispatch.js';
+import { type Domain, newDomain } from '../domain.js';
+import type { DomainRef, DriverMethod, DriverMethodArgs, DriverMethodResult, OpenedDriver } from '../driver.js';
+import { type ErrorFunc, type ErrorScope, reportError } from '../errors/error-reporting.js';
+import { toVirtError } from '../errors/to-virt-error.js';
+import { VirtError } from '../errors/virt-error.js';
+
+/** The version of libvirt whose API, messages and test driver this package reproduces (9.0.0). */
+export const LIB_VERSION = 9_000_000;
+
+/** One row of the handle table: the ref the handle reads, and the handle while the user holds it. */
+interface HandleRow {
+  ref: DomainRef;
+  handle: WeakRef<Domain>;
+}
+
+/**
+ * What stands behind a public Connection and its Domain handles, never exported from the package:
+ * the opened drivers, the open/closed state, error reporting and the per-connection handle table.
+ *
+ * Lifetime is Node's, not C's: close() closes the drivers whatever handles exist, and every call
+ * made afterwards, through the connection or any of its handles, fails with INVALID_CONN. Handles
+ * hold no count: the table keeps one handle per domain while the user holds it (a WeakRef), so
+ * lookups return the same object and restore() can tell a live handle its new id.
+ */
+export class ConnectionEngine implements ErrorScope {
+  readonly #drivers: readonly OpenedDriver[];
+  readonly #handles = new Map<string, HandleRow>();
+  readonly #collected = new FinalizationRegistry<string>((name) => {
+    if (this.#handles.get(name)?.handle.deref() === undefined) this.#handles.delete(name);
+  });
+  #closed = false;
+  errorHandler: ErrorFunc | null = null;
+  lastError: VirtError | null = null;
+  /** The public object over this engine; set once by connection.ts right after construction. */
+  facade!: Connection;
+
+  constructor(
+    /** The name given to open(), or "xen:///" for the default connection. */
+    readonly uri: string,
+    readonly readOnly: boolean,
+    drivers: readonly OpenedDriver[],
+  ) {
+    this.#drivers = drivers;
+  }
+
+  /** Names of the opened drivers, in priority order (e.g. ["Xen", "XenDaemon", "XenStore"]). */
+  get driverNames(): string[] {
+    return this.#drivers.map(({ driver }) => driver.name);
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Runs one public API call: reports its failure (with this connection and `dom`) and rethrows it. */
+  async run<T>(dom: Domain | undefined, body: () => Promise<T>): Promise<T> {
+    try {
+      return await body();
+    } catch (error) {
+      throw this.#reported(error, dom);
+    }
+  }
+
+  /** run() for a synchronous call (Domain's name, ID and UUID). */
+  runSync<T>(dom: Domain | undefined, body: () => T): T {
+    try {
+      return body();
+    } catch (error) {
+      throw this.#reported(error, dom);
+    }
+  }
+
+  #reported(error: unknown, dom: Domain | undefined): VirtError {
+    const err = toVirtError(error);
+    err.conn ??= this.facade;
+    err.dom ??= dom;
+    reportError(err, this);
+    return err;
+  }
+
+  /** INVALID_CONN once the connection is closed (virCheckConnectReturn), naming the C function. */
+  checkOpen(api: string): void {
+    if (this.#closed) throw new VirtError({ code: 'INVALID_CONN', domain: 'NONE', info: api });
+  }
+
+  /** Dispatches one driver call: refused once closed, and for writes on a read-only connection. */
+  call<M extends DriverMethod>(method: M, ...args: DriverMethodArgs<M>): Promise<DriverMethodResult<M>> {
+    const rule = CALL_RULES[method];
+    this.checkOpen(rule.api);
+    if (rule.writes && this.readOnly) {
+      throw new VirtError({ code: 'OPERATION_DENIED', domain: 'NONE', info: `read only access prevents ${rule.api}` });
+    }
+    return dispatch(this.#drivers, method, ...args);
+  }
+
+  /** Whether any opened driver implements `method`. */
+  implements(method: DriverMethod): boolean {
+    return this.#drivers.some(({ driver }) => typeof driver[method] === 'function');
+  }
+
+  /** The first driver's name (virConnectGetType's answer when no driver has one). */
+  get firstDriverName(): string {
+    return this.#drivers[0]?.driver.name ?? '';
+  }
+
+  /**
+   * virGetDomain: the one handle for this domain on this connection (libvirt's per-connection
+   * domain hash), made if the user holds none, else told the id the driver just reported.
+   */
+  handle(ref: DomainRef): Domain {
+    // A lookup that was under way when the connection closed gets no handle.
+    this.checkOpen('virGetDomain');
+    const live = this.refresh(ref);
+    if (live) return live;
+    const own: DomainRef = { id: ref.id, name: ref.name, uuid: Uint8Array.from(ref.uuid) };
+    const handle = newDomain(this, own);
+    this.#handles.set(ref.name, { ref: own, handle: new WeakRef(handle) });
+    this.#collected.register(handle, ref.name);
+    return handle;
+  }
+
+  /** Tells the live handle of `ref.name`, if any, the id (and UUID, for a redefined domain) a driver reported. */
+  refresh(ref: DomainRef): Domain | undefined {
+    const row = this.#handles.get(ref.name);
+    const live = row?.handle.deref();
+    if (!row || !live) return undefined;
+    row.ref.id = ref.id;
+    row.ref.uuid = Uint8Array.from(ref.uuid);
+    return live;
+  }
+
+  /** virConnectClose: closes every driver now; a second close is INVALID_CONN. */
+  async close(): Promise<void> {
+    this.checkOpen('virConnectClose');
+    this.#closed = true;
+    this.#handles.clear();
+    await Promise.allSettled(this.#drivers.map(({ driver }) => driver.close()));
+  }
+}
