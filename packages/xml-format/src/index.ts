@@ -2,8 +2,10 @@
 export * from './model/domain.js';
 export * from './model/devices.js';
 export { emptyDevices } from './model/empty-devices.js';
-export { XmlFormatError, XmlFormatErrorCode } from './errors/xml-format-error.js';
+export { XmlFormatError, XmlFormatErrorCode, XmlFormatReason } from './errors/xml-format-error.js';
 export type { XmlFormatErrorInit } from './errors/xml-format-error.js';
-export { parseDomainXml } from './parse/parse-domain-xml.js';
-export type { ParseDomainXmlOptions } from './parse/parse-domain-xml.js';
+export { parseDomainXml, parseXml, readDomainElement } from './parse/parse-domain-xml.js';
+export type { ParseDomainXmlOptions, ParseXmlTreeOptions, ReadDomainOptions } from './parse/parse-domain-xml.js';
+export type { XmlElement } from './parse/xml-tree.js';
+export { XmlAttributes } from './parse/xml-attributes.js';
 export { formatDomainXml } from './format/format-domain-xml.js';

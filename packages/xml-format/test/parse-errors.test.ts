@@ -43,8 +43,8 @@ describe('well-formedness', () => {
 
   it('reports a mismatched tag with its line and column', () => {
     const error = parseError(edit(5, '    <type>linux</tipe>'));
-    expect(error).toMatchObject({ code: 'XML_ERROR', line: 5 });
-    expect(error.message).toMatch(/not well formed.*line 5:/);
+    expect(error).toMatchObject({ code: 'XML_ERROR', reason: 'TAG_MISMATCH', line: 5, column: 23 });
+    expect(error.detail).toBe('Opening and ending tag mismatch: type line 5 and tipe');
   });
 
   it('rejects a root other than <domain>', () => {
@@ -96,13 +96,17 @@ describe('well-formedness', () => {
 
   it('bounds size and depth', () => {
     expect(parseError(valid, { maxLength: 100 }).message).toContain('over the limit of 100');
-    const deep = `${'<a>'.repeat(100)}${'</a>'.repeat(100)}`;
-    expect(parseError(deep).message).toContain('nested deeper than 64');
+    const nested = (levels: number) => valid.replace('</domain>', `<a>${'<a>'.repeat(levels - 2)}${'</a>'.repeat(levels - 1)}</domain>`);
+    // libxml2 refuses a start tag while 256 elements are open: 257 levels pass, 258 do not.
+    expect(parseDomainXml(nested(257)).name).toBe('pv');
+    expect(parseError(nested(258))).toMatchObject({ reason: 'TOO_DEEP', detail: 'Excessive depth in document: 256 use XML_PARSE_HUGE option' });
+    expect(parseError(nested(10), { maxDepth: 5 }).detail).toBe('Excessive depth in document: 5 use XML_PARSE_HUGE option');
   });
 
   it('rejects limits that are not sensible integers', () => {
-    expect(parseError(valid, { maxDepth: 1_000_000 })).toMatchObject({ code: 'INVALID_ARG', value: '1000000' });
-    expect(parseError(valid, { maxLength: 0 }).message).toContain('option maxLength must be an integer');
+    expect(parseError(valid, { maxDepth: 1.5 })).toMatchObject({ code: 'INVALID_ARG', reason: 'BAD_ARGUMENT', value: '1.5' });
+    expect(parseError(valid, { maxLength: 0 }).message).toContain('option maxLength must be a positive integer');
+    expect(parseDomainXml(valid, { maxLength: Number.POSITIVE_INFINITY, maxTextLength: Number.POSITIVE_INFINITY }).name).toBe('pv');
   });
 
   it('rejects a non-string argument with INVALID_ARG', () => {

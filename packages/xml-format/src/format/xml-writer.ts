@@ -43,7 +43,7 @@ export class XmlWriter {
   /** Fails with INVALID_ARG unless `value` is present (for callers without type checking). */
   require<T>(field: string, value: T | undefined | null): T {
     if (value === undefined || value === null || value === '') {
-      throw new XmlFormatError({ code: 'INVALID_ARG', reason: `${this.location}: missing required field '${field}'` });
+      throw new XmlFormatError({ code: 'INVALID_ARG', reason: 'UNWRITABLE_VALUE', detail: `${this.location}: missing required field '${field}'` });
     }
     return value;
   }
@@ -53,7 +53,8 @@ export class XmlWriter {
     if (value !== undefined && !(allowed as readonly string[]).includes(value)) {
       throw new XmlFormatError({
         code: 'INVALID_ARG',
-        reason: `${this.location}: ${field} must be one of ${allowed.join(', ')}`,
+        reason: 'UNWRITABLE_VALUE',
+        detail: `${this.location}: ${field} must be one of ${allowed.join(', ')}`,
         value: String(value),
       });
     }
@@ -107,17 +108,17 @@ export class XmlWriter {
 
   private number(name: string, value: number): string {
     if (!Number.isSafeInteger(value)) {
-      throw new XmlFormatError({ code: 'INVALID_ARG', reason: `${this.location}: ${name} must be an integer`, value: String(value) });
+      throw new XmlFormatError({ code: 'INVALID_ARG', reason: 'UNWRITABLE_VALUE', detail: `${this.location}: ${name} must be an integer`, value: String(value) });
     }
     return String(value);
   }
 
   private escape(value: string, escapes: Readonly<Record<string, string>>): string {
     if (typeof value !== 'string') {
-      throw new XmlFormatError({ code: 'INVALID_ARG', reason: `${this.location}: expected a string`, value: String(value) });
+      throw new XmlFormatError({ code: 'INVALID_ARG', reason: 'UNWRITABLE_VALUE', detail: `${this.location}: expected a string`, value: String(value) });
     }
     if (NOT_XML_CHAR.test(value)) {
-      throw new XmlFormatError({ code: 'INVALID_ARG', reason: `${this.location}: character not allowed in XML`, value });
+      throw new XmlFormatError({ code: 'INVALID_ARG', reason: 'UNWRITABLE_VALUE', detail: `${this.location}: character not allowed in XML`, value });
     }
     return value.replace(/[&<>'"\r\t\n]/g, (char) => escapes[char] ?? char);
   }

@@ -1,6 +1,6 @@
 // Typed, position-aware access to one element of the tree. Every read marks
 // what it used, so `strict` mode can afterwards report what nobody read.
-import { XmlFormatError, type XmlFormatErrorCode } from '../errors/xml-format-error.js';
+import { XmlFormatError, type XmlFormatErrorCode, type XmlFormatReason } from '../errors/xml-format-error.js';
 import { attributeOffset, locate, type XmlElement } from './xml-tree.js';
 
 /** The document being read; readers mark on its elements what they read. */
@@ -24,23 +24,21 @@ export class ReadTracker {
 
   /** Throws CONFIG_UNSUPPORTED for the first element or attribute (document order) that was never read. */
   reportUnread(root: ElementReader): void {
-    const visit = (reader: ElementReader): void => {
+    // Depth-first with an explicit stack (children pushed in reverse): no depth exhausts the call stack.
+    const pending: ElementReader[] = [root];
+    for (let reader = pending.pop(); reader !== undefined; reader = pending.pop()) {
       const element = reader.element;
-      for (const [name, value] of Object.entries(element.attributes)) {
+      if (reader !== root && element.read !== true) reader.fail('CONFIG_UNSUPPORTED', 'UNKNOWN_NODE', `unknown element <${element.name}>`);
+      for (const [name, value] of element.attributes) {
         // Namespace declarations and xml:* attributes carry no configuration.
         if (name === 'xmlns' || name.startsWith('xmlns:') || name.startsWith('xml:')) continue;
         if (element.readAttributes?.has(name) !== true) {
-          reader.fail('CONFIG_UNSUPPORTED', `unknown attribute '${name}'`, value, attributeOffset(this.xml, element.offset, name), `/@${name}`);
+          reader.fail('CONFIG_UNSUPPORTED', 'UNKNOWN_NODE', `unknown attribute '${name}'`, value, attributeOffset(this.xml, element.offset, name), `/@${name}`);
         }
       }
-      for (const child of reader.allChildren()) {
-        if (child.element.read !== true) {
-          child.fail('CONFIG_UNSUPPORTED', `unknown element <${child.name}>`);
-        }
-        visit(child);
-      }
-    };
-    visit(root);
+      const children = reader.allChildren();
+      for (let i = children.length - 1; i >= 0; i -= 1) pending.push(children[i] as ElementReader);
+    }
   }
 }
 
@@ -71,11 +69,14 @@ export class ElementReader {
   }
 
   /** Throws an XmlFormatError located at this element (or at string index `offset`), `pathSuffix` naming an attribute. */
-  fail(code: XmlFormatErrorCode, reason: string, value?: string, offset?: number, pathSuffix = ''): never {
-    const at = locate(this.tracker.xml, offset ?? this.element.offset);
+  fail(code: XmlFormatErrorCode, reason: XmlFormatReason, detail: string, value?: string, offset?: number, pathSuffix = ''): never {
+    const start = offset ?? this.element.offset;
+    const at = locate(this.tracker.xml, start);
     throw new XmlFormatError({
       code,
       reason,
+      detail,
+      offset: start,
       path: this.path + pathSuffix,
       line: at.line,
       column: at.column,
@@ -84,17 +85,17 @@ export class ElementReader {
   }
 
   /** Fails located at attribute `name` (or at the element when the attribute is absent). */
-  failAttribute(name: string, code: XmlFormatErrorCode, reason: string, value?: string): never {
+  failAttribute(name: string, code: XmlFormatErrorCode, detail: string, value?: string): never {
     const offset = this.hasAttribute(name) ? attributeOffset(this.tracker.xml, this.element.offset, name) : undefined;
-    this.fail(code, reason, value, offset, `/@${name}`);
+    this.fail(code, 'INVALID_VALUE', detail, value, offset, `/@${name}`);
   }
 
   hasAttribute(name: string): boolean {
-    return Object.hasOwn(this.element.attributes, name);
+    return this.element.attributes.has(name);
   }
 
   attribute(name: string): string | undefined {
-    const value = this.element.attributes[name];
+    const value = this.element.attributes.get(name);
     if (value === undefined) return undefined;
     this.tracker.markAttribute(this.element, name);
     return value;
@@ -102,8 +103,18 @@ export class ElementReader {
 
   requireAttribute(name: string, code: XmlFormatErrorCode = 'XML_ERROR'): string {
     const value = this.attribute(name);
-    if (value === undefined) this.fail(code, `missing attribute '${name}' on <${this.name}>`, undefined, undefined, `/@${name}`);
+    if (value === undefined) this.missingAttribute(name, code);
     return value;
+  }
+
+  /** Fails for attribute `name`, which this element needs and lacks. */
+  missingAttribute(name: string, code: XmlFormatErrorCode = 'XML_ERROR'): never {
+    return this.fail(code, 'MISSING_ATTRIBUTE', `missing attribute '${name}' on <${this.name}>`, undefined, undefined, `/@${name}`);
+  }
+
+  /** Fails at this element, which lacks a child it needs (`detail` names it). */
+  missingElement(code: XmlFormatErrorCode, detail: string, value?: string): never {
+    return this.fail(code, 'MISSING_ELEMENT', detail, value);
   }
 
   /** The attribute, checked against the values libvirt accepts. */
@@ -152,8 +163,8 @@ export class ElementReader {
   }
 
   /** Fails at the element's text. */
-  failText(code: XmlFormatErrorCode, reason: string): never {
-    this.fail(code, reason, this.element.text, this.element.textOffset);
+  failText(code: XmlFormatErrorCode, detail: string): never {
+    this.fail(code, 'INVALID_VALUE', detail, this.element.text, this.element.textOffset);
   }
 
   /** The text as a non-negative integer. */

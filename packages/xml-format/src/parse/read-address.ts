@@ -14,7 +14,7 @@ export function readAddress(device: ElementReader): DeviceAddress | undefined {
   if (type === 'drive') {
     return { type, controller: field('controller', 0xffffffff), bus: field('bus', 0xffffffff), target: field('target', 0xffffffff), unit: field('unit', 0xffffffff) };
   }
-  if (type === undefined) address.fail('XML_ERROR', "missing attribute 'type' on <address>", undefined, undefined, '/@type');
+  if (type === undefined) address.missingAttribute('type');
   return undefined;
 }
 
@@ -22,7 +22,7 @@ export function readAddress(device: ElementReader): DeviceAddress | undefined {
 export function readPciSourceAddress(address: ElementReader): { domain: number; bus: number; slot: number; function: number } {
   const field = (name: string, max: number): number => {
     const value = address.unsignedAttribute(name, { hex: true, max });
-    if (value === undefined) address.fail('XML_ERROR', `missing attribute '${name}' on <address>`, undefined, undefined, `/@${name}`);
+    if (value === undefined) address.missingAttribute(name);
     return value;
   };
   return { domain: field('domain', 0xffff), bus: field('bus', 0xff), slot: field('slot', 0x1f), function: field('function', 7) };

@@ -25,7 +25,7 @@ export function readCharDevice(device: ElementReader): CharDeviceConfig {
     },
   );
   if (needsSource(config) && config.sources.length === 0) {
-    device.fail('NO_SOURCE', `missing <source> for ${device.name} type '${config.type}'`);
+    device.missingElement('NO_SOURCE', `missing <source> for ${device.name} type '${config.type}'`);
   }
   return config;
 }

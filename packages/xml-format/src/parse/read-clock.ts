@@ -23,7 +23,7 @@ export function readClock(clock: ElementReader | undefined): ClockConfig {
 
 function readTimer(timer: ElementReader): ClockTimer {
   const name = timer.enumAttribute('name', TIMER_NAMES);
-  if (name === undefined) timer.fail('XML_ERROR', "missing attribute 'name' on <timer>", undefined, undefined, '/@name');
+  if (name === undefined) timer.missingAttribute('name');
   const config: ClockTimer = { name };
   const present = timer.booleanAttribute('present');
   if (present !== undefined) config.present = present;

@@ -13,11 +13,11 @@ export function readDisk(disk: ElementReader): DiskConfig {
   const source = readSource(disk.child('source'));
   // Removable media may be empty; anything else needs something to show the guest.
   if (source === undefined && device !== 'cdrom' && device !== 'floppy') {
-    disk.fail('NO_SOURCE', `missing <source> for disk${targetDev === undefined ? '' : ` ${targetDev}`}`);
+    disk.missingElement('NO_SOURCE', `missing <source> for disk${targetDev === undefined ? '' : ` ${targetDev}`}`);
   }
-  if (target === undefined) return disk.fail('NO_TARGET', 'missing <target> for disk', sourceName(source));
+  if (target === undefined) return disk.missingElement('NO_TARGET', 'missing <target> for disk', sourceName(source));
   if (targetDev === undefined || targetDev === '') {
-    return target.fail('NO_TARGET', 'missing <target dev> for disk', sourceName(source));
+    return target.fail('NO_TARGET', 'MISSING_ATTRIBUTE', 'missing <target dev> for disk', sourceName(source));
   }
   const driver = disk.child('driver');
   const backingStore = disk.child('backingStore');

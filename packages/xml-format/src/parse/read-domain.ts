@@ -11,10 +11,10 @@ import { readOs } from './read-os.js';
 
 export function readDomain(domain: ElementReader): DomainConfig {
   if (domain.name !== 'domain') {
-    domain.fail('XML_ERROR', `root element is <${domain.name}>, expected <domain>`);
+    domain.fail('XML_ERROR', 'WRONG_ROOT', `root element is <${domain.name}>, expected <domain>`);
   }
   const name = domain.child('name');
-  if (name === undefined) return domain.fail('NO_NAME', 'missing <name> element');
+  if (name === undefined) return domain.missingElement('NO_NAME', 'missing <name> element');
   if (name.text().trim() === '') name.failText('NO_NAME', 'empty domain name');
   const memory = readMaxMemoryElement(domain);
   const bootloader = domain.childText('bootloader');
@@ -67,7 +67,7 @@ function readId(domain: ElementReader): number | undefined {
 
 function readMaxMemoryElement(domain: ElementReader): number {
   const memory = domain.child('memory');
-  if (memory === undefined) domain.fail('XML_ERROR', 'missing <memory> element');
+  if (memory === undefined) domain.missingElement('XML_ERROR', 'missing <memory> element');
   return readMemorySize(memory);
 }
 

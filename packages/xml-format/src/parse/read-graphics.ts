@@ -6,7 +6,7 @@ import type { ElementReader } from './element-reader.js';
 
 export function readGraphics(graphics: ElementReader): GraphicsConfig {
   const type = graphics.enumAttribute('type', GRAPHICS_TYPES);
-  if (type === undefined) graphics.fail('XML_ERROR', "missing attribute 'type' on <graphics>", undefined, undefined, '/@type');
+  if (type === undefined) graphics.missingAttribute('type');
   const port = graphics.integerAttribute('port');
   if (port !== undefined && (port < -1 || port > 65535)) {
     graphics.failAttribute('port', 'INVALID_ARG', 'graphics port must be -1 or 0..65535', String(port));
@@ -30,7 +30,7 @@ function readListens(graphics: ElementReader): GraphicsListen[] {
   const legacyAddress = graphics.attribute('listen');
   const listens = graphics.children('listen').map((listen) => {
     const type = listen.enumAttribute('type', GRAPHICS_LISTEN_TYPES);
-    if (type === undefined) return listen.fail('XML_ERROR', "missing attribute 'type' on <listen>", undefined, undefined, '/@type');
+    if (type === undefined) return listen.missingAttribute('type');
     return withDefined<GraphicsListen>(
       { type },
       { address: listen.attribute('address'), network: listen.attribute('network'), socket: listen.attribute('socket') },

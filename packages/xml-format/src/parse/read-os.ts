@@ -27,7 +27,7 @@ export function readOs(domain: ElementReader, domainType: DomainType, hasBootloa
   const os = domain.child('os');
   if (os === undefined) {
     if (hasBootloader) return { type: 'linux', bootDevices: [] };
-    return domain.fail('NO_OS', 'missing <os> element (and no <bootloader>)');
+    return domain.missingElement('NO_OS', 'missing <os> element (and no <bootloader>)');
   }
   const type = os.child('type');
   const config: OsConfig = { type: type === undefined ? 'linux' : readOsType(type), bootDevices: readBootDevices(os) };
@@ -46,7 +46,7 @@ export function readOs(domain: ElementReader, domainType: DomainType, hasBootloa
   // Xen needs something to boot a paravirtualised guest from; other drivers
   // (libvirt 9's test driver) accept a PV definition without a kernel.
   if (domainType === 'xen' && config.type !== 'hvm' && config.kernel === undefined && !hasBootloader) {
-    os.fail('NO_KERNEL', 'a paravirtualised Xen guest needs <kernel> or a <bootloader>');
+    os.missingElement('NO_KERNEL', 'a paravirtualised Xen guest needs <kernel> or a <bootloader>');
   }
   return config;
 }

@@ -14,7 +14,7 @@ import { readAddress, readPciSourceAddress } from './read-address.js';
 
 function requireEnum<T extends string>(element: ElementReader, name: string, allowed: readonly T[]): T {
   const value = element.enumAttribute(name, allowed);
-  if (value === undefined) element.fail('XML_ERROR', `missing attribute '${name}' on <${element.name}>`, undefined, undefined, `/@${name}`);
+  if (value === undefined) element.missingAttribute(name);
   return value;
 }
 
@@ -36,7 +36,7 @@ export function readSound(sound: ElementReader): SoundConfig {
 
 export function readVideo(video: ElementReader): VideoConfig {
   const model = video.child('model');
-  if (model === undefined) video.fail('XML_ERROR', 'missing <model> in <video>');
+  if (model === undefined) video.missingElement('XML_ERROR', 'missing <model> in <video>');
   return withDefined<VideoConfig>(
     {
       model: withDefined<VideoConfig['model']>(
@@ -56,7 +56,7 @@ export function readHostdev(hostdev: ElementReader): HostdevConfig {
   requireEnum(hostdev, 'mode', ['subsystem'] as const);
   requireEnum(hostdev, 'type', ['pci'] as const);
   const address = hostdev.child('source')?.child('address');
-  if (address === undefined) hostdev.fail('NO_SOURCE', 'missing <source><address> for PCI hostdev');
+  if (address === undefined) hostdev.missingElement('NO_SOURCE', 'missing <source><address> for PCI hostdev');
   return withDefined<HostdevConfig>(
     { mode: 'subsystem', type: 'pci', source: readPciSourceAddress(address) },
     { managed: hostdev.booleanAttribute('managed'), driver: hostdev.child('driver')?.attribute('name') },
