@@ -2,7 +2,7 @@
 export * from './model/domain.js';
 export * from './model/devices.js';
 export { emptyDevices } from './model/empty-devices.js';
-export { XmlFormatError, XmlFormatErrorCode, XmlFormatReason } from './errors/xml-format-error.js';
+export { LIBXML2_REASONS, XmlFormatError, XmlFormatErrorCode, XmlFormatReason } from './errors/xml-format-error.js';
 export type { XmlFormatErrorInit } from './errors/xml-format-error.js';
 export { parseDomainXml, parseXml, readDomainElement } from './parse/parse-domain-xml.js';
 export type { ParseDomainXmlOptions, ParseXmlTreeOptions, ReadDomainOptions } from './parse/parse-domain-xml.js';

@@ -23,8 +23,8 @@ describe("Xen packages' errors as VirtError", () => {
     [new HypercallError({ code: 'ESRCH', message: 'no domain 9', domain: 9 }), 'NO_DOMAIN', 'XEN'],
     [new HypercallError({ code: 'EPERM', message: 'not root' }), 'OPERATION_DENIED', 'XEN'],
     [new HypercallError({ code: 'ERRNO', message: 'EIO' }), 'XEN_CALL', 'XEN'],
-    [new XmlFormatError({ code: 'NO_NAME', reason: 'missing name' }), 'NO_NAME', 'XML'],
-    [new XmlFormatError({ code: 'XML_ERROR', reason: 'not well-formed', line: 1, column: 5 }), 'XML_ERROR', 'XML'],
+    [new XmlFormatError({ code: 'NO_NAME', reason: 'MISSING_ELEMENT', detail: 'missing name' }), 'NO_NAME', 'XML'],
+    [new XmlFormatError({ code: 'XML_ERROR', reason: 'TAG_MISMATCH', detail: 'not well-formed', line: 1, column: 5 }), 'XML_ERROR', 'XML'],
     [new SexprError('SYNTAX', 'stray byte'), 'INTERNAL_ERROR', 'SEXPR'],
   ])('%s -> %s in %s, keeping it as cause', (error, code, domain) => {
     const virt = toVirtError(error, 'XEN');

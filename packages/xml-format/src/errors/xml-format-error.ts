@@ -99,6 +99,31 @@ export const XmlFormatReason = {
 } as const;
 export type XmlFormatReason = (typeof XmlFormatReason)[keyof typeof XmlFormatReason];
 
+/** The reasons whose `detail` is libxml2's own text for the same fault (libvirt prints it as is). */
+export const LIBXML2_REASONS: ReadonlySet<XmlFormatReason> = new Set<XmlFormatReason>([
+  'EMPTY_DOCUMENT',
+  'START_TAG_EXPECTED',
+  'EXTRA_CONTENT',
+  'PREMATURE_END',
+  'TAG_MISMATCH',
+  'INVALID_ELEMENT_NAME',
+  'START_TAG_UNFINISHED',
+  'END_TAG_MALFORMED',
+  'ATTRIBUTE_NAME',
+  'ATTRIBUTE_WITHOUT_VALUE',
+  'ATTRIBUTE_VALUE_UNQUOTED',
+  'ATTRIBUTE_VALUE_LT',
+  'ATTRIBUTE_REDEFINED',
+  'ATTRIBUTE_TOO_LONG',
+  'HUGE_TEXT_NODE',
+  'TOO_DEEP',
+  'UNTERMINATED',
+  'CDATA_END_IN_CONTENT',
+  'ENTITY_REFERENCE',
+  'CHARACTER_REFERENCE',
+  'INVALID_CHARACTER',
+]);
+
 export interface XmlFormatErrorInit {
   code: XmlFormatErrorCode;
   reason: XmlFormatReason;

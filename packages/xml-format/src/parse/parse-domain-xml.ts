@@ -9,8 +9,10 @@ export interface ParseXmlTreeOptions {
   maxLength?: number;
   /** Most elements open around a new one (default 256, libxml2's: 257 levels pass, 258 do not). */
   maxDepth?: number;
-  /** Longest text run or attribute value, in characters (default 10,000,000, libxml2's). */
+  /** Longest text run, in characters (default 10,000,000: libxml2's, where it reads a file in chunks). */
   maxTextLength?: number;
+  /** Longest attribute value, in characters (default 10,000,000, libxml2's). */
+  maxAttributeLength?: number;
 }
 
 export interface ReadDomainOptions {
@@ -59,6 +61,7 @@ function treeLimits(options: ParseXmlTreeOptions): XmlTreeLimits {
     maxLength: limitOption('maxLength', options.maxLength, DEFAULT_XML_TREE_LIMITS.maxLength),
     maxDepth: limitOption('maxDepth', options.maxDepth, DEFAULT_XML_TREE_LIMITS.maxDepth),
     maxTextLength: limitOption('maxTextLength', options.maxTextLength, DEFAULT_XML_TREE_LIMITS.maxTextLength),
+    maxAttributeLength: limitOption('maxAttributeLength', options.maxAttributeLength, DEFAULT_XML_TREE_LIMITS.maxAttributeLength),
   };
 }
 

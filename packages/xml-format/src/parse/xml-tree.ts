@@ -31,8 +31,10 @@ export interface XmlTreeLimits {
   maxLength: number;
   /** Most elements open around a new one (libxml2's xmlParserMaxDepth, 256). */
   maxDepth: number;
-  /** Longest text run and attribute value (libxml2's XML_MAX_TEXT_LENGTH, 10,000,000). */
+  /** Longest text run (libxml2's XML_MAX_TEXT_LENGTH, 10,000,000, where it reads a file in chunks). */
   maxTextLength: number;
+  /** Longest attribute value (libxml2's XML_MAX_TEXT_LENGTH again, also for text in memory). */
+  maxAttributeLength: number;
 }
 
 /** 1-based line and column of a string index. */
@@ -42,7 +44,7 @@ export interface XmlPosition {
 }
 
 // Real domain documents are a few KiB; 4 MiB leaves room for thousands of devices.
-export const DEFAULT_XML_TREE_LIMITS: XmlTreeLimits = { maxLength: 4 * 1024 * 1024, maxDepth: 256, maxTextLength: 10_000_000 };
+export const DEFAULT_XML_TREE_LIMITS: XmlTreeLimits = { maxLength: 4 * 1024 * 1024, maxDepth: 256, maxTextLength: 10_000_000, maxAttributeLength: 10_000_000 };
 
 const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
 const PREDEFINED_ENTITIES: Readonly<Record<string, string>> = { __proto__: null, lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as never;
@@ -251,7 +253,7 @@ class TreeParser {
     }
     let value = xml.slice(start, pos);
     for (;;) {
-      if (pos - start > this.limits.maxTextLength) this.#fail('ATTRIBUTE_TOO_LONG', 'AttValue length too long', start);
+      if (pos - start > this.limits.maxAttributeLength) this.#fail('ATTRIBUTE_TOO_LONG', 'AttValue length too long', start);
       const c = xml.charCodeAt(pos);
       if (c === quote) break;
       this.#pos = pos;
@@ -274,7 +276,7 @@ class TreeParser {
         pos += 1;
       }
     }
-    if (pos - start > this.limits.maxTextLength) this.#fail('ATTRIBUTE_TOO_LONG', 'AttValue length too long', start);
+    if (pos - start > this.limits.maxAttributeLength) this.#fail('ATTRIBUTE_TOO_LONG', 'AttValue length too long', start);
     this.#pos = pos + 1;
     return value;
   }

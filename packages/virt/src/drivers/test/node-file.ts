@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import type { XmlElement } from '@libvirt-ts/xml-format';
 import { DomainState, RunningReason } from '../../constants.js';
 import type { NodeInfo } from '../../types.js';
-import type { XmlElement } from '../../xml/xml-scan.js';
-import { parseDefinition } from './parse-definition.js';
+import { parseDefinition, readDefinition } from './parse-definition.js';
 import { TestDomainList } from './test-domain-list.js';
 import { DEFAULT_NODE_INFO, type TestNode } from './test-node.js';
 import { testError } from './test-errors.js';
@@ -21,15 +21,14 @@ export const SCRIPT_TAINT = 'tainted: network configuration using opaque shell s
  */
 export async function loadNodeFile(path: string): Promise<TestNode> {
   const text = await readDocument(path);
-  const root = checkXmlDocument(text, path, 'node');
+  const root = checkXmlDocument(text, path, 'node', 'file');
   const info = readNodeInfo(root);
   const domains = new TestDomainList();
   for (const element of root.children.filter((c) => c.name === 'domain')) {
     const file = element.attributes.get('file');
     const filePath = file === undefined ? undefined : resolve(dirname(path), file);
-    // Its test-namespace children aside, an inline domain is the element already scanned with the node file.
-    const def =
-      filePath === undefined ? parseDefinition(inlineDomainText(text, element), path, element) : parseDefinition(await readDocument(filePath), filePath);
+    // An inline domain is read from the node file's own tree: the file is parsed once.
+    const def = filePath === undefined ? readDefinition(element, text) : parseDefinition(await readDocument(filePath), filePath, 'file');
     const { runstate, transient, hasManagedSave } = readTestNamespace(root, element);
     if (transient && runstate === DomainState.SHUTOFF) throw xmlError("transient domain cannot have runstate 'shutoff'");
     if (hasManagedSave && runstate !== DomainState.SHUTOFF) {
@@ -128,16 +127,4 @@ function readTestNamespace(root: XmlElement, domain: XmlElement): { runstate: Do
     }
   }
   return { runstate, transient, hasManagedSave };
-}
-
-/** The `<domain>` element's own text, without the test-namespace children (they are not domain XML). */
-function inlineDomainText(text: string, domain: XmlElement): string {
-  let out = '';
-  let at = domain.start;
-  for (const child of domain.children) {
-    if (!child.name.includes(':')) continue;
-    out += text.slice(at, child.start);
-    at = child.end;
-  }
-  return out + text.slice(at, domain.end);
 }

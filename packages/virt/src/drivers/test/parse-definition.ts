@@ -1,26 +1,30 @@
-import { type DomainConfig, parseDomainXml } from '@libvirt-ts/xml-format';
-import type { XmlElement } from '../../xml/xml-scan.js';
+import { type DomainConfig, readDomainElement, type XmlElement } from '@libvirt-ts/xml-format';
 import { completeTestDefaults } from './test-post-parse.js';
-import { checkBootDevices, checkXmlDocument, fromXmlFormatError } from './xml-parse-error.js';
+import { checkBootDevices, checkXmlDocument, fromXmlFormatError, type XmlInput } from './xml-parse-error.js';
 
 /**
  * Parses a domain definition for a test node: libvirt 9's XML errors (`url` names the document in
- * well-formedness errors), the test driver's defaults, and no id (the node assigns ids). `inactive`:
- * parsed for define, as libvirt's VIR_DOMAIN_DEF_PARSE_INACTIVE (runtime values dropped).
- * `scanned`: the `<domain>` element's tree when the caller has already scanned it.
+ * well-formedness errors; `input` says whether libxml2 read it from memory or a file), the test
+ * driver's defaults, and no id (the node assigns ids). The document is parsed once, in one pass.
  */
-export function parseDefinition(xml: string, url = '(domain_definition)', scanned?: XmlElement): DomainConfig {
-  // A `<domain>` already scanned inside a well-formed node file needs no second scan.
-  const tree = scanned ?? checkXmlDocument(xml, url, 'domain');
-  checkBootDevices(tree);
+export function parseDefinition(xml: string, url = '(domain_definition)', input: XmlInput = 'memory'): DomainConfig {
+  return readDefinition(checkXmlDocument(xml, url, 'domain', input), xml);
+}
+
+/**
+ * Reads a `<domain>` element already parsed (alone, or inside a node file whose text is `source`)
+ * as parseDefinition does. Elements of other namespaces in it (`<test:runstate>`) are not domain
+ * XML and are ignored, as libvirt's reader ignores them.
+ */
+export function readDefinition(domain: XmlElement, source: string): DomainConfig {
+  checkBootDevices(domain);
   let config: DomainConfig;
   try {
-    config = parseDomainXml(xml);
+    config = readDomainElement(domain, source);
   } catch (error) {
-    throw fromXmlFormatError(error, tree);
+    throw fromXmlFormatError(error);
   }
   const { id: _ignoredId, ...definition } = config;
   // The parse is fresh and ours: completed in place, with no defensive copy.
   return completeTestDefaults(definition);
 }
-

@@ -1,24 +1,50 @@
+import { LIBXML2_REASONS, type ParseXmlTreeOptions, parseXml, type XmlElement, XmlFormatError } from '@libvirt-ts/xml-format';
 import { ERROR_CODE_TABLE, type ErrorCodeName } from '../../errors/error-codes.js';
 import { VirtError } from '../../errors/virt-error.js';
-import { formatLibxmlError, scanXml, type XmlElement, XmlScanError } from '../../xml/xml-scan.js';
-
-const XML_FORMAT_ERROR = Symbol.for('libvirt-ts.XmlFormatError');
+import { hugeTextCursor } from '../../xml/libxml-file-chunks.js';
+import { formatLibxmlError } from '../../xml/libxml-error-text.js';
 
 /**
- * Checks `xml` the way libvirt 9 does before it reads a definition: well-formed (libxml2's first
- * error, as XML_DETAIL `<url>:<line>: <message>` + context + pointer), the expected root element,
- * and values libvirt 9 no longer accepts. Returns the scanned tree.
+ * How libvirt's libxml2 gets the document: a definition from memory (any text run passes, as libxml2
+ * hands it over whole), a node file from disk (text runs over 10,000,000 characters are refused).
  */
-export function checkXmlDocument(xml: string, url: string, root: string): XmlElement {
+export type XmlInput = 'memory' | 'file';
+
+/** libxml2's XML_MAX_TEXT_LENGTH: the longest text node it builds from a file. */
+const MAX_TEXT_LENGTH = 10_000_000;
+
+const LIMITS: Record<XmlInput, ParseXmlTreeOptions> = {
+  memory: { maxLength: Number.POSITIVE_INFINITY, maxTextLength: Number.POSITIVE_INFINITY },
+  file: { maxLength: Number.POSITIVE_INFINITY, maxTextLength: MAX_TEXT_LENGTH },
+};
+
+/**
+ * Parses `xml` as libvirt 9 does before it reads a definition or node file: well-formed (libxml2's
+ * first error, as XML_DETAIL `<url>:<line>: <message>` + context + pointer) and the expected root
+ * element. Returns the tree.
+ */
+export function checkXmlDocument(xml: string, url: string, root: string, input: XmlInput): XmlElement {
   let tree: XmlElement;
   try {
-    tree = scanXml(xml);
+    tree = parseXml(xml, LIMITS[input]);
   } catch (error) {
-    if (!(error instanceof XmlScanError)) throw error;
-    throw new VirtError({ code: 'XML_DETAIL', domain: 'XML', message: formatLibxmlError(url, error, xml), int1: error.line, cause: error });
+    if (!XmlFormatError.isInstance(error)) throw error;
+    throw notWellFormed(error, xml, url);
   }
   if (tree.name !== root) throw xmlError(`expecting root element of '${root}', not '${tree.name}'`);
   return tree;
+}
+
+function notWellFormed(error: XmlFormatError, xml: string, url: string): VirtError {
+  if (!LIBXML2_REASONS.has(error.reason)) return xmlError(error.detail, error);
+  if (error.reason === 'HUGE_TEXT_NODE') {
+    // libxml2 refuses the chunk, stops, and what libvirt reports is the parse ending early.
+    const cursor = hugeTextCursor(xml, error.offset ?? 0, MAX_TEXT_LENGTH);
+    const message = formatLibxmlError(url, 'Extra content at the end of the document', cursor, xml);
+    return new VirtError({ code: 'XML_DETAIL', domain: 'XML', message, int1: cursor.line, cause: error });
+  }
+  const cursor = { line: error.line ?? 1, offset: error.offset ?? 0 };
+  return new VirtError({ code: 'XML_DETAIL', domain: 'XML', message: formatLibxmlError(url, error.detail, cursor, xml), int1: cursor.line, cause: error });
 }
 
 /** libvirt 9 rejects the 0.1.x boot spellings (hda, /dev/fd0...) that older Xen XML used. */
@@ -38,56 +64,47 @@ export function xmlError(detail: string, cause?: unknown): VirtError {
   return new VirtError({ code: 'XML_ERROR', domain: 'XML', info: detail, cause });
 }
 
-interface FormatErrorFields {
-  code: string;
-  reason: string;
-  path?: string;
-  value?: string;
-}
-
 /**
- * How libvirt 9 words the definition errors the XML format reports, by the element they concern.
- * Each rule sees the XmlFormatError's fields and the document's tree; undefined means "not mine".
+ * How libvirt 9 words the definition errors the XML format reports, by reason code and element
+ * path. Each rule sees the XmlFormatError; undefined means "not mine".
  */
-const LIBVIRT9_WORDING: ReadonlyArray<(e: FormatErrorFields, domain: XmlElement) => VirtError | undefined> = [
+const LIBVIRT9_WORDING: ReadonlyArray<(e: XmlFormatError) => VirtError | undefined> = [
   (e) =>
-    /^\/domain\/(memory|currentMemory)$/.test(e.path ?? '') && e.code === 'INVALID_ARG'
-      ? xmlError(`Invalid value '${e.value ?? ''}' for element or attribute './${e.path?.slice(8)}[1]'`)
+    (e.path === '/domain/memory' || e.path === '/domain/currentMemory') && e.reason === 'INVALID_VALUE'
+      ? xmlError(`Invalid value '${e.value ?? ''}' for element or attribute './${e.path.slice(8)}[1]'`)
       : undefined,
-  (e) => (e.path === '/domain' && /<memory>/.test(e.reason) ? xmlError('Memory size must be specified via <memory> or in the <numa> configuration') : undefined),
+  // The one element <domain> needs that has no error code of its own is <memory>.
+  (e) =>
+    e.code === 'XML_ERROR' && e.reason === 'MISSING_ELEMENT' && e.path === '/domain'
+      ? xmlError('Memory size must be specified via <memory> or in the <numa> configuration')
+      : undefined,
   (e) => (e.code === 'NO_OS' ? xmlError('an os <type> must be specified') : undefined),
   (e) => (e.path === '/domain/uuid' ? detailed('INTERNAL_ERROR', 'malformed uuid element') : undefined),
   (e) => {
-    const action = /^\/domain\/(on_poweroff|on_reboot|on_crash)$/.exec(e.path ?? '')?.[1];
+    const action = ['/domain/on_poweroff', '/domain/on_reboot', '/domain/on_crash'].includes(e.path ?? '') ? e.path?.slice(8) : undefined;
     return action ? detailed('CONFIG_UNSUPPORTED', `unknown ${action} action: ${e.value ?? ''}`) : undefined;
   },
   (e) => (e.code === 'OS_TYPE' ? detailed('CONFIG_UNSUPPORTED', `unknown OS type '${e.value ?? ''}'`) : undefined),
   (e) => (e.path === '/domain/@type' ? detailed('CONFIG_UNSUPPORTED', `invalid domain type ${e.value ?? ''}`) : undefined),
-  (e, domain) => {
-    if (e.code !== 'NO_TARGET') return undefined;
-    const disk = elementAt(domain, e.path ?? '');
-    const source = disk?.children.find((c) => c.name === 'source');
-    const where = source?.attributes.get('file') ?? source?.attributes.get('dev') ?? source?.attributes.get('dir');
-    return new VirtError({ code: 'NO_TARGET', domain: 'XML', ...(where === undefined ? {} : { info: where }) });
-  },
+  // NO_TARGET's value is the disk's source, which libvirt names.
+  (e) => (e.code === 'NO_TARGET' ? new VirtError({ code: 'NO_TARGET', domain: 'XML', ...(e.value === undefined ? {} : { info: e.value }) }) : undefined),
 ];
 
 /**
- * An XmlFormatError from the domain parser as a VirtError, worded as libvirt 9 words the same fault
+ * An XmlFormatError from the domain reader as a VirtError, worded as libvirt 9 words the same fault
  * where it is known (see LIBVIRT9_WORDING); otherwise its libvirt code where it has one (NO_NAME →
- * "missing name information"), else XML_ERROR with the parser's reason. The XmlFormatError is the cause.
+ * "missing name information"), else XML_ERROR with the reader's detail. The XmlFormatError is the cause.
  */
-export function fromXmlFormatError(error: unknown, domain: XmlElement): VirtError {
-  if (typeof error !== 'object' || error === null || !(XML_FORMAT_ERROR in error)) {
+export function fromXmlFormatError(error: unknown): VirtError {
+  if (!XmlFormatError.isInstance(error)) {
     return new VirtError({ code: 'INTERNAL_ERROR', domain: 'TEST', info: String(error), cause: error });
   }
-  const fields = error as unknown as FormatErrorFields;
   for (const rule of LIBVIRT9_WORDING) {
-    const worded = rule(fields, domain);
+    const worded = rule(error);
     if (worded) return withCause(worded, error);
   }
-  if (fields.code === 'XML_ERROR' || fields.code === 'INVALID_ARG' || !(fields.code in ERROR_CODE_TABLE)) return xmlError(fields.reason, error);
-  return new VirtError({ code: fields.code as ErrorCodeName, domain: 'XML', cause: error });
+  if (error.code === 'XML_ERROR' || error.code === 'INVALID_ARG' || !(error.code in ERROR_CODE_TABLE)) return xmlError(error.detail, error);
+  return new VirtError({ code: error.code as ErrorCodeName, domain: 'XML', cause: error });
 }
 
 function detailed(code: ErrorCodeName, detail: string): VirtError {
@@ -96,14 +113,4 @@ function detailed(code: ErrorCodeName, detail: string): VirtError {
 
 function withCause(error: VirtError, cause: unknown): VirtError {
   return new VirtError({ code: error.code, domain: error.domain, message: error.message, str1: error.str1, cause });
-}
-
-/** The element an XML-format path such as `/domain/devices/disk[2]` names in the scanned tree. */
-function elementAt(domain: XmlElement, path: string): XmlElement | undefined {
-  let node: XmlElement | undefined = domain;
-  for (const step of path.split('/').slice(2)) {
-    const [, name, index] = /^([^[]+)(?:\[(\d+)\])?$/.exec(step) ?? [];
-    node = node?.children.filter((c) => c.name === name)[Number(index ?? 1) - 1];
-  }
-  return node;
 }
