@@ -115,7 +115,7 @@ async function tcpAnswers(port: number): Promise<boolean> {
 }
 
 /** Starts one libvirtd with a private config; `tls` adds a TLS listener with fresh certificates. */
-export async function startLibvirtd(options: { tls?: boolean } = {}): Promise<Libvirtd> {
+export async function startLibvirtd(options: { tls?: boolean; maxClientRequests?: number } = {}): Promise<Libvirtd> {
   ensureUsers();
   const directory = mkdtempSync(join(tmpdir(), 'libvirtd-ts-'));
   const tcpPort = await freePort();
@@ -133,8 +133,9 @@ export async function startLibvirtd(options: { tls?: boolean } = {}): Promise<Li
     ...(pki
       ? [`tls_port = "${tlsPort}"`, 'auth_tls = "none"', `key_file = "${pki.serverKey}"`, `cert_file = "${pki.serverCert}"`, `ca_file = "${pki.ca}"`]
       : []),
-    'log_outputs = "1:stderr"',
-    'log_filters = "1:rpc.keepalive"',
+    'log_outputs = "3:stderr"',
+    // libvirtd runs at most this many calls of one client at once (default 5).
+    ...(options.maxClientRequests ? [`max_client_requests = ${options.maxClientRequests}`] : []),
   ].join('\n');
   writeFileSync(join(directory, 'libvirtd.conf'), `${config}\n`);
   let log = '';
