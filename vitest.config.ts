@@ -2,14 +2,14 @@ import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 // One vitest project per package. Workspace imports resolve to `src/` through the
-// `source` export condition, so tests run against the sources without a build.
+// `@libvirt-ts/source` export condition, so tests run against the sources without a build.
 const packages = readdirSync(new URL('./packages', import.meta.url));
 
 export default defineConfig({
   test: {
     projects: packages.map((name) => ({
-      resolve: { conditions: ['source'] },
-      ssr: { resolve: { conditions: ['source'] } },
+      resolve: { conditions: ['@libvirt-ts/source'] },
+      ssr: { resolve: { conditions: ['@libvirt-ts/source'] } },
       test: {
         name,
         root: `packages/${name}`,

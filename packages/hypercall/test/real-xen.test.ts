@@ -74,7 +74,7 @@ describe.skipIf(missing !== undefined)('the addon on a real Xen 4.17 (QEMU)', ()
   it('reads the version and domain list, pauses and unpauses a guest, as xl sees it', { timeout: 600_000 }, async () => {
     // dom0 has Node 18; the host's Node 20 binary runs there (same Debian 12 libraries).
     cpSync(process.execPath, join(share, 'node'));
-    for (const part of ['package.json', 'dist', 'prebuilds']) {
+    for (const part of ['package.json', 'dist', 'native/prebuilds']) {
       cpSync(join(packageRoot, part), join(share, 'pkg', part), { recursive: true });
     }
     const nodeGypBuild = dirname(createRequire(join(packageRoot, 'package.json')).resolve('node-gyp-build/package.json'));

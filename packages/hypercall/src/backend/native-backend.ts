@@ -4,6 +4,7 @@
  * platform and no compiler) and openHypervisor then rejects with NO_XEN.
  */
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { errnoName } from '../errors/errno-name.js';
 import { HypercallError } from '../errors/hypercall-error.js';
@@ -21,14 +22,15 @@ const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let addon: Addon | Error | undefined;
 
 /**
- * Loads the addon from `packageRoot` with node-gyp-build (build/Release, else
- * prebuilds/<platform>-<arch>); returns the Error instead of throwing.
+ * Loads the addon of the package at `packageRoot` with node-gyp-build: a build from source
+ * (native/build/Release, made by `build:native`) if there is one, else the shipped
+ * native/prebuilds/<platform>-<arch>; returns the Error instead of throwing.
  */
 export function loadAddonFrom(packageRoot: string): Addon | Error {
   try {
     const require = createRequire(import.meta.url);
     const nodeGypBuild = require('node-gyp-build') as (dir: string) => Addon;
-    return nodeGypBuild(packageRoot);
+    return nodeGypBuild(join(packageRoot, 'native'));
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }

@@ -17,7 +17,7 @@ const xenciDir = process.env['XENCI_DIR'] ?? '/work/shared/xen-qemu';
 const images = process.env['XENCI_IMAGES'] ?? '/var/tmp/xenci/images';
 const runInXen = join(xenciDir, 'run-in-xen.sh');
 /** What ends up in dom0 of each package: enough for Node to import and run it. */
-const PACKAGE_PARTS = ['package.json', 'dist', 'prebuilds'];
+const PACKAGE_PARTS = ['package.json', 'dist', 'native/prebuilds'];
 
 interface PackageJson {
   name: string;

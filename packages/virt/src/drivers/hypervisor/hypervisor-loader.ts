@@ -1,20 +1,27 @@
 import type { DomainInfo as HypercallDomainInfo, Hypervisor } from '@libvirt-ts/hypercall';
 import type { DomainState } from '../../constants.js';
 import { parseUuid } from '../../uuid.js';
+import { isPackageNotFound } from '../../package-not-found.js';
 import { isHypercallError } from '../xen/package-errors.js';
+import { xenDriverError } from '../xen/to-virt-error.js';
 import type { HypervisorDomain, HypervisorSession } from './hypervisor-session.js';
 
 type HypercallModule = typeof import('@libvirt-ts/hypercall');
 
 /**
- * Loads the optional `@libvirt-ts/hypercall` package. Undefined when it is not installed or cannot
- * load: the hypervisor driver then declines and the other drivers carry on.
+ * Loads the optional `@libvirt-ts/hypercall` package (`importPackage` is for tests). Undefined when
+ * it is not installed: the hypervisor driver then declines and the other drivers carry on. A package
+ * that is there but fails to load is NO_XEN naming why, as a hypercall addon that fails to load is.
  */
-export async function loadHypercall(): Promise<HypercallModule | undefined> {
+export async function loadHypercall(
+  importPackage: () => Promise<HypercallModule> = () => import('@libvirt-ts/hypercall'),
+): Promise<HypercallModule | undefined> {
   try {
-    return await import('@libvirt-ts/hypercall');
-  } catch {
-    return undefined;
+    return await importPackage();
+  } catch (error) {
+    if (isPackageNotFound(error, '@libvirt-ts/hypercall')) return undefined;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw xenDriverError('XEN', 'NO_XEN', `@libvirt-ts/hypercall is installed but did not load: ${reason}`, { cause: error });
   }
 }
 
