@@ -1,35 +1,56 @@
 // Builds the published JavaScript of @libvirt-ts/virsh with esbuild; tsc (`tsc -b`, run
-// before this) only writes the declarations, to dist/types. Two entry points share chunks:
-// dist/virsh.js, the bin, and dist/index.js, the library (`import('@libvirt-ts/virsh')`).
-// Everything virsh loads is bundled (virt and the packages below it, from their sources
-// through the `@libvirt-ts/source` condition), so the package has no runtime dependency but
-// the optional native @libvirt-ts/hypercall, which stays external and is declared as an
-// optionalDependency. The virt library and the interactive shell are lazily loaded chunks,
-// so `virsh -v` or a parse error never load what they do not use.
-import { chmod, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+// before this) only writes the declarations, to dist/types. Everything virsh loads is bundled
+// (virt and the packages below it, from their sources through the `@libvirt-ts/source`
+// condition), so the package has no runtime dependency but the optional native
+// @libvirt-ts/hypercall, which stays external and is declared as an optionalDependency.
+//  - dist/index.js (+ dist/chunks/): the library, `import('@libvirt-ts/virsh')`, ES modules;
+//    the virt library and the interactive shell are chunks loaded on first use.
+//  - dist/cli.cjs: the command line in one CommonJS file, and dist/virsh.cjs, the bin that
+//    runs it from V8's code cache (src/bin.ts). CommonJS because Node's ES module loader
+//    costs more than the rest of a short command's start-up.
+import { createHash } from 'node:crypto';
+import { chmod, readdir, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  conditions: ['@libvirt-ts/source'],
+  external: ['@libvirt-ts/hypercall'],
+  // Smaller code parses faster; names are kept so stack traces stay readable.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+};
 
 // Clear what an earlier build wrote beside the declarations (tsc's old JavaScript too).
 for (const entry of await readdir('dist').catch(() => [])) {
   if (entry !== 'types') await rm(`dist/${entry}`, { recursive: true, force: true });
 }
 await build({
-  entryPoints: { virsh: 'src/main.ts', index: 'src/index.ts' },
-  bundle: true,
+  ...common,
+  entryPoints: { index: 'src/index.ts' },
   splitting: true,
-  platform: 'node',
   format: 'esm',
-  target: 'node20',
-  conditions: ['@libvirt-ts/source'],
-  external: ['@libvirt-ts/hypercall'],
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
-  // Smaller code parses faster; names are kept so stack traces stay readable.
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: 'warning',
 });
-// Only the bin gets the shebang and the execute bit.
-const bin = 'dist/virsh.js';
-await writeFile(bin, `#!/usr/bin/env node\n${await readFile(bin, 'utf8')}`);
+const cli = await build({ ...common, entryPoints: ['src/main.ts'], format: 'cjs', write: false, outfile: 'dist/cli.cjs' });
+// The bin runs cli.cjs through vm.Script, where Node 20 cannot import(): each import() left in
+// the bundle (of packages kept external) becomes a call of the bin's importModule.
+const dynamicImport = /\bimport\((?="[^"]+"\))/g;
+const cliSource = cli.outputFiles[0].text.replace(dynamicImport, 'importModule(');
+if (/\bimport\(/.test(cliSource)) throw new Error('dist/cli.cjs: an import() the bin cannot run is left');
+await writeFile('dist/cli.cjs', cliSource);
+const cliHash = createHash('sha256').update(cliSource).digest('hex').slice(0, 16);
+const bin = 'dist/virsh.cjs';
+await build({
+  ...common,
+  entryPoints: ['src/bin.ts'],
+  format: 'cjs',
+  outfile: bin,
+  define: { CLI_BUNDLE_HASH: JSON.stringify(cliHash) },
+  banner: { js: '#!/usr/bin/env node' },
+});
 await chmod(bin, 0o755);

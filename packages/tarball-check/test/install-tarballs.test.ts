@@ -78,10 +78,10 @@ describe('the packed tarballs', () => {
     expect(tarballOf('@libvirt-ts/hypercall').files).toContain('native/prebuilds/linux-x64/@libvirt-ts+hypercall.node');
   });
 
-  it('virsh ships its bundle (bin, library, chunks) and declarations, nothing else of tsc', () => {
+  it('virsh ships its bundles (bin, command line, library and its chunks) and declarations, nothing else of tsc', () => {
     const { files } = tarballOf('@libvirt-ts/virsh');
-    const javascript = files.filter((file) => file.endsWith('.js'));
-    expect(javascript.filter((file) => !/^dist\/(virsh|index|chunks\/[\w-]+)\.js$/.test(file))).toEqual([]);
+    const javascript = files.filter((file) => /\.[cm]?js$/.test(file));
+    expect(javascript.filter((file) => !/^dist\/(virsh\.cjs|cli\.cjs|index\.js|chunks\/[\w-]+\.js)$/.test(file))).toEqual([]);
     expect(files.filter((file) => file.endsWith('.d.ts') && !file.startsWith('dist/types/'))).toEqual([]);
   });
 

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { bundlePath, realVirshPath } from '../test/run-virsh.js';
 
 /** One whole process of our virsh; its output is thrown away. */
-export function ourVirsh(args: string[]): void {
-  const result = spawnSync(process.execPath, [bundlePath, ...args], { stdio: 'ignore' });
+export function ourVirsh(args: string[], env: NodeJS.ProcessEnv = process.env): void {
+  const result = spawnSync(process.execPath, [bundlePath, ...args], { stdio: 'ignore', env });
   if (result.status !== 0) throw new Error(`virsh ${args.join(' ')} exited with ${result.status}`);
 }
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const bundlePath = fileURLToPath(new URL('../dist/virsh.js', import.meta.url));
+export const bundlePath = fileURLToPath(new URL('../dist/virsh.cjs', import.meta.url));
 
 export interface VirshRun {
   stdout: string;
