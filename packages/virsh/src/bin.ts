@@ -7,7 +7,7 @@
  * flags), and then it is made anew. Nothing is cached where that directory cannot be written.
  * Both files are CommonJS: Node's ES module loader would cost more than the rest of the start-up.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 
@@ -30,13 +30,19 @@ function readIfThere(path: string): Buffer | undefined {
   }
 }
 
-/** Writes the cache whole or not at all (a rename), so a run never reads half of one. */
+/**
+ * Writes the cache whole or not at all (a rename), so a run never reads half of one, and drops
+ * the caches of other builds, so rebuilding or upgrading does not pile them up.
+ */
 function saveCache(directory: string, path: string, data: Buffer): void {
   try {
     mkdirSync(directory, { recursive: true, mode: 0o700 });
     const partial = `${path}.${process.pid}`;
     writeFileSync(partial, data, { mode: 0o600 });
     renameSync(partial, path);
+    for (const name of readdirSync(directory)) {
+      if (/^virsh-.*\.v8cache$/.test(name) && join(directory, name) !== path) rmSync(join(directory, name), { force: true });
+    }
   } catch {
     // A cache that cannot be written only costs the next run some time.
   }

@@ -1,4 +1,6 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+// node:fs's `promises` is read when a save or restore runs: importing node:fs/promises would load
+// it, with readline and streams, at start-up (virsh start-up, see its README).
+import { promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
 import { type DomainConfig, formatDomainXml } from '@libvirt-ts/xml-format';
 import type { DomainRef, Driver } from '../../driver.js';
@@ -153,7 +155,7 @@ export class TestDriver implements Driver {
   async domainRestore(file: string): Promise<DomainRef> {
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(file);
+      bytes = await fs.readFile(file);
     } catch (error) {
       const err = error as NodeJS.ErrnoException;
       // A directory opens in C; its first read fails, so libvirt reports the header.
@@ -212,12 +214,12 @@ export class TestDriver implements Driver {
     if (!isActive(dom)) throw notRunning();
     const image = encodeSaveImage(formatDefinition(dom.def, dom.id, true));
     try {
-      await writeFile(file, image, { mode: 0o600 });
+      await fs.writeFile(file, image, { mode: 0o600 });
     } catch (error) {
       const err = error as NodeJS.ErrnoException;
       const stage = err.syscall === 'open' ? 'open' : 'write';
       // libvirt removes what a failed write left behind.
-      if (stage === 'write') await rm(file, { force: true }).catch(() => undefined);
+      if (stage === 'write') await fs.rm(file, { force: true }).catch(() => undefined);
       throw systemError(`saving domain '${dom.def.name}' to '${file}': ${stage} failed`, err);
     }
     this.node.domains.stop(dom, ShutoffReason.SAVED);
