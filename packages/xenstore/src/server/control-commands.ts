@@ -1,5 +1,5 @@
 import { XenstoreError } from '../errors.js';
-import { QUOTA_NAMES, type Quotas } from './quotas.js';
+import { checkQuota, QUOTA_NAMES, type Quotas } from './quotas.js';
 
 const HELP = ['check', 'help', 'log', 'print <text>', 'quota [<name> [<value>]]'];
 
@@ -28,6 +28,7 @@ function quotaCommand(quotas: Quotas, args: string[]): string {
   const key = name as keyof Quotas;
   if (value === undefined) return String(quotas[key]);
   if (!/^\d{1,12}$/.test(value) || args.length > 2) throw new XenstoreError('EINVAL', `quota value ${JSON.stringify(value)} is not a count`);
+  checkQuota(key, Number(value));
   quotas[key] = Number(value);
   return 'OK';
 }

@@ -1,6 +1,9 @@
+import { XenstoreError } from '../errors.js';
+import { HEADER_SIZE, PAYLOAD_MAX } from '../protocol/header.js';
+
 /** Limits per connection or domain; C xenstored's defaults. */
 export interface Quotas {
-  /** Nodes a non-dom0 domain may own (ENOSPC beyond). */
+  /** Nodes a non-dom0 domain may own (ENOSPC beyond, checked again when a transaction commits). */
   nodesPerDomain: number;
   /** Bytes in one node's value from a non-dom0 domain (ENOSPC beyond). */
   valueBytes: number;
@@ -24,3 +27,34 @@ export const DEFAULT_QUOTAS: Quotas = {
 };
 
 export const QUOTA_NAMES = Object.keys(DEFAULT_QUOTAS) as (keyof Quotas)[];
+
+const MAX_FRAME = HEADER_SIZE + PAYLOAD_MAX;
+
+/**
+ * The values each quota may take. A zero would wedge or refuse everything (C xenstored refuses
+ * values below 1 too); the upper ends keep what one client can make the daemon hold (replies,
+ * events, watches, transactions) to tens of megabytes.
+ */
+export const QUOTA_RANGES: Readonly<Record<keyof Quotas, readonly [min: number, max: number]>> = {
+  nodesPerDomain: [1, 1_000_000],
+  valueBytes: [1, PAYLOAD_MAX],
+  watchesPerConnection: [1, 10_000],
+  transactionsPerConnection: [1, 1000],
+  outstandingRequests: [1, 1000],
+  pendingOutputBytes: [MAX_FRAME, 64 * 1024 * 1024],
+};
+
+/** Throws EINVAL unless `value` is an integer in the quota's range. */
+export function checkQuota(name: keyof Quotas, value: number): void {
+  const [min, max] = QUOTA_RANGES[name];
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new XenstoreError('EINVAL', `quota ${name} must be an integer from ${min} to ${max}, not ${value}`);
+  }
+}
+
+/** The defaults with `overrides` applied, each checked against its range. */
+export function quotasWith(overrides: Partial<Quotas> = {}): Quotas {
+  const quotas = { ...DEFAULT_QUOTAS, ...overrides };
+  for (const name of QUOTA_NAMES) checkQuota(name, quotas[name]);
+  return quotas;
+}

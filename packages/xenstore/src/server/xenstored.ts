@@ -7,7 +7,7 @@ import type { Caller } from './access.js';
 import { type ConnectionStats, ServerConnection } from './connection.js';
 import { DomainTable } from './domains.js';
 import { writeValue } from './node-operations.js';
-import { DEFAULT_QUOTAS, type Quotas } from './quotas.js';
+import { type Quotas, quotasWith } from './quotas.js';
 import type { ServerState } from './request-handlers.js';
 import { NodeStore } from './store.js';
 import { WatchRegistry } from './watch-registry.js';
@@ -44,7 +44,7 @@ export class Xenstored {
       store: this.store,
       watches: new WatchRegistry(),
       domains,
-      quotas: { ...DEFAULT_QUOTAS, ...options.quotas },
+      quotas: quotasWith(options.quotas),
       allocateTransactionId: () => {
         const id = this.nextTransactionId;
         this.nextTransactionId = this.nextTransactionId >= 0xffffffff ? 1 : this.nextTransactionId + 1;

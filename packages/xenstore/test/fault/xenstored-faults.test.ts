@@ -1,0 +1,47 @@
+import { describe, expect } from 'vitest';
+import { encodeMessage, nulTerminated, XsType } from '../../src/index.js';
+import { rejection } from '../helpers.js';
+import { RawConnection } from '../raw-connection.js';
+import { attack, reportMeasurements } from './attack.js';
+import { DAEMON_MISSING, daemonBuilt } from './daemon-process.js';
+
+// The standing fault suite for xenstored-ts: each attack runs against the daemon as its own
+// process on real sockets (dom0, read-only and guest sockets), then the standing checks of
+// `attack()` run. Peak RSS, attack time and SIGTERM-to-exit time go to the report.
+if (!daemonBuilt) console.warn(DAEMON_MISSING);
+
+describe.skipIf(!daemonBuilt)('xenstored-ts under attack', () => {
+  reportMeasurements('fault-xenstored.md', 'xenstored-ts fault suite');
+
+  attack('quota changes: values out of range answer EINVAL, in range they hold (defect 1)', { rssBoundMiB: 200, mayChange: ['/attack'] }, async ({ daemon, dom0 }) => {
+    const outOfRange = [
+      ['outstandingRequests', '0'],
+      ['outstandingRequests', '999999999999'],
+      ['pendingOutputBytes', '0'],
+      ['pendingOutputBytes', '999999999999'],
+      ['nodesPerDomain', '0'],
+      ['watchesPerConnection', '0'],
+      ['watchesPerConnection', '999999999'],
+      ['transactionsPerConnection', '0'],
+      ['valueBytes', '0'],
+      ['valueBytes', '4097'],
+      ['outstandingRequests', '-1'],
+      ['outstandingRequests', '1e3'],
+    ];
+    for (const [name, value] of outOfRange) {
+      expect((await rejection(dom0.control('quota', name!, value!))).code, `quota ${name} ${value}`).toBe('EINVAL');
+      expect(await dom0.read('/vm/u1/image/ostype')).toBe('linux');
+    }
+    // The smallest outstanding quota still answers everything, one reply at a time; a client that
+    // never reads its 4 KB replies holds at most that many in the daemon.
+    expect(await dom0.control('quota', 'outstandingRequests', '1')).toBe('OK');
+    await dom0.write('/attack/large', 'v'.repeat(4000));
+    const lazy = await RawConnection.open(daemon.socketPath);
+    lazy.socket.pause();
+    for (let reqId = 1; reqId <= 5000; reqId++) lazy.send(encodeMessage({ type: XsType.READ, reqId, txId: 0, payload: nulTerminated(['/attack/large']) }));
+    expect(await dom0.read('/vm/u1/image/ostype')).toBe('linux');
+    lazy.socket.resume();
+    await lazy.reply(5000);
+    lazy.close();
+  });
+});
