@@ -218,8 +218,22 @@ function handleTransactionEnd(context: HandlerContext): Reply {
   if (!transaction) throw new XenstoreError('EINVAL', 'TRANSACTION_END outside a transaction');
   context.connection.transactions.delete(context.message.txId);
   if (verdict === 'F') return ok();
+  if (!context.connection.caller.privileged) checkNodeQuotaAtCommit(context.server, transaction.view);
   transaction.view.commit();
   return { payload: OK, after: () => fireChanges(context.server, transaction.changes) };
+}
+
+/**
+ * A transaction's node quota was checked against the live store as it stood then; other
+ * transactions may have committed since. C xenstored checks again at commit
+ * (`transaction_fix_domains`) and answers ENOSPC; so do we, before the conflict check, as it does.
+ */
+function checkNodeQuotaAtCommit(server: ServerState, view: TransactionView): void {
+  for (const [domid, added] of view.ownersGrowing()) {
+    if (server.store.ownedBy(domid) + added > server.quotas.nodesPerDomain) {
+      throw new XenstoreError('ENOSPC', `domain ${domid} would own more than ${server.quotas.nodesPerDomain} nodes`);
+    }
+  }
 }
 
 function requirePrivileged(caller: Caller): void {

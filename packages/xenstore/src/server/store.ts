@@ -109,6 +109,11 @@ export class TransactionView implements NodeView {
     return this.store.ownedBy(domid) + (this.ownedDelta.get(domid) ?? 0);
   }
 
+  /** The domains that would own more nodes after this transaction, with how many more. */
+  ownersGrowing(): [domid: number, added: number][] {
+    return [...this.ownedDelta].filter(([, added]) => added > 0);
+  }
+
   /** Applies the overlay to the store, or throws EAGAIN when a touched node changed. */
   commit(): void {
     for (const [path, generation] of this.observed) {

@@ -1,5 +1,5 @@
 import { describe, expect } from 'vitest';
-import { encodeMessage, nulTerminated, XsType } from '../../src/index.js';
+import { encodeMessage, nulTerminated, XenstoreClient, XsType } from '../../src/index.js';
 import { rejection } from '../helpers.js';
 import { RawConnection } from '../raw-connection.js';
 import { attack, reportMeasurements } from './attack.js';
@@ -43,5 +43,25 @@ describe.skipIf(!daemonBuilt)('xenstored-ts under attack', () => {
     lazy.socket.resume();
     await lazy.reply(5000);
     lazy.close();
+  });
+
+  attack('transaction flood: 12 parallel transactions of a guest cannot pass its node quota (defect 2)', { rssBoundMiB: 300, mayChange: ['/local/domain/5'] }, async ({ daemon, dom0 }) => {
+    const guests = await Promise.all([1, 2, 3].map(() => XenstoreClient.connect({ path: daemon.guestSocketPath(5) })));
+    // Each transaction fills a subtree of its own, so none conflicts with another.
+    const transactions = await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => {
+        const guest = guests[i % guests.length]!;
+        await guest.mkdir(`t${i}`);
+        const tx = await guest.beginTransaction();
+        await Promise.all(Array.from({ length: 600 }, (_, j) => tx.write(`/local/domain/5/t${i}/n${j}`, 'x')));
+        return tx;
+      }),
+    );
+    const outcomes = await Promise.all(transactions.map((tx) => tx.commit().then(() => 'committed', (error: { code: string }) => error.code)));
+    const owned = (await dom0.readTree('/local/domain/5')).length + 1;
+    expect(owned).toBeLessThanOrEqual(1000);
+    expect(outcomes.filter((outcome) => outcome === 'committed')).toHaveLength(1);
+    expect(new Set(outcomes.filter((outcome) => outcome !== 'committed'))).toEqual(new Set(['ENOSPC']));
+    await Promise.all(guests.map((guest) => guest.close()));
   });
 });
