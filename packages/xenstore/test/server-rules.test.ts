@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encodeMessage, HEADER_SIZE, nulTerminated, XenstoreClient, XsType } from '../src/index.js';
+import { concatBytes, encodeMessage, HEADER_SIZE, nulTerminated, XenstoreClient, XsType } from '../src/index.js';
 import { startTemporaryXenstored, type TemporaryXenstored } from '../src/server/index.js';
 import { rejection } from './helpers.js';
 import { RawConnection, replyText } from './raw-connection.js';
@@ -251,6 +251,51 @@ describe('requests in detail', () => {
     expect((await rejection(dom0.introduceDomain(8, 101, 2))).code).toBe('EEXIST');
     expect((await rejection(dom0.releaseDomain(0))).code).toBe('EINVAL');
     expect((await rejection(dom0.resumeDomain(12))).code).toBe('ENOENT');
+  });
+
+  it('gives a watch token back byte for byte, UTF-8 or not, as C xenstored does', async () => {
+    const raw = await RawConnection.open(xenstored.socketPath);
+    const token = new Uint8Array([0xff, 0xfe, 0x61]);
+    const watch = (type: number) => encodeMessage({ type, reqId: type, txId: 0, payload: concatBytes([nulTerminated(['/tool']), token, new Uint8Array(1)]) });
+    raw.send(watch(XsType.WATCH));
+    expect(replyText(await raw.reply(XsType.WATCH))).toBe('OK\0');
+    await dom0.write('/tool/x', '');
+    raw.send(watch(XsType.UNWATCH));
+    expect(replyText(await raw.reply(XsType.UNWATCH))).toBe('OK\0');
+    const events = raw.frames.filter((frame) => frame.type === XsType.WATCH_EVENT).map((frame) => [...frame.payload]);
+    const event = (path: string) => [...concatBytes([new TextEncoder().encode(`${path}\0`), token, new Uint8Array(1)])];
+    expect(events).toEqual([event('/tool'), event('/tool/x')]);
+    raw.close();
+  });
+
+  it('refuses @ paths in node requests with EINVAL, as C xenstored does; @ watches are special', async () => {
+    const raw = await RawConnection.open(xenstored.socketPath);
+    for (const [type, args] of [
+      [XsType.WRITE, ['@foo', 'v']],
+      [XsType.READ, ['@foo']],
+      [XsType.MKDIR, ['@introduceDomain']],
+      [XsType.RM, ['@releaseDomain']],
+      [XsType.DIRECTORY, ['@introduceDomain']],
+      [XsType.GET_PERMS, ['@releaseDomain']],
+      [XsType.SET_PERMS, ['@foo', 'n0']],
+    ] as const) {
+      const reply = await raw.ask(type, [...args]);
+      expect([reply.type, replyText(reply)], `type ${type} ${args[0]}`).toEqual([XsType.ERROR, 'EINVAL\0']);
+    }
+    expect(await dom0.exists('/local/domain/0/@foo')).toBe(false);
+    expect(replyText(await raw.ask(XsType.WATCH, ['@foo', 't']))).toBe('OK\0');
+    raw.close();
+  });
+
+  it('SET_PERMS on @releaseDomain decides which domains hear it, as C xenstored does', async () => {
+    await dom0.introduceDomain(3, 1, 1);
+    const special = guest.watch('@releaseDomain');
+    await special.ready;
+    await dom0.setPermissions('@releaseDomain', ['n0', 'r5']);
+    await dom0.releaseDomain(3);
+    expect((await special.next()).value!.path).toBe('@releaseDomain');
+    expect((await rejection(guest.setPermissions('@releaseDomain', ['b5']))).code).toBe('EACCES');
+    await special.close();
   });
 
   it('TRANSACTION_START inside a transaction answers EBUSY', async () => {

@@ -56,3 +56,10 @@ export function splitNulTerminated(payload: Uint8Array, trailing: 'keep' | 'drop
 export function indexOfNul(payload: Uint8Array, from = 0): number {
   return payload.indexOf(0, from);
 }
+
+/** Whether two byte strings are equal. */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

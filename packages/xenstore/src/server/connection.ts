@@ -58,7 +58,7 @@ export class ServerConnection implements ConnectionState {
     };
   }
 
-  sendWatchEvent(path: string, token: string): void {
+  sendWatchEvent(path: string, token: Uint8Array): void {
     if (this.closed) return;
     if (this.socket.writableLength > this.server.quotas.pendingOutputBytes) {
       this.drop();

@@ -1,21 +1,26 @@
 import { XenstoreError } from '../errors.js';
-import { domainPath, pathProblem } from '../protocol/path.js';
+import { domainPath, isSpecialWatchSyntax, pathProblem } from '../protocol/path.js';
 import { parseDomid } from '../protocol/permissions.js';
 import { fromUtf8, splitNulTerminated } from '../protocol/strings.js';
 import type { Caller } from './access.js';
 
 // Decoding request payloads; anything malformed answers EINVAL, as C xenstored does.
 
-/** `a\0b\0`: every argument NUL-terminated. */
-export function stringArgs(payload: Uint8Array, min: number, max = min): string[] {
+/** `a\0b\0`: every argument NUL-terminated, as bytes (a watch token is kept as sent). */
+export function byteArgs(payload: Uint8Array, min: number, max = min): Uint8Array[] {
   if (payload.length === 0 || payload[payload.length - 1] !== 0) {
     throw new XenstoreError('EINVAL', 'request arguments must be NUL-terminated');
   }
-  const args = splitNulTerminated(payload).map(fromUtf8);
+  const args = splitNulTerminated(payload);
   if (args.length < min || args.length > max) {
     throw new XenstoreError('EINVAL', `request takes ${min === max ? min : `${min} to ${max}`} arguments, not ${args.length}`);
   }
   return args;
+}
+
+/** `a\0b\0`: every argument NUL-terminated, as text. */
+export function stringArgs(payload: Uint8Array, min: number, max = min): string[] {
+  return byteArgs(payload, min, max).map(fromUtf8);
 }
 
 /** The single NUL-terminated argument of READ, MKDIR, RM, DIRECTORY, GET_PERMS... */
@@ -36,9 +41,13 @@ export interface ResolvedPath {
   relativeTo: string | undefined;
 }
 
-/** Validates a path and resolves a relative one against the caller's `/local/domain/<domid>`. */
+/**
+ * Validates a node path and resolves a relative one against the caller's `/local/domain/<domid>`.
+ * An `@` path names a special watch, never a node (C xenstored answers EINVAL, it does not make
+ * `@foo` relative).
+ */
 export function resolvePath(caller: Caller, path: string): ResolvedPath {
-  const problem = pathProblem(path);
+  const problem = isSpecialWatchSyntax(path) ? 'paths starting with @ name special watches, not nodes' : pathProblem(path);
   if (problem) throw new XenstoreError('EINVAL', problem, { path });
   if (path.startsWith('/')) return { absolute: path, relativeTo: undefined };
   const base = `${domainPath(caller.domid)}/`;

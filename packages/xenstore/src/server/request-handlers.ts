@@ -4,7 +4,7 @@ import type { XsMessage } from '../protocol/message.js';
 import { MODIFYING_TYPES, XsType } from '../protocol/message-type.js';
 import { domainPath, isSpecialWatchSyntax } from '../protocol/path.js';
 import { formatPermission, type Permission, parsePermission } from '../protocol/permissions.js';
-import { concatBytes, nulTerminated, utf8 } from '../protocol/strings.js';
+import { concatBytes, fromUtf8, nulTerminated, utf8 } from '../protocol/strings.js';
 import type { Caller } from './access.js';
 import { runControlCommand } from './control-commands.js';
 import type { DomainTable } from './domains.js';
@@ -19,7 +19,7 @@ import {
   writeValue,
 } from './node-operations.js';
 import type { Quotas } from './quotas.js';
-import { domidArg, pathAndValue, resolvePath, singleArg, stringArgs, unsignedArg } from './request-args.js';
+import { byteArgs, domidArg, pathAndValue, resolvePath, singleArg, stringArgs, unsignedArg } from './request-args.js';
 import { type NodeStore, type NodeView, TransactionView } from './store.js';
 import type { WatchRegistry, WatchSubscriber } from './watch-registry.js';
 
@@ -166,15 +166,21 @@ function handleSetPermissions(context: HandlerContext): Reply {
     if (!permission) throw new XenstoreError('EINVAL', `${JSON.stringify(text)} is not a permission (r/w/b/n + domid)`, { path });
     return permission;
   });
+  if (isSpecialWatchSyntax(path)) {
+    context.server.watches.setSpecialPermissions(context.connection.caller, path, perms);
+    return ok();
+  }
   const absolute = resolvePath(context.connection.caller, path).absolute;
   return storeChange(context, (view, caller) => setPermissions(view, caller, absolute, perms), absolute);
 }
 
 function handleWatch({ server, connection, message }: HandlerContext): Reply {
-  const [path = '', token = '', depthText] = stringArgs(message.payload, 2, 3);
+  const [pathBytes, token = new Uint8Array(0), depthBytes] = byteArgs(message.payload, 2, 3);
+  const path = fromUtf8(pathBytes!);
+  const depthText = depthBytes && fromUtf8(depthBytes);
   const resolved = isSpecialWatchSyntax(path) ? specialWatchPath(path) : resolvePath(connection.caller, path);
   if (server.watches.find(connection, resolved.absolute, token)) {
-    throw new XenstoreError('EEXIST', `watch with token ${JSON.stringify(token)} already set`, { path });
+    throw new XenstoreError('EEXIST', 'a watch with this token is already set', { path });
   }
   if (server.watches.count(connection) >= server.quotas.watchesPerConnection) {
     throw new XenstoreError('E2BIG', `more than ${server.quotas.watchesPerConnection} watches on one connection`, { path });
@@ -192,10 +198,11 @@ function specialWatchPath(path: string): { absolute: string; relativeTo: undefin
 }
 
 function handleUnwatch({ server, connection, message }: HandlerContext): Reply {
-  const [path = '', token = ''] = stringArgs(message.payload, 2);
+  const [pathBytes, token = new Uint8Array(0)] = byteArgs(message.payload, 2);
+  const path = fromUtf8(pathBytes!);
   const absolute = isSpecialWatchSyntax(path) ? specialWatchPath(path).absolute : resolvePath(connection.caller, path).absolute;
   const watch = server.watches.find(connection, absolute, token);
-  if (!watch) throw new XenstoreError('ENOENT', `no watch with token ${JSON.stringify(token)}`, { path });
+  if (!watch) throw new XenstoreError('ENOENT', 'no watch with this token', { path });
   server.watches.remove(watch);
   return ok();
 }

@@ -1,18 +1,22 @@
-import { isPathAtOrBelow, isSpecialWatchSyntax } from '../protocol/path.js';
-import { type Caller, hasAccess } from './access.js';
+import { XenstoreError } from '../errors.js';
+import { isPathAtOrBelow, isSpecialWatchPath, isSpecialWatchSyntax, type SpecialWatchPath } from '../protocol/path.js';
+import type { Permission } from '../protocol/permissions.js';
+import { sameBytes } from '../protocol/strings.js';
+import { type Caller, hasAccess, isOwner } from './access.js';
 import type { NodeChange } from './node-operations.js';
 
 export interface WatchSubscriber {
   readonly caller: Caller;
   /** Queues a WATCH_EVENT frame to the connection. */
-  sendWatchEvent(path: string, token: string): void;
+  sendWatchEvent(path: string, token: Uint8Array): void;
 }
 
 export interface RegisteredWatch {
   subscriber: WatchSubscriber;
   /** Absolute path, or a special path such as `@releaseDomain`. */
   path: string;
-  token: string;
+  /** The token's bytes as the client sent them (C xenstored gives them back unchanged). */
+  token: Uint8Array;
   /** When registered relative: the prefix to strip from event paths (`/local/domain/5/`). */
   relativeTo: string | undefined;
   /** Xen 4.17's optional depth: changes at most this many levels below `path` fire. */
@@ -22,13 +26,28 @@ export interface RegisteredWatch {
 /** Every watch of every connection, and the matching of changes against them. */
 export class WatchRegistry {
   private readonly watches: RegisteredWatch[] = [];
+  /** Who may hear each special watch; C xenstored's default lets dom0 alone. */
+  private readonly specialPermissions = new Map<SpecialWatchPath, readonly Permission[]>([
+    ['@introduceDomain', [{ access: 'n', domid: 0 }]],
+    ['@releaseDomain', [{ access: 'n', domid: 0 }]],
+  ]);
 
   add(watch: RegisteredWatch): void {
     this.watches.push(watch);
   }
 
-  find(subscriber: WatchSubscriber, path: string, token: string): RegisteredWatch | undefined {
-    return this.watches.find((watch) => watch.subscriber === subscriber && watch.path === path && watch.token === token);
+  find(subscriber: WatchSubscriber, path: string, token: Uint8Array): RegisteredWatch | undefined {
+    return this.watches.find((watch) => watch.subscriber === subscriber && watch.path === path && sameBytes(watch.token, token));
+  }
+
+  /** SET_PERMS on `@introduceDomain` or `@releaseDomain`: readers hear it; the owner may change it. */
+  setSpecialPermissions(caller: Caller, path: string, perms: readonly Permission[]): void {
+    if (!isSpecialWatchPath(path)) throw new XenstoreError('EINVAL', 'no such special path', { path });
+    const current = this.specialPermissions.get(path)!;
+    if (!isOwner(caller, current) || !hasAccess(caller, current, 'write')) {
+      throw new XenstoreError('EACCES', `domain ${caller.domid} may not change the permissions of ${path}`, { path });
+    }
+    this.specialPermissions.set(path, perms);
   }
 
   remove(watch: RegisteredWatch): void {
@@ -61,10 +80,11 @@ export class WatchRegistry {
     }
   }
 
-  /** Fires `@introduceDomain` or `@releaseDomain`; only privileged connections hear them. */
-  fireSpecial(path: '@introduceDomain' | '@releaseDomain'): void {
+  /** Fires `@introduceDomain` or `@releaseDomain` to the watchers its permissions let read it. */
+  fireSpecial(path: SpecialWatchPath): void {
+    const perms = this.specialPermissions.get(path)!;
     for (const watch of [...this.watches]) {
-      if (watch.path === path && watch.subscriber.caller.privileged) watch.subscriber.sendWatchEvent(path, watch.token);
+      if (watch.path === path && hasAccess(watch.subscriber.caller, perms, 'read')) watch.subscriber.sendWatchEvent(path, watch.token);
     }
   }
 }
