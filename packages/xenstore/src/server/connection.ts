@@ -1,14 +1,13 @@
 import type { Socket } from 'node:net';
 import { XenstoreError } from '../errors.js';
 import { FrameDecoder } from '../protocol/frame-decoder.js';
-import { HEADER_SIZE, PAYLOAD_MAX } from '../protocol/header.js';
 import { encodeMessage, type XsMessage } from '../protocol/message.js';
 import { XsType } from '../protocol/message-type.js';
 import { nulTerminated } from '../protocol/strings.js';
 import type { Caller } from './access.js';
+import { Outbox } from './outbox.js';
+import { SLOW_READER_SHARE, serverOutputBudget } from './quotas.js';
 import { type ConnectionState, READ_ONLY_REFUSED, type OpenTransaction, REQUEST_HANDLERS, type Reply, type ServerState } from './request-handlers.js';
-
-const MAX_FRAME = HEADER_SIZE + PAYLOAD_MAX;
 
 /** What a connection holds right now, for monitoring and tests. */
 export interface ConnectionStats {
@@ -22,18 +21,27 @@ export interface ConnectionStats {
   transactions: number;
 }
 
+/** How much a connection hands its socket at once; more waits in the outbox until it drains. */
+const CHUNK_BYTES = 64 * 1024;
+/** Chunks written per turn of the event loop, so one fast reader cannot starve the others. */
+const CHUNKS_PER_TURN = 4;
+
 /**
- * One client connection. Requests are answered in order. Memory stays bounded whatever the
- * client does: the decoder holds at most one frame; once a batch of `outstandingRequests` replies
- * sits unread the connection stops reading requests until the client catches up; and if unread
- * output (watch events keep coming) passes `pendingOutputBytes` the connection is dropped.
+ * One client connection. Requests are answered in order; replies and watch events leave in the
+ * order they arose, through the connection's outbox. Memory stays bounded whatever the client
+ * does: the decoder holds at most one frame; once `outstandingRequests` replies wait unsent the
+ * connection stops reading requests until the client catches up; if what waits for the client
+ * (watch events keep coming) passes `pendingOutputBytes`, or it is a slow reader while every
+ * connection together holds more than the server's budget, the connection is dropped.
  */
 export class ServerConnection implements ConnectionState {
   readonly transactions = new Map<number, OpenTransaction>();
   private readonly decoder = new FrameDecoder();
   private readonly queued: XsMessage[] = [];
-  private replySequence = 0;
-  private waitingForClient = false;
+  private readonly outbox = new Outbox();
+  /** Replies handed to the socket whose bytes have not reached the kernel yet. */
+  private repliesInSocket = 0;
+  private flushScheduled = false;
   private closed = false;
 
   constructor(
@@ -43,6 +51,7 @@ export class ServerConnection implements ConnectionState {
     private readonly onClosed: (connection: ServerConnection) => void,
   ) {
     socket.on('data', (chunk) => this.receive(chunk));
+    socket.on('drain', () => this.flush());
     socket.on('error', () => {}); // A client vanishing (EPIPE, ECONNRESET) just ends it: 'close' follows.
     socket.on('close', () => this.cleanUp());
   }
@@ -51,20 +60,27 @@ export class ServerConnection implements ConnectionState {
     return {
       domid: this.caller.domid,
       readOnly: this.caller.readOnly,
-      unsentBytes: this.socket.writableLength,
+      unsentBytes: this.socket.writableLength + this.outbox.bytes,
       queuedRequests: this.queued.length,
       watches: this.server.watches.count(this),
       transactions: this.transactions.size,
     };
   }
 
+  /** Queues a watch event; it is encoded when the client has room for it. */
   sendWatchEvent(path: string, token: Uint8Array): void {
     if (this.closed) return;
-    if (this.socket.writableLength > this.server.quotas.pendingOutputBytes) {
+    const waiting = this.socket.writableLength + this.outbox.bytes;
+    const { pendingOutputBytes } = this.server.quotas;
+    const slowReader = waiting > pendingOutputBytes / SLOW_READER_SHARE;
+    if (waiting > pendingOutputBytes || (slowReader && this.server.output.queuedBytes > serverOutputBudget(pendingOutputBytes))) {
       this.drop();
       return;
     }
-    this.socket.write(encodeMessage({ type: XsType.WATCH_EVENT, reqId: 0, txId: 0, payload: nulTerminated([path, token]) }));
+    // A client keeping up sees every event; for one behind, an event already waiting is enough.
+    const behind = this.socket.writableLength >= CHUNK_BYTES;
+    this.server.output.queuedBytes += this.outbox.pushEvent(path, token, behind);
+    this.scheduleFlush();
   }
 
   /** Closes the connection now. */
@@ -84,23 +100,16 @@ export class ServerConnection implements ConnectionState {
     this.processQueue();
   }
 
-  /**
-   * Answers queued requests in batches of `outstandingRequests`, each batch leaving in one
-   * writev. Once more than a batch of full-size replies waits unsent (the client is not reading),
-   * reading and answering stop until the last reply has gone out.
-   */
+  /** Answers queued requests while fewer than `outstandingRequests` replies wait unsent. */
   private processQueue(): void {
     let answered = 0;
-    while (!this.closed && !this.waitingForClient && answered < this.queued.length) {
-      this.socket.cork();
-      const batchEnd = Math.min(this.queued.length, answered + this.server.quotas.outstandingRequests);
-      while (!this.closed && answered < batchEnd) this.answer(this.queued[answered++]!);
-      this.socket.uncork();
-      if (this.socket.writableLength > this.server.quotas.outstandingRequests * MAX_FRAME) this.waitingForClient = true;
+    while (!this.closed && answered < this.queued.length && this.outbox.replies + this.repliesInSocket < this.server.quotas.outstandingRequests) {
+      this.answer(this.queued[answered++]!);
     }
     this.queued.splice(0, answered);
     if (this.closed) return;
-    if (this.waitingForClient || this.queued.length > 0) this.socket.pause();
+    this.flush();
+    if (this.queued.length > 0) this.socket.pause();
     else this.socket.resume();
   }
 
@@ -119,26 +128,48 @@ export class ServerConnection implements ConnectionState {
 
   private handle(message: XsMessage): Reply {
     const handler = REQUEST_HANDLERS.get(message.type);
-    if (!handler) throw new XenstoreError('EINVAL', `unknown request type ${message.type}`);
+    if (!handler) throw new XenstoreError('ENOSYS', `unknown request type ${message.type}`);
     if (this.caller.readOnly && READ_ONLY_REFUSED.has(message.type)) throw new XenstoreError('EROFS', 'read-only connection');
     return handler({ server: this.server, connection: this, message });
   }
 
   private sendReply(message: XsMessage): void {
-    const sequence = ++this.replySequence;
-    this.socket.write(encodeMessage(message), () => {
-      // Replies leave in order: once the latest one is out, the client has caught up.
-      if (sequence === this.replySequence && this.waitingForClient) {
-        this.waitingForClient = false;
-        this.processQueue();
-      }
+    this.server.output.queuedBytes += this.outbox.pushReply(encodeMessage(message));
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
     });
+  }
+
+  /** Hands the socket what it has room for; the rest waits for 'drain' (or the next turn). */
+  private flush(): void {
+    for (let chunks = 0; !this.closed && !this.outbox.isEmpty && this.socket.writableLength < CHUNK_BYTES; chunks++) {
+      if (chunks === CHUNKS_PER_TURN) {
+        this.scheduleFlush();
+        return;
+      }
+      const { chunk, replies, released } = this.outbox.take(CHUNK_BYTES);
+      this.server.output.queuedBytes -= released;
+      this.repliesInSocket += replies;
+      this.socket.write(chunk, () => {
+        // Written to the kernel: the client has room again for that many replies.
+        this.repliesInSocket -= replies;
+        if (replies > 0 && this.queued.length > 0) this.processQueue();
+      });
+    }
   }
 
   private cleanUp(): void {
     if (this.closed) return;
     this.closed = true;
     this.queued.length = 0;
+    this.server.output.queuedBytes -= this.outbox.bytes;
+    this.outbox.clear();
     this.transactions.clear();
     this.server.watches.removeAll(this);
     this.onClosed(this);

@@ -58,3 +58,14 @@ export function quotasWith(overrides: Partial<Quotas> = {}): Quotas {
   for (const name of QUOTA_NAMES) checkQuota(name, quotas[name]);
   return quotas;
 }
+
+/**
+ * Once all connections together hold more than this many `pendingOutputBytes` of unsent output,
+ * a connection that holds more than 1/SLOW_READER_SHARE of its own limit (a slow reader) is
+ * dropped at its next watch event; clients that keep up are spared.
+ */
+export const SLOW_READER_SHARE = 16;
+
+export function serverOutputBudget(pendingOutputBytes: number): number {
+  return SLOW_READER_SHARE * pendingOutputBytes;
+}

@@ -28,6 +28,8 @@ export interface ServerState {
   readonly watches: WatchRegistry;
   readonly domains: DomainTable;
   readonly quotas: Quotas;
+  /** Bytes waiting in every connection's outbox together. */
+  readonly output: { queuedBytes: number };
   allocateTransactionId(): number;
 }
 

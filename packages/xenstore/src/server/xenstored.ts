@@ -45,6 +45,7 @@ export class Xenstored {
       watches: new WatchRegistry(),
       domains,
       quotas: quotasWith(options.quotas),
+      output: { queuedBytes: 0 },
       allocateTransactionId: () => {
         const id = this.nextTransactionId;
         this.nextTransactionId = this.nextTransactionId >= 0xffffffff ? 1 : this.nextTransactionId + 1;

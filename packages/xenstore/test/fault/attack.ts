@@ -30,6 +30,9 @@ export interface AttackOptions {
   mayChange?: readonly string[];
 }
 
+/** A hang detector, not a time bound: attacks take seconds, on a loaded machine tens of them. */
+const ATTACK_TIMEOUT_MS = 120_000;
+
 interface Measurement {
   attack: string;
   peakRssMiB: number;
@@ -97,7 +100,7 @@ export function attack(name: string, options: AttackOptions, run: (context: Atta
     } finally {
       if (!daemon.exited) await daemon.terminate(1000);
     }
-  });
+  }, ATTACK_TIMEOUT_MS);
 }
 
 /** Prints the measurements (and writes them to $FAULT_REPORT_DIR/<file> when set). */

@@ -2,7 +2,10 @@
 // beyond node:net, so the same file runs in a real Xen dom0 (fault-real-xen.test.ts) and against
 // xenstored-ts (fault-compare.test.ts). Each probe runs on a fresh dom0 connection; an answer is
 // "TYPE payload" (payload bytes as latin1, NULs shown as |), or "closed" when the server hung up.
-// As a program: `node probe-requests.mjs SOCKET` prints `RESULT {json}`.
+// As a program: `node probe-requests.mjs SOCKET [RESTART-COMMAND]` prints `RESULT {json}`; after
+// a probe that leaves the socket refusing connections, it notes "server died" and runs the
+// restart command (C xenstored is restarted in dom0 so the remaining probes still run).
+import { execSync } from 'node:child_process';
 import { createConnection } from 'node:net';
 
 const TYPE_NAMES = { 0: 'CONTROL', 1: 'DIRECTORY', 2: 'READ', 3: 'GET_PERMS', 4: 'WATCH', 5: 'UNWATCH', 6: 'TRANSACTION_START', 7: 'TRANSACTION_END', 10: 'GET_DOMAIN_PATH', 11: 'WRITE', 12: 'MKDIR', 13: 'RM', 14: 'SET_PERMS', 15: 'WATCH_EVENT', 16: 'ERROR', 17: 'IS_DOMAIN_INTRODUCED', 21: 'RESET_WATCHES', 22: 'DIRECTORY_PART' };
@@ -127,16 +130,38 @@ function runProbe(socketPath, steps) {
   });
 }
 
-/** Every probe's answers, by name. */
-export async function runProbes(socketPath) {
+/** Whether the server accepts a connection now. */
+function accepting(socketPath) {
+  return new Promise((resolve) => {
+    const socket = createConnection({ path: socketPath });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** Every probe's answers, by name; `revive()` is awaited after a probe the server did not survive. */
+export async function runProbes(socketPath, revive = async () => {}) {
   const results = {};
   for (const [name, steps] of Object.entries(PROBES)) {
     results[name] = await runProbe(socketPath, steps);
+    if (!(await accepting(socketPath))) {
+      results[name].push('server died');
+      await revive();
+    }
   }
   return results;
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
-  const results = await runProbes(process.argv[2] ?? '/var/run/xenstored/socket');
+  const socketPath = process.argv[2] ?? '/var/run/xenstored/socket';
+  const restart = process.argv[3];
+  const results = await runProbes(socketPath, async () => {
+    if (!restart) throw new Error('the server died and there is no restart command');
+    execSync(restart, { stdio: 'inherit' });
+    for (let i = 0; i < 100 && !(await accepting(socketPath)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  });
   console.log(`RESULT ${JSON.stringify(results)}`);
 }

@@ -64,4 +64,35 @@ describe.skipIf(!daemonBuilt)('xenstored-ts under attack', () => {
     expect(new Set(outcomes.filter((outcome) => outcome !== 'committed'))).toEqual(new Set(['ENOSPC']));
     await Promise.all(guests.map((guest) => guest.close()));
   });
+
+  attack('watch flood: 50 connections with 128 watches each on /, most never reading, while a writer writes (defect 3)', { rssBoundMiB: 150, mayChange: ['/attack'] }, async ({ daemon, dom0 }) => {
+    // Long tokens make every event 1.7 KB: 6,400 of them (11 MB) per write.
+    const token = (connection: number, watch: number) => `${connection}-${watch}-${'t'.repeat(1700)}`;
+    const watchers = await Promise.all(Array.from({ length: 50 }, () => RawConnection.open(daemon.socketPath)));
+    await Promise.all(
+      watchers.map(async (watcher, c) => {
+        for (let w = 0; w < 128; w++) watcher.send(encodeMessage({ type: XsType.WATCH, reqId: w + 1, txId: 0, payload: nulTerminated(['/', token(c, w)]) }));
+        await watcher.reply(128);
+        watcher.frames.length = 0;
+      }),
+    );
+    const readers = watchers.slice(0, 5);
+    for (const watcher of watchers.slice(5)) watcher.socket.pause();
+    const good = await XenstoreClient.connect({ path: daemon.socketPath });
+    let slowestRoundMs = 0;
+    const writes = 30;
+    for (let write = 0; write < writes; write++) {
+      await dom0.write(`/attack/w${write}`, String(write));
+      const started = performance.now();
+      expect(await good.read('/vm/u1/image/ostype')).toBe('linux');
+      slowestRoundMs = Math.max(slowestRoundMs, performance.now() - started);
+    }
+    // Every reading watcher gets every event of every write (128 watches x 30 writes).
+    const events = (watcher: RawConnection) => watcher.frames.filter((frame) => frame.type === XsType.WATCH_EVENT).length;
+    for (let i = 0; i < 500 && readers.some((reader) => events(reader) < 128 * writes); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(readers.map(events)).toEqual(readers.map(() => 128 * writes));
+    console.log(`watch flood: slowest good-client read during the flood ${slowestRoundMs.toFixed(1)} ms`);
+    for (const watcher of watchers) watcher.close();
+    await good.close();
+  });
 });
