@@ -154,4 +154,21 @@ describe('fake xend behaviour', () => {
     expect(head).not.toMatch(/content-length|transfer-encoding/i);
     expect(body).toMatch(/^\(node \(host fake-xen\).*\)$/);
   });
+
+  it('answers 400 to a request target that is no URL, and keeps serving', async () => {
+    setup = await setUpFake('tcp');
+    const { port } = setup.fake;
+    for (const target of ['http://[', '//[::1', 'http://exa mple/']) {
+      const head = await new Promise<string>((resolve, reject) => {
+        const socket = connect(port!, '127.0.0.1');
+        let text = '';
+        socket.on('data', (chunk) => (text += chunk.toString('latin1')));
+        socket.on('end', () => resolve(text));
+        socket.on('error', reject);
+        socket.write(`GET ${target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
+      });
+      expect(head.split('\r\n')[0], target).toBe('HTTP/1.1 400 Bad Request');
+    }
+    expect((await fetch(`${setup.fake.url}/xend/node/`)).status).toBe(200);
+  });
 });

@@ -87,6 +87,10 @@ export async function startFakeXend(
     response.on('error', () => {});
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
+      // Any bytes can arrive as the request target; one that is no URL is the client's error.
+      if (!URL.canParse(request.url ?? '/', 'http://localhost')) {
+        return send(response, { status: 400, contentType: 'text/plain', body: `Bad request target ${JSON.stringify(request.url)}` }, framing);
+      }
       const url = new URL(request.url ?? '/', 'http://localhost');
       const args = new URLSearchParams(url.search);
       for (const [key, value] of new URLSearchParams(Buffer.concat(chunks).toString('utf8'))) args.append(key, value);
