@@ -31,10 +31,6 @@ const long = (n) => 'x'.repeat(n);
 
 /** name → steps; a step is [frame, replies to wait for (1), whether it goes in the last transaction]. */
 export const PROBES = {
-  'unknown type 20': [[frame(20, args(''))]],
-  'unknown type 23': [[frame(23, args(''))]],
-  'unknown type 99': [[frame(99, args('/'))]],
-  'unknown type 0xffff': [[frame(0xffff, args('/'))]],
   'read without NUL': [[frame(T.READ, bytes('/tool'))]],
   'read with two arguments': [[frame(T.READ, args('/tool', 'x'))]],
   'read empty payload': [[frame(T.READ, Buffer.alloc(0))]],
@@ -80,6 +76,10 @@ export const PROBES = {
   'dom0 sets 129 watches': Array.from({ length: 129 }, (_, i) => [frame(T.WATCH, args('/tool', `w${i}`), { reqId: i + 1 }), i < 128 ? 2 : 1]),
   'dom0 opens 11 transactions': Array.from({ length: 11 }, (_, i) => [frame(T.TRANSACTION_START, args(''), { reqId: i + 1 })]),
   'reset-watches with junk': [[frame(T.RESET_WATCHES, args('junk', 'more'))]],
+  'unknown type 20': [[frame(20, args(''))]],
+  'unknown type 23': [[frame(23, args(''))]],
+  'unknown type 99': [[frame(99, args('/'))]],
+  'unknown type 0xffff': [[frame(0xffff, args('/'))]],
 };
 
 function describeFrame(message) {
@@ -161,7 +161,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   const results = await runProbes(socketPath, async () => {
     if (!restart) throw new Error('the server died and there is no restart command');
     execSync(restart, { stdio: 'inherit' });
-    for (let i = 0; i < 100 && !(await accepting(socketPath)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let i = 0; i < 20 && !(await accepting(socketPath)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
   });
   console.log(`RESULT ${JSON.stringify(results)}`);
 }
