@@ -5,7 +5,7 @@
  */
 import { abiCandidates } from './abi/abi-candidates.js';
 import type { ControlAbi, ControlRequest } from './abi/control-abi.js';
-import { type DomainInfo, decodeDomainInfo, type RawDomainInfo } from './abi/domain-info.js';
+import { decodeDomainInfo, type RawDomainInfo, type XenDomainInfo } from './abi/domain-info.js';
 import { DOMID_FIRST_RESERVED, Hypercall } from './abi/hypercall-numbers.js';
 import {
   decodeCString,
@@ -66,9 +66,9 @@ export class Hypervisor {
   }
 
   /** Every domain, in id order (getdomaininfolist in batches). */
-  async listDomains(): Promise<DomainInfo[]> {
+  async listDomains(): Promise<XenDomainInfo[]> {
     this.ensureOpen('getdomaininfolist');
-    const out: DomainInfo[] = [];
+    const out: XenDomainInfo[] = [];
     let first = 0;
     while (first < DOMID_FIRST_RESERVED) {
       const batch = await domainInfoList(this.backend, this.abi, first, LIST_BATCH);
@@ -81,7 +81,7 @@ export class Hypervisor {
   }
 
   /** One domain's info; ESRCH if there is no domain `id`. */
-  async getDomainInfo(id: number): Promise<DomainInfo> {
+  async getDomainInfo(id: number): Promise<XenDomainInfo> {
     const { abi, backend } = this;
     let raw: RawDomainInfo | undefined;
     let op: string;

@@ -8,7 +8,7 @@ export { DEFAULT_PRIVCMD_DEVICES, openNativePrivcmd } from './backend/native-bac
 
 export { abiCandidates, KNOWN_XEN4_RELEASES } from './abi/abi-candidates.js';
 export type { ControlAbi, ControlRequest } from './abi/control-abi.js';
-export { type DomainInfo, decodeDomainInfo, formatUuid, type RawDomainInfo } from './abi/domain-info.js';
+export { decodeDomainInfo, formatUuid, type RawDomainInfo, type XenDomainInfo } from './abi/domain-info.js';
 export {
   DomainFlag,
   type DomainFlags,
@@ -16,7 +16,7 @@ export {
   decodeDomainFlags,
   decodeShutdownReason,
   domainStateFromFlags,
-  LibvirtDomainState,
+  DomainStateNames,
   type ShutdownReason,
   ShutdownReasonNames,
 } from './abi/domain-state.js';

@@ -1,12 +1,48 @@
-const UUID_RE = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+/**
+ * UUIDs as libvirt reads and writes them (src/util/viruuid.c): the one UUID module of this package.
+ * Lower packages hand over raw bytes or the text they were given; every parse goes through here.
+ */
 
-/** Parses a UUID in dashed or 32-hex-digit form into 16 bytes; undefined if malformed. */
-export function parseUuid(text: string): Uint8Array | undefined {
-  if (!UUID_RE.test(text)) return undefined;
-  return Uint8Array.from(Buffer.from(text.replaceAll('-', ''), 'hex'));
+/** g_ascii_isspace: space, \t, \n, \v, \f, \r. */
+const isSpace = (c: string | undefined) => c === ' ' || (c !== undefined && c >= '\t' && c <= '\r');
+
+function hexValue(c: string | undefined): number {
+  if (c === undefined) return -1;
+  const code = c.charCodeAt(0);
+  if (code >= 48 && code <= 57) return code - 48; // 0-9
+  const lower = code | 0x20;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1; // a-f, A-F
 }
 
-/** 16 bytes → lower-case 8-4-4-4-12. */
+/**
+ * virUUIDParse: 16 bytes from `text`, or undefined. As libvirt: leading and trailing whitespace is
+ * skipped, '-' and ' ' may stand anywhere between two-digit pairs (so `12345678-12345678-...` and
+ * 32 bare digits both parse), and there must be exactly 32 hex digits, of either case. A NUL
+ * ends the text, as it ends a C string.
+ */
+export function parseUuid(text: string): Uint8Array | undefined {
+  const end = text.includes('\0') ? text.indexOf('\0') : text.length;
+  let at = 0;
+  while (at < end && isSpace(text[at])) at++;
+  const bytes = new Uint8Array(16);
+  for (let i = 0; i < 16; ) {
+    if (at >= end) return undefined;
+    const c = text[at];
+    if (c === '-' || c === ' ') {
+      at++;
+      continue;
+    }
+    const high = hexValue(c);
+    const low = at + 1 < end ? hexValue(text[at + 1]) : -1;
+    if (high < 0 || low < 0) return undefined;
+    bytes[i++] = high * 16 + low;
+    at += 2;
+  }
+  for (; at < end; at++) if (!isSpace(text[at])) return undefined;
+  return bytes;
+}
+
+/** virUUIDFormat: 16 bytes → lower-case 8-4-4-4-12. */
 export function formatUuid(bytes: Uint8Array): string {
   const hex = Buffer.from(bytes).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;

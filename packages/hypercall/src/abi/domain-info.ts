@@ -1,6 +1,6 @@
 /**
- * One domain's getdomaininfo record, the same shape for both ABI generations, and its
- * decoding into libvirt terms (state, KiB, UUID).
+ * One domain's getdomaininfo record, the same shape for both ABI generations, and its decoding
+ * into Xen's terms (the state its flags amount to, KiB, the handle).
  */
 import {
   type DomainFlags,
@@ -8,7 +8,6 @@ import {
   decodeDomainFlags,
   decodeShutdownReason,
   domainStateFromFlags,
-  LibvirtDomainState,
   type ShutdownReason,
 } from './domain-state.js';
 
@@ -30,13 +29,14 @@ export interface RawDomainInfo {
   cpupool?: number;
 }
 
-export interface DomainInfo {
+/** A domain as the hypervisor describes it (getdomaininfo), decoded. */
+export interface XenDomainInfo {
   id: number;
-  /** The handle as a UUID string, 8-4-4-4-12 lower-case hex. */
+  /** xen_domain_handle_t: the domain's UUID, the 16 raw bytes. */
+  handle: Uint8Array;
+  /** The handle printed 8-4-4-4-12 lower-case hex (for display; consumers parse nothing from it). */
   uuid: string;
   state: DomainStateName;
-  /** virDomainState number of `state`. */
-  stateCode: number;
   flags: DomainFlags;
   shutdownReason: ShutdownReason | number | undefined;
   /** Current memory (tot_pages) in KiB. */
@@ -60,13 +60,13 @@ export function pagesToKiB(pages: bigint, pageSize: number): number {
   return Number((pages * BigInt(pageSize)) / 1024n);
 }
 
-export function decodeDomainInfo(raw: RawDomainInfo, pageSize: number): DomainInfo {
+export function decodeDomainInfo(raw: RawDomainInfo, pageSize: number): XenDomainInfo {
   const state = domainStateFromFlags(raw.flags);
   return {
     id: raw.domain,
+    handle: raw.handle,
     uuid: formatUuid(raw.handle),
     state,
-    stateCode: LibvirtDomainState[state],
     flags: decodeDomainFlags(raw.flags),
     shutdownReason: decodeShutdownReason(raw.flags),
     memoryKiB: pagesToKiB(raw.totPages, pageSize),

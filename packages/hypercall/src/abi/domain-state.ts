@@ -26,17 +26,12 @@ export const SHUTDOWN_MASK = 0xff;
 export const ShutdownReasonNames = ['poweroff', 'reboot', 'suspend', 'crash', 'watchdog', 'soft_reset'] as const;
 export type ShutdownReason = (typeof ShutdownReasonNames)[number];
 
-/** virDomainState names and numbers (libvirt's). */
-export const LibvirtDomainState = {
-  nostate: 0,
-  running: 1,
-  blocked: 2,
-  paused: 3,
-  shutdown: 4,
-  shutoff: 5,
-  crashed: 6,
-} as const;
-export type DomainStateName = keyof typeof LibvirtDomainState;
+/**
+ * The state a domain's flags amount to, in words (the consumer maps them to its own vocabulary:
+ * virt to virDomainState).
+ */
+export const DomainStateNames = ['nostate', 'running', 'blocked', 'paused', 'shutdown', 'shutoff', 'crashed'] as const;
+export type DomainStateName = (typeof DomainStateNames)[number];
 
 export type DomainFlags = { -readonly [N in keyof typeof DomainFlag]: boolean };
 

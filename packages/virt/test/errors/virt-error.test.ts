@@ -24,7 +24,7 @@ describe('VirtError', () => {
     const wrapped = toVirtError(xend);
     expect([wrapped.code, wrapped.domain, wrapped.message, wrapped.cause]).toEqual(['POST_FAILED', 'XEND', 'POST operation failed: POST failed', xend]);
     const store = Object.assign(new Error('EACCES'), { [Symbol.for('libvirt-ts.XenstoreError')]: true, code: 'EACCES' });
-    expect([toVirtError(store).code, toVirtError(store).domain]).toEqual(['INTERNAL_ERROR', 'XENSTORE']);
+    expect([toVirtError(store).code, toVirtError(store).domain]).toEqual(['OPERATION_DENIED', 'XENSTORE']);
     const plain = toVirtError(new TypeError('bad'));
     expect([plain.code, plain.domain, plain.message]).toEqual(['INTERNAL_ERROR', 'NONE', 'internal error: bad']);
   });

@@ -4,7 +4,7 @@ import { XendError } from '@libvirt-ts/xend-client';
 import { XenstoreError } from '@libvirt-ts/xenstore';
 import { XmlFormatError } from '@libvirt-ts/xml-format';
 import { describe, expect, it } from 'vitest';
-import { toVirtError } from '../../src/drivers/xen/to-virt-error.js';
+import { toVirtError } from '../../src/errors/to-virt-error.js';
 import { VirtError } from '../../src/errors/virt-error.js';
 
 describe("Xen packages' errors as VirtError", () => {

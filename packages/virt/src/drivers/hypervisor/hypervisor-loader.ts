@@ -1,10 +1,9 @@
-import type { DomainInfo as HypercallDomainInfo, Hypervisor } from '@libvirt-ts/hypercall';
-import type { DomainState } from '../../constants.js';
-import { parseUuid } from '../../uuid.js';
+import type { Hypervisor } from '@libvirt-ts/hypercall';
+import { isHypercallError } from '../../errors/package-errors.js';
 import { isPackageNotFound } from '../../package-not-found.js';
-import { isHypercallError } from '../xen/package-errors.js';
 import { xenDriverError } from '../xen/to-virt-error.js';
-import type { HypervisorDomain, HypervisorSession } from './hypervisor-session.js';
+import { toHypervisorDomain } from './hypercall-mapping.js';
+import type { HypervisorSession } from './hypervisor-session.js';
 
 type HypercallModule = typeof import('@libvirt-ts/hypercall');
 
@@ -48,17 +47,5 @@ export async function openHypervisorSession(
     destroy: (id) => hv.destroyDomain(id),
     setMaxMemory: (id, kib) => hv.setMaxMemory(id, kib),
     close: () => hv.close(),
-  };
-}
-
-function toHypervisorDomain(info: HypercallDomainInfo): HypervisorDomain {
-  return {
-    id: info.id,
-    state: info.stateCode as DomainState,
-    memoryKib: info.memoryKiB,
-    maxMemoryKib: info.maxMemoryKiB,
-    vcpus: info.vcpusOnline,
-    cpuTimeNs: info.cpuTimeNs,
-    uuid: parseUuid(info.uuid) ?? new Uint8Array(16),
   };
 }

@@ -1,6 +1,7 @@
 import type { DomainRef, Driver } from '../../driver.js';
 import type { DomainInfo, NodeInfo } from '../../types.js';
-import { messageOf, xenDriverError } from '../xen/to-virt-error.js';
+import { messageOf } from '../../errors/to-virt-error.js';
+import { xenDriverError } from '../xen/to-virt-error.js';
 import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
 import { DEFAULT_PROXY_SOCKET, type ProxyConnection, printableSocketName } from './proxy-connection.js';
 import { connectOrLaunchProxy } from './proxy-launch.js';

@@ -4,10 +4,11 @@ import { promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
 import { type DomainConfig, formatDomainXml } from '@libvirt-ts/xml-format';
 import type { DomainRef, Driver } from '../../driver.js';
-import { DomainMemoryModFlags, DomainModificationImpact, DomainState, PausedReason, RunningReason, ShutoffReason } from '../../constants.js';
+import { DomainMemoryModFlags, DomainModificationImpact, DomainState, DomainXMLFlags, PausedReason, RunningReason, ShutoffReason } from '../../constants.js';
 import type { DomainInfo, DomainStateWithReason, ListAllDomainsFlags, NodeInfo, SecurityLabel, SecurityModel } from '../../types.js';
 import { VirtError } from '../../errors/virt-error.js';
 import { formatUuid, parseUuid } from '../../uuid.js';
+import { shownSecrets } from '../domain-xml-secrets.js';
 import { formatTestCapabilities } from './capabilities.js';
 import { decodeSaveImage, encodeSaveImage } from './save-image.js';
 import { setMemory, setVcpus } from './resource-changes.js';
@@ -15,9 +16,6 @@ import { checkFlags, notRunning, systemError, testError } from './test-errors.js
 import { type TestDomain, isActive, persistentDef } from './test-domain-list.js';
 import type { TestNode } from './test-node.js';
 import { parseDefinition } from './parse-definition.js';
-
-/** virDomainXMLFlags. */
-export const DomainXMLFlags = { SECURE: 1, INACTIVE: 2, UPDATE_CPU: 4, MIGRATABLE: 8 } as const;
 
 /**
  * libvirt 9's test driver over one TestNode: every entry point with its state rules and messages.
@@ -212,7 +210,7 @@ export class TestDriver implements Driver {
   async domainSave(ref: DomainRef, file: string): Promise<void> {
     const dom = this.#find(ref);
     if (!isActive(dom)) throw notRunning();
-    const image = encodeSaveImage(formatDefinition(dom.def, dom.id, true));
+    const image = encodeSaveImage(formatDefinition(dom.def, dom.id, DomainXMLFlags.XML_SECURE));
     try {
       await fs.writeFile(file, image, { mode: 0o600 });
     } catch (error) {
@@ -247,13 +245,13 @@ export class TestDriver implements Driver {
     return this.#find(ref).def.memory;
   }
 
-  /** The running definition (with its id) of an active domain; DomainXMLFlags.INACTIVE gives the next-boot one. */
+  /** The running definition (with its id) of an active domain; DomainXMLFlags.XML_INACTIVE gives the next-boot one. */
   async domainGetXMLDesc(ref: DomainRef, flags: number): Promise<string> {
-    checkFlags(flags, DomainXMLFlags.SECURE | DomainXMLFlags.INACTIVE | DomainXMLFlags.UPDATE_CPU | DomainXMLFlags.MIGRATABLE, 'testDomainGetXMLDesc');
+    const { XML_SECURE, XML_INACTIVE, XML_UPDATE_CPU, XML_MIGRATABLE } = DomainXMLFlags;
+    checkFlags(flags, XML_SECURE | XML_INACTIVE | XML_UPDATE_CPU | XML_MIGRATABLE, 'testDomainGetXMLDesc');
     const dom = this.#find(ref);
-    const secure = (flags & DomainXMLFlags.SECURE) !== 0;
-    if ((flags & DomainXMLFlags.INACTIVE) !== 0 || !isActive(dom)) return formatDefinition(persistentDef(dom), undefined, secure);
-    return formatDefinition(dom.def, dom.id, secure);
+    if ((flags & XML_INACTIVE) !== 0 || !isActive(dom)) return formatDefinition(persistentDef(dom), undefined, flags);
+    return formatDefinition(dom.def, dom.id, flags);
   }
 
   async domainIsActive(ref: DomainRef): Promise<boolean> {
@@ -327,7 +325,10 @@ function found(dom: TestDomain | undefined): DomainRef {
 }
 
 function refOf(dom: TestDomain): DomainRef {
-  return { id: dom.id, name: dom.def.name, uuid: parseUuid(dom.def.uuid ?? '') ?? new Uint8Array(16) };
+  // every definition has its UUID by now (given, or made by post-parse)
+  const uuid = parseUuid(dom.def.uuid ?? '');
+  if (!uuid) throw testError('INTERNAL_ERROR', `domain '${dom.def.name}' has no valid UUID`);
+  return { id: dom.id, name: dom.def.name, uuid };
 }
 
 function infoOf(dom: TestDomain): DomainInfo {
@@ -346,20 +347,15 @@ function setState(dom: TestDomain, state: DomainState, reason: number): void {
 }
 
 /**
- * The domain XML of a definition, with `id` when running and graphics passwords only when `secure`
- * (VIR_DOMAIN_XML_SECURE; save images are written secure). libvirt 9 writes an empty `<devices>` as an
+ * The domain XML of a definition, with `id` when running and graphics passwords only when `flags`
+ * has VIR_DOMAIN_XML_SECURE (save images are written secure). libvirt 9 writes an empty `<devices>` as an
  * open and a close tag; the XML format writes `<devices/>`, so that one element is put back in
  * libvirt's shape here.
  */
-function formatDefinition(def: DomainConfig, id: number | undefined, secure: boolean): string {
+function formatDefinition(def: DomainConfig, id: number | undefined, flags: number): string {
   const { id: _staleId, ...rest } = def;
-  const shown = secure ? rest : withoutPasswords(rest);
+  const shown = shownSecrets(rest, flags);
   const xml = formatDomainXml(id === undefined ? shown : { ...shown, id });
   return xml.replace(/^( *)<devices\/>$/m, '$1<devices>\n$1</devices>');
 }
 
-function withoutPasswords(def: DomainConfig): DomainConfig {
-  if (!def.devices.graphics.some((g) => g.passwd !== undefined)) return def;
-  const graphics = def.devices.graphics.map(({ passwd: _hidden, ...g }) => g);
-  return { ...def, devices: { ...def.devices, graphics } };
-}

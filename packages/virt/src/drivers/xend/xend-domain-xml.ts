@@ -1,10 +1,8 @@
 import type { SExpr } from '@libvirt-ts/sexpr';
 import { type FromXendSexprOptions, fromXendSexpr, toXendConfig, type XendConfigVersion } from '@libvirt-ts/xend-client';
-import { type DomainConfig, formatDomainXml, parseDomainXml } from '@libvirt-ts/xml-format';
-import { toVirtError } from '../xen/to-virt-error.js';
-
-/** virDomainXMLFlags' VIR_DOMAIN_XML_SECURE: include passwords. */
-export const DOMAIN_XML_SECURE = 1;
+import { formatDomainXml, parseDomainXml } from '@libvirt-ts/xml-format';
+import { toVirtError } from '../../errors/to-virt-error.js';
+import { shownSecrets } from '../domain-xml-secrets.js';
 
 /** Domain XML -> the `(vm ...)` config xend creates from; bad XML is an XML-domain VirtError. */
 export function xendConfigFromXml(xml: string, xendConfigVersion: XendConfigVersion): SExpr {
@@ -22,14 +20,8 @@ export function xendConfigFromXml(xml: string, xendConfigVersion: XendConfigVers
  */
 export function domainXmlFromXend(record: SExpr, options: FromXendSexprOptions, flags: number): string {
   try {
-    const domain = fromXendSexpr(record, options);
-    return formatDomainXml(flags & DOMAIN_XML_SECURE ? domain : withoutPasswords(domain));
+    return formatDomainXml(shownSecrets(fromXendSexpr(record, options), flags));
   } catch (error) {
     throw toVirtError(error, 'SEXPR');
   }
-}
-
-function withoutPasswords(domain: DomainConfig): DomainConfig {
-  const graphics = domain.devices.graphics.map(({ passwd: _password, ...rest }) => rest);
-  return { ...domain, devices: { ...domain.devices, graphics } };
 }

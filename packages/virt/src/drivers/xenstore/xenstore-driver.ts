@@ -3,8 +3,9 @@ import type { DomainRef, Driver } from '../../driver.js';
 import { DomainState } from '../../constants.js';
 import type { DomainInfo } from '../../types.js';
 import { parseUuid } from '../../uuid.js';
-import { isXenstoreError } from '../xen/package-errors.js';
-import { asVirtErrors, messageOf, orAbsent, xenDriverError } from '../xen/to-virt-error.js';
+import { isXenstoreError } from '../../errors/package-errors.js';
+import { messageOf } from '../../errors/to-virt-error.js';
+import { asVirtErrors, orAbsent, xenDriverError } from '../xen/to-virt-error.js';
 import { withTimeout } from '../xen/with-timeout.js';
 import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
 
@@ -147,7 +148,10 @@ export class XenstoreDriver implements Driver {
     const vm = await this.#readOptional(`${DOMAINS}/${id}/vm`);
     if (!vm) return NIL_UUID;
     const text = (await this.#readOptional(`${vm}/uuid`)) ?? vm.slice(vm.lastIndexOf('/') + 1);
-    return parseUuid(text) ?? NIL_UUID;
+    const uuid = parseUuid(text);
+    // a domain without a vm path (Domain-0 of early Xen) has the nil UUID; a malformed one is an error
+    if (!uuid) throw xenDriverError('XENSTORE', 'INTERNAL_ERROR', `domain ${id}: malformed UUID '${text}' under ${vm}`);
+    return uuid;
   }
 
   #domainPath(ref: DomainRef): string {
