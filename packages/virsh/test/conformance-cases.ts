@@ -114,6 +114,15 @@ export const CASES: ConformanceCase[] = [
   { name: 'connect-equals', args: ['--connect=test:///default', 'uri'] },
   { name: 'connect-joined', args: ['-ctest:///default', 'uri'] },
   { name: 'readonly', args: ['-r', ...T, 'domstate test; destroy test'] },
+  // domxml-to-native / domxml-from-native: the test driver has no native formats (NO_SUPPORT), after
+  // virsh's own checks (files, the domain, --domain/--xml); read-only connections refuse them first.
+  // @IN/paravirt-cmdline.cfg is libvirt 9.0.0's tests/xlconfigdata/test-paravirt-cmdline.cfg.
+  { name: 'domxml-native-test-driver', args: script('domxml-to-native xen-xl @IN/fc4-xen.xml; domxml-to-native xen-xm --domain test; domxml-from-native xen-xl @IN/paravirt-cmdline.cfg; domxml-to-native xen-xl --domain nosuch; domxml-to-native xen-xl; domxml-to-native xen-xl --domain test --xml @IN/fc4-xen.xml; domxml-from-native xen-xl @TMP/missing.cfg') },
+  { name: 'domxml-to-native-extra-arg', args: [...T, 'domxml-to-native', 'xen-xl', '@IN/fc4-xen.xml', 'extra'] },
+  { name: 'domxml-native-readonly', args: ['-r', ...T, 'domxml-to-native xen-xl @IN/fc4-xen.xml; domxml-from-native xen-xm @IN/paravirt-cmdline.cfg'] },
+  { name: 'domxml-native-help', args: script('help domxml-to-native; help domxml-from-native') },
+  { name: 'domxml-from-native-missing-config', args: [...T, 'domxml-from-native', 'xen-xl'] },
+  { name: 'domxml-to-native-missing-value', args: [...T, 'domxml-to-native', 'xen-xl', '--domain', 'test', '--xml'] },
   { name: 'save-errors', args: script('save nosuch @TMP/y; save test /nonexistent-dir/y; restore @TMP/nope; restore @IN/newdom-test.xml') },
   { name: 'quoted', args: script('dominfo \'test\'; domstate "test"; echo a\\;b \'c;d\'') },
   { name: 'parse-error-stops-all', args: script('list; suspend test; list --bogus') },

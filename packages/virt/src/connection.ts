@@ -126,6 +126,20 @@ export class Connection {
     });
   }
 
+  /**
+   * virConnectDomainXMLToNative: a domain XML document as the driver's native config (Xen:
+   * `xen-xl`, `xen-xm`). NO_SUPPORT on drivers without conversions (the test driver), refused on
+   * read-only connections, as libvirt.
+   */
+  domainXMLToNative(format: string, xml: string, flags = 0): Promise<string> {
+    return this.#engine.run(undefined, () => this.#engine.call('connectDomainXMLToNative', format, xml, flags));
+  }
+
+  /** virConnectDomainXMLFromNative: a native config (`xen-xl`, `xen-xm`) as domain XML. */
+  domainXMLFromNative(format: string, config: string, flags = 0): Promise<string> {
+    return this.#engine.run(undefined, () => this.#engine.call('connectDomainXMLFromNative', format, config, flags));
+  }
+
   // ---- listing
 
   /** virConnectListDomains: the ids of the active domains. */

@@ -33,6 +33,9 @@ export const CALL_RULES: { readonly [M in DriverMethod]: CallRule } = {
   getCapabilities: { policy: 'first', api: 'virConnectGetCapabilities' },
   nodeGetInfo: { policy: 'first', api: 'virNodeGetInfo' },
   nodeGetSecurityModel: { policy: 'first', api: 'virNodeGetSecurityModel' },
+  // libvirt refuses both conversions on read-only connections.
+  connectDomainXMLToNative: { policy: 'first', api: 'virConnectDomainXMLToNative', writes: true },
+  connectDomainXMLFromNative: { policy: 'first', api: 'virConnectDomainXMLFromNative', writes: true },
   listDomainIDs: { policy: 'first', api: 'virConnectListDomains' },
   numOfDomains: { policy: 'first', api: 'virConnectNumOfDomains' },
   listDefinedDomains: { policy: 'first', api: 'virConnectListDefinedDomains' },

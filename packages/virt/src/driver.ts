@@ -55,6 +55,10 @@ export interface Driver {
   getCapabilities?(): Promise<string>;
   nodeGetInfo?(): Promise<NodeInfo>;
   nodeGetSecurityModel?(): Promise<SecurityModel>;
+  /** virConnectDomainXMLToNative: domain XML to a native config (`xen-xl`, `xen-xm`); flags must be 0. */
+  connectDomainXMLToNative?(format: string, xml: string, flags: number): Promise<string>;
+  /** virConnectDomainXMLFromNative: a native config to domain XML; flags must be 0. */
+  connectDomainXMLFromNative?(format: string, config: string, flags: number): Promise<string>;
 
   // Listing
   listDomainIDs?(): Promise<number[]>;

@@ -4,6 +4,7 @@ import { createCommand, defineCommand } from './create-define.js';
 import { domidCommand, domnameCommand, domuuidCommand } from './domain-ids.js';
 import { dominfoCommand } from './dominfo.js';
 import { domstateCommand } from './domstate.js';
+import { domxmlFromNativeCommand, domxmlToNativeCommand } from './domxml-native.js';
 import { dumpxmlCommand } from './dumpxml.js';
 import { helpCommand } from './help.js';
 import { capabilitiesCommand, hostnameCommand, nodeinfoCommand, uriCommand, versionCommand } from './host-info.js';
@@ -29,6 +30,8 @@ const buildTable = (): readonly CommandDef[] => [
   domidCommand,
   domnameCommand,
   domuuidCommand,
+  domxmlFromNativeCommand,
+  domxmlToNativeCommand,
   dumpxmlCommand,
   rebootCommand,
   restoreCommand,

@@ -15,3 +15,4 @@ export const isXenstoreError = (value: unknown) => hasMarker(value, 'XenstoreErr
 export const isHypercallError = (value: unknown) => hasMarker(value, 'HypercallError');
 export const isXmlFormatError = (value: unknown) => hasMarker(value, 'XmlFormatError');
 export const isSexprError = (value: unknown) => hasMarker(value, 'SexprError');
+export const isXenConfigError = (value: unknown) => hasMarker(value, 'XenConfigError');
