@@ -5,8 +5,8 @@ import { formatDomainXml, parseDomainXml } from '@libvirt-ts/xml-format';
 import { domainToXenConfig, isXenConfigFormat, type XenGuestCapabilities, xenConfigToDomain } from '@libvirt-ts/xen-config';
 import type { ErrorCodeName } from '../../errors/error-codes.js';
 import { VirtError } from '../../errors/virt-error.js';
-import { isXenConfigError, type PackageError } from './package-errors.js';
-import { toVirtError } from './to-virt-error.js';
+import { isXenConfigError, type PackageError } from '../../errors/package-errors.js';
+import { toVirtError } from '../../errors/to-virt-error.js';
 
 /** libvirt's virCheckFlags(0): both conversions take no flags. */
 function checkNoFlags(flags: number, fn: string): void {
