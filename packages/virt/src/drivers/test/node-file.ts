@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFilePrefix } from './bounded-read.js';
 import { dirname, resolve } from 'node:path';
 import type { XmlElement } from '@libvirt-ts/xml-format';
 import { DomainState, RunningReason } from '../../constants.js';
@@ -6,7 +6,7 @@ import type { NodeInfo } from '../../types.js';
 import { parseDefinition, readDefinition } from './parse-definition.js';
 import { TestDomainList } from './test-domain-list.js';
 import { DEFAULT_NODE_INFO, type TestNode } from './test-node.js';
-import { testError } from './test-errors.js';
+import { testError, testErrorText } from './test-errors.js';
 import { checkXmlDocument, xmlError } from './xml-parse-error.js';
 
 /** virDomainGetMessages' text for a domain whose interfaces run host scripts. */
@@ -47,12 +47,21 @@ export async function loadNodeFile(path: string): Promise<TestNode> {
   return { info, cells: [], domains };
 }
 
+/** virFileReadAll's limit for an XML file in libvirt (virsh's VSH_MAX_XML_FILE): 10 MiB. */
+const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
 async function readDocument(path: string): Promise<string> {
+  let bytes: Uint8Array;
   try {
-    return await readFile(path, 'utf8');
+    bytes = await readFilePrefix(path, MAX_DOCUMENT_BYTES + 1);
   } catch (error) {
     throw xmlError(`failed to parse xml document '${path}'`, error);
   }
+  if (bytes.length > MAX_DOCUMENT_BYTES) {
+    // libvirt's words for a file past the limit (EOVERFLOW), as virsh 9 prints them.
+    throw testErrorText('SYSTEM_ERROR', `Failed to read file '${path}': Value too large for defined data type`);
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 const CPU_COUNTS = ['nodes', 'sockets', 'cores', 'threads'] as const;

@@ -1,3 +1,4 @@
+import { readFilePrefix } from './bounded-read.js';
 import { systemError, testError } from './test-errors.js';
 
 /** The test driver's save-file layout: this magic (with its NUL, 15 bytes), u32 LE length, domain XML. */
@@ -32,3 +33,20 @@ export function decodeSaveImage(bytes: Uint8Array, path: string): string {
   return new TextDecoder().decode(bytes.subarray(start, start + length));
 }
 
+
+/**
+ * The domain XML of the save file at `path`: its header, then at most the XML the header
+ * announces (never more than MAX_SAVED_XML bytes), as libvirt reads it.
+ */
+export async function readSaveImage(path: string): Promise<string> {
+  const headerBytes = MAGIC_BYTES.length + 4;
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFilePrefix(path, headerBytes + MAX_SAVED_XML);
+  } catch (error) {
+    const err = error as NodeJS.ErrnoException & { stage?: string };
+    // A directory opens in C; its first read fails, so libvirt reports the header.
+    throw systemError(err.stage === 'read' ? `incomplete save header in '${path}'` : `cannot read domain image '${path}'`, err);
+  }
+  return decodeSaveImage(bytes, path);
+}

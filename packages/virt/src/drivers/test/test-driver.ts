@@ -10,7 +10,7 @@ import { VirtError } from '../../errors/virt-error.js';
 import { formatUuid, parseUuid } from '../../uuid.js';
 import { shownSecrets } from '../domain-xml-secrets.js';
 import { formatTestCapabilities } from './capabilities.js';
-import { decodeSaveImage, encodeSaveImage } from './save-image.js';
+import { encodeSaveImage, readSaveImage } from './save-image.js';
 import { setMemory, setVcpus } from './resource-changes.js';
 import { checkFlags, notRunning, systemError, testError } from './test-errors.js';
 import { type TestDomain, isActive, persistentDef } from './test-domain-list.js';
@@ -151,15 +151,7 @@ export class TestDriver implements Driver {
   }
 
   async domainRestore(file: string): Promise<DomainRef> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await fs.readFile(file);
-    } catch (error) {
-      const err = error as NodeJS.ErrnoException;
-      // A directory opens in C; its first read fails, so libvirt reports the header.
-      throw systemError(err.code === 'EISDIR' ? `incomplete save header in '${file}'` : `cannot read domain image '${file}'`, err);
-    }
-    const dom = this.node.domains.add(parseDefinition(decodeSaveImage(bytes, file)), { live: true });
+    const dom = this.node.domains.add(parseDefinition(await readSaveImage(file)), { live: true });
     this.node.domains.start(dom, DomainState.RUNNING, RunningReason.RESTORED);
     return refOf(dom);
   }
