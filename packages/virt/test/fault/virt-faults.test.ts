@@ -22,7 +22,12 @@ afterAll(async () => {
 
 const peakKiB = () => Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))![1]);
 const measurements: string[] = [];
-afterAll(() => console.log(['virt fault suite: attack | peak RSS growth MiB | ms', ...measurements].join('\n')));
+afterAll(() => {
+  const report = ['virt fault suite: attack | peak RSS growth MiB | ms', ...measurements].join('\n');
+  console.log(report);
+  const directory = process.env['FAULT_REPORT_DIR'];
+  if (directory) writeFileSync(join(directory, 'fault-virt.md'), `${report}\n`);
+});
 
 /** Runs `attack`, records its peak RSS growth (MiB) and time; returns the growth. */
 async function measured(name: string, attack: () => Promise<unknown>): Promise<number> {
