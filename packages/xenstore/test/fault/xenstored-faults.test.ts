@@ -65,7 +65,7 @@ describe.skipIf(!daemonBuilt)('xenstored-ts under attack', () => {
     await Promise.all(guests.map((guest) => guest.close()));
   });
 
-  attack('watch flood: 50 connections with 128 watches each on /, most never reading, while a writer writes (defect 3)', { rssBoundMiB: 150, mayChange: ['/attack'] }, async ({ daemon, dom0 }) => {
+  attack('watch flood: 50 connections with 128 watches each on /, most never reading, while a writer writes (defect 3)', { rssBoundMiB: 180, mayChange: ['/attack'] }, async ({ daemon, dom0 }) => {
     // Long tokens make every event 1.7 KB: 6,400 of them (11 MB) per write.
     const token = (connection: number, watch: number) => `${connection}-${watch}-${'t'.repeat(1700)}`;
     const watchers = await Promise.all(Array.from({ length: 50 }, () => RawConnection.open(daemon.socketPath)));
@@ -94,5 +94,50 @@ describe.skipIf(!daemonBuilt)('xenstored-ts under attack', () => {
     console.log(`watch flood: slowest good-client read during the flood ${slowestRoundMs.toFixed(1)} ms`);
     for (const watcher of watchers) watcher.close();
     await good.close();
+  });
+
+  attack('garbage and lying frames on every socket: random bytes, oversized and short lengths', { rssBoundMiB: 200 }, async ({ daemon }) => {
+    let seed = 0x5eed;
+    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) & 0xff;
+    for (const path of [daemon.socketPath, daemon.socketRoPath, daemon.guestSocketPath(6)]) {
+      for (let round = 0; round < 20; round++) {
+        const raw = await RawConnection.open(path);
+        raw.send(Uint8Array.from({ length: 2000 + round * 100 }, random));
+        // A header whose length lies past the limit, then one that promises bytes never sent.
+        raw.send(encodeMessage({ type: XsType.READ, reqId: 1, txId: 0, payload: new Uint8Array(5000) }, { allowOversize: true }));
+        raw.close();
+      }
+    }
+    const half = await RawConnection.open(daemon.socketPath);
+    half.send(encodeMessage({ type: XsType.READ, reqId: 1, txId: 0, payload: nulTerminated(['/tool']) }).subarray(0, 18));
+  });
+
+  attack('200 concurrent clients, 20 round trips each', { rssBoundMiB: 250, mayChange: ['/attack'] }, async ({ daemon }) => {
+    const clients = await Promise.all(Array.from({ length: 200 }, () => XenstoreClient.connect({ path: daemon.socketPath })));
+    await Promise.all(
+      clients.map(async (client, c) => {
+        for (let round = 0; round < 20; round++) {
+          await client.write(`/attack/c${c}`, String(round));
+          expect(await client.read(`/attack/c${c}`)).toBe(String(round));
+        }
+      }),
+    );
+    await Promise.all(clients.map((client) => client.close()));
+  });
+
+  attack('permission attacks from another domain', { rssBoundMiB: 200, mayChange: ['/local/domain/6'] }, async ({ daemon }) => {
+    const intruder = await XenstoreClient.connect({ path: daemon.guestSocketPath(6) });
+    const refused = async (promise: Promise<unknown>) => (await rejection(promise)).code;
+    expect(await refused(intruder.read('/local/domain/5/data/private'))).toBe('EACCES');
+    expect(await refused(intruder.write('/local/domain/5/name', 'owned'))).toBe('EACCES');
+    expect(await refused(intruder.rm('/local/domain/5'))).toBe('EACCES');
+    expect(await refused(intruder.setPermissions('/local/domain/5', ['b6']))).toBe('EACCES');
+    expect(await refused(intruder.setPermissions('/local/domain/6', ['b5']))).toBe('EPERM');
+    expect(await refused(intruder.read('/secret/key'))).toBe('EACCES');
+    expect(await refused(intruder.introduceDomain(7, 1, 1))).toBe('EACCES');
+    expect(await refused(intruder.control('quota', 'nodesPerDomain', '1000000'))).toBe('EACCES');
+    expect(await refused(intruder.setPermissions('@releaseDomain', ['b6']))).toBe('EACCES');
+    expect(await refused(intruder.write('/local/domain/6/big', 'x'.repeat(3000)))).toBe('ENOSPC');
+    await intruder.close();
   });
 });
