@@ -2,6 +2,7 @@ import { describe, expect } from 'vitest';
 import { encodeMessage, nulTerminated, XenstoreClient, XsType } from '../../src/index.js';
 import { rejection } from '../helpers.js';
 import { RawConnection } from '../raw-connection.js';
+import { SeededRandom } from '../seeded-random.js';
 import { attack, reportMeasurements } from './attack.js';
 import { DAEMON_MISSING, daemonBuilt } from './daemon-process.js';
 
@@ -97,12 +98,11 @@ describe.skipIf(!daemonBuilt)('xenstored-ts under attack', () => {
   });
 
   attack('garbage and lying frames on every socket: random bytes, oversized and short lengths', { rssBoundMiB: 200 }, async ({ daemon }) => {
-    let seed = 0x5eed;
-    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) & 0xff;
+    const random = new SeededRandom(0x5eed);
     for (const path of [daemon.socketPath, daemon.socketRoPath, daemon.guestSocketPath(6)]) {
       for (let round = 0; round < 20; round++) {
         const raw = await RawConnection.open(path);
-        raw.send(Uint8Array.from({ length: 2000 + round * 100 }, random));
+        raw.send(random.bytes(2000 + round * 100));
         // A header whose length lies past the limit, then one that promises bytes never sent.
         raw.send(encodeMessage({ type: XsType.READ, reqId: 1, txId: 0, payload: new Uint8Array(5000) }, { allowOversize: true }));
         raw.close();
