@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
 import { afterAll, bench, describe } from 'vitest';
 import { openRemote, type RemoteConnection, type RemoteNonnullDomain } from '../src/index.js';
-import { type Libvirtd, libvirtdMissing, startLibvirtd } from '../test/libvirtd.js';
+import { type Libvirtd, libvirtdMissing, startLibvirtd } from '../src/testing/index.js';
 
 const CALLS = Number(process.env['REMOTE_BENCH_CALLS'] ?? 10_000);
 const missing = libvirtdMissing();

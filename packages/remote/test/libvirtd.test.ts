@@ -15,7 +15,7 @@ import {
   xdrVoid,
 } from '../src/index.js';
 import { camelCase } from '../src/rpcgen/index.js';
-import { type Libvirtd, libvirtdMissing, makePki, startLibvirtd } from './libvirtd.js';
+import { type Libvirtd, libvirtdMissing, makePki, startLibvirtd } from '../src/testing/index.js';
 
 const FAKE_SSH = new URL('./fake-ssh.sh', import.meta.url).pathname;
 

@@ -1,7 +1,7 @@
 // Three real libvirtd 9 at once: concurrent work, one killed mid-call, one stopped (keepalive).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRemote, RemoteError, type RemoteConnection } from '../src/index.js';
-import { type Libvirtd, libvirtdMissing, startLibvirtd } from './libvirtd.js';
+import { type Libvirtd, libvirtdMissing, startLibvirtd } from '../src/testing/index.js';
 
 const missing = libvirtdMissing();
 

@@ -11,6 +11,8 @@ export const BUILTIN_DRIVER_PRIORITY = {
   XenDaemon: 300,
   XenStore: 400,
   Test: 500,
+  /** libvirt's remote driver, the catch-all for names with a transport or a server. */
+  remote: 900,
 } as const;
 
 /** Registered factories by name, kept sorted by priority (ties: registration order). */

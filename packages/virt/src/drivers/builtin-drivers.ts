@@ -2,6 +2,7 @@ import type { DriverFactory } from '../driver.js';
 import { registerDriver, registeredDrivers } from '../driver-registry.js';
 import { hypervisorDriverFactory } from './hypervisor/hypervisor-factory.js';
 import { proxyDriverFactory } from './proxy/proxy-factory.js';
+import { remoteDriverFactory } from './remote/remote-factory.js';
 import { testDriverFactory } from './test/test-driver-factory.js';
 import { xendDriverFactory } from './xend/xend-factory.js';
 import { xenstoreDriverFactory } from './xenstore/xenstore-factory.js';
@@ -18,6 +19,7 @@ const BUILTIN_DRIVERS: readonly DriverFactory[] = [
   xendDriverFactory,
   xenstoreDriverFactory,
   testDriverFactory,
+  remoteDriverFactory,
 ];
 
 let registered = false;

@@ -1,4 +1,4 @@
-// Starts real libvirtd 9 daemons for the tests: each with its own config, socket folder, TCP and
+// `@libvirt-ts/remote/testing`: starts real libvirtd 9 daemons for tests: each with its own config, socket folder, TCP and
 // TLS ports and certificates (openssl), and `test:///default` behind it.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,0 +1,148 @@
+import type { RemoteConnection, RemoteNonnullDomain, RemoteProcedures } from '@libvirt-ts/remote';
+import { RemoteError } from '@libvirt-ts/remote';
+import type { DomainState } from '../../constants.js';
+import type { DomainRef, Driver } from '../../driver.js';
+import type { DomainInfo, ListAllDomainsFlags, NodeInfo } from '../../types.js';
+import { remoteToVirtError } from './remote-errors.js';
+
+/** The most names or ids one list call asks for (remote_protocol.x REMOTE_DOMAIN_LIST_MAX). */
+const LIST_MAX = 16384;
+/** virConnectListAllDomainsFlags ACTIVE / INACTIVE. */
+const LIST_ACTIVE = 1;
+const LIST_INACTIVE = 2;
+
+function toRef(dom: RemoteNonnullDomain): DomainRef {
+  return { id: dom.id, name: dom.name, uuid: dom.uuid };
+}
+
+function toWire(dom: DomainRef): RemoteNonnullDomain {
+  return { id: dom.id, name: dom.name, uuid: dom.uuid };
+}
+
+/** A C string that travels as a char array (with its NUL, as libvirtd sends it). */
+function charsToString(chars: readonly number[] | Uint8Array): string {
+  const bytes = Uint8Array.from(chars, (c) => c & 0xff);
+  const end = bytes.indexOf(0);
+  return new TextDecoder().decode(end === -1 ? bytes : bytes.subarray(0, end));
+}
+
+/** Runs one call; a RemoteError becomes the VirtError libvirt's client would report. */
+async function rpc<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw RemoteError.isInstance(error) ? remoteToVirtError(error) : error;
+  }
+}
+
+/**
+ * libvirt's remote driver: every entry point is one call (or a few) to libvirtd over a
+ * @libvirt-ts/remote connection; libvirtd's answer and errors come back as they are.
+ */
+export class RemoteDriver implements Driver {
+  readonly name = 'remote';
+  private readonly p: RemoteProcedures;
+
+  constructor(private readonly connection: RemoteConnection) {
+    this.p = connection.procedures;
+  }
+
+  async close(): Promise<void> {
+    await this.connection.close().catch(() => {});
+  }
+
+  getType = () => rpc(async () => (await this.p.connectGetType()).type);
+  getVersion = () => rpc(async () => Number((await this.p.connectGetVersion()).hv_ver));
+  getHostname = () => rpc(async () => (await this.p.connectGetHostname()).hostname);
+  getCapabilities = () => rpc(async () => (await this.p.connectGetCapabilities()).capabilities);
+
+  nodeGetInfo = () =>
+    rpc(async (): Promise<NodeInfo> => {
+      const info = await this.p.nodeGetInfo();
+      return { ...info, model: charsToString(info.model), memory: Number(info.memory) };
+    });
+
+  nodeGetSecurityModel = () =>
+    rpc(async () => {
+      const { model, doi } = await this.p.nodeGetSecurityModel();
+      return { model: charsToString(model), doi: charsToString(doi) };
+    });
+
+  listDomainIDs = () => rpc(async () => (await this.p.connectListDomains({ maxids: LIST_MAX })).ids);
+  numOfDomains = () => rpc(async () => (await this.p.connectNumOfDomains()).num);
+  listDefinedDomains = () => rpc(async () => (await this.p.connectListDefinedDomains({ maxnames: LIST_MAX })).names);
+  numOfDefinedDomains = () => rpc(async () => (await this.p.connectNumOfDefinedDomains()).num);
+
+  listAllDomains = (flags: ListAllDomainsFlags) =>
+    rpc(async () => {
+      const wire = (flags.active ? LIST_ACTIVE : 0) | (flags.inactive ? LIST_INACTIVE : 0);
+      const { domains } = await this.p.connectListAllDomains({ need_results: 1, flags: wire });
+      const refs = domains.map(toRef);
+      const active = refs.filter((ref) => ref.id >= 0).sort((a, b) => a.id - b.id);
+      const inactive = refs.filter((ref) => ref.id < 0).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      return [...active, ...inactive];
+    });
+
+  lookupByID = (id: number) => rpc(async () => toRef((await this.p.domainLookupById({ id })).dom));
+  lookupByName = (name: string) => rpc(async () => toRef((await this.p.domainLookupByName({ name })).dom));
+  lookupByUUID = (uuid: Uint8Array) => rpc(async () => toRef((await this.p.domainLookupByUuid({ uuid })).dom));
+
+  domainCreateXML = (xml: string, flags: number) => rpc(async () => toRef((await this.p.domainCreateXml({ xml_desc: xml, flags })).dom));
+  domainDefineXML = (xml: string) => rpc(async () => toRef((await this.p.domainDefineXml({ xml })).dom));
+  domainUndefine = (dom: DomainRef) => rpc(() => this.p.domainUndefine({ dom: toWire(dom) }));
+  domainCreate = (dom: DomainRef) => rpc(async () => toRef((await this.p.domainCreateWithFlags({ dom: toWire(dom), flags: 0 })).dom));
+  domainRestore = (file: string) =>
+    rpc(async () => {
+      await this.p.domainRestore({ from: file });
+      return undefined;
+    });
+
+  domainSuspend = (dom: DomainRef) => rpc(() => this.p.domainSuspend({ dom: toWire(dom) }));
+  domainResume = (dom: DomainRef) => rpc(() => this.p.domainResume({ dom: toWire(dom) }));
+  domainShutdown = (dom: DomainRef) => rpc(() => this.p.domainShutdown({ dom: toWire(dom) }));
+  domainReboot = (dom: DomainRef, flags: number) => rpc(() => this.p.domainReboot({ dom: toWire(dom), flags }));
+  domainDestroy = (dom: DomainRef) => rpc(() => this.p.domainDestroy({ dom: toWire(dom) }));
+  domainSave = (dom: DomainRef, file: string) => rpc(() => this.p.domainSave({ dom: toWire(dom), to: file }));
+
+  domainGetInfo = (dom: DomainRef) =>
+    rpc(async (): Promise<DomainInfo> => {
+      const info = await this.p.domainGetInfo({ dom: toWire(dom) });
+      return {
+        state: info.state as DomainState,
+        maxMem: Number(info.maxMem),
+        memory: Number(info.memory),
+        nrVirtCpu: info.nrVirtCpu,
+        cpuTime: info.cpuTime,
+      };
+    });
+
+  domainGetState = (dom: DomainRef) =>
+    rpc(async () => {
+      const { state, reason } = await this.p.domainGetState({ dom: toWire(dom), flags: 0 });
+      return { state: state as DomainState, reason };
+    });
+
+  domainGetOSType = (dom: DomainRef) => rpc(async () => (await this.p.domainGetOsType({ dom: toWire(dom) })).type);
+  domainGetMaxMemory = (dom: DomainRef) => rpc(async () => Number((await this.p.domainGetMaxMemory({ dom: toWire(dom) })).memory));
+  domainGetXMLDesc = (dom: DomainRef, flags: number) => rpc(async () => (await this.p.domainGetXmlDesc({ dom: toWire(dom), flags })).xml);
+  domainIsActive = (dom: DomainRef) => rpc(async () => (await this.p.domainIsActive({ dom: toWire(dom) })).active !== 0);
+  domainIsPersistent = (dom: DomainRef) => rpc(async () => (await this.p.domainIsPersistent({ dom: toWire(dom) })).persistent !== 0);
+  domainGetAutostart = (dom: DomainRef) => rpc(async () => (await this.p.domainGetAutostart({ dom: toWire(dom) })).autostart !== 0);
+  domainSetAutostart = (dom: DomainRef, autostart: boolean) => rpc(() => this.p.domainSetAutostart({ dom: toWire(dom), autostart: autostart ? 1 : 0 }));
+  domainHasManagedSaveImage = (dom: DomainRef) =>
+    rpc(async () => (await this.p.domainHasManagedSaveImage({ dom: toWire(dom), flags: 0 })).result !== 0);
+  domainGetSecurityLabel = (dom: DomainRef) =>
+    rpc(async () => {
+      const { label, enforcing } = await this.p.domainGetSecurityLabel({ dom: toWire(dom) });
+      return { label: charsToString(label), enforcing: enforcing !== 0 };
+    });
+  domainGetMessages = (dom: DomainRef) => rpc(async () => (await this.p.domainGetMessages({ dom: toWire(dom), flags: 0 })).msgs);
+
+  domainSetMaxMemory = (dom: DomainRef, kib: number) => rpc(() => this.p.domainSetMaxMemory({ dom: toWire(dom), memory: BigInt(kib) }));
+  domainSetMemory = (dom: DomainRef, kib: number) => rpc(() => this.p.domainSetMemory({ dom: toWire(dom), memory: BigInt(kib) }));
+  domainSetVcpus = (dom: DomainRef, count: number) => rpc(() => this.p.domainSetVcpus({ dom: toWire(dom), nvcpus: count }));
+  domainSetMemoryFlags = (dom: DomainRef, kib: number, flags: number) =>
+    rpc(() => this.p.domainSetMemoryFlags({ dom: toWire(dom), memory: BigInt(kib), flags }));
+  domainSetVcpusFlags = (dom: DomainRef, count: number, flags: number) =>
+    rpc(() => this.p.domainSetVcpusFlags({ dom: toWire(dom), nvcpus: count, flags }));
+}

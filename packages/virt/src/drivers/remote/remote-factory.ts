@@ -1,0 +1,39 @@
+import type { DriverFactory, DriverOpenRequest } from '../../driver.js';
+import { BUILTIN_DRIVER_PRIORITY } from '../../driver-registry.js';
+import { VirtError } from '../../errors/virt-error.js';
+
+/** libvirt's remote driver takes a URI naming a transport (`test+unix://`) or a server (`qemu://host/`). */
+function isRemoteName(name: string | undefined): boolean {
+  if (name === undefined) return false;
+  const match = /^([A-Za-z][A-Za-z0-9.-]*)(\+[A-Za-z0-9_-]+)?:\/\/([^/?#]*)/.exec(name);
+  if (!match) return false;
+  const authority = match[3]!.replace(/^[^@]*@/, '');
+  return match[2] !== undefined || authority !== '' || match[1]!.toLowerCase() === 'remote';
+}
+
+/**
+ * The remote driver: opens a @libvirt-ts/remote connection to libvirtd (unix, tcp, tls, ssh) for
+ * the names the local drivers leave, as libvirt's catch-all remote driver does. Loaded on open, so
+ * other connections do not load the RPC client.
+ */
+export const remoteDriverFactory: DriverFactory = {
+  name: 'remote',
+  priority: BUILTIN_DRIVER_PRIORITY.remote,
+  version: 9_000_000,
+  failureAbortsOpen: () => true,
+  async open(request: DriverOpenRequest) {
+    if (!isRemoteName(request.name)) return undefined;
+    const [{ openRemote, RemoteError }, { RemoteDriver }, { remoteToVirtError }] = await Promise.all([
+      import('@libvirt-ts/remote'),
+      import('./remote-driver.js'),
+      import('./remote-errors.js'),
+    ]);
+    try {
+      const connection = await openRemote(request.name!, { readonly: request.readOnly });
+      return new RemoteDriver(connection);
+    } catch (error) {
+      if (RemoteError.isInstance(error)) throw remoteToVirtError(error);
+      throw new VirtError({ code: 'INTERNAL_ERROR', domain: 'REMOTE', info: String(error), cause: error });
+    }
+  },
+};
