@@ -2,11 +2,14 @@ import type { DriverFactory, DriverOpenRequest } from '../../driver.js';
 import { BUILTIN_DRIVER_PRIORITY } from '../../driver-registry.js';
 import { VirtError } from '../../errors/virt-error.js';
 
+/** xend's HTTP names (`http://host:8000/`) belong to the xend driver, never to libvirtd. */
+const NOT_REMOTE_SCHEMES = new Set(['http', 'https']);
+
 /** libvirt's remote driver takes a URI naming a transport (`test+unix://`) or a server (`qemu://host/`). */
 function isRemoteName(name: string | undefined): boolean {
   if (name === undefined) return false;
   const match = /^([A-Za-z][A-Za-z0-9.-]*)(\+[A-Za-z0-9_-]+)?:\/\/([^/?#]*)/.exec(name);
-  if (!match) return false;
+  if (!match || NOT_REMOTE_SCHEMES.has(match[1]!.toLowerCase())) return false;
   const authority = match[3]!.replace(/^[^@]*@/, '');
   return match[2] !== undefined || authority !== '' || match[1]!.toLowerCase() === 'remote';
 }
