@@ -31,7 +31,10 @@ export function formatCommon(out: ConfBuilder, config: DomainConfig, format: Xen
   );
   out.setStringList(
     'pci',
-    config.devices.hostdevs.map(({ source }) => `${hex(source.domain, 4)}:${hex(source.bus, 2)}:${hex(source.slot, 2)}.${source.function.toString(16)}`),
+    config.devices.hostdevs.map(
+      ({ source, writeFiltering }) =>
+        `${hex(source.domain, 4)}:${hex(source.bus, 2)}:${hex(source.slot, 2)}.${source.function.toString(16)}${writeFiltering === undefined ? '' : writeFiltering ? ',permissive=0' : ',permissive=1'}`,
+    ),
   );
   if (hvm) formatCharDevices(out, config, format);
   if (hvm && config.devices.sounds.length > 0) out.setString('soundhw', config.devices.sounds.map((sound) => sound.model).join(','));
@@ -49,12 +52,18 @@ function formatFeatures(out: ConfBuilder, config: DomainConfig, hvm: boolean): v
     out.setInt('apic', features.apic === true ? 1 : 0);
     if (features.hap === false) out.setInt('hap', 0);
     out.setInt('viridian', features.viridian === true ? 1 : 0);
+  } else if (features.xen?.e820Host === true) {
+    out.setInt('e820_host', 1);
   }
+  if (features.xen?.passthrough === true) out.setString('passthrough', features.xen.passthroughMode ?? 'enabled');
   for (const timer of config.clock.timers) {
-    if (timer.name === 'hpet' && hvm) out.setInt('hpet', timer.present === false ? 0 : 1);
+    if (timer.name === 'tsc') out.setString('tsc_mode', TSC_MODE_SETTINGS[timer.mode ?? 'auto'] ?? 'default');
+    else if (timer.name === 'hpet' && hvm) out.setInt('hpet', timer.present === false ? 0 : 1);
     else throw unsupported(`unsupported timer type (name) '${timer.name}'`);
   }
 }
+
+const TSC_MODE_SETTINGS: Record<string, string> = { native: 'native', paravirt: 'native_paravirt', emulate: 'always_emulate' };
 
 function formatClock(out: ConfBuilder, config: DomainConfig, hvm: boolean): void {
   const clock = config.clock;

@@ -14,6 +14,8 @@ export function formatXl(config: DomainConfig): XenConfFile {
   if (os.type === 'hvm') {
     out.setString('builder', 'hvm');
     if (os.loader?.type === 'pflash' && os.loader.readonly === true) out.setString('bios', 'ovmf');
+    const slic = os.acpiTables?.find((table) => table.type === 'slic');
+    if (slic !== undefined) out.setString('acpi_firmware', slic.path);
     if (os.kernel !== undefined) out.setString('kernel', os.kernel);
     if (os.initrd !== undefined) out.setString('ramdisk', os.initrd);
     if (os.cmdline !== undefined) out.setString('cmdline', os.cmdline);
@@ -21,6 +23,11 @@ export function formatXl(config: DomainConfig): XenConfFile {
   } else {
     if (os.type === 'xenpvh') out.setString('type', 'pvh');
     formatPvBoot(out, config, 'cmdline');
+  }
+  for (const controller of config.devices.controllers) {
+    if (controller.type !== 'xenbus') continue;
+    if (controller.maxEventChannels !== undefined && controller.maxEventChannels > 0) out.setInt('max_event_channels', controller.maxEventChannels);
+    if (controller.maxGrantFrames !== undefined && controller.maxGrantFrames > 0) out.setInt('max_grant_frames', controller.maxGrantFrames);
   }
   out.setStringList(
     'disk',

@@ -1,7 +1,7 @@
 // What xm and xl configs share (libvirt's xenParseConfigCommon): name, UUID,
 // memory, lifecycle, vcpus, features, clock, emulator, NICs, PCI devices,
 // sound, the framebuffer and the character devices.
-import type { CharDeviceConfig, ClockConfig, DomainConfig, DomainFeatures, GraphicsConfig, LifecycleAction, OsType, SoundModel } from '@libvirt-ts/xml-format';
+import type { CharDeviceConfig, ClockConfig, ClockTimer, DomainConfig, DomainFeatures, GraphicsConfig, LifecycleAction, OsType, SoundModel, XenFeatures } from '@libvirt-ts/xml-format';
 import { emptyDevices, LIFECYCLE_ACTIONS, SOUND_MODELS } from '@libvirt-ts/xml-format';
 import type { XenGuestCapabilities } from '../capabilities.js';
 import type { ConfReader } from '../conf/conf-reader.js';
@@ -101,8 +101,9 @@ function lifecycle(conf: ConfReader, name: string, fallback: LifecycleAction): L
 
 function parseFeatures(conf: ConfReader, config: DomainConfig, hvm: boolean): void {
   const timers: ClockConfig['timers'] = [];
-  if (conf.string('tsc_mode') !== undefined) throw unsupported('tsc_mode (timer modes) is not supported yet', 'tsc_mode');
-  if (conf.string('passthrough') !== undefined) throw unsupported('passthrough (Xen features) is not supported yet', 'passthrough');
+  const tscMode = conf.string('tsc_mode');
+  if (tscMode !== undefined) timers.push({ name: 'tsc', present: true, mode: TSC_MODES[tscMode] ?? 'auto' });
+  const xen = parsePassthrough(conf);
   if (hvm) {
     const features: DomainFeatures = {};
     if (conf.bool('pae', 1)) features.pae = true;
@@ -112,13 +113,29 @@ function parseFeatures(conf: ConfReader, config: DomainConfig, hvm: boolean): vo
     if (conf.bool('viridian', 0)) features.viridian = true;
     // libvirt's post-parse always turns PAE on for x86_64 HVM guests.
     features.pae = true;
+    if (xen !== undefined) features.xen = xen;
     config.features = features;
     const hpet = conf.bool('hpet', -1);
     if (hpet !== -1) timers.push({ name: 'hpet', present: hpet === 1 });
   } else if (conf.bool('e820_host', 0)) {
-    throw unsupported('e820_host (Xen features) is not supported yet', 'e820_host');
+    config.features = { xen: { e820Host: true, ...xen } };
+  } else if (xen !== undefined) {
+    config.features = { xen };
   }
   config.clock.timers.push(...timers);
+}
+
+/** xl's tsc_mode values as `<timer name='tsc' mode>`; anything else ("default") is auto. */
+const TSC_MODES: Record<string, ClockTimer['mode']> = { always_emulate: 'emulate', native: 'native', native_paravirt: 'paravirt' };
+
+/** `passthrough = "enabled" | "disabled" | "sync_pt" | "share_pt"` (PCI passthrough IOMMU mode). */
+function parsePassthrough(conf: ConfReader): XenFeatures | undefined {
+  const value = conf.string('passthrough');
+  if (value === undefined) return undefined;
+  if (value === 'disabled') return { passthrough: false };
+  if (value === 'enabled') return { passthrough: true };
+  if (value === 'sync_pt' || value === 'share_pt') return { passthrough: true, passthroughMode: value };
+  throw new XenConfigError({ code: 'CONF_SYNTAX', reason: `Invalid passthrough mode ${value}`, setting: 'passthrough' });
 }
 
 function parseClock(conf: ConfReader, hvm: boolean): ClockConfig {

@@ -1,19 +1,25 @@
 // One `pci = [ "0000:00:1b.0,permissive=1" ]` entry (domain optional) to a
 // PCI hostdev, as libvirt's xenParsePCI reads it.
 import type { HostdevConfig } from '@libvirt-ts/xml-format';
-import { internalError, unsupported } from '../xen-config-error.js';
+import { internalError } from '../xen-config-error.js';
 
 export function parsePci(entry: string): HostdevConfig {
   const match = /^(?:([0-9a-fA-F]+):)?([0-9a-fA-F]+):([0-9a-fA-F]+)\.([0-9a-fA-F]+)(?:,(.*))?$/.exec(entry);
   if (match === null) throw internalError(`Malformed PCI address ${entry}`, 'pci');
   const options = match[5];
+  let writeFiltering: boolean | undefined;
   if (options !== undefined) {
     for (const option of options.split(',')) {
       if (!option.includes('=')) throw internalError(`Malformed PCI options ${options}`, 'pci');
-      if (option.startsWith('permissive=')) throw unsupported('PCI permissive (writeFiltering) is not supported yet', 'pci');
+      // xl.cfg: permissive is 0 for false and any other number for true; permissive means no write filtering.
+      if (option.startsWith('permissive=')) {
+        const value = option.slice('permissive='.length);
+        if (!/^[-+]?\d+$/.test(value)) throw internalError(`Malformed PCI options ${options}`, 'pci');
+        writeFiltering = Number(value) === 0;
+      }
     }
   }
-  return {
+  const hostdev: HostdevConfig = {
     mode: 'subsystem',
     type: 'pci',
     managed: false,
@@ -25,4 +31,6 @@ export function parsePci(entry: string): HostdevConfig {
       function: Number.parseInt(match[4]!, 16),
     },
   };
+  if (writeFiltering !== undefined) hostdev.writeFiltering = writeFiltering;
+  return hostdev;
 }

@@ -12,7 +12,7 @@ import { parsePvBoot } from './parse-xm.js';
 import { parseXlDisk } from './parse-xl-disk.js';
 
 /** xl settings libvirt converts into model parts this package does not have yet. */
-const NOT_YET_SUPPORTED = ['nestedhvm', 'cpuid', 'vnuma', 'max_event_channels', 'max_grant_frames', 'acpi_firmware', 'spice', 'usbdev', 'usbctrl', 'channel', 'device_model_args'];
+const NOT_YET_SUPPORTED = ['nestedhvm', 'cpuid', 'vnuma', 'spice', 'usbdev', 'usbctrl', 'channel', 'device_model_args'];
 
 export function parseXl(conf: ConfReader, caps: XenGuestCapabilities): DomainConfig {
   for (const setting of NOT_YET_SUPPORTED) {
@@ -24,6 +24,8 @@ export function parseXl(conf: ConfReader, caps: XenGuestCapabilities): DomainCon
   const hvm = config.os.type === 'hvm';
   if (hvm) {
     config.os.loader = conf.string('bios') === 'ovmf' ? { path: caps.ovmfLoader, type: 'pflash', readonly: true } : { path: caps.hvmLoader, type: 'rom' };
+    const slic = conf.string('acpi_firmware');
+    if (slic !== undefined) config.os.acpiTables = [{ type: 'slic', path: slic }];
     const kernel = conf.string('kernel');
     if (kernel !== undefined) config.os.kernel = kernel;
     const ramdisk = conf.string('ramdisk');
@@ -34,6 +36,7 @@ export function parseXl(conf: ConfReader, caps: XenGuestCapabilities): DomainCon
     parsePvBoot(conf, config);
     setCmdline(conf, config);
   }
+  parseXenbusLimits(conf, config);
   config.devices.disks = conf.lenientStrings('disk').map((entry) => parseXlDisk(entry, hvm));
   if (hvm) config.devices.inputs.push(...parseUsbInputs(usbDeviceNames(conf)));
   applyXenDefaults(config);
@@ -58,4 +61,18 @@ function usbDeviceNames(conf: ConfReader): string[] {
     if (item.type !== 'string') throw internalError('config value usbdevice was malformed', 'usbdevice');
     return item.value;
   });
+}
+
+/** max_event_channels / max_grant_frames: limits of the xenbus controller, which then comes first. */
+function parseXenbusLimits(conf: ConfReader, config: DomainConfig): void {
+  const controllers = config.devices.controllers;
+  let xenbus = controllers.find((controller) => controller.type === 'xenbus');
+  if (xenbus === undefined) {
+    xenbus = { type: 'xenbus', index: 0 };
+    controllers.push(xenbus);
+  }
+  const eventChannels = conf.unsigned('max_event_channels', 0);
+  if (eventChannels > 0) xenbus.maxEventChannels = eventChannels;
+  const grantFrames = conf.unsigned('max_grant_frames', 0);
+  if (grantFrames > 0) xenbus.maxGrantFrames = grantFrames;
 }

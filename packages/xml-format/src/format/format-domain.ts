@@ -5,7 +5,7 @@ import { formatDevices } from './format-devices.js';
 import { formatOs } from './format-os.js';
 import { yesNo } from './values.js';
 import type { XmlWriter } from './xml-writer.js';
-import { CLOCK_BASES, CLOCK_OFFSETS, DOMAIN_TYPES, LIFECYCLE_ACTIONS, TIMER_NAMES, TIMER_TICK_POLICIES, TIMER_TRACKS, VCPU_PLACEMENTS } from '../model/domain.js';
+import { CLOCK_BASES, CLOCK_OFFSETS, DOMAIN_TYPES, LIFECYCLE_ACTIONS, TIMER_MODES, TIMER_NAMES, TIMER_TICK_POLICIES, TIMER_TRACKS, VCPU_PLACEMENTS, XEN_PASSTHROUGH_MODES } from '../model/domain.js';
 
 export function formatDomain(out: XmlWriter, config: DomainConfig): void {
   for (const field of ['type', 'name', 'memory', 'currentMemory', 'vcpu', 'os', 'clock', 'onPoweroff', 'onReboot', 'onCrash', 'devices'] as const) {
@@ -58,6 +58,18 @@ function formatFeatures(out: XmlWriter, features: DomainFeatures): void {
       if (on === undefined || (on === false && ON_ONLY_FEATURES.has(name))) continue;
       out.empty(name, on ? [] : [['state', 'off']]);
     }
+    const xen = features.xen;
+    if (xen !== undefined) {
+      out.element('xen', [], () => {
+        if (xen.e820Host !== undefined) out.empty('e820_host', [['state', xen.e820Host ? 'on' : 'off']]);
+        if (xen.passthrough !== undefined) {
+          out.empty('passthrough', [
+            ['state', xen.passthrough ? 'on' : 'off'],
+            ['mode', out.oneOf('features.xen.passthroughMode', xen.passthroughMode, XEN_PASSTHROUGH_MODES)],
+          ]);
+        }
+      });
+    }
   });
 }
 
@@ -78,6 +90,7 @@ function formatClock(out: XmlWriter, config: DomainConfig): void {
           ['present', yesNo(timer.present)],
           ['tickpolicy', out.oneOf('clock.timers.tickpolicy', timer.tickpolicy, TIMER_TICK_POLICIES)],
           ['track', out.oneOf('clock.timers.track', timer.track, TIMER_TRACKS)],
+          ['mode', out.oneOf('clock.timers.mode', timer.mode, TIMER_MODES)],
         ]);
       }
     },

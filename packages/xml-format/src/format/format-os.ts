@@ -2,7 +2,7 @@
 import type { OsConfig } from '../model/domain.js';
 import { yesNo } from './values.js';
 import type { XmlWriter } from './xml-writer.js';
-import { BOOT_DEVICES, LOADER_TYPES, OS_TYPES } from '../model/domain.js';
+import { ACPI_TABLE_TYPES, BOOT_DEVICES, LOADER_TYPES, OS_TYPES } from '../model/domain.js';
 
 export function formatOs(out: XmlWriter, os: OsConfig): void {
   out.element('os', [], () => {
@@ -20,6 +20,11 @@ export function formatOs(out: XmlWriter, os: OsConfig): void {
     out.text('initrd', os.initrd);
     out.text('cmdline', os.cmdline);
     out.text('root', os.root);
+    if (os.acpiTables !== undefined) {
+      out.element('acpi', [], () => {
+        for (const table of os.acpiTables ?? []) out.text('table', table.path, [['type', out.oneOf('acpiTables.type', table.type, ACPI_TABLE_TYPES)]]);
+      });
+    }
     for (const dev of os.bootDevices) out.empty('boot', [['dev', out.oneOf('bootDevices', dev, BOOT_DEVICES)]]);
   });
 }

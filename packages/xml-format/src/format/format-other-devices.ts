@@ -12,6 +12,9 @@ export function formatController(out: XmlWriter, controller: ControllerConfig): 
       ['type', out.oneOf('type', controller.type, CONTROLLER_TYPES)],
       ['index', controller.index],
       ['model', controller.model],
+      ['ports', controller.ports],
+      ['maxGrantFrames', controller.maxGrantFrames],
+      ['maxEventChannels', controller.maxEventChannels],
     ],
     () => formatAddress(out, controller.address),
   );
@@ -50,7 +53,7 @@ export function formatHostdev(out: XmlWriter, hostdev: HostdevConfig): void {
     ],
     () => {
       if (hostdev.driver !== undefined) out.empty('driver', [['name', hostdev.driver]]);
-      out.element('source', [], () => out.empty('address', pciFields(hostdev.source)));
+      out.element('source', [['writeFiltering', yesNo(hostdev.writeFiltering)]], () => out.empty('address', pciFields(hostdev.source)));
     },
   );
 }

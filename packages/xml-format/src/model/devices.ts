@@ -81,6 +81,11 @@ export interface ControllerConfig {
   type: ControllerType;
   index: number;
   model?: string;
+  /** USB controllers: `ports=` (libvirt 9's qusb1/qusb2 on Xen). */
+  ports?: number;
+  /** xenbus controllers: `maxGrantFrames=` and `maxEventChannels=` (libvirt 9). */
+  maxGrantFrames?: number;
+  maxEventChannels?: number;
   address?: DeviceAddress;
 }
 
@@ -232,6 +237,8 @@ export interface HostdevConfig {
   driver?: string;
   /** `<source><address domain bus slot function/></source>` */
   source: Omit<PciAddress, 'type'>;
+  /** `<source writeFiltering='yes|no'>`: Xen's PCI permissive mode is writeFiltering 'no'. */
+  writeFiltering?: boolean;
 }
 
 export const MEMBALLOON_MODELS = ['virtio', 'xen', 'none'] as const;

@@ -68,6 +68,14 @@ export interface OsLoader {
   readonly?: boolean;
 }
 
+export const ACPI_TABLE_TYPES = ['slic', 'msdm'] as const;
+export type AcpiTableType = (typeof ACPI_TABLE_TYPES)[number];
+
+export interface OsAcpiTable {
+  type: AcpiTableType;
+  path: string;
+}
+
 /** `<os>`: how the guest boots. */
 export interface OsConfig {
   /** `<type>`: the parser defaults it to 'linux' (PV) when a bootloader replaces `<os>`. */
@@ -84,6 +92,8 @@ export interface OsConfig {
   root?: string;
   /** Kernel command line, verbatim (whitespace kept). */
   cmdline?: string;
+  /** `<acpi><table type='slic'>path</table></acpi>`: ACPI tables handed to the guest (libvirt 9). */
+  acpiTables?: OsAcpiTable[];
   /** `<boot dev>` elements in order (first = tried first); empty when none. */
   bootDevices: BootDevice[];
 }
@@ -105,6 +115,18 @@ export interface DomainFeatures {
   smm?: boolean;
   vmcoreinfo?: boolean;
   htm?: boolean;
+  /** `<xen>`: Xen's own features (libvirt 9). */
+  xen?: XenFeatures;
+}
+
+export const XEN_PASSTHROUGH_MODES = ['sync_pt', 'share_pt'] as const;
+export type XenPassthroughMode = (typeof XEN_PASSTHROUGH_MODES)[number];
+
+/** `<features><xen><e820_host state/><passthrough state mode/></xen>`. */
+export interface XenFeatures {
+  e820Host?: boolean;
+  passthrough?: boolean;
+  passthroughMode?: XenPassthroughMode;
 }
 
 /** Names of `DomainFeatures`, in libvirt's formatting order. */
@@ -129,6 +151,8 @@ export const TIMER_TICK_POLICIES = ['delay', 'catchup', 'merge', 'discard'] as c
 export type TimerTickPolicy = (typeof TIMER_TICK_POLICIES)[number];
 export const TIMER_TRACKS = ['boot', 'guest', 'wall'] as const;
 export type TimerTrack = (typeof TIMER_TRACKS)[number];
+export const TIMER_MODES = ['auto', 'native', 'emulate', 'paravirt', 'smpsafe'] as const;
+export type TimerMode = (typeof TIMER_MODES)[number];
 
 /** `<timer name='hpet' present='yes'/>` inside `<clock>`. */
 export interface ClockTimer {
@@ -136,6 +160,8 @@ export interface ClockTimer {
   present?: boolean;
   tickpolicy?: TimerTickPolicy;
   track?: TimerTrack;
+  /** `mode=`: how the tsc timer runs (Xen's tsc_mode). */
+  mode?: TimerMode;
 }
 
 export const CLOCK_OFFSETS = ['utc', 'localtime', 'timezone', 'variable', 'absolute'] as const;

@@ -1,6 +1,6 @@
 // <clock>: guest time offset and timers; libvirt's default is offset='utc'.
 import type { ClockConfig, ClockTimer } from '../model/domain.js';
-import { CLOCK_BASES, CLOCK_OFFSETS, TIMER_NAMES, TIMER_TICK_POLICIES, TIMER_TRACKS } from '../model/domain.js';
+import { CLOCK_BASES, CLOCK_OFFSETS, TIMER_MODES, TIMER_NAMES, TIMER_TICK_POLICIES, TIMER_TRACKS } from '../model/domain.js';
 import type { ElementReader } from './element-reader.js';
 
 export function readClock(clock: ElementReader | undefined): ClockConfig {
@@ -31,5 +31,7 @@ function readTimer(timer: ElementReader): ClockTimer {
   if (tickpolicy !== undefined) config.tickpolicy = tickpolicy;
   const track = timer.enumAttribute('track', TIMER_TRACKS);
   if (track !== undefined) config.track = track;
+  const mode = timer.enumAttribute('mode', TIMER_MODES);
+  if (mode !== undefined) config.mode = mode;
   return config;
 }

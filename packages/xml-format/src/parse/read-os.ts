@@ -1,6 +1,6 @@
 // <os>: guest type, firmware/kernel, boot order.
-import type { BootDevice, DomainType, OsConfig, OsLoader } from '../model/domain.js';
-import { LOADER_TYPES, OS_TYPES } from '../model/domain.js';
+import type { BootDevice, DomainType, OsAcpiTable, OsConfig, OsLoader } from '../model/domain.js';
+import { ACPI_TABLE_TYPES, LOADER_TYPES, OS_TYPES } from '../model/domain.js';
 import type { ElementReader } from './element-reader.js';
 
 // 0.1.x wrote device names where later libvirt writes device kinds.
@@ -43,6 +43,8 @@ export function readOs(domain: ElementReader, domainType: DomainType, hasBootloa
     const text = os.childText(field);
     if (text !== undefined) config[field] = text;
   }
+  const acpi = os.child('acpi');
+  if (acpi !== undefined) config.acpiTables = acpi.children('table').map(readAcpiTable);
   // Xen needs something to boot a paravirtualised guest from; other drivers
   // (libvirt 9's test driver) accept a PV definition without a kernel.
   if (domainType === 'xen' && config.type !== 'hvm' && config.kernel === undefined && !hasBootloader) {
@@ -76,4 +78,10 @@ function readBootDevices(os: ElementReader): BootDevice[] {
     if (device === undefined) return boot.failAttribute('dev', 'INVALID_ARG', 'unknown boot device (expected fd, hd, cdrom, network)', dev);
     return device;
   });
+}
+
+function readAcpiTable(table: ElementReader): OsAcpiTable {
+  const type = table.enumAttribute('type', ACPI_TABLE_TYPES);
+  if (type === undefined) table.missingAttribute('type');
+  return { type, path: table.text() };
 }

@@ -22,7 +22,13 @@ function requireEnum<T extends string>(element: ElementReader, name: string, all
 export function readController(controller: ElementReader, previous: number): ControllerConfig {
   return withDefined<ControllerConfig>(
     { type: requireEnum(controller, 'type', CONTROLLER_TYPES), index: controller.unsignedAttribute('index') ?? previous },
-    { model: controller.attribute('model'), address: readAddress(controller) },
+    {
+      model: controller.attribute('model'),
+      ports: controller.unsignedAttribute('ports'),
+      maxGrantFrames: controller.unsignedAttribute('maxGrantFrames'),
+      maxEventChannels: controller.unsignedAttribute('maxEventChannels'),
+      address: readAddress(controller),
+    },
   );
 }
 
@@ -55,11 +61,16 @@ export function readVideo(video: ElementReader): VideoConfig {
 export function readHostdev(hostdev: ElementReader): HostdevConfig {
   requireEnum(hostdev, 'mode', ['subsystem'] as const);
   requireEnum(hostdev, 'type', ['pci'] as const);
-  const address = hostdev.child('source')?.child('address');
+  const source = hostdev.child('source');
+  const address = source?.child('address');
   if (address === undefined) hostdev.missingElement('NO_SOURCE', 'missing <source><address> for PCI hostdev');
   return withDefined<HostdevConfig>(
     { mode: 'subsystem', type: 'pci', source: readPciSourceAddress(address) },
-    { managed: hostdev.booleanAttribute('managed'), driver: hostdev.child('driver')?.attribute('name') },
+    {
+      managed: hostdev.booleanAttribute('managed'),
+      driver: hostdev.child('driver')?.attribute('name'),
+      writeFiltering: source?.booleanAttribute('writeFiltering'),
+    },
   );
 }
 
