@@ -4,8 +4,8 @@
 // failed check; prints one line per step.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { HypercallError, openHypervisor, openNativePrivcmd } from './pkg/dist/index.js';
-import { RecordingBackend } from './pkg/dist/testing/index.js';
+import { HypercallError, openHypervisor, openNativePrivcmd } from '@libvirt-ts/hypercall';
+import { RecordingBackend } from '@libvirt-ts/hypercall/testing';
 
 const out = new URL('./out/', import.meta.url);
 mkdirSync(out, { recursive: true });

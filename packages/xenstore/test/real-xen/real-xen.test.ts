@@ -1,38 +1,34 @@
-import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { Dom0Share, dom0TestTimeout, realXenUnavailable, runInDom0, skipUnlessBooted, unbuiltPackages } from '@libvirt-ts/test-utils';
+import { describe, expect, it, type TestContext } from 'vitest';
 
-// Opt-in (a minute or more per xenstored under QEMU): XENSTORE_REAL_XEN=1 with the images of
-// ../shared/xen-qemu built (XENCI_IMAGES; XENCI_RUNNER overrides where run-in-xen.sh is) and
-// this package built. Boots Xen 4.17 and runs
-// check-in-dom0.mjs there: our client against the real xenstored, over the socket and the device.
-const runner = process.env['XENCI_RUNNER'] ?? '/work/shared/xen-qemu/run-in-xen.sh';
-const dist = fileURLToPath(new URL('../../dist', import.meta.url));
-const images = process.env['XENCI_IMAGES'] ?? '/var/tmp/xenci/images';
-const ready = process.env['XENSTORE_REAL_XEN'] === '1' && existsSync(runner) && existsSync(join(images, 'xen.elf')) && existsSync(dist);
-if (!ready) console.warn('real Xen check skipped: set XENSTORE_REAL_XEN=1, build the xen-qemu images and this package');
+// Opt-in (about a minute per xenstored under QEMU): REAL_XEN=1, as the real-Xen suite of
+// .ci/run sets it, with this package built. Boots the project's Xen 4.17 harness (e2e/xen)
+// through the dom0 runner of @libvirt-ts/test-utils and runs check-in-dom0.mjs there: our
+// client against the real xenstored, over the socket and the device.
+const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
+const unbuilt = unbuiltPackages(packageRoot);
+const missing = realXenUnavailable() ?? (unbuilt.length > 0 ? `not built: ${unbuilt.join(', ')} (pnpm build)` : undefined);
+if (missing) console.warn(`real Xen check skipped: ${missing}`);
 
-function runInXen(flavour: string): Promise<Record<string, Record<string, unknown>>> {
-  const share = mkdtempSync(join(tmpdir(), 'xenstore-real-xen-'));
-  cpSync(dist, join(share, 'dist'), { recursive: true });
-  cpSync(fileURLToPath(new URL('./check-in-dom0.mjs', import.meta.url)), join(share, 'check-in-dom0.mjs'));
-  cpSync(process.execPath, join(share, 'node'));
-  return new Promise((resolve, reject) => {
-    execFile(
-      'bash',
-      [runner, '-t', '600', '-x', flavour, '-s', share, '--', './node check-in-dom0.mjs /mnt/share/dist/index.js'],
-      { env: { ...process.env, XENCI_IMAGES: images }, maxBuffer: 16 * 1024 * 1024, timeout: 700_000 },
-      (error, stdout) => {
-        rmSync(share, { recursive: true, force: true });
-        const line = stdout.split('\n').find((text) => text.startsWith('RESULT '));
-        if (!line) return reject(error ?? new Error(`no RESULT line in:\n${stdout}`));
-        resolve(JSON.parse(line.slice('RESULT '.length)));
-      },
-    );
-  });
+async function runInXen(context: TestContext, flavour: 'xenstored' | 'oxenstored'): Promise<Record<string, Record<string, unknown>>> {
+  const share = new Dom0Share('xenstore-real-xen');
+  try {
+    share.addNode().addPackages(packageRoot).addFile(fileURLToPath(new URL('./check-in-dom0.mjs', import.meta.url)));
+    const dom0 = await runInDom0({
+      variant: 'plain',
+      share,
+      xenstored: flavour,
+      timeoutSeconds: 300,
+      command: './node check-in-dom0.mjs /mnt/share/node_modules/@libvirt-ts/xenstore/dist/index.js',
+    });
+    skipUnlessBooted(context, dom0);
+    const line = dom0.output.split('\n').find((text) => text.startsWith('RESULT '));
+    if (!line) throw new Error(`no RESULT line in:\n${dom0.output}`);
+    return JSON.parse(line.slice('RESULT '.length));
+  } finally {
+    share.remove();
+  }
 }
 
 const expected = (description: string) => ({
@@ -50,15 +46,15 @@ const expected = (description: string) => ({
   removed: true,
 });
 
-describe.skipIf(!ready)('against a real Xen 4.17 dom0 (QEMU)', () => {
-  it('C xenstored: every check passes over the socket and over /dev/xen/xenbus', async () => {
-    const results = await runInXen('xenstored');
+describe.skipIf(missing !== undefined)('against a real Xen 4.17 dom0 (QEMU)', () => {
+  it('C xenstored: every check passes over the socket and over /dev/xen/xenbus', { timeout: dom0TestTimeout(300) }, async (context) => {
+    const results = await runInXen(context, 'xenstored');
     expect(results['default search']).toMatchObject(expected('unix:/var/run/xenstored/socket'));
     expect(results['xenbus device']).toMatchObject(expected('device:/dev/xen/xenbus'));
-  }, 720_000);
+  });
 
-  it('oxenstored: every check passes over the socket; over the device long directories fail with E2BIG', async () => {
-    const results = await runInXen('oxenstored');
+  it('oxenstored: every check passes over the socket; over the device long directories fail with E2BIG', { timeout: dom0TestTimeout(300) }, async (context) => {
+    const results = await runInXen(context, 'oxenstored');
     expect(results['default search']).toMatchObject(expected('unix:/var/run/xenstored/socket'));
     // oxenstored has no DIRECTORY_PART, and the ring limits replies to 4096 bytes.
     expect(results['xenbus device']).toMatchObject({
@@ -67,5 +63,5 @@ describe.skipIf(!ready)('against a real Xen 4.17 dom0 (QEMU)', () => {
       directoryError: 'E2BIG',
       treeSize: 'E2BIG',
     });
-  }, 720_000);
+  });
 });

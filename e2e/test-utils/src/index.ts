@@ -1,0 +1,16 @@
+export { type RunOptions, type RunResult, onPath, run } from './run.js';
+export {
+  type Dom0Job,
+  type Dom0Run,
+  dom0TestTimeout,
+  Dom0Share,
+  ensureImages,
+  type ImageVariant,
+  imagesDir,
+  REAL_XEN_OPT_IN,
+  realXenUnavailable,
+  runInDom0,
+  skipUnlessBooted,
+  unbuiltPackages,
+  xenHarnessDir,
+} from './dom0.js';
