@@ -7,6 +7,7 @@ import { abiCandidates } from './abi/abi-candidates.js';
 import type { ControlAbi, ControlRequest } from './abi/control-abi.js';
 import { decodeDomainInfo, type RawDomainInfo, type XenDomainInfo } from './abi/domain-info.js';
 import { DOMID_FIRST_RESERVED, Hypercall } from './abi/hypercall-numbers.js';
+import { decodePhysinfo, type Physinfo } from './abi/physinfo.js';
 import {
   decodeCString,
   decodeXenVersionNumber,
@@ -99,6 +100,16 @@ export class Hypervisor {
       throw new HypercallError({ code: 'ESRCH', message: `${op}: no domain ${id}`, op, domain: id, device: this.device });
     }
     return decodeDomainInfo(raw, this.pageSize);
+  }
+
+  /** The host's CPUs, NUMA nodes and memory (sysctl physinfo); NO_SUPPORT over Xen 3.0. */
+  async getPhysinfo(): Promise<Physinfo> {
+    this.ensureOpen('physinfo');
+    const { encodePhysinfo, decodePhysinfo: decode } = this.abi;
+    if (!encodePhysinfo || !decode) {
+      throw new HypercallError({ code: 'NO_SUPPORT', message: `physinfo is not supported over ${this.abi.name}`, op: 'physinfo' });
+    }
+    return decodePhysinfo(decode(await control(this.backend, encodePhysinfo())), this.pageSize);
   }
 
   async pauseDomain(id: number): Promise<void> {

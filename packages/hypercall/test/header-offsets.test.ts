@@ -44,6 +44,7 @@ if (missing) console.warn(`skipping the header-offset test: ${missing}`);
 const layouts: StructLayout<any>[] = [
   xen4.xenSysctl,
   xen4.xenSysctlGetDomainInfoList,
+  xen4.xenSysctlPhysinfo,
   xen4.xenDomctl,
   xen4.xenDomctlMaxMem,
   xen4.xenDomctlMaxVcpus,

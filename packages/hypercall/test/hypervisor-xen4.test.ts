@@ -102,6 +102,35 @@ describe('openHypervisor over Xen 4.17 sysctl/domctl', () => {
     expect(fake.liveBuffers).toBe(0);
   });
 
+  it('reads the host with sysctl physinfo (cmd 3), memory in KiB from the page size', async () => {
+    const { fake, hv } = await open({
+      ...xen417(),
+      host: { threadsPerCore: 2, coresPerSocket: 4, cpus: 8, nodes: 2, cpuKhz: 2_994_373, totalPages: 1_048_576n, freePages: 4096n },
+    });
+    const info = await hv.getPhysinfo();
+    const sysctl = controlOf(fake, fake.calls.length - 1);
+    expect([fake.calls.at(-1)!.op, u32At(sysctl, 0), u32At(sysctl, 4)]).toEqual([35, 3, 0x15]);
+    expect(info).toMatchObject({
+      threadsPerCore: 2,
+      coresPerSocket: 4,
+      nrCpus: 8,
+      maxCpuId: 7,
+      nrNodes: 2,
+      maxNodeId: 1,
+      cpuKhz: 2_994_373,
+      totalPages: 1_048_576n,
+      totalMemoryKiB: 4_194_304,
+      freeMemoryKiB: 16_384,
+    });
+    expect(fake.liveBuffers).toBe(0);
+  });
+
+  it('physinfo is NO_SUPPORT over Xen 3.0 dom0_op', async () => {
+    const xen = new SimulatedXen({ ...xen417(), generation: 'xen3', major: 3, minor: 0, interfaceVersion: 0x03000001 });
+    const hv = await openHypervisor({ backend: new FakePrivcmd(xen.respond) });
+    await expect(hv.getPhysinfo()).rejects.toMatchObject({ code: 'NO_SUPPORT', op: 'physinfo' });
+  });
+
   it('runs concurrent operations on separate buffers and frees them all, failed ones too', async () => {
     const { fake, hv } = await open();
     const results = await Promise.allSettled([

@@ -4,6 +4,7 @@
  * the answers. Addresses of guest buffers are passed in; no I/O happens here.
  */
 import type { RawDomainInfo } from './domain-info.js';
+import type { RawPhysinfo } from './physinfo.js';
 
 export interface ControlRequest {
   /** Hypercall number; the control struct's address is its first argument. */
@@ -36,6 +37,9 @@ export interface ControlAbi {
   encodeUnpauseDomain(domain: number): ControlRequest;
   encodeDestroyDomain(domain: number): ControlRequest;
   encodeSetMaxMemory(domain: number, maxMemKiB: bigint): ControlRequest;
+  /** The host's CPUs and memory (sysctl physinfo); undefined where the generation has none here. */
+  encodePhysinfo?(): ControlRequest;
+  decodePhysinfo?(control: Uint8Array): RawPhysinfo;
   /** Undefined where the generation has no such operation here (NO_SUPPORT). */
   encodeSetMaxVcpus?(domain: number, maxVcpus: number): ControlRequest;
 }

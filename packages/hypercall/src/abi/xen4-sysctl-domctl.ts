@@ -8,7 +8,7 @@ import { rawDomainInfo } from './domain-info.js';
 import { Hypercall } from './hypercall-numbers.js';
 import { bytes, defineStruct, u8, u16, u32, u64 } from './struct-layout.js';
 
-export const SysctlCmd = { XEN_SYSCTL_getdomaininfolist: 6 } as const;
+export const SysctlCmd = { XEN_SYSCTL_physinfo: 3, XEN_SYSCTL_getdomaininfolist: 6 } as const;
 
 export const DomctlCmd = {
   XEN_DOMCTL_destroydomain: 2,
@@ -54,6 +54,24 @@ export const xenSysctlGetDomainInfoList = defineStruct('xen_sysctl_getdomaininfo
   max_domains: u32(4),
   buffer: u64(8),
   num_domains: u32(16),
+});
+
+export const xenSysctlPhysinfo = defineStruct('xen_sysctl_physinfo', 112, {
+  threads_per_core: u32(0),
+  cores_per_socket: u32(4),
+  nr_cpus: u32(8),
+  max_cpu_id: u32(12),
+  nr_nodes: u32(16),
+  max_node_id: u32(20),
+  cpu_khz: u32(24),
+  capabilities: u32(28),
+  arch_capabilities: u32(32),
+  total_pages: u64(40),
+  free_pages: u64(48),
+  scrub_pages: u64(56),
+  outstanding_pages: u64(64),
+  max_mfn: u64(72),
+  hw_cap: bytes(80, 32),
 });
 
 export const xenDomctl = defineStruct('xen_domctl', 144, {
@@ -112,6 +130,29 @@ export function xen4SysctlDomctlAbi(versions: Xen4InterfaceVersions): ControlAbi
         SYSCTL_UNION_OFFSET,
       );
       return { hypercall: Hypercall.sysctl, op: 'XEN_SYSCTL_getdomaininfolist', bytes: control };
+    },
+    encodePhysinfo() {
+      const control = xenSysctl.encode({ cmd: SysctlCmd.XEN_SYSCTL_physinfo, interface_version: versions.sysctl });
+      return { hypercall: Hypercall.sysctl, op: 'XEN_SYSCTL_physinfo', bytes: control };
+    },
+    decodePhysinfo(control) {
+      const p = xenSysctlPhysinfo.decode(control, SYSCTL_UNION_OFFSET);
+      return {
+        threadsPerCore: p.threads_per_core,
+        coresPerSocket: p.cores_per_socket,
+        nrCpus: p.nr_cpus,
+        maxCpuId: p.max_cpu_id,
+        nrNodes: p.nr_nodes,
+        maxNodeId: p.max_node_id,
+        cpuKhz: p.cpu_khz,
+        capabilities: p.capabilities,
+        totalPages: p.total_pages,
+        freePages: p.free_pages,
+        scrubPages: p.scrub_pages,
+        outstandingPages: p.outstanding_pages,
+        maxMfn: p.max_mfn,
+        hwCap: p.hw_cap,
+      };
     },
     decodeDomainInfoListCount: (control) =>
       xenSysctlGetDomainInfoList.decode(control, SYSCTL_UNION_OFFSET).num_domains,

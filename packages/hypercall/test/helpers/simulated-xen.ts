@@ -26,6 +26,18 @@ export interface SimulatedXenOptions {
   /** The domctl version where it differs from the sysctl one (Xen 4.18 on). */
   domctlVersion?: number;
   domains: Record<number, Partial<SimulatedDomain>>;
+  /** The host sysctl physinfo describes (Xen 4 only); a 2-CPU, 1-node, 2 GiB host when absent. */
+  host?: Partial<SimulatedHost>;
+}
+
+export interface SimulatedHost {
+  threadsPerCore: number;
+  coresPerSocket: number;
+  cpus: number;
+  nodes: number;
+  cpuKhz: number;
+  totalPages: bigint;
+  freePages: bigint;
 }
 
 const PAUSED = 1 << 3;
@@ -33,8 +45,10 @@ const RUNNING = 1 << 5;
 
 export class SimulatedXen {
   readonly domains = new Map<number, SimulatedDomain>();
+  readonly host: SimulatedHost;
 
   constructor(readonly options: SimulatedXenOptions) {
+    this.host = { threadsPerCore: 1, coresPerSocket: 2, cpus: 2, nodes: 1, cpuKhz: 2_394_000, totalPages: 524_288n, freePages: 200_000n, ...options.host };
     for (const [id, domain] of Object.entries(options.domains)) {
       this.domains.set(Number(id), {
         flags: RUNNING,
@@ -85,9 +99,30 @@ export class SimulatedXen {
   private sysctl(call: FakeHypercall): number {
     const c = view(call.read(call.args[0], 136));
     if (c.getUint32(4, true) !== this.options.interfaceVersion) return fail('EACCES');
-    if (c.getUint32(0, true) !== 6) return fail('ENOSYS');
+    const cmd = c.getUint32(0, true);
+    if (cmd === 3) return this.physinfo(call, c);
+    if (cmd !== 6) return fail('ENOSYS');
     const count = this.writeList(call, c.getUint16(8, true), c.getUint32(12, true), c.getBigUint64(16, true), 112);
     c.setUint32(24, count, true);
+    call.write(call.args[0], new Uint8Array(c.buffer));
+    return 0;
+  }
+
+  /** xen_sysctl_physinfo at the union (offset 8), fields at the header's offsets. */
+  private physinfo(call: FakeHypercall, c: DataView): number {
+    const h = this.host;
+    const at = 8;
+    c.setUint32(at + 0, h.threadsPerCore, true);
+    c.setUint32(at + 4, h.coresPerSocket, true);
+    c.setUint32(at + 8, h.cpus, true);
+    c.setUint32(at + 12, h.cpus - 1, true);
+    c.setUint32(at + 16, h.nodes, true);
+    c.setUint32(at + 20, h.nodes - 1, true);
+    c.setUint32(at + 24, h.cpuKhz, true);
+    c.setUint32(at + 28, 0x3f, true);
+    c.setBigUint64(at + 40, h.totalPages, true);
+    c.setBigUint64(at + 48, h.freePages, true);
+    c.setBigUint64(at + 72, h.totalPages, true);
     call.write(call.args[0], new Uint8Array(c.buffer));
     return 0;
   }
