@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { abiCandidates, openHypervisor } from '../src/index.js';
-import { FakePrivcmd } from '../src/testing/index.js';
-import { SimulatedXen } from './helpers/simulated-xen.js';
+import { FakePrivcmd, SimulatedXen } from '../src/testing/index.js';
 
 describe('abiCandidates', () => {
   it('tries the running release first, then the others newest first, each version pair once', () => {

@@ -5,8 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HypercallError, openHypervisor } from '../src/index.js';
-import { errnoError, FakePrivcmd } from '../src/testing/index.js';
-import { SimulatedXen } from './helpers/simulated-xen.js';
+import { errnoError, FakePrivcmd, SimulatedXen } from '../src/testing/index.js';
 
 const xen417 = () =>
   new SimulatedXen({ generation: 'xen4', major: 4, minor: 17, interfaceVersion: 0x15, domains: { 0: {}, 4: {} } });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HypercallError, openHypervisor } from '../src/index.js';
-import { errnoError, FakePrivcmd } from '../src/testing/index.js';
-import { SimulatedXen, type SimulatedXenOptions } from './helpers/simulated-xen.js';
+import { errnoError, FakePrivcmd, SimulatedXen, type SimulatedXenOptions } from '../src/testing/index.js';
 
 const xen417 = (domains: SimulatedXenOptions['domains'] = { 0: {}, 3: {} }): SimulatedXenOptions => ({
   generation: 'xen4',

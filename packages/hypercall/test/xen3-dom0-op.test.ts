@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openHypervisor, xen3 } from '../src/index.js';
-import { FakePrivcmd } from '../src/testing/index.js';
-import { SimulatedXen } from './helpers/simulated-xen.js';
+import { FakePrivcmd, SimulatedXen } from '../src/testing/index.js';
 
 // Offsets on x86_64 as written in the spec (hypercall.md sections 3-5): no Xen 3.0
 // headers are installable today, so these are the reference.

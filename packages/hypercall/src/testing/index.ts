@@ -8,3 +8,4 @@ export {
   type RecordedHypercall,
 } from './fake-privcmd.js';
 export { type HypercallTape, RecordingBackend, replayTape, type TapeCall } from './hypercall-tape.js';
+export { SimulatedXen, type SimulatedDomain, type SimulatedHost, type SimulatedXenOptions } from './simulated-xen.js';

@@ -5,6 +5,7 @@ import { proxyDriverFactory } from './proxy/proxy-factory.js';
 import { remoteDriverFactory } from './remote/remote-factory.js';
 import { testDriverFactory } from './test/test-driver-factory.js';
 import { xendDriverFactory } from './xend/xend-factory.js';
+import { xenlightDriverFactory } from './xenlight/xenlight-factory.js';
 import { xenstoreDriverFactory } from './xenstore/xenstore-factory.js';
 
 /**
@@ -18,6 +19,7 @@ const BUILTIN_DRIVERS: readonly DriverFactory[] = [
   proxyDriverFactory,
   xendDriverFactory,
   xenstoreDriverFactory,
+  xenlightDriverFactory,
   testDriverFactory,
   remoteDriverFactory,
 ];

@@ -1,10 +1,11 @@
 /**
- * A small simulated hypervisor for FakePrivcmd: answers xen_version, Xen 4.17 sysctl/
+ * A small simulated hypervisor for FakePrivcmd (tests of this package and of its users): answers xen_version, Xen 4.17 sysctl/
  * domctl and Xen 3.0 dom0_op by reading and writing bytes at the offsets written in the
  * spec and Xen's headers. It deliberately does not use the package's layouts, so the
  * tests check the package's encoding against an independent reading of the ABI.
  */
-import { errnoError, type FakeHypercall } from '../../src/testing/index.js';
+import { errnoError } from './errno-error.js';
+import type { FakeHypercall } from './fake-privcmd.js';
 
 export interface SimulatedDomain {
   flags: number;

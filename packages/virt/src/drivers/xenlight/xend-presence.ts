@@ -1,0 +1,61 @@
+import { connect } from 'node:net';
+import type { DriverOpenRequest } from '../../driver.js';
+import { readXenOptions } from '../xen/read-xen-options.js';
+import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
+
+/** How long a loopback connect may take before xend counts as absent (a refusal is immediate). */
+const PROBE_TIMEOUT_MS = 300;
+
+/**
+ * Whether xend answers on this host, decided without a DNS lookup and without a long wait: its
+ * unix socket is connected to (a stale socket file refuses at once), then, unless `xendUrl` is
+ * `false`, its TCP port on the loopback address itself (127.0.0.1, never the name "localhost":
+ * dom0s often have no resolver, and resolving cost 0.1.3-style opens 10 s). A `xendUrl` naming
+ * another host is taken as present: xend is wherever the caller says it is.
+ */
+export async function xendAnswers(options: XenOpenOptions): Promise<boolean> {
+  if (await connects({ path: options.xendSocket ?? XEN_DEFAULTS.xendSocket })) return true;
+  const url = options.xendUrl ?? XEN_DEFAULTS.xendUrl;
+  if (url === false) return false;
+  const { hostname, port } = new URL(url);
+  if (hostname !== 'localhost' && hostname !== '127.0.0.1' && hostname !== '[::1]') return true;
+  return connects({ host: hostname === '[::1]' ? '::1' : '127.0.0.1', port: Number(port || 80) });
+}
+
+const probes = new WeakMap<DriverOpenRequest, Promise<boolean>>();
+
+/**
+ * Whether this open goes to a Xen host without xend (every Xen since 4.5): asked once per open()
+ * and shared by the Xen factories, so the xenlight driver opens and the xend-era drivers decline.
+ * Options that fail validation count as "xend answers": the xend-era factories then report them.
+ */
+export function modernXenHost(request: DriverOpenRequest): Promise<boolean> {
+  let probe = probes.get(request);
+  if (!probe) {
+    probe = (async () => {
+      let options: XenOpenOptions;
+      try {
+        options = readXenOptions(request.options);
+      } catch {
+        return false;
+      }
+      return !(await xendAnswers(options));
+    })();
+    probes.set(request, probe);
+  }
+  return probe;
+}
+
+function connects(target: { path: string } | { host: string; port: number }): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = "path" in target ? connect(target.path) : connect(target.port, target.host);
+    const done = (answer: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(answer);
+    };
+    const timer = setTimeout(() => done(false), PROBE_TIMEOUT_MS);
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
