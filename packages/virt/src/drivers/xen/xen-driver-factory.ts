@@ -1,8 +1,7 @@
 import type { Driver, DriverFactory, DriverOpenRequest } from '../../driver.js';
 import { isXenName } from '../../uri.js';
-import { modernXenHost } from '../xenlight/xend-presence.js';
+import { claimedByXenlight } from '../xenlight/xend-presence.js';
 import { readXenOptions } from './read-xen-options.js';
-import { isLocalXenName } from './xen-names.js';
 import type { XenOpenOptions } from './xen-options.js';
 
 /** virGetVersion("Xen"/"XenDaemon"/"XenStore"): DOM0_INTERFACE_VERSION 0x03000001 read as 3.0.1. */
@@ -22,8 +21,8 @@ interface XenDriverSpec {
 }
 
 /**
- * A DriverFactory with the Xen drivers' common rules: decline names that are not theirs (and the
- * local Xen names on a host without xend, which the xenlight driver serves), read the
+ * A DriverFactory with the Xen drivers' common rules: decline names that are not theirs (and opens
+ * the xenlight driver took: a Xen 4.5+ host without xend), read the
  * path options, and in a quiet (read-only) open decline instead of failing, as VIR_DRV_OPEN_QUIET did.
  * libvirt's Xen rule: a read-write open of a Xen name fails as a whole when one of them (but the
  * optional proxy) fails.
@@ -37,8 +36,8 @@ export function xenDriverFactory(spec: XenDriverSpec): DriverFactory {
     failureAbortsOpen: (request) => spec.optional !== true && !request.readOnly && isXenName(request.name),
     async open(request) {
       if (!spec.accepts(request)) return undefined;
-      // a host without xend is the xenlight driver's: the xend-era drivers stand aside
-      if (isLocalXenName(request) && (await modernXenHost(request))) return undefined;
+      // a Xen 4.5+ host without xend is the xenlight driver's: the xend-era drivers stand aside
+      if (claimedByXenlight(request)) return undefined;
       const options = readXenOptions(request.options);
       try {
         return await spec.open(options, request);

@@ -1,6 +1,5 @@
 import { connect } from 'node:net';
 import type { DriverOpenRequest } from '../../driver.js';
-import { readXenOptions } from '../xen/read-xen-options.js';
 import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
 
 /** How long a loopback connect may take before xend counts as absent (a refusal is immediate). */
@@ -22,28 +21,18 @@ export async function xendAnswers(options: XenOpenOptions): Promise<boolean> {
   return connects({ host: hostname === '[::1]' ? '::1' : '127.0.0.1', port: Number(port || 80) });
 }
 
-const probes = new WeakMap<DriverOpenRequest, Promise<boolean>>();
+const claimed = new WeakSet<DriverOpenRequest>();
 
 /**
- * Whether this open goes to a Xen host without xend (every Xen since 4.5): asked once per open()
- * and shared by the Xen factories, so the xenlight driver opens and the xend-era drivers decline.
- * Options that fail validation count as "xend answers": the xend-era factories then report them.
+ * The xenlight driver took this open (a Xen 4.5+ host whose xend does not answer): the xend-era
+ * Xen drivers, asked after it, stand aside for the local Xen names.
  */
-export function modernXenHost(request: DriverOpenRequest): Promise<boolean> {
-  let probe = probes.get(request);
-  if (!probe) {
-    probe = (async () => {
-      let options: XenOpenOptions;
-      try {
-        options = readXenOptions(request.options);
-      } catch {
-        return false;
-      }
-      return !(await xendAnswers(options));
-    })();
-    probes.set(request, probe);
-  }
-  return probe;
+export function claimForXenlight(request: DriverOpenRequest): void {
+  claimed.add(request);
+}
+
+export function claimedByXenlight(request: DriverOpenRequest): boolean {
+  return claimed.has(request);
 }
 
 function connects(target: { path: string } | { host: string; port: number }): Promise<boolean> {
