@@ -6,6 +6,8 @@ import type { DriverFactory } from './driver.js';
  * it can sit anywhere (e.g. a remote driver, libvirt's catch-all, after all of them).
  */
 export const BUILTIN_DRIVER_PRIORITY = {
+  /** Xen 4.5+ without xend: first, so that it can take the host before the xend-era drivers. */
+  xenlight: 50,
   Xen: 100,
   XenProxy: 200,
   XenDaemon: 300,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/connection.js';
 import { open } from '../../src/open.js';
-import { DomainState, ModificationFlags } from '../../src/types.js';
+import { DomainState, DomainVcpuFlags } from '../../src/constants.js';
 import { VirtError } from '../../src/errors/virt-error.js';
 import { quietErrors } from '../helpers/quiet-errors.js';
 import { type ModernXenHost, startModernXenHost } from './helpers/modern-xen-host.js';
@@ -211,7 +211,7 @@ describe('xenlight driver: a Xen host without xend', () => {
 
   it('CONFIG changes of vcpus and memory go to the definition', async () => {
     const dom = await conn.defineXML(guestXml());
-    await dom.setVcpusFlags(1, ModificationFlags.CONFIG);
+    await dom.setVcpusFlags(1, DomainVcpuFlags.VCPU_CONFIG);
     expect(await dom.getXMLDesc()).toContain("<vcpu placement='static' current='1'>2</vcpu>");
   });
 });

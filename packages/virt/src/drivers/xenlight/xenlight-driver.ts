@@ -3,19 +3,20 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DomainInfo as XenDomainInfo, Hypervisor } from '@libvirt-ts/hypercall';
 import type { DomainConfig } from '@libvirt-ts/xml-format';
-import { type DomainRef, type Driver, DriverNo } from '../../driver.js';
+import type { DomainRef, Driver } from '../../driver.js';
 import type { VirtError } from '../../errors/virt-error.js';
 import {
-  type DomainInfo,
+  DomainCreateFlags,
+  DomainMemoryModFlags,
+  DomainModificationImpact,
   DomainState,
-  type DomainStateWithReason,
-  type ListAllDomainsFlags,
-  ModificationFlags,
-  type NodeInfo,
+  DomainVcpuFlags,
+  DomainXMLFlags,
   PausedReason,
   RunningReason,
   ShutoffReason,
-} from '../../types.js';
+} from '../../constants.js';
+import type { DomainInfo, DomainStateWithReason, ListAllDomainsFlags, NodeInfo } from '../../types.js';
 import { formatUuid, parseUuid } from '../../uuid.js';
 import { isHypercallError } from '../xen/package-errors.js';
 import { asVirtErrors, xenDriverError } from '../xen/to-virt-error.js';
@@ -48,7 +49,6 @@ interface RunningDomain {
 const MAXMEM_SLACK_KIB = 1024;
 /** How long destroy waits for Xen to finish tearing a domain down, as libxl_domain_destroy does. */
 const DESTROY_WAIT_MS = 10_000;
-const VIR_DOMAIN_START_PAUSED = 1;
 
 /**
  * The driver for Xen hosts without xend (Xen 4.5 on), as libvirt 9's libxl driver behaves:
@@ -60,7 +60,6 @@ const VIR_DOMAIN_START_PAUSED = 1;
  * are shown from what Xen tells, as libvirt shows Domain-0.
  */
 export class XenlightDriver implements Driver {
-  readonly no = DriverNo.XEN_LIGHT;
   readonly name = 'xenlight';
   readonly #host: XenlightHost;
   readonly #xenstore: XenstoreDomains;
@@ -171,7 +170,7 @@ export class XenlightDriver implements Driver {
   async domainCreateXML(xml: string, flags: number): Promise<DomainRef> {
     const config = parseUserDefinition(xml);
     await this.#refuseDuplicate(config, { forCreate: true });
-    return this.#build(config, { paused: (flags & VIR_DOMAIN_START_PAUSED) !== 0 });
+    return this.#build(config, { paused: (flags & DomainCreateFlags.START_PAUSED) !== 0 });
   }
 
   async domainDefineXML(xml: string): Promise<DomainRef> {
@@ -275,7 +274,7 @@ export class XenlightDriver implements Driver {
     const state = domain.info.stateCode as DomainState;
     const status = await this.#status(domain);
     // a recorded reason explains the state it was recorded with (the guest may have changed it since)
-    return { state, reason: status?.state === state ? status.reason : 0 };
+    return { state, reason: status !== undefined && status.state === state ? status.reason : 0 };
   }
 
   async domainGetOSType(ref: DomainRef): Promise<string> {
@@ -292,10 +291,9 @@ export class XenlightDriver implements Driver {
   }
 
   async domainGetXMLDesc(ref: DomainRef, flags: number): Promise<string> {
-    const VIR_DOMAIN_XML_INACTIVE = 2;
     if (ref.id < 0) return inactiveXml(await this.#inactiveDefinition(ref));
     const domain = await this.#active(ref);
-    if (flags & VIR_DOMAIN_XML_INACTIVE) {
+    if (flags & DomainXMLFlags.XML_INACTIVE) {
       return inactiveXml((await this.#definition(domain.name)) ?? (await this.#liveDefinition(domain)));
     }
     const config = await this.#liveDefinition(domain);
@@ -328,11 +326,11 @@ export class XenlightDriver implements Driver {
   // ---- resources
 
   async domainSetMemory(ref: DomainRef, kib: number): Promise<void> {
-    await this.domainSetMemoryFlags(ref, kib, ModificationFlags.CURRENT);
+    await this.domainSetMemoryFlags(ref, kib, DomainMemoryModFlags.MEM_CURRENT);
   }
 
   async domainSetMaxMemory(ref: DomainRef, kib: number): Promise<void> {
-    await this.domainSetMemoryFlags(ref, kib, ModificationFlags.MEM_MAXIMUM);
+    await this.domainSetMemoryFlags(ref, kib, DomainMemoryModFlags.MEM_MAXIMUM);
   }
 
   /**
@@ -341,10 +339,10 @@ export class XenlightDriver implements Driver {
    * to it (libxl_set_memory_target with enforce); CONFIG changes the persistent definition.
    */
   async domainSetMemoryFlags(ref: DomainRef, kib: number, flags: number): Promise<void> {
-    const maximum = (flags & ModificationFlags.MEM_MAXIMUM) !== 0;
+    const maximum = (flags & DomainMemoryModFlags.MEM_MAXIMUM) !== 0;
     // libvirt 9's libxl driver sets the balloon of a running domain only, unless asked for its config
-    const liveOnly = !maximum && (flags & (ModificationFlags.LIVE | ModificationFlags.CONFIG)) === 0;
-    const { live, config: persistent } = await this.#impact(ref, liveOnly ? ModificationFlags.LIVE : flags);
+    const liveOnly = !maximum && (flags & (DomainMemoryModFlags.MEM_LIVE | DomainMemoryModFlags.MEM_CONFIG)) === 0;
+    const { live, config: persistent } = await this.#impact(ref, liveOnly ? DomainMemoryModFlags.MEM_LIVE : flags);
     if (live) {
       const domain = await this.#active(ref);
       const definition = await this.#liveDefinition(domain);
@@ -373,12 +371,12 @@ export class XenlightDriver implements Driver {
   }
 
   async domainSetVcpus(ref: DomainRef, count: number): Promise<void> {
-    await this.domainSetVcpusFlags(ref, count, ModificationFlags.LIVE);
+    await this.domainSetVcpusFlags(ref, count, DomainVcpuFlags.VCPU_LIVE);
   }
 
   /** libxlDomainSetVcpusFlags: live changes write `cpu/N/availability`; never above the domain's maximum. */
   async domainSetVcpusFlags(ref: DomainRef, count: number, flags: number): Promise<void> {
-    const maximum = (flags & ModificationFlags.VCPU_MAXIMUM) !== 0;
+    const maximum = (flags & DomainVcpuFlags.VCPU_MAXIMUM) !== 0;
     const { live, config: persistent } = await this.#impact(ref, flags);
     if (maximum && live) throw xenDriverError('LIBXL', 'INVALID_ARG', 'cannot set maximum vcpus on an active domain');
     if (live) {
@@ -583,8 +581,8 @@ export class XenlightDriver implements Driver {
 
   /** virDomainModificationImpact: CURRENT is LIVE for a running domain, CONFIG for an inactive one. */
   async #impact(ref: DomainRef, flags: number): Promise<{ live: boolean; config: boolean }> {
-    let live = (flags & ModificationFlags.LIVE) !== 0;
-    let config = (flags & ModificationFlags.CONFIG) !== 0;
+    let live = (flags & DomainModificationImpact.AFFECT_LIVE) !== 0;
+    let config = (flags & DomainModificationImpact.AFFECT_CONFIG) !== 0;
     const active = ref.id >= 0;
     if (!live && !config) {
       if (active) live = true;

@@ -1,6 +1,7 @@
 import type { Hypervisor } from '@libvirt-ts/hypercall';
 import { XenstoreClient } from '@libvirt-ts/xenstore';
-import { type DriverFactory, DriverNo } from '../../driver.js';
+import type { DriverFactory } from '../../driver.js';
+import { BUILTIN_DRIVER_PRIORITY } from '../../driver-registry.js';
 import { loadHypercall } from '../hypervisor/hypervisor-loader.js';
 import { isHypercallError } from '../xen/package-errors.js';
 import { readXenOptions } from '../xen/read-xen-options.js';
@@ -28,8 +29,8 @@ const FIRST_XL_ONLY_XEN = { major: 4, minor: 5 };
  * `xlToolstack` (an XlToolstack standing in for the `xl` binary) and the xenlight folders.
  */
 export const xenlightDriverFactory: DriverFactory = {
-  no: DriverNo.XEN_LIGHT,
   name: 'xenlight',
+  priority: BUILTIN_DRIVER_PRIORITY.xenlight,
   version: XENLIGHT_DRIVER_VERSION,
   async open(request) {
     if (!isLocalXenName(request)) return undefined;
