@@ -1,6 +1,6 @@
-import { type DomainConfig, readDomainElement, type XmlElement } from '@libvirt-ts/xml-format';
+import type { DomainConfig, XmlElement } from '@libvirt-ts/xml-format';
 import { completeTestDefaults } from './test-post-parse.js';
-import { checkBootDevices, checkXmlDocument, fromXmlFormatError, type XmlInput } from './xml-parse-error.js';
+import { checkXmlDocument, readCheckedDomain, type XmlInput } from './xml-parse-error.js';
 
 /**
  * Parses a domain definition for a test node: libvirt 9's XML errors (`url` names the document in
@@ -17,13 +17,7 @@ export function parseDefinition(xml: string, url = '(domain_definition)', input:
  * XML and are ignored, as libvirt's reader ignores them.
  */
 export function readDefinition(domain: XmlElement, source: string): DomainConfig {
-  checkBootDevices(domain);
-  let config: DomainConfig;
-  try {
-    config = readDomainElement(domain, source);
-  } catch (error) {
-    throw fromXmlFormatError(error);
-  }
+  const config = readCheckedDomain(domain, source);
   const { id: _ignoredId, ...definition } = config;
   // The parse is fresh and ours: completed in place, with no defensive copy.
   return completeTestDefaults(definition);

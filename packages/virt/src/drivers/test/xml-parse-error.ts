@@ -1,4 +1,12 @@
-import { LIBXML2_REASONS, type ParseXmlTreeOptions, parseXml, type XmlElement, XmlFormatError } from '@libvirt-ts/xml-format';
+import {
+  type DomainConfig,
+  LIBXML2_REASONS,
+  type ParseXmlTreeOptions,
+  parseXml,
+  readDomainElement,
+  type XmlElement,
+  XmlFormatError,
+} from '@libvirt-ts/xml-format';
 import { ERROR_CODE_TABLE, type ErrorCodeName } from '../../errors/error-codes.js';
 import { VirtError } from '../../errors/virt-error.js';
 import { hugeTextCursor } from '../../xml/libxml-file-chunks.js';
@@ -45,6 +53,19 @@ function notWellFormed(error: XmlFormatError, xml: string, url: string): VirtErr
   }
   const cursor = { line: error.line ?? 1, offset: error.offset ?? 0 };
   return new VirtError({ code: 'XML_DETAIL', domain: 'XML', message: formatLibxmlError(url, error.detail, cursor, xml), int1: cursor.line, cause: error });
+}
+
+/**
+ * A parsed `<domain>` element (alone, or inside a document whose text is `source`) read as libvirt 9
+ * reads a definition: the boot spellings it refuses, then the model's checks as libvirt errors.
+ */
+export function readCheckedDomain(domain: XmlElement, source: string): DomainConfig {
+  checkBootDevices(domain);
+  try {
+    return readDomainElement(domain, source);
+  } catch (error) {
+    throw fromXmlFormatError(error);
+  }
 }
 
 /** libvirt 9 rejects the 0.1.x boot spellings (hda, /dev/fd0...) that older Xen XML used. */

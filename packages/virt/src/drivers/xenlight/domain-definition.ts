@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type DomainConfig, emptyDevices, formatDomainXml, parseDomainXml } from '@libvirt-ts/xml-format';
-import { checkBootDevices, checkXmlDocument, fromXmlFormatError } from '../test/xml-parse-error.js';
+import { checkXmlDocument, readCheckedDomain } from '../test/xml-parse-error.js';
 import { asVirtErrors, xenDriverError } from '../xen/to-virt-error.js';
 
 /**
@@ -15,14 +15,7 @@ export async function parseXenlightDefinition(xml: string): Promise<DomainConfig
 
 /** A user's document (create, define): libvirt 9's XML errors (libxml2's wording for a malformed one), then the defaults. */
 export function parseUserDefinition(xml: string): DomainConfig {
-  const tree = checkXmlDocument(xml, '(domain_definition)', 'domain');
-  checkBootDevices(tree);
-  let config: DomainConfig;
-  try {
-    config = parseDomainXml(xml);
-  } catch (error) {
-    throw fromXmlFormatError(error, tree);
-  }
+  const config = readCheckedDomain(checkXmlDocument(xml, '(domain_definition)', 'domain', 'memory'), xml);
   delete config.id;
   return withXenlightDefaults(config);
 }
