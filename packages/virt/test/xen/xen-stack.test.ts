@@ -357,9 +357,9 @@ describe('read-only and partial Xen connections', () => {
   it('a Xen 4.17 host whose xend does not answer is the xenlight driver\'s alone', async () => {
     const dirs = { xenlightConfigDir: join(stack.dir, 'etc'), xenlightStateDir: join(stack.dir, 'run') };
     const conn = await tracked(open('xen:///', { ...stack.options(), ...dirs, xendSocket: join(stack.dir, 'absent') }));
-    expect(conn.driverNames).toEqual(['xenlight']);
-    expect(await conn.listDomainIDs()).toEqual([0, 3, 6]);
-    expect((await conn.lookupDomainByName('pvtest')).getUUIDString()).toBe(PV_UUID);
+    expect(engineOf(conn).driverNames).toEqual(['xenlight']);
+    expect(await conn.listDomains()).toEqual([0, 3, 6]);
+    expect((await conn.lookupByName('pvtest')).UUIDString()).toBe(PV_UUID);
   });
 
   it('a read-write open fails as a whole when the hypervisor is not there', async () => {

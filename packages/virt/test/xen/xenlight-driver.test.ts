@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from '../../src/connection.js';
+import { type Connection, engineOf } from '../../src/connection.js';
 import { open } from '../../src/open.js';
 import { DomainState, DomainVcpuFlags } from '../../src/constants.js';
 import { VirtError } from '../../src/errors/virt-error.js';
@@ -55,21 +55,21 @@ describe('xenlight driver: a Xen host without xend', () => {
     const started = Date.now();
     const other = await open('xen:///', host.options());
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(other.driverNames).toEqual(['xenlight']);
+    expect(engineOf(other).driverNames).toEqual(['xenlight']);
     expect(await other.getType()).toBe('Xen');
     await other.close();
   });
 
   it('shows Domain-0 as libvirt 9 does', async () => {
-    expect(await conn.listDomainIDs()).toEqual([0]);
-    const dom0 = await conn.lookupDomainById(0);
-    expect(dom0.getName()).toBe('Domain-0');
-    expect(dom0.getUUIDString()).toBe('00000000-0000-0000-0000-000000000000');
-    expect(await dom0.getInfo()).toMatchObject({ state: DomainState.RUNNING, maxMem: 1_048_576, memory: 1_048_576, nrVirtCpu: 1 });
-    expect(await dom0.getState()).toEqual({ state: DomainState.RUNNING, reason: 0 });
-    expect(await dom0.getOSType()).toBe('xen');
+    expect(await conn.listDomains()).toEqual([0]);
+    const dom0 = await conn.lookupByID(0);
+    expect(dom0.name()).toBe('Domain-0');
+    expect(dom0.UUIDString()).toBe('00000000-0000-0000-0000-000000000000');
+    expect(await dom0.info()).toMatchObject({ state: DomainState.RUNNING, maxMem: 1_048_576, memory: 1_048_576, nrVirtCpu: 1 });
+    expect(await dom0.state()).toEqual({ state: DomainState.RUNNING, reason: 0 });
+    expect(await dom0.OSType()).toBe('xen');
     expect(await dom0.isPersistent()).toBe(true);
-    expect(await dom0.getXMLDesc()).toBe(`<domain type='xen' id='0'>
+    expect(await dom0.XMLDesc()).toBe(`<domain type='xen' id='0'>
   <name>Domain-0</name>
   <uuid>00000000-0000-0000-0000-000000000000</uuid>
   <memory unit='KiB'>1048576</memory>
@@ -100,29 +100,29 @@ describe('xenlight driver: a Xen host without xend', () => {
   it('creates a guest through xl from its XML, and answers as libvirt 9 for it', async () => {
     const dom = await conn.createXML(guestXml());
     expect(host.xl.commands).toEqual(['create']);
-    expect(dom.getID()).toBe(1);
+    expect(dom.ID()).toBe(1);
     expect(await host.read('/local/domain/1/name')).toBe('tinyguest');
-    expect(await dom.getState()).toEqual({ state: DomainState.RUNNING, reason: 1 });
+    expect(await dom.state()).toEqual({ state: DomainState.RUNNING, reason: 1 });
     expect(await dom.isPersistent()).toBe(false);
-    const xml = await dom.getXMLDesc();
+    const xml = await dom.XMLDesc();
     expect(xml).toContain("<domain type='xen' id='1'>");
     expect(xml).toContain("<console type='pty' tty='/dev/pts/1'>\n      <source path='/dev/pts/1'/>\n      <target type='xen' port='0'/>");
     expect(xml).toContain("<controller type='xenbus' index='0'/>");
     expect(xml).toContain("<input type='keyboard' bus='xen'/>");
     await rejectsWith(conn.createXML(guestXml()), { code: 'OPERATION_INVALID', message: "Requested operation is not valid: domain 'tinyguest' is already active" });
-    expect((await conn.lookupDomainByUUIDString(GUEST_UUID)).getName()).toBe('tinyguest');
+    expect((await conn.lookupByUUIDString(GUEST_UUID)).name()).toBe('tinyguest');
   });
 
   it('pauses and unpauses by hypercall, with libvirt 9 reasons; destroys', async () => {
     const dom = await conn.createXML(guestXml());
     await dom.suspend();
     await dom.suspend(); // already paused: no error, as libvirt 9
-    expect(await dom.getState()).toEqual({ state: DomainState.PAUSED, reason: 1 });
+    expect(await dom.state()).toEqual({ state: DomainState.PAUSED, reason: 1 });
     await dom.resume();
-    expect(await dom.getState()).toEqual({ state: DomainState.RUNNING, reason: 5 });
+    expect(await dom.state()).toEqual({ state: DomainState.RUNNING, reason: 5 });
     await dom.destroy();
     expect(host.xen.domains.has(1)).toBe(false);
-    await rejectsWith(conn.lookupDomainByName('tinyguest'), { code: 'NO_DOMAIN' });
+    await rejectsWith(conn.lookupByName('tinyguest'), { code: 'NO_DOMAIN' });
   });
 
   it('shuts down and reboots through the guest control node; balloon and vcpus through xenstore', async () => {
@@ -134,12 +134,12 @@ describe('xenlight driver: a Xen host without xend', () => {
     await dom.setMemory(100_000);
     expect(await host.read('/local/domain/1/memory/target')).toBe('100000');
     expect(host.xen.domains.get(1)!.maxPages).toBe(BigInt((100_000 + 1024) / 4));
-    expect(await dom.getXMLDesc()).toContain("<currentMemory unit='KiB'>100000</currentMemory>");
+    expect(await dom.XMLDesc()).toContain("<currentMemory unit='KiB'>100000</currentMemory>");
     await rejectsWith(dom.setMemory(300_000), { code: 'INVALID_ARG', message: 'invalid argument: cannot set memory higher than max memory' });
     await dom.setVcpus(1);
     expect(await host.read('/local/domain/1/cpu/0/availability')).toBe('online');
     expect(await host.read('/local/domain/1/cpu/1/availability')).toBe('offline');
-    expect((await dom.getInfo()).nrVirtCpu).toBe(1);
+    expect((await dom.info()).nrVirtCpu).toBe(1);
     await rejectsWith(dom.setVcpus(3), {
       code: 'INVALID_ARG',
       message: 'invalid argument: requested vcpus is greater than max allowable vcpus for the domain: 3 > 2',
@@ -151,34 +151,34 @@ describe('xenlight driver: a Xen host without xend', () => {
     const file = join(host.dir, 'etc', 'tinyguest.xml');
     expect(readFileSync(file, 'utf8')).toContain('<name>tinyguest</name>');
     expect(await conn.listDefinedDomains()).toEqual(['tinyguest']);
-    expect(await dom.getState()).toEqual({ state: DomainState.SHUTOFF, reason: 0 });
+    expect(await dom.state()).toEqual({ state: DomainState.SHUTOFF, reason: 0 });
     await dom.setAutostart(true);
-    expect(await dom.getAutostart()).toBe(true);
+    expect(await dom.autostart()).toBe(true);
     await dom.setMaxMemory(150_000);
-    expect((await dom.getInfo()).maxMem).toBe(150_000);
+    expect((await dom.info()).maxMem).toBe(150_000);
     await rejectsWith(dom.setMemory(100_000), { code: 'OPERATION_INVALID', message: 'Requested operation is not valid: domain is not running' });
     await dom.create();
-    expect(dom.getID()).toBe(1);
-    expect((await dom.getInfo()).maxMem).toBe(150_528); // whole MiB once running, as libvirt 9
+    expect(dom.ID()).toBe(1);
+    expect((await dom.info()).maxMem).toBe(150_528); // whole MiB once running, as libvirt 9
     expect(await conn.listDefinedDomains()).toEqual([]);
     await dom.undefine();
     expect(existsSync(file)).toBe(false);
     expect(await dom.isPersistent()).toBe(false);
     expect(await dom.isActive()).toBe(true);
     await dom.destroy();
-    expect(await conn.listDomainIDs()).toEqual([0]);
+    expect(await conn.listDomains()).toEqual([0]);
   });
 
   it('saves and restores through xl', async () => {
     const dom = await conn.createXML(guestXml());
     const image = join(host.dir, 'tinyguest.save');
     await dom.save(image);
-    expect(await conn.listDomainIDs()).toEqual([0]);
+    expect(await conn.listDomains()).toEqual([0]);
     const restored = await conn.restore(image);
     expect(host.xl.commands).toEqual(['create', 'save 1', 'restore']);
-    const again = await conn.lookupDomainByName('tinyguest');
-    expect(again.getID()).toBe(2);
-    expect(await again.getState()).toEqual({ state: DomainState.RUNNING, reason: 3 });
+    const again = await conn.lookupByName('tinyguest');
+    expect(again.ID()).toBe(2);
+    expect(await again.state()).toEqual({ state: DomainState.RUNNING, reason: 3 });
     expect(restored).toBeUndefined();
   });
 
@@ -187,7 +187,7 @@ describe('xenlight driver: a Xen host without xend', () => {
       code: 'INTERNAL_ERROR',
       message: /^internal error: libxenlight failed to create new domain 'badkernel': libxl: error: .*cannot open \/no\/such\/kernel/,
     });
-    expect(await conn.listDomainIDs()).toEqual([0]);
+    expect(await conn.listDomains()).toEqual([0]);
     expect(await conn.listDefinedDomains()).toEqual([]);
     await rejectsWith(conn.createXML('<domain type="xen"><name>bad</name>'), { code: 'XML_DETAIL' });
     await rejectsWith(conn.restore(join(host.dir, 'nothing.save')), { code: 'OPERATION_FAILED', message: /No such file or directory/ });
@@ -197,21 +197,21 @@ describe('xenlight driver: a Xen host without xend', () => {
     const dom = await conn.createXML(guestXml());
     host.xen.domains.delete(1);
     await rejectsWith(dom.suspend(), { code: 'NO_DOMAIN', message: `Domain not found: no domain with matching uuid '${GUEST_UUID}' (tinyguest)` });
-    await rejectsWith(dom.getInfo(), { code: 'NO_DOMAIN' });
+    await rejectsWith(dom.info(), { code: 'NO_DOMAIN' });
     await rejectsWith(dom.setMemory(1000), { code: 'NO_DOMAIN' });
   });
 
   it('read-only connections see everything and change nothing', async () => {
     const ro = await open('xen:///system', { ...host.options(), readOnly: true });
-    expect(ro.driverNames).toEqual(['xenlight']);
-    expect(await ro.listDomainIDs()).toEqual([0]);
-    await rejectsWith((await ro.lookupDomainById(0)).suspend(), { code: 'OPERATION_DENIED' });
+    expect(engineOf(ro).driverNames).toEqual(['xenlight']);
+    expect(await ro.listDomains()).toEqual([0]);
+    await rejectsWith((await ro.lookupByID(0)).suspend(), { code: 'OPERATION_DENIED' });
     await ro.close();
   });
 
   it('CONFIG changes of vcpus and memory go to the definition', async () => {
     const dom = await conn.defineXML(guestXml());
     await dom.setVcpusFlags(1, DomainVcpuFlags.VCPU_CONFIG);
-    expect(await dom.getXMLDesc()).toContain("<vcpu placement='static' current='1'>2</vcpu>");
+    expect(await dom.XMLDesc()).toContain("<vcpu placement='static' current='1'>2</vcpu>");
   });
 });
