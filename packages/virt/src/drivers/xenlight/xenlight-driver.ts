@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DomainInfo as XenDomainInfo, Hypervisor } from '@libvirt-ts/hypercall';
+import type { Hypervisor, XenDomainInfo } from '@libvirt-ts/hypercall';
 import type { DomainConfig } from '@libvirt-ts/xml-format';
 import type { DomainRef, Driver } from '../../driver.js';
 import type { VirtError } from '../../errors/virt-error.js';
@@ -18,7 +18,8 @@ import {
 } from '../../constants.js';
 import type { DomainInfo, DomainStateWithReason, ListAllDomainsFlags, NodeInfo } from '../../types.js';
 import { formatUuid, parseUuid } from '../../uuid.js';
-import { isHypercallError } from '../xen/package-errors.js';
+import { toHypervisorDomain } from '../hypervisor/hypercall-mapping.js';
+import { isHypercallError } from '../../errors/package-errors.js';
 import { asVirtErrors, xenDriverError } from '../xen/to-virt-error.js';
 import type { XenstoreSession } from '../xenstore/xenstore-driver.js';
 import { foreignDomainConfig, inactiveXml, liveXml, parseUserDefinition, parseXenlightDefinition } from './domain-definition.js';
@@ -257,7 +258,7 @@ export class XenlightDriver implements Driver {
     const domain = await this.#active(ref);
     const config = await this.#liveDefinition(domain);
     return {
-      state: domain.info.stateCode as DomainState,
+      state: toHypervisorDomain(domain.info).state,
       maxMem: config.memory,
       memory: domain.info.memoryKiB,
       nrVirtCpu: config.vcpu.current ?? config.vcpu.count,
@@ -271,7 +272,7 @@ export class XenlightDriver implements Driver {
       return { state: DomainState.SHUTOFF, reason: ShutoffReason.UNKNOWN };
     }
     const domain = await this.#active(ref);
-    const state = domain.info.stateCode as DomainState;
+    const state = toHypervisorDomain(domain.info).state;
     const status = await this.#status(domain);
     // a recorded reason explains the state it was recorded with (the guest may have changed it since)
     return { state, reason: status !== undefined && status.state === state ? status.reason : 0 };
@@ -437,7 +438,7 @@ export class XenlightDriver implements Driver {
   async #named(info: XenDomainInfo): Promise<RunningDomain | undefined> {
     const name = (await this.#xenstore.name(info.id)) ?? (info.id === 0 ? 'Domain-0' : undefined);
     if (name === undefined) return undefined;
-    return { id: info.id, name, uuid: parseUuid(info.uuid) ?? new Uint8Array(16), info };
+    return { id: info.id, name, uuid: toHypervisorDomain(info).uuid, info };
   }
 
   /** The running domain `ref` names, still the same one (same id and uuid), else NO_DOMAIN. */

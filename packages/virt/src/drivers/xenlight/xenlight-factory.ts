@@ -3,7 +3,7 @@ import { XenstoreClient } from '@libvirt-ts/xenstore';
 import type { DriverFactory } from '../../driver.js';
 import { BUILTIN_DRIVER_PRIORITY } from '../../driver-registry.js';
 import { loadHypercall } from '../hypervisor/hypervisor-loader.js';
-import { isHypercallError } from '../xen/package-errors.js';
+import { isHypercallError } from '../../errors/package-errors.js';
 import { readXenOptions } from '../xen/read-xen-options.js';
 import { asVirtErrors, xenDriverError } from '../xen/to-virt-error.js';
 import { XEN_DEFAULTS } from '../xen/xen-options.js';

@@ -1,7 +1,8 @@
 import { domainToXenConfig } from '@libvirt-ts/xen-config';
 import type { DomainConfig } from '@libvirt-ts/xml-format';
 import type { VirtError } from '../../errors/virt-error.js';
-import { messageOf, xenDriverError } from '../xen/to-virt-error.js';
+import { messageOf } from '../../errors/to-virt-error.js';
+import { xenDriverError } from '../xen/to-virt-error.js';
 
 /**
  * A domain config as the `xl` config file `xl create` builds it from: `@libvirt-ts/xen-config`'s
