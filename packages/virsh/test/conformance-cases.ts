@@ -178,6 +178,13 @@ export const CASES: ConformanceCase[] = [
   { name: 'help-nosuch', args: [...T, 'help', 'frobnicate'] },
   { name: 'help-missing-value', args: [...T, 'help', '--command'] },
   { name: 'help-every-command', args: script('help connect; help create; help destroy; help domid; help dominfo; help domname; help domstate; help domuuid; help dumpxml; help help; help list; help nodeinfo; help quit; help reboot; help restore; help resume; help save; help shutdown; help suspend; help version; help define; help undefine; help start; help setmem; help setmaxmem; help setvcpus; help uri; help hostname; help capabilities; help exit; help echo; help cd; help pwd') },
+  // event: on test:///default one virsh cannot act while it waits, so these are its options, errors
+  // and timeouts; events themselves are compared through libvirtd (virt's events tests).
+  { name: 'event-list', args: [...T, 'event', '--list'] },
+  { name: 'event-errors', args: script('event; event --all --event lifecycle; event --list --all; event --list --event reboot; event --event foo; event --all --timeout 0; event --all --timeout abc; event --all --timeout 2147484; event --domain nosuch --all --timeout 1') },
+  { name: 'event-timeout', args: script('event --all --timeout 1; event test lifecycle 1; event --domain 1 --event reboot --loop --timeout 1 --timestamp; event lifecycle') },
+  { name: 'help-event', args: [...T, 'help', 'event'] },
+  { name: 'help-group-events', args: [...T, 'help', 'events'] },
   { name: 'help-all', args: [...T, 'help'], compare: 'subset' },
   { name: 'help-group', args: [...T, 'help', 'virsh'] },
   { name: 'help-group-monitor', args: [...T, 'help', 'monitor'], compare: 'subset' },

@@ -4,7 +4,7 @@ import { type ConnectionEngine, LIB_VERSION } from './engine/connection-engine.j
 import type { Domain } from './domain.js';
 import type { ErrorFunc } from './errors/error-reporting.js';
 import { VirtError } from './errors/virt-error.js';
-import type { DomainInfo, NodeInfo, SecurityModel } from './types.js';
+import type { DomainEvent, DomainEventsOptions, DomainInfo, NodeInfo, SecurityModel } from './types.js';
 import { formatUuid, parseUuid } from './uuid.js';
 
 /** Hands the engine to the private constructor; only this module and open.ts (through connectionOver) make connections. */
@@ -138,6 +138,23 @@ export class Connection {
   /** virConnectDomainXMLFromNative: a native config (`xen-xl`, `xen-xm`) as domain XML. */
   domainXMLFromNative(format: string, config: string, flags = 0): Promise<string> {
     return this.#engine.run(undefined, () => this.#engine.call('connectDomainXMLFromNative', format, config, flags));
+  }
+
+  // ---- events
+
+  /**
+   * virConnectDomainEventRegisterAny (VIR_DOMAIN_EVENT_ID_LIFECYCLE) as an async iterator: every
+   * lifecycle event of the connection's domains from now on, `{ domain, event, detail, timestamp }`.
+   * Each call is its own subscription with its own bounded queue (`queueLimit`, default 1,000): a
+   * subscriber that stops reading gets an OVERFLOW error rather than growing without bound.
+   * Leaving the loop or aborting `signal` unsubscribes; close() ends every iteration. A driver without
+   * events fails the first read with NO_SUPPORT.
+   *
+   *     for await (const { domain, event, detail } of conn.domainEvents({ signal })) { ... }
+   */
+  domainEvents(options: DomainEventsOptions = {}): AsyncIterableIterator<DomainEvent> {
+    this.#engine.runSync(undefined, () => this.#engine.checkOpen(REGISTER_EVENTS_API));
+    return this.#engine.events.subscribe(options);
   }
 
   // ---- listing
@@ -285,6 +302,8 @@ export function connectionOver(engine: ConnectionEngine): Connection {
 export function engineOf(conn: Connection): ConnectionEngine {
   return readEngine(conn);
 }
+
+const REGISTER_EVENTS_API = 'virConnectDomainEventRegisterAny';
 
 function noDomain(detail: string): VirtError {
   return new VirtError({ code: 'NO_DOMAIN', domain: 'DOM', info: detail });

@@ -96,5 +96,64 @@ export const DomainRebootFlagValues = {
 /** virConnectListAllDomainsFlags: the filters this library knows; neither ACTIVE nor INACTIVE means both. */
 export const ConnectListAllDomainsFlags = { ACTIVE: 1, INACTIVE: 2 } as const;
 
+/** virDomainEventType: what a lifecycle event says happened (libvirt-domain.h, numbers as libvirt's). */
+export const DomainEventType = {
+  DEFINED: 0,
+  UNDEFINED: 1,
+  STARTED: 2,
+  SUSPENDED: 3,
+  RESUMED: 4,
+  STOPPED: 5,
+  SHUTDOWN: 6,
+  PMSUSPENDED: 7,
+  CRASHED: 8,
+} as const;
+export type DomainEventType = (typeof DomainEventType)[keyof typeof DomainEventType];
+
+/** virDomainEventDefinedDetailType. */
+export const DomainEventDefinedDetail = { ADDED: 0, UPDATED: 1, RENAMED: 2, FROM_SNAPSHOT: 3 } as const;
+
+/** virDomainEventUndefinedDetailType. */
+export const DomainEventUndefinedDetail = { REMOVED: 0, RENAMED: 1 } as const;
+
+/** virDomainEventStartedDetailType. */
+export const DomainEventStartedDetail = { BOOTED: 0, MIGRATED: 1, RESTORED: 2, FROM_SNAPSHOT: 3, WAKEUP: 4 } as const;
+
+/** virDomainEventSuspendedDetailType. */
+export const DomainEventSuspendedDetail = {
+  PAUSED: 0,
+  MIGRATED: 1,
+  IOERROR: 2,
+  WATCHDOG: 3,
+  RESTORED: 4,
+  FROM_SNAPSHOT: 5,
+  API_ERROR: 6,
+  POSTCOPY: 7,
+  POSTCOPY_FAILED: 8,
+} as const;
+
+/** virDomainEventResumedDetailType. */
+export const DomainEventResumedDetail = { UNPAUSED: 0, MIGRATED: 1, FROM_SNAPSHOT: 2, POSTCOPY: 3, POSTCOPY_FAILED: 4 } as const;
+
+/** virDomainEventStoppedDetailType. */
+export const DomainEventStoppedDetail = {
+  SHUTDOWN: 0,
+  DESTROYED: 1,
+  CRASHED: 2,
+  MIGRATED: 3,
+  SAVED: 4,
+  FAILED: 5,
+  FROM_SNAPSHOT: 6,
+} as const;
+
+/** virDomainEventShutdownDetailType. */
+export const DomainEventShutdownDetail = { FINISHED: 0, GUEST: 1, HOST: 2 } as const;
+
+/** virDomainEventPMSuspendedDetailType. */
+export const DomainEventPMSuspendedDetail = { MEMORY: 0, DISK: 1 } as const;
+
+/** virDomainEventCrashedDetailType. */
+export const DomainEventCrashedDetail = { PANICKED: 0, CRASHLOADED: 1 } as const;
+
 export { ErrorCode } from './errors/error-codes.js';
 export { ErrorDomain, ErrorLevel } from './errors/error-domains.js';

@@ -5,8 +5,10 @@
  * "Adding a driver".
  */
 export type {
+  DomainEventSink,
   DomainRef,
   Driver,
+  DriverDomainEvent,
   DriverFactory,
   DriverMethod,
   DriverMethodArgs,

@@ -113,10 +113,31 @@ export interface Driver {
   domainSetMemoryFlags?(dom: DomainRef, kib: number, flags: number): Promise<void>;
   /** virDomainSetVcpusFlags: DomainVcpuFlags (VCPU_CURRENT, VCPU_LIVE, VCPU_CONFIG, VCPU_MAXIMUM...). */
   domainSetVcpusFlags?(dom: DomainRef, count: number, flags: number): Promise<void>;
+
+  // Events (not dispatched: the connection subscribes to the first driver that has them)
+  /**
+   * virConnectDomainEventRegisterAny for lifecycle events: from now on, hand every domain lifecycle
+   * event this driver sees to `sink`, until the returned function is called. A source that breaks
+   * (a lost watch, a dropped daemon connection) calls `sink.fail` once and sends nothing more.
+   */
+  domainEventSubscribe?(sink: DomainEventSink): Promise<() => Promise<void>>;
+}
+
+/** One lifecycle event as a driver reports it: the domain, virDomainEventType and its detail. */
+export interface DriverDomainEvent {
+  ref: DomainRef;
+  event: number;
+  detail: number;
+}
+
+/** Where a driver delivers the events of one subscription. */
+export interface DomainEventSink {
+  event(event: DriverDomainEvent): void;
+  fail(error: unknown): void;
 }
 
 /** The entry points of Driver that dispatch.ts routes. */
-export type DriverMethod = Exclude<keyof Driver, 'name' | 'close'>;
+export type DriverMethod = Exclude<keyof Driver, 'name' | 'close' | 'domainEventSubscribe'>;
 /** The arguments of one entry point. */
 export type DriverMethodArgs<M extends DriverMethod> = Parameters<NonNullable<Driver[M]>>;
 /** What one entry point resolves to. */

@@ -14,6 +14,8 @@ export * from './constants.js';
 export type { ErrorCodeName } from './errors/error-codes.js';
 export type { ErrorDomainName } from './errors/error-domains.js';
 export type {
+  DomainEvent,
+  DomainEventsOptions,
   DomainInfo,
   DomainStateWithReason,
   NodeInfo,

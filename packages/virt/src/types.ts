@@ -1,4 +1,5 @@
-import type { DomainState } from './constants.js';
+import type { DomainEventType, DomainState } from './constants.js';
+import type { Domain } from './domain.js';
 
 /** virDomainInfo. Memory in KiB, cpuTime in nanoseconds. */
 export interface DomainInfo {
@@ -53,4 +54,27 @@ export interface ListAllDomainsFlags {
 export interface OpenOptions {
   readOnly?: boolean;
   [driverOption: string]: unknown;
+}
+
+/** One domain lifecycle event (virConnectDomainEventCallback): what happened to which domain, and when it was received. */
+export interface DomainEvent {
+  domain: Domain;
+  /** virDomainEventType (DomainEventType in the constants). */
+  event: DomainEventType;
+  /** The event's detail: DomainEventStartedDetail, DomainEventStoppedDetail... by `event`. */
+  detail: number;
+  /** When this process received it. */
+  timestamp: Date;
+}
+
+/** Options of Connection.domainEvents. */
+export interface DomainEventsOptions {
+  /** Only this domain's events (matched by UUID). */
+  domain?: Domain;
+  /** Only these event types; all by default. */
+  events?: readonly DomainEventType[];
+  /** Aborting ends the iteration with the signal's reason. */
+  signal?: AbortSignal;
+  /** How many unread events may wait before the subscription ends with OVERFLOW (default 1,000). */
+  queueLimit?: number;
 }

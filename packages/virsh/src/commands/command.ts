@@ -32,7 +32,7 @@ export interface CommandContext {
 }
 
 /** The help groups of virsh 9, in its order. */
-export type GroupName = 'domain' | 'monitor' | 'host' | 'virsh';
+export type GroupName = 'domain' | 'monitor' | 'events' | 'host' | 'virsh';
 
 /** One virsh command as data: the same table drives parsing, help, completion and the man page. */
 export interface CommandDef {

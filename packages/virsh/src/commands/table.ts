@@ -6,6 +6,7 @@ import { dominfoCommand } from './dominfo.js';
 import { domstateCommand } from './domstate.js';
 import { domxmlFromNativeCommand, domxmlToNativeCommand } from './domxml-native.js';
 import { dumpxmlCommand } from './dumpxml.js';
+import { eventCommand } from './event.js';
 import { helpCommand } from './help.js';
 import { capabilitiesCommand, hostnameCommand, nodeinfoCommand, uriCommand, versionCommand } from './host-info.js';
 import {
@@ -47,6 +48,7 @@ const buildTable = (): readonly CommandDef[] => [
   dominfoCommand,
   domstateCommand,
   listCommand,
+  eventCommand,
   capabilitiesCommand,
   hostnameCommand,
   nodeinfoCommand,

@@ -5,6 +5,7 @@ import type { DomainRef, DriverMethod, DriverMethodArgs, DriverMethodResult, Ope
 import { type ErrorFunc, type ErrorScope, reportError } from '../errors/error-reporting.js';
 import { toVirtError } from '../errors/to-virt-error.js';
 import { VirtError } from '../errors/virt-error.js';
+import { DomainEventHub } from '../events/domain-event-hub.js';
 
 /** The version of libvirt whose API, messages and test driver this package reproduces (9.0.0). */
 export const LIB_VERSION = 9_000_000;
@@ -43,7 +44,11 @@ export class ConnectionEngine implements ErrorScope {
     drivers: readonly OpenedDriver[],
   ) {
     this.#drivers = drivers;
+    this.events = new DomainEventHub(drivers, (ref) => this.handle(ref));
   }
+
+  /** The connection's domain event subscriptions. */
+  readonly events: DomainEventHub;
 
   /** Names of the opened drivers, in priority order (e.g. ["Xen", "XenDaemon", "XenStore"]). */
   get driverNames(): string[] {
@@ -136,6 +141,7 @@ export class ConnectionEngine implements ErrorScope {
     this.checkOpen('virConnectClose');
     this.#closed = true;
     this.#handles.clear();
+    await this.events.close();
     await Promise.allSettled(this.#drivers.map(({ driver }) => driver.close()));
   }
 }

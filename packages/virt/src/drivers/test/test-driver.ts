@@ -3,8 +3,23 @@
 import { promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
 import { type DomainConfig, formatDomainXml } from '@libvirt-ts/xml-format';
-import type { DomainRef, Driver } from '../../driver.js';
-import { DomainMemoryModFlags, DomainModificationImpact, DomainState, DomainXMLFlags, PausedReason, RunningReason, ShutoffReason } from '../../constants.js';
+import type { DomainEventSink, DomainRef, Driver } from '../../driver.js';
+import {
+  DomainEventDefinedDetail,
+  DomainEventResumedDetail,
+  DomainEventStartedDetail,
+  DomainEventStoppedDetail,
+  DomainEventSuspendedDetail,
+  DomainEventType,
+  DomainEventUndefinedDetail,
+  DomainMemoryModFlags,
+  DomainModificationImpact,
+  DomainState,
+  DomainXMLFlags,
+  PausedReason,
+  RunningReason,
+  ShutoffReason,
+} from '../../constants.js';
 import type { DomainInfo, DomainStateWithReason, ListAllDomainsFlags, NodeInfo, SecurityLabel, SecurityModel } from '../../types.js';
 import { VirtError } from '../../errors/virt-error.js';
 import { formatUuid, parseUuid } from '../../uuid.js';
@@ -122,12 +137,16 @@ export class TestDriver implements Driver {
     checkFlags(flags, 0, 'testDomainCreateXML');
     const dom = this.node.domains.add(parseDefinition(xml), { live: true });
     this.node.domains.start(dom, DomainState.RUNNING, RunningReason.BOOTED);
+    this.#emit(dom, DomainEventType.STARTED, DomainEventStartedDetail.BOOTED);
     return refOf(dom);
   }
 
   async domainDefineXML(xml: string): Promise<DomainRef> {
-    const dom = this.node.domains.add(parseDefinition(xml), { live: false });
+    const def = parseDefinition(xml);
+    const existed = this.node.domains.byName(def.name) !== undefined;
+    const dom = this.node.domains.add(def, { live: false });
     dom.persistent = true;
+    this.#emit(dom, DomainEventType.DEFINED, existed ? DomainEventDefinedDetail.UPDATED : DomainEventDefinedDetail.ADDED);
     return refOf(dom);
   }
 
@@ -141,18 +160,21 @@ export class TestDriver implements Driver {
     } else {
       this.node.domains.remove(dom);
     }
+    this.#emit(dom, DomainEventType.UNDEFINED, DomainEventUndefinedDetail.REMOVED);
   }
 
   async domainCreate(ref: DomainRef): Promise<DomainRef> {
     const dom = this.#find(ref);
     if (dom.state !== DomainState.SHUTOFF) throw testError('INTERNAL_ERROR', `Domain '${dom.def.name}' is already running`);
     this.node.domains.start(dom, DomainState.RUNNING, RunningReason.BOOTED);
+    this.#emit(dom, DomainEventType.STARTED, DomainEventStartedDetail.BOOTED);
     return refOf(dom);
   }
 
   async domainRestore(file: string): Promise<DomainRef> {
     const dom = this.node.domains.add(parseDefinition(await readSaveImage(file)), { live: true });
     this.node.domains.start(dom, DomainState.RUNNING, RunningReason.RESTORED);
+    this.#emit(dom, DomainEventType.STARTED, DomainEventStartedDetail.RESTORED);
     return refOf(dom);
   }
 
@@ -164,12 +186,14 @@ export class TestDriver implements Driver {
       throw testError('INTERNAL_ERROR', `domain '${dom.def.name}' not running`);
     }
     setState(dom, DomainState.PAUSED, PausedReason.USER);
+    this.#emit(dom, DomainEventType.SUSPENDED, DomainEventSuspendedDetail.PAUSED);
   }
 
   async domainResume(ref: DomainRef): Promise<void> {
     const dom = this.#find(ref);
     if (dom.state !== DomainState.PAUSED) throw testError('INTERNAL_ERROR', `domain '${dom.def.name}' not paused`);
     setState(dom, DomainState.RUNNING, RunningReason.UNPAUSED);
+    this.#emit(dom, DomainEventType.RESUMED, DomainEventResumedDetail.UNPAUSED);
   }
 
   /** The guest obeys at once, as `<on_poweroff>` says (a paused guest too): usually shut off on return. */
@@ -188,14 +212,20 @@ export class TestDriver implements Driver {
 
   /** testDomainActionSetState: a (rename-)restart runs on as booted; every other action shuts off. */
   #act(dom: TestDomain, action: string): void {
-    if (action === 'restart' || action === 'rename-restart') setState(dom, DomainState.RUNNING, RunningReason.BOOTED);
-    else this.node.domains.stop(dom, ShutoffReason.SHUTDOWN);
+    if (action === 'restart' || action === 'rename-restart') {
+      // libvirt 9 reports no lifecycle event for a guest that restarts in place.
+      setState(dom, DomainState.RUNNING, RunningReason.BOOTED);
+    } else {
+      this.node.domains.stop(dom, ShutoffReason.SHUTDOWN);
+      this.#emit(dom, DomainEventType.STOPPED, DomainEventStoppedDetail.SHUTDOWN);
+    }
   }
 
   async domainDestroy(ref: DomainRef): Promise<void> {
     const dom = this.#find(ref);
     if (!isActive(dom)) throw notRunning();
     this.node.domains.stop(dom, ShutoffReason.DESTROYED);
+    this.#emit(dom, DomainEventType.STOPPED, DomainEventStoppedDetail.DESTROYED);
   }
 
   /** Writes the running definition in the test save layout (mode 0600), then stops the domain. */
@@ -213,6 +243,19 @@ export class TestDriver implements Driver {
       throw systemError(`saving domain '${dom.def.name}' to '${file}': ${stage} failed`, err);
     }
     this.node.domains.stop(dom, ShutoffReason.SAVED);
+    this.#emit(dom, DomainEventType.STOPPED, DomainEventStoppedDetail.SAVED);
+  }
+
+  // ---- events
+
+  /** Every connection sharing this node hears its events (test:///default within one process). */
+  async domainEventSubscribe(sink: DomainEventSink): Promise<() => Promise<void>> {
+    const stop = this.node.events.listen((event) => sink.event(event));
+    return async () => stop();
+  }
+
+  #emit(dom: TestDomain, event: DomainEventType, detail: number): void {
+    this.node.events.emit({ ref: refOf(dom), event, detail });
   }
 
   // ---- queries

@@ -1,0 +1,248 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Connection,
+  type DomainEvent,
+  DomainEventDefinedDetail,
+  DomainEventResumedDetail,
+  DomainEventStartedDetail,
+  DomainEventStoppedDetail,
+  DomainEventSuspendedDetail,
+  DomainEventType,
+  DomainEventUndefinedDetail,
+  open,
+  openReadOnly,
+  VirtError,
+} from '../../src/index.js';
+import { type DomainEventSink, type DriverFactory, registerDriver, unregisterDriver } from '../../src/driver-author.js';
+import { expectVirtError } from '../helpers/expect-virt-error.js';
+import { quietErrors } from '../helpers/quiet-errors.js';
+
+quietErrors();
+
+const fixtures = new URL('../fixtures/events/', import.meta.url);
+const fixture = (name: string) => readFile(new URL(name, fixtures), 'utf8');
+
+/** Detail enums by event type, to print an event as virsh 9's `event` does for these simple names. */
+const DETAILS: Record<number, Record<string, number>> = {
+  [DomainEventType.DEFINED]: DomainEventDefinedDetail,
+  [DomainEventType.UNDEFINED]: DomainEventUndefinedDetail,
+  [DomainEventType.STARTED]: DomainEventStartedDetail,
+  [DomainEventType.SUSPENDED]: DomainEventSuspendedDetail,
+  [DomainEventType.RESUMED]: DomainEventResumedDetail,
+  [DomainEventType.STOPPED]: DomainEventStoppedDetail,
+};
+const capitalized = (name: string) => name[0] + name.slice(1).toLowerCase();
+const keyOf = (table: Record<string, number>, value: number) => Object.keys(table).find((k) => table[k] === value) ?? '?';
+function asVirshLine({ domain, event, detail }: DomainEvent): string {
+  const type = capitalized(keyOf(DomainEventType, event));
+  return `event 'lifecycle' for domain '${domain.name()}': ${type} ${capitalized(keyOf(DETAILS[event] ?? {}, detail))}`;
+}
+
+/** Reads `n` events from `events`, failing the test rather than hanging if fewer come. */
+async function take(events: AsyncIterator<DomainEvent>, n: number): Promise<DomainEvent[]> {
+  const got: DomainEvent[] = [];
+  while (got.length < n) {
+    const next = await Promise.race([
+      events.next(),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`only ${got.length} of ${n} events came`)), 2000)),
+    ]);
+    if (next.done) break;
+    got.push(next.value);
+  }
+  return got;
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'virt-events-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('domain lifecycle events on the test driver', () => {
+  it("emits libvirt 9's events, in its order, for virsh 9's script through libvirtd (stored capture)", async () => {
+    const expected = (await fixture('lifecycle-virsh9.txt')).split('\n').filter((line) => line.startsWith("event '"));
+    const ev1 = await fixture('ev1.xml');
+    const ev2 = await fixture('ev2.xml');
+    await using watcher = await openReadOnly('test:///default');
+    await using actor = await open('test:///default');
+    const events = watcher.domainEvents();
+    const save = join(dir, 'test.save');
+
+    const test = await actor.lookupByName('test');
+    await test.suspend();
+    await test.resume();
+    await test.destroy();
+    await test.create();
+    await test.save(save);
+    await actor.restore(save);
+    await actor.defineXML(ev1);
+    const first = await actor.defineXML(ev1);
+    await first.create();
+    await first.suspend();
+    await first.destroy();
+    await first.undefine();
+    await (await actor.createXML(ev2)).destroy();
+    await test.shutdown();
+    await test.create();
+    await test.reboot();
+    const again = await actor.defineXML(ev1);
+    await again.create();
+    await again.undefine();
+    await again.shutdown();
+
+    const got = await take(events, expected.length);
+    expect(got.map(asVirshLine)).toEqual(expected);
+    await events.return?.();
+  });
+
+  it('delivers to every subscriber and connection sharing the node, filtered by domain and by event type', async () => {
+    await using a = await open('test:///default');
+    await using b = await open('test:///default');
+    const test = await a.lookupByName('test');
+    const all = b.domainEvents();
+    const onlyTest = b.domainEvents({ domain: await b.lookupByName('test'), events: [DomainEventType.RESUMED] });
+    const other = await a.createXML(await fixture('ev2.xml'));
+    await other.suspend();
+    await test.suspend();
+    await other.resume();
+    await test.resume();
+    const [resumed] = await take(onlyTest, 1);
+    expect(resumed?.domain.name()).toBe('test');
+    expect(resumed?.event).toBe(DomainEventType.RESUMED);
+    expect(resumed?.domain).toBe(await b.lookupByName('test'));
+    expect(resumed?.timestamp).toBeInstanceOf(Date);
+    const names = (await take(all, 5)).map((e) => `${e.domain.name()} ${e.event}`);
+    expect(names).toEqual([
+      `ev2 ${DomainEventType.STARTED}`,
+      `ev2 ${DomainEventType.SUSPENDED}`,
+      `test ${DomainEventType.SUSPENDED}`,
+      `ev2 ${DomainEventType.RESUMED}`,
+      `test ${DomainEventType.RESUMED}`,
+    ]);
+    await other.destroy();
+  });
+
+  it('a subscriber that stops reading gets OVERFLOW after the events it had room for', async () => {
+    await using conn = await open('test:///default');
+    const test = await conn.lookupByName('test');
+    const slow = conn.domainEvents({ queueLimit: 3 });
+    const reader = conn.domainEvents();
+    for (let i = 0; i < 4; i++) {
+      await test.suspend();
+      await test.resume();
+    }
+    expect((await take(slow, 3)).map((e) => e.event)).toEqual([DomainEventType.SUSPENDED, DomainEventType.RESUMED, DomainEventType.SUSPENDED]);
+    const overflow = await slow.next().catch((e: unknown) => e);
+    expect(VirtError.isInstance(overflow) && overflow.code).toBe('OVERFLOW');
+    expect((overflow as VirtError).domain).toBe('EVENT');
+    expect(await slow.next()).toEqual({ value: undefined, done: true });
+    // the others are not affected
+    expect(await take(reader, 8)).toHaveLength(8);
+  });
+
+  it('aborting the signal ends the loop with its reason; break ends it quietly; close ends every loop', async () => {
+    const conn = await open('test:///default');
+    const controller = new AbortController();
+    const aborted = (async () => {
+      for await (const _ of conn.domainEvents({ signal: controller.signal })) {
+        // nothing comes
+      }
+    })();
+    controller.abort(new Error('stop listening'));
+    await expect(aborted).rejects.toThrow('stop listening');
+
+    const test = await conn.lookupByName('test');
+    let seen = 0;
+    const broken = (async () => {
+      for await (const _ of conn.domainEvents()) {
+        seen++;
+        break;
+      }
+    })();
+    await test.suspend();
+    await test.resume();
+    await broken;
+    expect(seen).toBe(1);
+
+    const ended = (async () => {
+      const got: DomainEvent[] = [];
+      for await (const event of conn.domainEvents()) got.push(event);
+      return got;
+    })();
+    await conn.close();
+    expect(await ended).toEqual([]);
+    expect(() => conn.domainEvents()).toThrow(VirtError);
+  });
+});
+
+describe('domain events and drivers', () => {
+  let subscribed = 0;
+  let unsubscribed = 0;
+  let sink: DomainEventSink | undefined;
+  const factory: DriverFactory = {
+    name: 'Eventful',
+    priority: 160,
+    version: 1,
+    async open(request) {
+      if (request.uri?.scheme === 'quiet') return { name: 'Quiet', close: async () => {} };
+      if (request.uri?.scheme !== 'eventful') return undefined;
+      return {
+        name: 'Eventful',
+        close: async () => {},
+        lookupByName: async (name: string) => ({ id: 1, name, uuid: new Uint8Array(16).fill(1) }),
+        domainEventSubscribe: async (s: DomainEventSink) => {
+          subscribed++;
+          sink = s;
+          return async () => {
+            unsubscribed++;
+            sink = undefined;
+          };
+        },
+      };
+    },
+  };
+  beforeAll(() => registerDriver(factory));
+  afterAll(() => unregisterDriver('Eventful'));
+  const emit = (name: string) => sink?.event({ ref: { id: 1, name, uuid: new Uint8Array(16).fill(1) }, event: DomainEventType.STARTED, detail: 0 });
+
+  it('holds one driver subscription while anybody listens, and drops it when the last one leaves', async () => {
+    await using conn = await open('eventful:///');
+    const first = conn.domainEvents();
+    const second = conn.domainEvents();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect({ subscribed, unsubscribed }).toEqual({ subscribed: 1, unsubscribed: 0 });
+    emit('x');
+    expect((await first.next()).value?.domain.name()).toBe('x');
+    expect((await second.next()).value?.domain).toBe(await conn.lookupByName('x'));
+    await first.return?.();
+    expect(unsubscribed).toBe(0);
+    await second.return?.();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect({ subscribed, unsubscribed }).toEqual({ subscribed: 1, unsubscribed: 1 });
+  });
+
+  it('a source that breaks ends its subscribers with the error; a later subscription starts afresh', async () => {
+    await using conn = await open('eventful:///');
+    const events = conn.domainEvents();
+    await new Promise((resolve) => setImmediate(resolve));
+    sink?.fail(new VirtError({ code: 'RPC', domain: 'REMOTE', info: 'connection lost' }));
+    await expectVirtError(events.next(), 'RPC', 'connection lost');
+    const again = conn.domainEvents();
+    await new Promise((resolve) => setImmediate(resolve));
+    emit('y');
+    expect((await again.next()).value?.domain.name()).toBe('y');
+    await again.return?.();
+  });
+
+  it('a connection whose drivers have no events fails the first read with NO_SUPPORT', async () => {
+    await using conn: Connection = await open('quiet:///');
+    await expectVirtError(
+      conn.domainEvents().next(),
+      'NO_SUPPORT',
+      'this function is not supported by the connection driver: virConnectDomainEventRegisterAny',
+    );
+  });
+});
