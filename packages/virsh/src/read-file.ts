@@ -33,7 +33,8 @@ export function readXmlFile(path: string): string {
     throw new VirshError('COMMAND_FAILED', [`Failed to ${verb} file '${path}': ${errnoText(err)}`], { cause: err });
   }
   if (data.length > MAX_XML_FILE) {
-    throw new VirshError('COMMAND_FAILED', [`File '${path}' is too large`]);
+    // virFileReadAll fails with EOVERFLOW past the limit.
+    throw new VirshError('COMMAND_FAILED', [`Failed to read file '${path}': Value too large for defined data type`]);
   }
   return data.toString('utf8');
 }

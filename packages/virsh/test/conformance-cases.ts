@@ -7,6 +7,8 @@ export interface ConformanceCase {
   name: string;
   args: string[];
   env?: Record<string, string>;
+  /** Files written into `@TMP/` before the run, by name (inputs too big to keep as fixtures). */
+  files?: Record<string, () => string | Uint8Array>;
   /** stdin (an interactive session off a terminal). */
   input?: string;
   /**
@@ -26,6 +28,19 @@ const NO_DAEMON = {
 };
 
 const T = ['-c', 'test:///default'];
+
+/** A domain whose `<description>` nests `<a>` elements so the document is `levels` deep. */
+const nestedDomain = (levels: number): string =>
+  `<domain type='test'><name>d</name><memory>1024</memory><os><type>hvm</type></os><description>${'<a>'.repeat(levels - 2)}${'</a>'.repeat(levels - 2)}</description></domain>\n`;
+const domainWithText = (text: string): string =>
+  `<domain type='test'><name>d</name><memory>1024</memory><os><type>hvm</type></os><description>${text}</description></domain>\n`;
+const nodeWithText = (text: string): string => `<node>\n${domainWithText(text)}</node>\n`;
+
+/** libxml2 prints its own error for a refused text chunk to stderr (libvirt reports the next one). */
+const HUGE_TEXT_WARNING = {
+  lines: /^(@TMP\/node\.xml:\d+: parser error : xmlSAX2Characters: huge text node|x{80}| {0,80}\^)$/,
+  reason: "libxml2's own stderr report of the refused text chunk, printed by the C library",
+};
 const script = (text: string): string[] => [...T, text];
 
 export const CASES: ConformanceCase[] = [
@@ -227,6 +242,33 @@ export const CASES: ConformanceCase[] = [
     name: 'node-missing',
     args: ['-c', 'test://@NODES/missing.xml', 'list'],
     knownDifference: { lines: /^I\/O warning : failed to load external entity/, reason: "libxml2's own stderr warning, printed by the C library" },
+  },
+
+  // XML limits as libxml2's (generated inputs): depth, text runs, NUL bytes, file size.
+  { name: 'define-depth-257-accepted', args: [...T, 'define', '@TMP/d.xml'], files: { 'd.xml': () => nestedDomain(257) } },
+  { name: 'define-depth-258-refused', args: [...T, 'define', '@TMP/d.xml'], files: { 'd.xml': () => nestedDomain(258) } },
+  { name: 'create-depth-5000-refused', args: [...T, 'create', '@TMP/d.xml'], files: { 'd.xml': () => nestedDomain(5000) } },
+  { name: 'define-text-10m-accepted', args: [...T, 'define', '@TMP/d.xml'], files: { 'd.xml': () => domainWithText('x'.repeat(10_400_000)) } },
+  { name: 'define-file-over-10mib', args: [...T, 'define', '@TMP/d.xml'], files: { 'd.xml': () => domainWithText('x'.repeat(11_000_000)) } },
+  { name: 'node-nul-20mb', args: ['-c', 'test://@TMP/node.xml', 'list'], files: { 'node.xml': () => new Uint8Array(20_000_000) } },
+  { name: 'node-text-at-limit', args: ['-c', 'test://@TMP/node.xml', 'list'], files: { 'node.xml': () => nodeWithText('x'.repeat(10_000_000)) } },
+  {
+    name: 'node-text-over-limit-one-line',
+    args: ['-c', 'test://@TMP/node.xml', 'list'],
+    files: { 'node.xml': () => nodeWithText('x'.repeat(11_000_000)) },
+    knownDifference: HUGE_TEXT_WARNING,
+  },
+  {
+    name: 'node-text-just-over-limit',
+    args: ['-c', 'test://@TMP/node.xml', 'list'],
+    files: { 'node.xml': () => nodeWithText('x'.repeat(10_000_001)) },
+    knownDifference: HUGE_TEXT_WARNING,
+  },
+  {
+    name: 'node-text-over-limit-many-lines',
+    args: ['-c', 'test://@TMP/node.xml', 'list'],
+    files: { 'node.xml': () => nodeWithText(`${'x'.repeat(99)}\n`.repeat(110_000)) },
+    knownDifference: HUGE_TEXT_WARNING,
   },
 
   // Interactive mode off a terminal: banner, echoed lines, prompt, final newline.

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,7 @@ export function runCase(run: (args: string[], options: RunOptions) => VirshRun, 
   const tmp = mkdtempSync(join(tmpdir(), 'virsh-conf-'));
   try {
     mkdirSync(join(tmp, 'cache'));
+    for (const [name, content] of Object.entries(c.files ?? {})) writeFileSync(join(tmp, name), content());
     const env = Object.fromEntries(Object.entries(c.env ?? {}).map(([k, v]) => [k, substitute(v, tmp)]));
     const result = run(
       c.args.map((a) => substitute(a, tmp)),
