@@ -476,7 +476,7 @@ class TreeParser {
     const at = Math.min(offset, this.xml.length);
     const line = this.#lineAt(at);
     // The column counts from the last LF or CR, as libvirt's context line does.
-    const lineStart = Math.max(this.xml.lastIndexOf('\n', at - 1), this.xml.lastIndexOf('\r', at - 1)) + 1;
+    const lineStart = at === 0 ? 0 : Math.max(this.xml.lastIndexOf('\n', at - 1), this.xml.lastIndexOf('\r', at - 1)) + 1;
     throw new XmlFormatError({ code: 'XML_ERROR', reason, detail, line, column: at - lineStart + 1, offset: at });
   }
 }
