@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import type { ConformanceCase } from './conformance-cases.js';
 import type { RunOptions, VirshRun } from './run-virsh.js';
 
@@ -73,4 +74,29 @@ export function isOrderedSubset(ours: string, theirs: string): boolean {
     at++;
   }
   return true;
+}
+
+/**
+ * Asserts that our run of case `c` is virsh 9's: stdout, stderr and status equal (our stdout an
+ * ordered subset of theirs for `subset` cases), after dropping the case's known-difference lines.
+ */
+export function expectConformant(c: ConformanceCase, ours: VirshRun, theirs: VirshRun): void {
+  const known = c.knownDifference;
+  const keep = (run: VirshRun): VirshRun =>
+    known
+      ? {
+          ...run,
+          stderr: run.stderr
+            .split('\n')
+            .filter((line) => !known.lines.test(line))
+            .join('\n'),
+        }
+      : run;
+  const [o, t] = [keep(ours), keep(theirs)];
+  if (c.compare === 'subset') {
+    expect(isOrderedSubset(o.stdout, t.stdout), `our stdout:\n${o.stdout}`).toBe(true);
+    expect({ stderr: o.stderr, status: o.status }).toEqual({ stderr: t.stderr, status: t.status });
+  } else {
+    expect(o).toEqual(t);
+  }
 }
