@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,13 +17,13 @@ import {
   VirtError,
 } from '../../src/index.js';
 import { type DomainEventSink, type DriverFactory, registerDriver, unregisterDriver } from '../../src/driver-author.js';
+import { type Libvirtd, libvirtdMissing, startLibvirtd } from '@libvirt-ts/remote/testing';
 import { expectVirtError } from '../helpers/expect-virt-error.js';
 import { quietErrors } from '../helpers/quiet-errors.js';
+import { fixture, runLifecycleScript, virsh9LifecycleLines } from './lifecycle-script.js';
 
 quietErrors();
 
-const fixtures = new URL('../fixtures/events/', import.meta.url);
-const fixture = (name: string) => readFile(new URL(name, fixtures), 'utf8');
 
 /** Detail enums by event type, to print an event as virsh 9's `event` does for these simple names. */
 const DETAILS: Record<number, Record<string, number>> = {
@@ -63,38 +63,12 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('domain lifecycle events on the test driver', () => {
   it("emits libvirt 9's events, in its order, for virsh 9's script through libvirtd (stored capture)", async () => {
-    const expected = (await fixture('lifecycle-virsh9.txt')).split('\n').filter((line) => line.startsWith("event '"));
-    const ev1 = await fixture('ev1.xml');
-    const ev2 = await fixture('ev2.xml');
+    const expected = await virsh9LifecycleLines();
     await using watcher = await openReadOnly('test:///default');
     await using actor = await open('test:///default');
     const events = watcher.domainEvents();
-    const save = join(dir, 'test.save');
-
-    const test = await actor.lookupByName('test');
-    await test.suspend();
-    await test.resume();
-    await test.destroy();
-    await test.create();
-    await test.save(save);
-    await actor.restore(save);
-    await actor.defineXML(ev1);
-    const first = await actor.defineXML(ev1);
-    await first.create();
-    await first.suspend();
-    await first.destroy();
-    await first.undefine();
-    await (await actor.createXML(ev2)).destroy();
-    await test.shutdown();
-    await test.create();
-    await test.reboot();
-    const again = await actor.defineXML(ev1);
-    await again.create();
-    await again.undefine();
-    await again.shutdown();
-
-    const got = await take(events, expected.length);
-    expect(got.map(asVirshLine)).toEqual(expected);
+    await runLifecycleScript(actor, dir);
+    expect((await take(events, expected.length)).map(asVirshLine)).toEqual(expected);
     await events.return?.();
   });
 
@@ -175,6 +149,39 @@ describe('domain lifecycle events on the test driver', () => {
     await conn.close();
     expect(await ended).toEqual([]);
     expect(() => conn.domainEvents()).toThrow(VirtError);
+  });
+});
+
+const noDaemon = libvirtdMissing();
+describe.skipIf(noDaemon)(`domain events through libvirtd 9 (the remote driver)${noDaemon ? ` (skipped: ${noDaemon})` : ''}`, () => {
+  let daemon: Libvirtd;
+  beforeAll(async () => {
+    daemon = await startLibvirtd();
+  });
+  afterAll(() => daemon?.stop());
+
+  it("libvirtd's test driver's events for the same script equal virsh 9's capture", async () => {
+    const expected = await virsh9LifecycleLines();
+    await using watcher = await open(daemon.unixUri);
+    await using actor = await open(daemon.unixUri);
+    const events = watcher.domainEvents();
+    // the registration reaches libvirtd before the first action
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await runLifecycleScript(actor, dir);
+    expect((await take(events, expected.length)).map(asVirshLine)).toEqual(expected);
+    await events.return?.();
+  });
+
+  it('a libvirtd that dies ends the subscription with a typed error', async () => {
+    const short = await startLibvirtd();
+    const conn = await open(short.unixUri);
+    const events = conn.domainEvents();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    short.signal('SIGKILL');
+    const error = await events.next().catch((e: unknown) => e);
+    expect(VirtError.isInstance(error)).toBe(true);
+    await conn.close().catch(() => undefined);
+    await short.stop();
   });
 });
 

@@ -1,7 +1,13 @@
-import type { RemoteConnection, RemoteNonnullDomain, RemoteProcedures } from '@libvirt-ts/remote';
-import { RemoteError } from '@libvirt-ts/remote';
+import type { RemoteConnection, RemoteNonnullDomain, RemoteProcedures, ServerMessage } from '@libvirt-ts/remote';
+import {
+  decodeBody,
+  REMOTE_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE,
+  REMOTE_PROGRAM,
+  RemoteError,
+  xdrRemoteDomainEventCallbackLifecycleMsg,
+} from '@libvirt-ts/remote';
 import type { DomainState } from '../../constants.js';
-import type { DomainRef, Driver } from '../../driver.js';
+import type { DomainEventSink, DomainRef, Driver } from '../../driver.js';
 import type { DomainInfo, ListAllDomainsFlags, NodeInfo } from '../../types.js';
 import { remoteToVirtError } from './remote-errors.js';
 
@@ -10,6 +16,8 @@ const LIST_MAX = 16384;
 /** virConnectListAllDomainsFlags ACTIVE / INACTIVE. */
 const LIST_ACTIVE = 1;
 const LIST_INACTIVE = 2;
+/** virDomainEventID VIR_DOMAIN_EVENT_ID_LIFECYCLE. */
+const DOMAIN_EVENT_ID_LIFECYCLE = 0;
 
 function toRef(dom: RemoteNonnullDomain): DomainRef {
   return { id: dom.id, name: dom.name, uuid: dom.uuid };
@@ -49,6 +57,42 @@ export class RemoteDriver implements Driver {
 
   async close(): Promise<void> {
     await this.connection.close().catch(() => {});
+  }
+
+  /**
+   * Lifecycle events from libvirtd, as libvirt's remote driver gets them: one
+   * CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY (VIR_DOMAIN_EVENT_ID_LIFECYCLE, every domain), then
+   * DOMAIN_EVENT_CALLBACK_LIFECYCLE messages carrying its callback id. A connection that drops fails
+   * the subscription with its error.
+   */
+  async domainEventSubscribe(sink: DomainEventSink): Promise<() => Promise<void>> {
+    const client = this.connection.client;
+    let callbackID: number | undefined;
+    const stopMessages = client.onMessage((message: ServerMessage) => {
+      if (message.program !== REMOTE_PROGRAM || message.procedure !== REMOTE_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE) return;
+      try {
+        const { callbackID: id, msg } = decodeBody(message.packet, xdrRemoteDomainEventCallbackLifecycleMsg);
+        if (id === callbackID) sink.event({ ref: toRef(msg.dom), event: msg.event, detail: msg.detail });
+      } catch (error) {
+        sink.fail(RemoteError.isInstance(error) ? remoteToVirtError(error) : error);
+      }
+    });
+    const stopClose = client.onClose((error) => {
+      if (error) sink.fail(remoteToVirtError(error));
+    });
+    try {
+      ({ callbackID } = await rpc(() => this.p.connectDomainEventCallbackRegisterAny({ eventID: DOMAIN_EVENT_ID_LIFECYCLE, dom: null })));
+    } catch (error) {
+      stopMessages();
+      stopClose();
+      throw error;
+    }
+    const registered: number = callbackID;
+    return async () => {
+      stopMessages();
+      stopClose();
+      await this.p.connectDomainEventCallbackDeregisterAny({ callbackID: registered }).catch(() => undefined);
+    };
   }
 
   getType = () => rpc(async () => (await this.p.connectGetType()).type);
