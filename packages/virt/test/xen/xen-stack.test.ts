@@ -5,7 +5,7 @@ import { XenstoreClient } from '@libvirt-ts/xenstore';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DomainState, open, openReadOnly, setErrorFunc, VirtError } from '../../src/index.js';
 import type { Connection } from '../../src/connection.js';
-import { ProxyCommand } from '../../src/drivers/proxy/proxy-packet.js';
+import { ProxyCommand } from '@libvirt-ts/proxy-protocol';
 import { XendDriver } from '../../src/drivers/xend/xend-driver.js';
 import { startProxyServer } from './helpers/proxy-server.js';
 import { type XenStack, startXenStack } from './helpers/xen-stack.js';

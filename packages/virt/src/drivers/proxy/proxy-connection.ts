@@ -5,13 +5,10 @@ import {
   type ProxyCommand,
   type ProxyPacket,
   ProxyPacketDecoder,
+  printableSocketName,
   proxyCommandName,
-} from './proxy-packet.js';
-
-/** Where libvirt_proxy listens: a Linux abstract socket (the "livirt" typo is libvirt's). */
-export const DEFAULT_PROXY_SOCKET = '\0/tmp/livirt_proxy_conn';
-/** libvirt binds with the full sizeof(sockaddr_un) = 110, i.e. a 108-byte sun_path padded with NULs. */
-const SUN_PATH_SIZE = 108;
+  proxySocketAddress,
+} from '@libvirt-ts/proxy-protocol';
 
 /** A transport failure talking to the proxy; the driver turns it into a PROXY-domain VirtError. */
 export class ProxyTransportError extends Error {
@@ -23,16 +20,6 @@ export class ProxyTransportError extends Error {
   ) {
     super(message, options);
   }
-}
-
-/** The socket name as bound: abstract names are padded the way libvirt pads them, paths stay as they are. */
-export function proxySocketAddress(socketName: string): string {
-  return socketName.startsWith('\0') ? socketName.padEnd(SUN_PATH_SIZE, '\0') : socketName;
-}
-
-/** A printable form of the socket name for messages (`@` for the leading NUL, as /proc/net/unix shows it). */
-export function printableSocketName(socketName: string): string {
-  return socketName.startsWith('\0') ? `@${socketName.slice(1)}` : socketName;
 }
 
 interface Pending {

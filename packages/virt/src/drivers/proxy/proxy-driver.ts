@@ -3,10 +3,26 @@ import type { DomainInfo, NodeInfo } from '../../types.js';
 import { messageOf } from '../../errors/to-virt-error.js';
 import { xenDriverError } from '../xen/to-virt-error.js';
 import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
-import { DEFAULT_PROXY_SOCKET, type ProxyConnection, printableSocketName } from './proxy-connection.js';
+import {
+  argOf,
+  DEFAULT_PROXY_SOCKET,
+  dataFromArg,
+  decodeDomainInfo,
+  decodeIdList,
+  decodeName,
+  decodeNodeInfo,
+  decodeText,
+  decodeUuid,
+  decodeUuidAndName,
+  encodeName,
+  longOf,
+  printableSocketName,
+  ProxyCommand,
+  type ProxyPacket,
+} from '@libvirt-ts/proxy-protocol';
+import type { DomainState } from '../../constants.js';
+import type { ProxyConnection } from './proxy-connection.js';
 import { connectOrLaunchProxy } from './proxy-launch.js';
-import { argOf, dataFromArg, longOf, ProxyCommand, type ProxyPacket } from './proxy-packet.js';
-import { decodeDomainInfo, decodeIdList, decodeName, decodeNodeInfo, decodeUuid, decodeUuidAndName, encodeName } from './proxy-payloads.js';
 
 const NO_DATA = dataFromArg(0);
 
@@ -105,7 +121,30 @@ export class ProxyDriver implements Driver {
     if (reply.extra.length === 0) {
       throw xenDriverError('PROXY', 'OPERATION_FAILED', `the proxy has no information on domain ${ref.id}`);
     }
-    return this.#decode(() => decodeDomainInfo(reply.extra));
+    const info = this.#decode(() => decodeDomainInfo(reply.extra));
+    return { ...info, state: info.state as DomainState };
+  }
+
+  /** DOMAIN_OSTYPE (libvirt 0.2's addition): the OS type xenstore records for the domain. */
+  async domainGetOSType(ref: DomainRef): Promise<string> {
+    return this.#text(ProxyCommand.DOMAIN_OSTYPE, ref, 'OS type');
+  }
+
+  /**
+   * DOMAIN_XML (libvirt 0.2's addition). Flags travel nowhere (the packet has no room for them),
+   * so the proxy always describes the domain as flags 0 would: never its secrets.
+   */
+  async domainGetXMLDesc(ref: DomainRef): Promise<string> {
+    return this.#text(ProxyCommand.DOMAIN_XML, ref, 'XML description');
+  }
+
+  async #text(command: ProxyCommand, ref: DomainRef, what: string): Promise<string> {
+    const reply = await this.#request(command, dataFromArg(ref.id));
+    const status = argOf(reply);
+    // -2: the text did not fit in one packet (4080 bytes), as libvirt's proxy answered
+    if (status === -2) throw xenDriverError('PROXY', 'OPERATION_FAILED', `the ${what} of domain ${ref.id} is too large for the proxy's packets`);
+    if (status < 0) throw xenDriverError('PROXY', 'OPERATION_FAILED', `the proxy has no ${what} for domain ${ref.id}`);
+    return decodeText(reply.extra);
   }
 
   async #request(command: ProxyCommand, data = NO_DATA, extra?: Uint8Array): Promise<ProxyPacket> {

@@ -1,24 +1,22 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Driver } from '../../../src/driver.js';
-import { proxySocketAddress } from '../../../src/drivers/proxy/proxy-connection.js';
 import {
   argOf,
   dataFromArg,
   dataFromLong,
-  encodeProxyPacket,
-  ProxyCommand,
-  type ProxyPacket,
-  ProxyPacketDecoder,
-} from '../../../src/drivers/proxy/proxy-packet.js';
-import {
   decodeName,
   decodeUuid,
   encodeDomainInfo,
   encodeIdList,
   encodeName,
   encodeNodeInfo,
+  encodeProxyPacket,
   encodeUuidAndName,
-} from '../../../src/drivers/proxy/proxy-payloads.js';
+  ProxyCommand,
+  type ProxyPacket,
+  ProxyPacketDecoder,
+  proxySocketAddress,
+} from '@libvirt-ts/proxy-protocol';
 
 /**
  * The server side of libvirt_proxy, as proxy/libvirt_proxy.c answers: every query is put to

@@ -2,16 +2,39 @@
  * The `extra` payloads of proxy packets, laid out as the C structs of libvirt 0.1.3 on x86_64
  * (virDomainInfo is 40 bytes, virNodeInfo 64; longs are 8 bytes, little-endian). Pure: no I/O.
  */
-import type { DomainState } from '../../constants.js';
-import type { DomainInfo, NodeInfo } from '../../types.js';
-import { PROXY_MAX_NAME, ProxyPacketError } from './proxy-packet.js';
+import { PROXY_MAX_EXTRA, PROXY_MAX_NAME, ProxyPacketError } from './proxy-packet.js';
+
+/** virDomainInfo as the C struct holds it; `state` is virDomainState's number. */
+export interface ProxyDomainInfo {
+  state: number;
+  /** KiB */
+  maxMem: number;
+  /** KiB */
+  memory: number;
+  nrVirtCpu: number;
+  /** ns */
+  cpuTime: bigint;
+}
+
+/** virNodeInfo as the C struct holds it. */
+export interface ProxyNodeInfo {
+  model: string;
+  /** KiB */
+  memory: number;
+  cpus: number;
+  mhz: number;
+  nodes: number;
+  sockets: number;
+  cores: number;
+  threads: number;
+}
 
 export const DOMAIN_INFO_SIZE = 40;
 export const NODE_INFO_SIZE = 64;
 const MODEL_SIZE = 32;
 const UUID_SIZE = 16;
 
-export function encodeDomainInfo(info: DomainInfo): Uint8Array {
+export function encodeDomainInfo(info: ProxyDomainInfo): Uint8Array {
   const bytes = new Uint8Array(DOMAIN_INFO_SIZE);
   const view = new DataView(bytes.buffer);
   view.setUint8(0, info.state);
@@ -22,11 +45,11 @@ export function encodeDomainInfo(info: DomainInfo): Uint8Array {
   return bytes;
 }
 
-export function decodeDomainInfo(extra: Uint8Array): DomainInfo {
+export function decodeDomainInfo(extra: Uint8Array): ProxyDomainInfo {
   requireSize(extra, DOMAIN_INFO_SIZE, 'virDomainInfo');
   const view = new DataView(extra.buffer, extra.byteOffset, DOMAIN_INFO_SIZE);
   return {
-    state: view.getUint8(0) as DomainState,
+    state: view.getUint8(0),
     maxMem: Number(view.getBigUint64(8, true)),
     memory: Number(view.getBigUint64(16, true)),
     nrVirtCpu: view.getUint16(24, true),
@@ -34,7 +57,7 @@ export function decodeDomainInfo(extra: Uint8Array): DomainInfo {
   };
 }
 
-export function encodeNodeInfo(info: NodeInfo): Uint8Array {
+export function encodeNodeInfo(info: ProxyNodeInfo): Uint8Array {
   const bytes = new Uint8Array(NODE_INFO_SIZE);
   const view = new DataView(bytes.buffer);
   // model is char[32] holding at most 31 bytes and a NUL
@@ -49,7 +72,7 @@ export function encodeNodeInfo(info: NodeInfo): Uint8Array {
   return bytes;
 }
 
-export function decodeNodeInfo(extra: Uint8Array): NodeInfo {
+export function decodeNodeInfo(extra: Uint8Array): ProxyNodeInfo {
   requireSize(extra, NODE_INFO_SIZE, 'virNodeInfo');
   const view = new DataView(extra.buffer, extra.byteOffset, NODE_INFO_SIZE);
   return {
@@ -110,6 +133,17 @@ export function decodeUuidAndName(extra: Uint8Array): { uuid: Uint8Array; name: 
 export function decodeUuid(extra: Uint8Array): Uint8Array {
   requireSize(extra, UUID_SIZE, 'UUID');
   return extra.slice(0, UUID_SIZE);
+}
+
+/** DOMAIN_XML and DOMAIN_OSTYPE replies: the text's bytes, no NUL (the length says where it ends). */
+export function encodeText(text: string): Uint8Array {
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length > PROXY_MAX_EXTRA) throw new RangeError(`text of ${bytes.length} bytes exceeds the proxy's ${PROXY_MAX_EXTRA}`);
+  return bytes;
+}
+
+export function decodeText(extra: Uint8Array): string {
+  return new TextDecoder().decode(extra);
 }
 
 function cString(bytes: Uint8Array): string {

@@ -10,8 +10,11 @@ import {
   ProxyPacketDecoder,
   ProxyPacketError,
 } from './proxy-packet.js';
+import { proxySocketAddress } from './proxy-socket-name.js';
 import {
   decodeDomainInfo,
+  decodeText,
+  encodeText,
   decodeIdList,
   decodeName,
   decodeNodeInfo,
@@ -68,6 +71,28 @@ describe('proxy packet codec', () => {
     }
   });
 
+  it('hands packets out one at a time, counting the bytes it still holds', () => {
+    const one = encodeProxyPacket(lookupReply);
+    const decoder = new ProxyPacketDecoder();
+    decoder.feed(new Uint8Array([...one, ...one, ...one.subarray(0, 20)]));
+    expect(decoder.bufferedBytes).toBe(2 * one.length + 20);
+    expect(decoder.next()?.serial).toBe(7);
+    expect(decoder.bufferedBytes).toBe(one.length + 20);
+    expect(decoder.next()?.serial).toBe(7);
+    expect(decoder.next()).toBeUndefined();
+    decoder.feed(one.subarray(20));
+    expect(decoder.next()?.serial).toBe(7);
+    expect(decoder.bufferedBytes).toBe(0);
+  });
+
+  it('refuses an oversized length as soon as the header is in, before the body arrives', () => {
+    const header = encodeProxyPacket(lookupReply).slice(0, 16);
+    new DataView(header.buffer).setUint16(6, 4097, true);
+    const decoder = new ProxyPacketDecoder();
+    decoder.feed(header);
+    expect(() => decoder.next()).toThrow(/length 4097 outside 16\.\.4096/);
+  });
+
   it('refuses extra data beyond 4080 bytes', () => {
     expect(() => encodeProxyPacket({ ...lookupReply, extra: new Uint8Array(4081) })).toThrow(RangeError);
   });
@@ -95,6 +120,19 @@ describe('proxy payloads', () => {
     expect(() => encodeName('x'.repeat(1001))).toThrow(RangeError);
     expect(() => decodeName(new Uint8Array([0x61]))).toThrow(ProxyPacketError);
     expect(() => decodeIdList(new Uint8Array(4), 2)).toThrow(/too short/);
+  });
+
+  it('carries XML and OS type text without a NUL, up to 4080 bytes', () => {
+    expect(decodeText(encodeText("<domain type='xen'/>"))).toBe("<domain type='xen'/>");
+    expect(encodeText('x'.repeat(4080)).length).toBe(4080);
+    expect(() => encodeText('x'.repeat(4081))).toThrow(RangeError);
+  });
+
+  it('pads an abstract socket name to the 108 bytes of sun_path, as libvirt bound it', () => {
+    expect(proxySocketAddress('\0/tmp/livirt_proxy_conn')).toHaveLength(108);
+    expect(proxySocketAddress('\0/tmp/é')).toHaveLength(107); // é is two bytes
+    expect(proxySocketAddress('/run/proxy.sock')).toBe('/run/proxy.sock');
+    expect(() => proxySocketAddress(`\0${'x'.repeat(108)}`)).toThrow(RangeError);
   });
 
   it('reads the int member of the data union', () => {

@@ -1,7 +1,8 @@
 /**
  * The libvirt_proxy wire format of libvirt 0.1.2/0.1.3 (proxy_internal.h): a 16-byte header
  * (version, command, serial, total length as u16, then an 8-byte data union) followed by up to
- * 4080 bytes of `extra`. Native byte order of x86_64, i.e. little-endian. Pure: no I/O.
+ * 4080 bytes of `extra`. Native byte order of x86_64, i.e. little-endian. Pure: no I/O. Shared by
+ * virt's proxy driver (the client) and @libvirt-ts/proxy (the daemon).
  */
 
 export const PROXY_PROTO_VERSION = 1;
@@ -25,6 +26,10 @@ export const ProxyCommand = {
   LOOKUP_NAME: 7,
   MAX_MEMORY: 8,
   DOMAIN_INFO: 9,
+  /** Added after 0.1.3 (libvirt 0.2): the domain's XML description, as text without a NUL. */
+  DOMAIN_XML: 10,
+  /** Added after 0.1.3 (libvirt 0.2): the domain's OS type, as text without a NUL. */
+  DOMAIN_OSTYPE: 11,
 } as const;
 export type ProxyCommand = (typeof ProxyCommand)[keyof typeof ProxyCommand];
 
@@ -91,41 +96,59 @@ export function encodeProxyPacket(packet: ProxyPacket): Uint8Array {
 }
 
 /**
- * Push-based decoder: feed socket chunks, get whole packets back. Keeps the unfinished tail.
- * A bad version or length is a ProxyPacketError (the peer is then out of step for good).
+ * Push-based decoder: feed socket chunks, take whole packets out one at a time (so a reader can
+ * stop taking while it is busy and the unread bytes stay counted in `bufferedBytes`). A bad version
+ * or length is a ProxyPacketError as soon as the header is in (the peer is then out of step for good).
  */
 export class ProxyPacketDecoder {
-  #pending = new Uint8Array(0);
+  #buffer = new Uint8Array(0);
+  #at = 0;
   #consumed = 0;
 
-  push(chunk: Uint8Array): ProxyPacket[] {
-    const joined = new Uint8Array(this.#pending.length + chunk.length);
-    joined.set(this.#pending);
-    joined.set(chunk, this.#pending.length);
-    const packets: ProxyPacket[] = [];
-    let at = 0;
-    while (joined.length - at >= PROXY_HEADER_SIZE) {
-      const view = new DataView(joined.buffer, at);
-      const version = view.getUint16(0, true);
-      const length = view.getUint16(6, true);
-      const streamOffset = this.#consumed + at;
-      if (version !== PROXY_PROTO_VERSION) {
-        throw new ProxyPacketError(`proxy packet version ${version}, expected ${PROXY_PROTO_VERSION}`, streamOffset);
-      }
-      if (length < PROXY_HEADER_SIZE || length > PROXY_MAX_PACKET) {
-        throw new ProxyPacketError(`proxy packet length ${length} outside ${PROXY_HEADER_SIZE}..${PROXY_MAX_PACKET}`, streamOffset);
-      }
-      if (joined.length - at < length) break;
-      packets.push({
-        command: view.getUint16(2, true) as ProxyCommand,
-        serial: view.getUint16(4, true),
-        data: joined.slice(at + 8, at + PROXY_HEADER_SIZE),
-        extra: joined.slice(at + PROXY_HEADER_SIZE, at + length),
-      });
-      at += length;
+  /** Bytes fed and not yet taken as packets. */
+  get bufferedBytes(): number {
+    return this.#buffer.length - this.#at;
+  }
+
+  feed(chunk: Uint8Array): void {
+    const rest = this.#buffer.subarray(this.#at);
+    const joined = new Uint8Array(rest.length + chunk.length);
+    joined.set(rest);
+    joined.set(chunk, rest.length);
+    this.#consumed += this.#at;
+    this.#buffer = joined;
+    this.#at = 0;
+  }
+
+  /** The next whole packet, or undefined until more bytes arrive. */
+  next(): ProxyPacket | undefined {
+    if (this.bufferedBytes < PROXY_HEADER_SIZE) return undefined;
+    const view = new DataView(this.#buffer.buffer, this.#buffer.byteOffset + this.#at);
+    const version = view.getUint16(0, true);
+    const length = view.getUint16(6, true);
+    const streamOffset = this.#consumed + this.#at;
+    if (version !== PROXY_PROTO_VERSION) {
+      throw new ProxyPacketError(`proxy packet version ${version}, expected ${PROXY_PROTO_VERSION}`, streamOffset);
     }
-    this.#pending = joined.slice(at);
-    this.#consumed += at;
+    if (length < PROXY_HEADER_SIZE || length > PROXY_MAX_PACKET) {
+      throw new ProxyPacketError(`proxy packet length ${length} outside ${PROXY_HEADER_SIZE}..${PROXY_MAX_PACKET}`, streamOffset);
+    }
+    if (this.bufferedBytes < length) return undefined;
+    const at = this.#at;
+    this.#at += length;
+    return {
+      command: view.getUint16(2, true) as ProxyCommand,
+      serial: view.getUint16(4, true),
+      data: this.#buffer.slice(at + 8, at + PROXY_HEADER_SIZE),
+      extra: this.#buffer.slice(at + PROXY_HEADER_SIZE, at + length),
+    };
+  }
+
+  /** feed() and then every whole packet. */
+  push(chunk: Uint8Array): ProxyPacket[] {
+    this.feed(chunk);
+    const packets: ProxyPacket[] = [];
+    for (let packet = this.next(); packet; packet = this.next()) packets.push(packet);
     return packets;
   }
 }

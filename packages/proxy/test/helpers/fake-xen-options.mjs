@@ -1,0 +1,46 @@
+// Plain JavaScript: the daemon's child process (fake-xen-proxy.mjs) loads it with Node alone, and
+// the tests load it for their direct connections, so both see one host.
+import { join } from 'node:path';
+import { DomainFlag } from '@libvirt-ts/hypercall';
+import { FakePrivcmd, SimulatedXen } from '@libvirt-ts/hypercall/testing';
+import { XendClient } from '@libvirt-ts/xend-client';
+
+const PAGE_KIB = 4n;
+const PAUSED = 3;
+
+/**
+ * open() options for the Xen host in `dir` (see proxy-host.ts): the fake xend's and our xenstored's
+ * sockets, and a simulated Xen 4.17 behind a fake privcmd holding a snapshot of xend's running domains.
+ */
+export async function fakeXenOptions(dir) {
+  const xend = new XendClient({ kind: 'unix', socketPath: join(dir, 'xend-socket') });
+  const running = (await xend.listDomains()).filter((domain) => domain.id >= 0);
+  const xen = new SimulatedXen({
+    generation: 'xen4',
+    major: 4,
+    minor: 17,
+    interfaceVersion: 0x15,
+    domains: Object.fromEntries(
+      running.map((domain) => [
+        domain.id,
+        {
+          flags: domain.info.state === PAUSED ? DomainFlag.paused : DomainFlag.running,
+          totPages: BigInt(domain.info.memory) / PAGE_KIB,
+          maxPages: BigInt(domain.info.maxMem) / PAGE_KIB,
+          cpuTime: domain.info.cpuTime,
+          vcpus: domain.info.nrVirtCpu,
+          handle: domain.uuid,
+        },
+      ]),
+    ),
+  });
+  return {
+    xendSocket: join(dir, 'xend-socket'),
+    xendUrl: false,
+    xenstoredSocket: join(dir, 'xenstored-socket'),
+    xenstoredSocketRo: join(dir, 'xenstored-socket_ro'),
+    hypervisor: { backend: new FakePrivcmd(xen.respond) },
+    proxyBinary: false,
+    timeoutMs: 10_000,
+  };
+}
