@@ -5,7 +5,7 @@ import { DomainState, RunningReason } from '../../constants.js';
 import type { NodeInfo } from '../../types.js';
 import { parseDefinition, readDefinition } from './parse-definition.js';
 import { TestDomainList } from './test-domain-list.js';
-import { TestEventBus } from './test-events.js';
+import { DomainEventBus } from '../../events/domain-event-bus.js';
 import { DEFAULT_NODE_INFO, type TestNode } from './test-node.js';
 import { testError, testErrorText } from './test-errors.js';
 import { checkXmlDocument, xmlError } from './xml-parse-error.js';
@@ -45,7 +45,7 @@ export async function loadNodeFile(path: string): Promise<TestNode> {
     }
     if (def.devices.interfaces.some((net) => net.script !== undefined)) dom.messages.push(SCRIPT_TAINT);
   }
-  return { info, cells: [], domains, events: new TestEventBus() };
+  return { info, cells: [], domains, events: new DomainEventBus() };
 }
 
 /** virFileReadAll's limit for an XML file in libvirt (virsh's VSH_MAX_XML_FILE): 10 MiB. */

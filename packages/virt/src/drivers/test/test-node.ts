@@ -3,7 +3,7 @@ import { DomainState, RunningReason } from '../../constants.js';
 import type { NodeInfo } from '../../types.js';
 import type { TestCell } from './capabilities.js';
 import { TestDomainList } from './test-domain-list.js';
-import { TestEventBus } from './test-events.js';
+import { DomainEventBus } from '../../events/domain-event-bus.js';
 
 /** The whole state of one test "host": node values, NUMA cells and domains. */
 export interface TestNode {
@@ -11,7 +11,7 @@ export interface TestNode {
   cells: TestCell[];
   domains: TestDomainList;
   /** Lifecycle events, heard by every connection sharing this node. */
-  events: TestEventBus;
+  events: DomainEventBus;
 }
 
 /** The node values of libvirt 9's test:///default (also the fallback for node files without <cpu>/<memory>). */
@@ -73,5 +73,5 @@ export function createDefaultNode(): TestNode {
   const test = domains.add(defaultDomain(), { live: false });
   test.persistent = true;
   domains.start(test, DomainState.RUNNING, RunningReason.UNKNOWN);
-  return { info: { ...DEFAULT_NODE_INFO }, cells: DEFAULT_CELLS.map((c) => ({ ...c })), domains, events: new TestEventBus() };
+  return { info: { ...DEFAULT_NODE_INFO }, cells: DEFAULT_CELLS.map((c) => ({ ...c })), domains, events: new DomainEventBus() };
 }

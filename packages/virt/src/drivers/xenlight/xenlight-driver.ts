@@ -3,10 +3,15 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hypervisor, XenDomainInfo } from '@libvirt-ts/hypercall';
 import type { DomainConfig } from '@libvirt-ts/xml-format';
-import type { DomainRef, Driver } from '../../driver.js';
+import type { DomainEventSink, DomainRef, Driver } from '../../driver.js';
 import type { VirtError } from '../../errors/virt-error.js';
 import {
   DomainCreateFlags,
+  DomainEventDefinedDetail,
+  DomainEventStartedDetail,
+  DomainEventStoppedDetail,
+  DomainEventType,
+  DomainEventUndefinedDetail,
   DomainMemoryModFlags,
   DomainModificationImpact,
   DomainState,
@@ -24,16 +29,24 @@ import { asVirtErrors, xenDriverError } from '../xen/to-virt-error.js';
 import type { XenstoreSession } from '../xenstore/xenstore-driver.js';
 import { foreignDomainConfig, inactiveXml, liveXml, parseUserDefinition, parseXenlightDefinition } from './domain-definition.js';
 import type { DomainStatus, DomainStore } from './domain-store.js';
+import { definitionEvents } from './definition-events.js';
+import type { LifecycleHint, SeenDomain } from './lifecycle-diff.js';
+import { XenLifecycleWatch } from './xen-lifecycle-watch.js';
 import { formatXenlightCapabilities } from './xenlight-capabilities.js';
 import { alreadyActive, domainGone, notForDom0, notRunning } from './xenlight-errors.js';
 import { toXlConfig } from './xl-config.js';
 import { XlFailure, type XlToolstack } from './xl-toolstack.js';
 import { XenstoreDomains } from './xenstore-domain.js';
 
+/** The xenstore connection: reads and writes, and watches (for domain events). */
+export interface XenlightXenstore extends XenstoreSession {
+  watch(path: string, options: { signal: AbortSignal }): AsyncIterable<unknown>;
+}
+
 /** What the driver works with: the hypervisor, xenstored, Xen's `xl`, and its own files. */
 export interface XenlightHost {
   hv: Hypervisor;
-  xs: XenstoreSession;
+  xs: XenlightXenstore;
   xl: XlToolstack;
   store: DomainStore;
 }
@@ -64,6 +77,8 @@ export class XenlightDriver implements Driver {
   readonly name = 'xenlight';
   readonly #host: XenlightHost;
   readonly #xenstore: XenstoreDomains;
+  /** The lifecycle watches of this connection's event subscriptions, nudged after our own operations. */
+  readonly #watches = new Set<XenLifecycleWatch>();
 
   constructor(host: XenlightHost) {
     this.#host = host;
@@ -177,9 +192,13 @@ export class XenlightDriver implements Driver {
   async domainDefineXML(xml: string): Promise<DomainRef> {
     const config = parseUserDefinition(xml);
     await this.#refuseDuplicate(config, { forCreate: false });
+    const existed = (await this.#definition(config.name)) !== undefined;
     await this.#store(() => this.#host.store.writeDefinition(config.name, inactiveXml(config)));
     const running = (await this.#running()).find((d) => d.name === config.name);
-    return running ? refOf(running) : { id: -1, name: config.name, uuid: parseUuid(config.uuid!)! };
+    const ref = running ? refOf(running) : { id: -1, name: config.name, uuid: parseUuid(config.uuid!)! };
+    const detail = existed ? DomainEventDefinedDetail.UPDATED : DomainEventDefinedDetail.ADDED;
+    definitionEvents(this.#host.store.configDir).emit({ ref, event: DomainEventType.DEFINED, detail });
+    return ref;
   }
 
   async domainUndefine(ref: DomainRef): Promise<void> {
@@ -188,6 +207,7 @@ export class XenlightDriver implements Driver {
       throw xenDriverError('LIBXL', 'OPERATION_INVALID', 'Cannot undefine transient domain');
     }
     await this.#store(() => this.#host.store.removeDefinition(ref.name));
+    definitionEvents(this.#host.store.configDir).emit({ ref, event: DomainEventType.UNDEFINED, detail: DomainEventUndefinedDetail.REMOVED });
   }
 
   async domainCreate(ref: DomainRef): Promise<DomainRef> {
@@ -206,6 +226,7 @@ export class XenlightDriver implements Driver {
     if (status && status.uuid === formatUuid(restored.uuid)) {
       await this.#writeStatus(restored.name, { ...status, state: DomainState.RUNNING, reason: RunningReason.RESTORED });
     }
+    await this.#nudge(restored.uuid, { started: DomainEventStartedDetail.RESTORED });
     return refOf(restored);
   }
 
@@ -215,6 +236,7 @@ export class XenlightDriver implements Driver {
     const domain = await this.#guest(ref);
     if (domain.info.state !== 'paused') await this.#xen(() => this.#host.hv.pauseDomain(domain.id), ref);
     await this.#setReason(domain, DomainState.PAUSED, PausedReason.USER);
+    await this.#nudge(domain.uuid);
   }
 
   async domainResume(ref: DomainRef): Promise<void> {
@@ -222,6 +244,7 @@ export class XenlightDriver implements Driver {
     if (domain.info.state === 'paused') {
       await this.#xen(() => this.#host.hv.unpauseDomain(domain.id), ref);
       await this.#setReason(domain, DomainState.RUNNING, RunningReason.UNPAUSED);
+      await this.#nudge(domain.uuid);
     }
   }
 
@@ -230,6 +253,7 @@ export class XenlightDriver implements Driver {
     await this.#xen(() => this.#host.hv.destroyDomain(domain.id), ref);
     await this.#waitGone(domain.id);
     await this.#host.store.removeStatus(domain.name);
+    await this.#nudge(domain.uuid);
   }
 
   async domainShutdown(ref: DomainRef): Promise<void> {
@@ -246,6 +270,7 @@ export class XenlightDriver implements Driver {
     const domain = await this.#guest(ref);
     await this.#xl(() => this.#host.xl.save(domain.id, file), 'save');
     await this.#waitGone(domain.id);
+    await this.#nudge(domain.uuid, { stopped: DomainEventStoppedDetail.SAVED });
   }
 
   // ---- queries
@@ -411,6 +436,49 @@ export class XenlightDriver implements Driver {
     }
   }
 
+  // ---- events
+
+  /**
+   * libvirt 9's libxl lifecycle events: started, stopped (with how), paused and resumed as Xen and
+   * xenstored show them (see XenLifecycleWatch), whoever acted; defined and undefined from this
+   * process's own define and undefine.
+   */
+  async domainEventSubscribe(sink: DomainEventSink): Promise<() => Promise<void>> {
+    const watch = await XenLifecycleWatch.start(
+      {
+        domains: async () => {
+          const domains = await this.#xen(() => this.#host.hv.listDomains());
+          return Promise.all(domains.map((info) => this.#seen(info)));
+        },
+        watch: (path, options) => this.#host.xs.watch(path, options),
+      },
+      sink,
+    );
+    this.#watches.add(watch);
+    const stopListening = definitionEvents(this.#host.store.configDir).listen((event) => sink.event(event));
+    return async () => {
+      stopListening();
+      watch.stop();
+      this.#watches.delete(watch);
+    };
+  }
+
+  /** A domain as the lifecycle watch sees it, with whether our record says it was paused or resumed by request. */
+  async #seen(info: XenDomainInfo): Promise<SeenDomain> {
+    const name = (await this.#xenstore.name(info.id)) ?? (info.id === 0 ? 'Domain-0' : undefined);
+    const uuid = toHypervisorDomain(info).uuid;
+    if (name === undefined || info.id === 0) return { info, name, uuid };
+    const status = await this.#host.store.readStatus(name).catch(() => undefined);
+    if (status?.uuid !== formatUuid(uuid)) return { info, name, uuid };
+    const resumed = status.state === DomainState.RUNNING && status.reason === RunningReason.UNPAUSED;
+    return { info, name, uuid, recorded: status.state === DomainState.PAUSED ? 'paused' : resumed ? 'resumed' : undefined };
+  }
+
+  /** Our own operation changed a domain: the event goes out before the call returns, as libvirtd queues it. */
+  async #nudge(uuid: Uint8Array, hint?: LifecycleHint): Promise<void> {
+    await Promise.all([...this.#watches].map((watch) => watch.nudge(formatUuid(uuid), hint)));
+  }
+
   // ---- internals
 
   /** Running domains in id order, named by xenstore (Domain-0 when dom0 has no name node). */
@@ -556,6 +624,8 @@ export class XenlightDriver implements Driver {
       reason: paused ? PausedReason.USER : RunningReason.BOOTED,
       uuid: formatUuid(domain.uuid),
     });
+    // xl builds every domain paused: one asked to stay paused is not "resumed" when first seen running
+    await this.#nudge(domain.uuid, { settled: true });
     return refOf(domain);
   }
 

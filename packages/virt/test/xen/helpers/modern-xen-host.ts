@@ -18,6 +18,8 @@ export interface ModernXenHost {
   xl: FakeXl;
   /** open() options pointing the xenlight driver at all of it. */
   options(): Record<string, unknown>;
+  /** The guest shuts itself down (SCHEDOP_shutdown with this code); xenstored hears it and fires `@releaseDomain`. */
+  guestShutdown(id: number, reason: 'poweroff' | 'reboot' | 'crash'): Promise<void>;
   /** A running domain's xenstore node (undefined when absent). */
   read(path: string): Promise<string | undefined>;
   close(): Promise<void>;
@@ -40,6 +42,13 @@ export async function startModernXenHost(): Promise<ModernXenHost> {
   });
   await xs.write('/local/domain/0/name', 'Domain-0');
   const xl = new FakeXl(xen, xs, dir);
+  /** What xenstored does on VIRQ_DOM_EXC: a domain gone from Xen is released, firing `@releaseDomain`. */
+  const respond: typeof xen.respond = (call) => {
+    const before = [...xen.domains.keys()];
+    const result = xen.respond(call);
+    for (const id of before) if (!xen.domains.has(id)) void xs.releaseDomain(id).catch(() => undefined);
+    return result;
+  };
   return {
     dir,
     xen,
@@ -49,11 +58,16 @@ export async function startModernXenHost(): Promise<ModernXenHost> {
       xendSocket: join(dir, 'no-xend-socket'),
       xendUrl: false,
       xenstoredSocket: socket,
-      hypervisor: { backend: new FakePrivcmd(xen.respond) },
+      hypervisor: { backend: new FakePrivcmd(respond) },
       xlToolstack: xl,
       xenlightConfigDir: join(dir, 'etc'),
       xenlightStateDir: join(dir, 'run'),
     }),
+    async guestShutdown(id, reason) {
+      const domain = xen.domains.get(id)!;
+      domain.flags = SHUTDOWN | (SHUTDOWN_CODES[reason] << 16);
+      await xs.releaseDomain(id);
+    },
     async read(path) {
       try {
         return await xs.read(path);
@@ -68,6 +82,9 @@ export async function startModernXenHost(): Promise<ModernXenHost> {
     },
   };
 }
+
+const SHUTDOWN = 1 << 2;
+const SHUTDOWN_CODES = { poweroff: 0, reboot: 1, crash: 3 } as const;
 
 /** Reads `key = value` lines of an xl config (strings in double quotes, numbers bare). */
 function parseXlConfig(text: string): Map<string, string> {
@@ -123,8 +140,9 @@ export class FakeXl implements XlToolstack {
     const vcpus = Number(config.get('vcpus') ?? 1);
     const id = this.nextId++;
     const uuid = config.get('uuid') ?? '00000000-0000-0000-0000-0000000000ff';
+    // xl builds the domain paused, introduces it to xenstored, and unpauses it unless asked not to
     this.xen.domains.set(id, {
-      flags: paused ? 1 << 3 : 1 << 5,
+      flags: 1 << 3,
       totPages: BigInt(memoryMib * 256),
       maxPages: BigInt(Number(config.get('maxmem') ?? memoryMib) * 256 + 256),
       cpuTime: 1_000_000n,
@@ -140,10 +158,13 @@ export class FakeXl implements XlToolstack {
     await this.xs.write(`${base}/control/shutdown`, '');
     await this.xs.write(`${base}/console/tty`, `/dev/pts/${id}`);
     await this.xs.write(`${base}/xl-config`, text);
+    await this.xs.introduceDomain(id, 0xfeffc + id, 1);
+    if (!paused) this.xen.domains.get(id)!.flags = 1 << 5;
   }
 
   async #remove(id: number): Promise<void> {
     this.xen.domains.delete(id);
     await this.xs.rm(`/local/domain/${id}`);
+    await this.xs.releaseDomain(id);
   }
 }

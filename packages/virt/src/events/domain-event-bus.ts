@@ -1,10 +1,10 @@
-import type { DriverDomainEvent } from '../../driver.js';
+import type { DriverDomainEvent } from '../driver.js';
 
 /**
- * The domain events of one test node, heard by every connection that shares the node (libvirt 9's
- * test driver queues its events on the driver, so every connection to test:///default sees them).
+ * Domain events shared by every connection of this process to one driver state (libvirt queues its
+ * events on the driver, so every connection sees them): a test node, a xenlight definitions folder.
  */
-export class TestEventBus {
+export class DomainEventBus {
   readonly #listeners = new Set<(event: DriverDomainEvent) => void>();
 
   listen(listener: (event: DriverDomainEvent) => void): () => void {
