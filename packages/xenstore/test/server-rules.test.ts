@@ -99,6 +99,27 @@ describe('quotas', () => {
     expect((await rejection(guest.write('n1', 'x'.repeat(2049)))).code).toBe('ENOSPC');
     await dom0.write('/big', 'x'.repeat(4000));
   });
+
+  it('counts watches and transactions per domain over all its connections, as C xenstored', async () => {
+    await dom0.control('quota', 'watchesPerConnection', '3');
+    await dom0.control('quota', 'transactionsPerConnection', '2');
+    const second = await XenstoreClient.connect({ path: xenstored.guestSocketPath(5) });
+    const rawGuest = await RawConnection.open(xenstored.guestSocketPath(5));
+    try {
+      for (const [i, connection] of [guest, second, guest].entries()) await connection.watch('/', `t${i}`).ready;
+      expect(replyText(await rawGuest.ask(XsType.WATCH, ['/', 't3']))).toBe('E2BIG\0');
+      await guest.beginTransaction();
+      await second.beginTransaction();
+      expect(replyText(await rawGuest.ask(XsType.TRANSACTION_START, ['']))).toBe('ENOSPC\0');
+      // dom0's connections are each counted alone.
+      for (const token of ['a', 'b', 'c']) await dom0.watch('/', token).ready;
+    } finally {
+      rawGuest.close();
+      await second.close();
+    }
+    // A closed connection no longer counts against its domain.
+    expect(replyText(await (await RawConnection.open(xenstored.guestSocketPath(5))).ask(XsType.TRANSACTION_START, ['']))).toMatch(/^\d+\0$/);
+  });
 });
 
 describe('the read-only socket', () => {

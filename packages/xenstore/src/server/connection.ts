@@ -6,6 +6,7 @@ import { XsType } from '../protocol/message-type.js';
 import { nulTerminated } from '../protocol/strings.js';
 import type { Caller } from './access.js';
 import { Outbox } from './outbox.js';
+import { usage } from './domain-usage.js';
 import { SLOW_READER_SHARE, serverOutputBudget } from './quotas.js';
 import { type ConnectionState, READ_ONLY_REFUSED, type OpenTransaction, REQUEST_HANDLERS, type Reply, type ServerState } from './request-handlers.js';
 
@@ -100,10 +101,22 @@ export class ServerConnection implements ConnectionState {
     this.processQueue();
   }
 
-  /** Answers queued requests while fewer than `outstandingRequests` replies wait unsent. */
+  get outstandingReplies(): number {
+    return this.outbox.replies + this.repliesInSocket;
+  }
+
+  answerQueued(): void {
+    if (this.queued.length > 0) this.processQueue();
+  }
+
+  /**
+   * Answers queued requests while fewer than `outstandingRequests` replies wait unsent: on this
+   * connection for dom0, on all of the domain's connections together for a guest.
+   */
   private processQueue(): void {
     let answered = 0;
-    while (!this.closed && answered < this.queued.length && this.outbox.replies + this.repliesInSocket < this.server.quotas.outstandingRequests) {
+    const outstanding = () => usage(this.server, this, (each) => each.outstandingReplies);
+    while (!this.closed && answered < this.queued.length && outstanding() < this.server.quotas.outstandingRequests) {
       this.answer(this.queued[answered++]!);
     }
     this.queued.splice(0, answered);
@@ -159,9 +172,15 @@ export class ServerConnection implements ConnectionState {
       this.socket.write(chunk, () => {
         // Written to the kernel: the client has room again for that many replies.
         this.repliesInSocket -= replies;
-        if (replies > 0 && this.queued.length > 0) this.processQueue();
+        if (replies > 0) this.answerQueuedOfDomain();
       });
     }
+  }
+
+  /** Room for one more reply: a guest's other connections may be waiting for it too. */
+  private answerQueuedOfDomain(): void {
+    if (this.caller.privileged) this.answerQueued();
+    else for (const each of this.server.connectionsOf(this.caller.domid)) each.answerQueued();
   }
 
   private cleanUp(): void {
@@ -173,5 +192,7 @@ export class ServerConnection implements ConnectionState {
     this.transactions.clear();
     this.server.watches.removeAll(this);
     this.onClosed(this);
+    // Its unsent replies no longer count against its domain.
+    if (!this.caller.privileged) this.answerQueuedOfDomain();
   }
 }

@@ -8,6 +8,7 @@ import { concatBytes, fromUtf8, nulTerminated, utf8 } from '../protocol/strings.
 import type { Caller } from './access.js';
 import { runControlCommand } from './control-commands.js';
 import type { DomainTable } from './domains.js';
+import { accountName, usage } from './domain-usage.js';
 import {
   getPermissions,
   listChildren,
@@ -31,6 +32,8 @@ export interface ServerState {
   /** Bytes waiting in every connection's outbox together. */
   readonly output: { queuedBytes: number };
   allocateTransactionId(): number;
+  /** The open connections of an unprivileged domain (its domain sockets). */
+  connectionsOf(domid: number): Iterable<ConnectionState>;
 }
 
 export interface OpenTransaction {
@@ -41,6 +44,10 @@ export interface OpenTransaction {
 export interface ConnectionState extends WatchSubscriber {
   readonly caller: Caller;
   readonly transactions: Map<number, OpenTransaction>;
+  /** Replies not yet taken by the client (C xenstored's outstanding requests). */
+  readonly outstandingReplies: number;
+  /** Answers the requests held back by the outstanding quota, as far as there is room now. */
+  answerQueued(): void;
 }
 
 export interface HandlerContext {
@@ -184,8 +191,8 @@ function handleWatch({ server, connection, message }: HandlerContext): Reply {
   if (server.watches.find(connection, resolved.absolute, token)) {
     throw new XenstoreError('EEXIST', 'a watch with this token is already set', { path });
   }
-  if (server.watches.count(connection) >= server.quotas.watchesPerConnection) {
-    throw new XenstoreError('E2BIG', `more than ${server.quotas.watchesPerConnection} watches on one connection`, { path });
+  if (usage(server, connection, (each) => server.watches.count(each)) >= server.quotas.watchesPerConnection) {
+    throw new XenstoreError('E2BIG', `more than ${server.quotas.watchesPerConnection} watches on ${accountName(connection)}`, { path });
   }
   const depth = depthText === undefined ? undefined : unsignedArg(depthText, 'depth');
   const watch = { subscriber: connection, path: resolved.absolute, token, relativeTo: resolved.relativeTo, depth };
@@ -212,8 +219,8 @@ function handleUnwatch({ server, connection, message }: HandlerContext): Reply {
 function handleTransactionStart({ server, connection, message }: HandlerContext): Reply {
   stringArgs(message.payload, 1);
   if (message.txId !== 0) throw new XenstoreError('EBUSY', 'TRANSACTION_START inside a transaction');
-  if (connection.transactions.size >= server.quotas.transactionsPerConnection) {
-    throw new XenstoreError('ENOSPC', `more than ${server.quotas.transactionsPerConnection} open transactions on one connection`);
+  if (usage(server, connection, (each) => each.transactions.size) >= server.quotas.transactionsPerConnection) {
+    throw new XenstoreError('ENOSPC', `more than ${server.quotas.transactionsPerConnection} open transactions on ${accountName(connection)}`);
   }
   const id = server.allocateTransactionId();
   connection.transactions.set(id, { view: new TransactionView(server.store), changes: [] });

@@ -36,6 +36,8 @@ export class Xenstored {
   private readonly state: ServerState;
   private readonly servers: { server: Server; path: string }[] = [];
   private readonly connections = new Set<ServerConnection>();
+  /** The connections of each unprivileged domain, for its per-domain quotas. */
+  private readonly domainConnections = new Map<number, Set<ServerConnection>>();
   private nextTransactionId = 1;
 
   constructor(private readonly options: XenstoredOptions) {
@@ -51,6 +53,7 @@ export class Xenstored {
         this.nextTransactionId = this.nextTransactionId >= 0xffffffff ? 1 : this.nextTransactionId + 1;
         return id;
       },
+      connectionsOf: (domid) => this.domainConnections.get(domid) ?? [],
     };
     // C xenstored starts with `/` and `/tool/xenstored`.
     const initialNodes = { '/tool/xenstored': '', ...options.nodes };
@@ -116,11 +119,23 @@ export class Xenstored {
     this.servers.length = 0;
   }
 
+  private forget(connection: ServerConnection): void {
+    this.connections.delete(connection);
+    const ofDomain = this.domainConnections.get(connection.caller.domid);
+    ofDomain?.delete(connection);
+    if (ofDomain?.size === 0) this.domainConnections.delete(connection.caller.domid);
+  }
+
   private async listenOn(path: string, caller: () => Caller): Promise<void> {
     await removeStaleSocket(path);
     const server = createServer((socket: Socket) => {
-      const connection = new ServerConnection(socket, caller(), this.state, (closed) => this.connections.delete(closed));
+      const who = caller();
+      const connection = new ServerConnection(socket, who, this.state, (closed) => this.forget(closed));
       this.connections.add(connection);
+      if (!who.privileged) {
+        const ofDomain = this.domainConnections.get(who.domid) ?? new Set();
+        this.domainConnections.set(who.domid, ofDomain.add(connection));
+      }
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
