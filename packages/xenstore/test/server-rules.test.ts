@@ -106,13 +106,13 @@ describe('quotas', () => {
     const second = await XenstoreClient.connect({ path: xenstored.guestSocketPath(5) });
     const rawGuest = await RawConnection.open(xenstored.guestSocketPath(5));
     try {
-      for (const [i, connection] of [guest, second, guest].entries()) await connection.watch('/', `t${i}`).ready;
+      for (const connection of [guest, second, guest]) await connection.watch('/').ready;
       expect(replyText(await rawGuest.ask(XsType.WATCH, ['/', 't3']))).toBe('E2BIG\0');
       await guest.beginTransaction();
       await second.beginTransaction();
       expect(replyText(await rawGuest.ask(XsType.TRANSACTION_START, ['']))).toBe('ENOSPC\0');
       // dom0's connections are each counted alone.
-      for (const token of ['a', 'b', 'c']) await dom0.watch('/', token).ready;
+      for (let i = 0; i < 3; i++) await dom0.watch('/').ready;
     } finally {
       rawGuest.close();
       await second.close();
