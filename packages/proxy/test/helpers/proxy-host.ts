@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,8 +71,12 @@ export interface DaemonProcess {
   readonly exited: boolean;
   /** Settles with the exit status when the process ends. */
   readonly exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Resident memory now, KiB. */
+  /** Resident memory now, KiB (VmRSS). */
   rssKiB(): number;
+  /** Peak resident memory since start or the last resetPeak(), KiB (VmHWM). */
+  peakRssKiB(): number;
+  /** Starts a new peak measurement (writes 5 to /proc/PID/clear_refs). */
+  resetPeak(): void;
   stderr(): string;
   terminate(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -102,11 +106,19 @@ export async function startDaemon(host: ProxyHost, args: string[]): Promise<Daem
       return exited;
     },
     exit,
-    rssKiB: () => Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]),
+    rssKiB: () => statusKiB(pid, 'VmRSS'),
+    peakRssKiB: () => statusKiB(pid, 'VmHWM'),
+    resetPeak: () => writeFileSync(`/proc/${pid}/clear_refs`, '5'),
     stderr: () => stderr,
     async terminate() {
       if (!exited) child.kill('SIGTERM');
       return exit;
     },
   };
+}
+
+function statusKiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!match) throw new Error(`no ${field} in /proc/${pid}/status`);
+  return Number(match[1]);
 }
