@@ -30,7 +30,7 @@ const virshRoot = fileURLToPath(new URL('../../../packages/virsh/', import.meta.
 const unbuilt = unbuiltPackages(virshRoot);
 const missing =
   realXenUnavailable() ??
-  (unbuilt.length > 0 || !existsSync(`${virshRoot}/dist/virsh.js`) ? `not built: ${['@libvirt-ts/virsh', ...unbuilt].join(', ')} (pnpm build)` : undefined);
+  (unbuilt.length > 0 || !existsSync(`${virshRoot}/dist/virsh.cjs`) ? `not built: ${['@libvirt-ts/virsh', ...unbuilt].join(', ')} (pnpm build)` : undefined);
 if (missing) console.warn(`skipping the virsh vs libvirt 9 real-Xen suite: ${missing}`);
 
 interface StepRecord {
