@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Connection } from './connection.js';
 import type { DomainRef, DriverMethod, DriverMethodArgs, DriverMethodResult } from './driver.js';
+import { CALL_RULES } from './dispatch.js';
 import type { ConnectionEngine } from './engine/connection-engine.js';
 import { VirtError } from './errors/virt-error.js';
 import type { DomainInfo, DomainStateWithReason, SecurityLabel } from './types.js';
@@ -107,31 +108,38 @@ export class Domain {
 
   /** virDomainSetMaxMemory: KiB. */
   setMaxMemory(kib: number): Promise<void> {
-    return this.#checked(() => this.#engine.call('domainSetMaxMemory', this.#ref, nonZero('memory', kib, 'virDomainSetMaxMemory')));
+    return this.#sized('domainSetMaxMemory', 'memory', kib, (memory) => this.#engine.call('domainSetMaxMemory', this.#ref, memory));
   }
 
   /** virDomainSetMemory: the balloon target, KiB, of a running domain. */
   setMemory(kib: number): Promise<void> {
-    return this.#checked(() => this.#engine.call('domainSetMemory', this.#ref, nonZero('memory', kib, 'virDomainSetMemory')));
+    return this.#sized('domainSetMemory', 'memory', kib, (memory) => this.#engine.call('domainSetMemory', this.#ref, memory));
   }
 
   /** virDomainSetVcpus: the number of virtual CPUs of a running domain. */
   setVcpus(count: number): Promise<void> {
-    return this.#checked(() => this.#engine.call('domainSetVcpus', this.#ref, nonZero('nvcpus', count, 'virDomainSetVcpus')));
+    return this.#sized('domainSetVcpus', 'nvcpus', count, (nvcpus) => this.#engine.call('domainSetVcpus', this.#ref, nvcpus));
   }
 
   /** virDomainSetMemoryFlags: `flags` from DomainMemoryModFlags (MEM_CONFIG changes the persistent definition). */
   setMemoryFlags(kib: number, flags: number): Promise<void> {
-    return this.#checked(() =>
-      this.#engine.call('domainSetMemoryFlags', this.#ref, nonZero('memory', kib, 'virDomainSetMemoryFlags'), flags),
-    );
+    return this.#sized('domainSetMemoryFlags', 'memory', kib, (memory) => this.#engine.call('domainSetMemoryFlags', this.#ref, memory, flags));
   }
 
   /** virDomainSetVcpusFlags: `flags` from DomainVcpuFlags (VCPU_MAXIMUM with VCPU_CONFIG changes the maximum). */
   setVcpusFlags(count: number, flags: number): Promise<void> {
-    return this.#checked(() =>
-      this.#engine.call('domainSetVcpusFlags', this.#ref, nonZero('nvcpus', count, 'virDomainSetVcpusFlags'), flags),
-    );
+    return this.#sized('domainSetVcpusFlags', 'nvcpus', count, (nvcpus) => this.#engine.call('domainSetVcpusFlags', this.#ref, nvcpus, flags));
+  }
+
+  /**
+   * A write taking a size or count that must not be zero: a read-only connection is refused before
+   * the argument is checked, as libvirt.c orders its checks.
+   */
+  #sized(method: DriverMethod, argument: string, value: number, call: (value: number) => Promise<void>): Promise<void> {
+    return this.#checked(async () => {
+      this.#engine.checkAllowed(method);
+      return call(nonZero(argument, value, CALL_RULES[method].api));
+    });
   }
 
   /** A call whose arguments are checked first: the check's failure is reported like the call's. */

@@ -1,6 +1,6 @@
 import { DomainMemoryModFlags, DomainModificationImpact, DomainVcpuFlags } from '@libvirt-ts/virt/constants';
 import { failed, failedBecause } from '../errors.js';
-import type { Domain } from '@libvirt-ts/virt';
+import { type Domain, VirtError } from '@libvirt-ts/virt';
 import type { CommandContext, CommandDef } from './command.js';
 import { domainOption, SCOPE_OPTIONS } from './common-options.js';
 import { lookupDomain } from './domain-lookup.js';
@@ -52,7 +52,9 @@ export const setmemCommand = memoryCommand({
   summary: 'change memory allocation',
   description: 'Change the current memory allocation in the guest domain.',
   sizeHelp: 'new memory size, as scaled integer (default KiB)',
-  set: (domain, kib, flags) => (flags === 0 ? domain.setMemory(kib) : domain.setMemoryFlags(kib, flags)),
+  // virsh 9 asks virDomainSetMemoryFlags only: LIVE when no scope is given (virDomainSetMemory's meaning).
+  set: (domain, kib, flags) =>
+    flags === 0 ? setMemoryFlagsOr(domain, kib, DomainMemoryModFlags.MEM_LIVE, () => domain.setMemory(kib)) : domain.setMemoryFlags(kib, flags),
 });
 
 export const setmaxmemCommand = memoryCommand({
@@ -61,11 +63,27 @@ export const setmaxmemCommand = memoryCommand({
   description: 'Change the maximum memory allocation limit in the guest domain.',
   sizeHelp: 'new maximum memory size, as scaled integer (default KiB)',
   set: (domain, kib, flags) =>
-    // With a scope, virsh 9 asks virDomainSetMemoryFlags with VIR_DOMAIN_MEM_MAXIMUM.
-    (flags === 0 ? domain.setMaxMemory(kib) : domain.setMemoryFlags(kib, flags | DomainMemoryModFlags.MEM_MAXIMUM)).catch((err) => {
+    // virsh 9 asks virDomainSetMemoryFlags with VIR_DOMAIN_MEM_MAXIMUM (and the scope, if any).
+    (flags === 0
+      ? setMemoryFlagsOr(domain, kib, DomainMemoryModFlags.MEM_MAXIMUM, () => domain.setMaxMemory(kib))
+      : domain.setMemoryFlags(kib, flags | DomainMemoryModFlags.MEM_MAXIMUM)
+    ).catch((err) => {
       throw failedBecause('Unable to change MaxMemorySize', err);
     }),
 });
+
+/**
+ * virDomainSetMemoryFlags as virsh 9 calls it; a connection whose drivers have only the older call
+ * (xend's, without a flags variant) gets that one, with the same meaning.
+ */
+async function setMemoryFlagsOr(domain: Domain, kib: number, flags: number, older: () => Promise<void>): Promise<void> {
+  try {
+    await domain.setMemoryFlags(kib, flags);
+  } catch (error) {
+    if (VirtError.isInstance(error) && error.code === 'NO_SUPPORT') return older();
+    throw error;
+  }
+}
 
 export const setvcpusCommand: CommandDef = {
   name: 'setvcpus',

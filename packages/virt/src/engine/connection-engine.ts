@@ -92,12 +92,17 @@ export class ConnectionEngine implements ErrorScope {
 
   /** Dispatches one driver call: refused once closed, and for writes on a read-only connection. */
   call<M extends DriverMethod>(method: M, ...args: DriverMethodArgs<M>): Promise<DriverMethodResult<M>> {
+    this.checkAllowed(method);
+    return dispatch(this.#drivers, method, ...args);
+  }
+
+  /** The refusals before any argument check (libvirt.c's order): a closed connection, a write on a read-only one. */
+  checkAllowed(method: DriverMethod): void {
     const rule = CALL_RULES[method];
     this.checkOpen(rule.api);
     if (rule.writes && this.readOnly) {
       throw new VirtError({ code: 'OPERATION_DENIED', domain: 'NONE', info: `read only access prevents ${rule.api}` });
     }
-    return dispatch(this.#drivers, method, ...args);
   }
 
   /** Whether any opened driver implements `method`. */

@@ -3,12 +3,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Connection, engineOf } from '../../src/connection.js';
 import { open } from '../../src/open.js';
-import { DomainState, DomainVcpuFlags } from '../../src/constants.js';
+import { DomainState, DomainVcpuFlags, PausedReason, RunningReason, ShutoffReason } from '../../src/constants.js';
 import { VirtError } from '../../src/errors/virt-error.js';
 import { quietErrors } from '../helpers/quiet-errors.js';
 import { type ModernXenHost, startModernXenHost } from './helpers/modern-xen-host.js';
 
 quietErrors();
+
+/** Xen's DOMINF_blocked: the guest's vCPUs wait for events (xl list shows b). */
+const BLOCKED = 1 << 4;
 
 /** Awaits `promise`, expecting a VirtError with this code (and message, exact or matching). */
 async function rejectsWith(promise: Promise<unknown>, expected: { code: string; message?: string | RegExp }): Promise<void> {
@@ -125,6 +128,40 @@ describe('xenlight driver: a Xen host without xend', () => {
     await rejectsWith(conn.lookupByName('tinyguest'), { code: 'NO_DOMAIN' });
   });
 
+  it('a guest Xen shows blocked (idle) is running, as libvirt 9 tracks it; one xl rebuilt on reboot is freshly booted', async () => {
+    const dom = await conn.createXML(guestXml());
+    host.xen.domains.get(1)!.flags = BLOCKED;
+    expect(await dom.state()).toEqual({ state: DomainState.RUNNING, reason: RunningReason.BOOTED });
+    expect((await dom.info()).state).toBe(DomainState.RUNNING);
+    await dom.suspend();
+    await dom.resume();
+    expect(await dom.state()).toEqual({ state: DomainState.RUNNING, reason: RunningReason.UNPAUSED });
+    await host.xl.rebuild(1);
+    const rebooted = await conn.lookupByName('tinyguest');
+    expect(rebooted.ID()).toBe(2);
+    expect(await rebooted.state()).toEqual({ state: DomainState.RUNNING, reason: RunningReason.BOOTED });
+    await rebooted.suspend();
+    expect(await rebooted.state()).toEqual({ state: DomainState.PAUSED, reason: PausedReason.USER });
+  });
+
+  it('a persistent domain keeps why it stopped, until undefined', async () => {
+    const dom = await conn.defineXML(guestXml());
+    await dom.create();
+    await dom.destroy();
+    const stopped = await conn.lookupByName('tinyguest');
+    expect(await stopped.state()).toEqual({ state: DomainState.SHUTOFF, reason: ShutoffReason.DESTROYED });
+    await stopped.create();
+    expect(await stopped.state()).toEqual({ state: DomainState.RUNNING, reason: RunningReason.BOOTED });
+    await stopped.destroy();
+    await stopped.undefine();
+    const again = await conn.defineXML(guestXml());
+    expect(await again.state()).toEqual({ state: DomainState.SHUTOFF, reason: ShutoffReason.UNKNOWN });
+    // a transient domain's record goes with it
+    await again.undefine();
+    await (await conn.createXML(guestXml())).destroy();
+    expect(existsSync(join(host.dir, 'run', 'tinyguest.json'))).toBe(false);
+  });
+
   it('shuts down and reboots through the guest control node; balloon and vcpus through xenstore', async () => {
     const dom = await conn.createXML(guestXml());
     await dom.shutdown();
@@ -207,6 +244,18 @@ describe('xenlight driver: a Xen host without xend', () => {
     expect(await ro.listDomains()).toEqual([0]);
     await rejectsWith((await ro.lookupByID(0)).suspend(), { code: 'OPERATION_DENIED' });
     await ro.close();
+  });
+
+  it("converts xl and xm configs both ways, as libvirt 9's libxl driver", async () => {
+    const cfg = await conn.domainXMLToNative('xen-xl', guestXml('/boot/vmlinuz'));
+    expect(cfg).toContain('name = "tinyguest"\nuuid = "564bc8e5-215e-47b8-bf0b-60855445a423"\nmaxmem = 128\nmemory = 128\nvcpus = 2\n');
+    expect(cfg).toContain('kernel = "/boot/vmlinuz"\n');
+    const xml = await conn.domainXMLFromNative('xen-xl', cfg);
+    expect(xml).toContain("<type arch='x86_64' machine='xenpv'>linux</type>");
+    expect(await conn.domainXMLToNative('xen-xl', xml)).toBe(cfg);
+    expect(await conn.domainXMLFromNative('xen-xm', 'name = "vm"\nmemory = 64\nkernel = "/boot/vmlinuz"\n')).toContain('<name>vm</name>');
+    await rejectsWith(conn.domainXMLFromNative('xen-nonsense', cfg), { code: 'INVALID_ARG', message: 'invalid argument: unsupported config type xen-nonsense' });
+    await rejectsWith(conn.domainXMLToNative('xen-nonsense', xml), { code: 'INVALID_ARG', message: 'invalid argument: unsupported config type xen-nonsense' });
   });
 
   it('CONFIG changes of vcpus and memory go to the definition', async () => {

@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DomainState, RunningReason } from '../../constants.js';
 
 /** What the driver remembers of a domain it started, beside what Xen knows (libvirt's status XML). */
 export interface DomainStatus {
@@ -10,12 +11,26 @@ export interface DomainStatus {
   reason: number;
   /** The uuid, 8-4-4-4-12, to tell a new domain of the same name from the one this record is about. */
   uuid: string;
+  /** The Xen domain id it was recorded for: xl rebuilds a rebooting domain under a new one. */
+  id?: number;
+}
+
+/**
+ * The record that applies to the running domain `id` of this uuid, if any. A record of a stopped
+ * domain (SHUTOFF, kept for a persistent definition's reason) is not about a running one. One
+ * recorded under another id is of a domain xl rebuilt as it rebooted (on_reboot=restart): it runs
+ * as freshly BOOTED, as libvirt's libxl driver restarts it.
+ */
+export function statusOfRunning(status: DomainStatus | undefined, uuid: string, id: number): DomainStatus | undefined {
+  if (status === undefined || status.uuid !== uuid || status.state === DomainState.SHUTOFF) return undefined;
+  if (status.id !== undefined && status.id !== id) return { ...status, id, state: DomainState.RUNNING, reason: RunningReason.BOOTED };
+  return status;
 }
 
 /**
  * The driver's files: persistent definitions as `<config>/<name>.xml` (autostart links as
  * `<config>/autostart/<name>.xml`, as libvirt's /etc/libvirt/libxl/ has them) and the status of the
- * domains it started as `<state>/<name>.json`. Writes go to a temporary file renamed into place, so a
+ * domains it started as `<state>/<name>.json` (a persistent one's stays when it stops, saying why). Writes go to a temporary file renamed into place, so a
  * crash never leaves half a definition.
  */
 export class DomainStore {

@@ -25,10 +25,11 @@ import type { DomainInfo, DomainStateWithReason, ListAllDomainsFlags, NodeInfo }
 import { formatUuid, parseUuid } from '../../uuid.js';
 import { toHypervisorDomain } from '../hypervisor/hypercall-mapping.js';
 import { isHypercallError } from '../../errors/package-errors.js';
+import { xenDomainXMLFromNative, xenDomainXMLToNative } from '../xen/native-config.js';
 import { asVirtErrors, xenDriverError } from '../xen/to-virt-error.js';
 import type { XenstoreSession } from '../xenstore/xenstore-driver.js';
 import { foreignDomainConfig, inactiveXml, liveXml, parseUserDefinition, parseXenlightDefinition } from './domain-definition.js';
-import type { DomainStatus, DomainStore } from './domain-store.js';
+import { type DomainStatus, type DomainStore, statusOfRunning } from './domain-store.js';
 import { definitionEvents } from './definition-events.js';
 import type { LifecycleHint, SeenDomain } from './lifecycle-diff.js';
 import { XenLifecycleWatch } from './xen-lifecycle-watch.js';
@@ -126,6 +127,16 @@ export class XenlightDriver implements Driver {
     };
   }
 
+  /** libxlConnectDomainXMLToNative: xen-xl and xen-xm, by @libvirt-ts/xen-config. */
+  async connectDomainXMLToNative(format: string, xml: string, flags: number): Promise<string> {
+    return xenDomainXMLToNative(format, xml, flags);
+  }
+
+  /** libxlConnectDomainXMLFromNative: xen-xl and xen-xm; xen-sxpr refused as libvirt 9 refuses it. */
+  async connectDomainXMLFromNative(format: string, config: string, flags: number): Promise<string> {
+    return xenDomainXMLFromNative(format, config, flags);
+  }
+
   // ---- listing and lookups
 
   async listDomainIDs(): Promise<number[]> {
@@ -207,6 +218,7 @@ export class XenlightDriver implements Driver {
       throw xenDriverError('LIBXL', 'OPERATION_INVALID', 'Cannot undefine transient domain');
     }
     await this.#store(() => this.#host.store.removeDefinition(ref.name));
+    if (ref.id < 0) await this.#store(() => this.#host.store.removeStatus(ref.name));
     definitionEvents(this.#host.store.configDir).emit({ ref, event: DomainEventType.UNDEFINED, detail: DomainEventUndefinedDetail.REMOVED });
   }
 
@@ -224,7 +236,7 @@ export class XenlightDriver implements Driver {
     if (!restored) return undefined;
     const status = await this.#host.store.readStatus(restored.name);
     if (status && status.uuid === formatUuid(restored.uuid)) {
-      await this.#writeStatus(restored.name, { ...status, state: DomainState.RUNNING, reason: RunningReason.RESTORED });
+      await this.#writeStatus(restored.name, { ...status, state: DomainState.RUNNING, reason: RunningReason.RESTORED, id: restored.id });
     }
     await this.#nudge(restored.uuid, { started: DomainEventStartedDetail.RESTORED });
     return refOf(restored);
@@ -252,7 +264,7 @@ export class XenlightDriver implements Driver {
     const domain = await this.#guest(ref);
     await this.#xen(() => this.#host.hv.destroyDomain(domain.id), ref);
     await this.#waitGone(domain.id);
-    await this.#host.store.removeStatus(domain.name);
+    await this.#recordStop(domain, ShutoffReason.DESTROYED);
     await this.#nudge(domain.uuid);
   }
 
@@ -270,6 +282,7 @@ export class XenlightDriver implements Driver {
     const domain = await this.#guest(ref);
     await this.#xl(() => this.#host.xl.save(domain.id, file), 'save');
     await this.#waitGone(domain.id);
+    await this.#setReason(domain, DomainState.SHUTOFF, ShutoffReason.SAVED);
     await this.#nudge(domain.uuid, { stopped: DomainEventStoppedDetail.SAVED });
   }
 
@@ -283,7 +296,7 @@ export class XenlightDriver implements Driver {
     const domain = await this.#active(ref);
     const config = await this.#liveDefinition(domain);
     return {
-      state: toHypervisorDomain(domain.info).state,
+      state: trackedState(domain.info),
       maxMem: config.memory,
       memory: domain.info.memoryKiB,
       nrVirtCpu: config.vcpu.current ?? config.vcpu.count,
@@ -293,11 +306,13 @@ export class XenlightDriver implements Driver {
 
   async domainGetState(ref: DomainRef): Promise<DomainStateWithReason> {
     if (ref.id < 0) {
-      await this.#inactiveDefinition(ref);
-      return { state: DomainState.SHUTOFF, reason: ShutoffReason.UNKNOWN };
+      const config = await this.#inactiveDefinition(ref);
+      const status = await this.#host.store.readStatus(ref.name);
+      const stopped = status !== undefined && status.uuid === config.uuid && status.state === DomainState.SHUTOFF;
+      return { state: DomainState.SHUTOFF, reason: stopped ? status.reason : ShutoffReason.UNKNOWN };
     }
     const domain = await this.#active(ref);
-    const state = toHypervisorDomain(domain.info).state;
+    const state = trackedState(domain.info);
     const status = await this.#status(domain);
     // a recorded reason explains the state it was recorded with (the guest may have changed it since)
     return { state, reason: status !== undefined && status.state === state ? status.reason : 0 };
@@ -468,8 +483,8 @@ export class XenlightDriver implements Driver {
     const name = (await this.#xenstore.name(info.id)) ?? (info.id === 0 ? 'Domain-0' : undefined);
     const uuid = toHypervisorDomain(info).uuid;
     if (name === undefined || info.id === 0) return { info, name, uuid };
-    const status = await this.#host.store.readStatus(name).catch(() => undefined);
-    if (status?.uuid !== formatUuid(uuid)) return { info, name, uuid };
+    const status = statusOfRunning(await this.#host.store.readStatus(name).catch(() => undefined), formatUuid(uuid), info.id);
+    if (status === undefined) return { info, name, uuid };
     const resumed = status.state === DomainState.RUNNING && status.reason === RunningReason.UNPAUSED;
     return { info, name, uuid, recorded: status.state === DomainState.PAUSED ? 'paused' : resumed ? 'resumed' : undefined };
   }
@@ -524,8 +539,7 @@ export class XenlightDriver implements Driver {
   }
 
   async #status(domain: RunningDomain): Promise<DomainStatus | undefined> {
-    const status = await this.#host.store.readStatus(domain.name);
-    return status && status.uuid === formatUuid(domain.uuid) ? status : undefined;
+    return statusOfRunning(await this.#host.store.readStatus(domain.name), formatUuid(domain.uuid), domain.id);
   }
 
   /** The definition a running domain runs with: the one it was started with, else what Xen tells. */
@@ -623,6 +637,7 @@ export class XenlightDriver implements Driver {
       state: paused ? DomainState.PAUSED : DomainState.RUNNING,
       reason: paused ? PausedReason.USER : RunningReason.BOOTED,
       uuid: formatUuid(domain.uuid),
+      id: domain.id,
     });
     // xl builds every domain paused: one asked to stay paused is not "resumed" when first seen running
     await this.#nudge(domain.uuid, { settled: true });
@@ -632,7 +647,17 @@ export class XenlightDriver implements Driver {
   async #setReason(domain: RunningDomain, state: DomainState, reason: number): Promise<void> {
     const status = await this.#status(domain);
     if (!status) return; // Domain-0 and domains this driver did not start keep no record
-    await this.#writeStatus(domain.name, { ...status, state, reason });
+    await this.#writeStatus(domain.name, { ...status, state, reason, id: domain.id });
+  }
+
+  /**
+   * A domain this driver stopped: a persistent one keeps why (libvirt's inactive domain object
+   * keeps its state, "shut off (destroyed)"); a transient one's record goes with it.
+   */
+  async #recordStop(domain: RunningDomain, reason: number): Promise<void> {
+    if ((await this.#definition(domain.name)) === undefined) return this.#store(() => this.#host.store.removeStatus(domain.name));
+    const xml = (await this.#status(domain))?.xml ?? inactiveXml(await this.#liveDefinition(domain));
+    await this.#writeStatus(domain.name, { xml, state: DomainState.SHUTOFF, reason, uuid: formatUuid(domain.uuid) });
   }
 
   async #updateLive(domain: RunningDomain, change: (config: DomainConfig) => void): Promise<void> {
@@ -711,6 +736,15 @@ export class XenlightDriver implements Driver {
   async #store(operation: () => Promise<void>): Promise<void> {
     await asVirtErrors('LIBXL', operation);
   }
+}
+
+/**
+ * A running domain's state as libvirt's libxl driver tracks it: running, paused or on its way out.
+ * libvirt never reports Xen's blocked (idle) flag: a guest waiting for work is running.
+ */
+function trackedState(info: XenDomainInfo): DomainState {
+  const state = toHypervisorDomain(info).state;
+  return state === DomainState.BLOCKED || state === DomainState.NOSTATE ? DomainState.RUNNING : state;
 }
 
 function refOf(domain: RunningDomain): DomainRef {

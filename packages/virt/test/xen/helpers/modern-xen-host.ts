@@ -128,6 +128,13 @@ export class FakeXl implements XlToolstack {
     await this.#build(config.join('\n'), false);
   }
 
+  /** What xl's monitor does when the guest reboots (on_reboot=restart): the domain rebuilt from its config under a new id. */
+  async rebuild(id: number): Promise<void> {
+    const config = await this.xs.read(`/local/domain/${id}/xl-config`);
+    await this.#remove(id);
+    await this.#build(config, false);
+  }
+
   async #build(text: string, paused: boolean): Promise<void> {
     const config = parseXlConfig(text);
     const name = config.get('name') ?? '';
