@@ -1,31 +1,12 @@
 // `virsh event` side by side: ours and Debian's virsh 9 wait for events on the same libvirtd's
 // test:///default while a third virsh (virsh 9) acts; their outputs and exit statuses must be equal.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { type Libvirtd, libvirtdMissing, startLibvirtd } from '@libvirt-ts/remote/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sleep, startWaiter, type Waiter } from './event-waiter.js';
 import { bundlePath, realVirshPath } from './run-virsh.js';
 
 const missing = libvirtdMissing() ?? (realVirshPath ? undefined : "Debian's virsh 9 is not installed");
-
-interface Waiter {
-  /** Resolves with the waiter's stdout, stderr and status once it exits. */
-  done: Promise<{ stdout: string; stderr: string; status: number | null }>;
-  interrupt(): void;
-}
-
-function wait(command: string[], args: string[]): Waiter {
-  const child = spawn(command[0]!, [...command.slice(1), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-  const done = new Promise<{ stdout: string; stderr: string; status: number | null }>((resolve) =>
-    child.on('close', (status) => resolve({ stdout, stderr, status })),
-  );
-  return { done, interrupt: () => child.kill('SIGINT') };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** How many clients the daemon has (virt-admin on its admin socket). */
 function clientCount(daemon: Libvirtd): number {
@@ -52,7 +33,7 @@ describe.skipIf(missing)(`virsh event through libvirtd, ours beside virsh 9${mis
   /** Starts ours and virsh 9 with `args`, lets them register, runs `script` with virsh 9, then `finish`. */
   async function sideBySide(args: string[], script: string, finish: (waiters: Waiter[]) => Promise<void> = async () => {}) {
     const uri = ['-c', daemon.unixUri];
-    const waiters = [wait([process.execPath, bundlePath], [...uri, ...args]), wait([realVirshPath!], [...uri, ...args])];
+    const waiters = [startWaiter([process.execPath, bundlePath], [...uri, ...args]), startWaiter([realVirshPath!], [...uri, ...args])];
     await bothConnected(daemon);
     execFileSync(realVirshPath!, [...uri, script], { stdio: 'ignore' });
     await finish(waiters);

@@ -78,6 +78,9 @@ async function waitForEvents(
 ): Promise<WaitOutcome> {
   let timer: NodeJS.Timeout | undefined;
   let interrupted: () => void = () => {};
+  // virsh 9 waits for Ctrl-C even where no event can come; Node would exit once nothing holds it
+  // (test:///default has no socket), so a timer holds the process while it waits.
+  const holdOpen = setInterval(() => {}, 2 ** 30);
   try {
     return await new Promise<WaitOutcome>((resolve, reject) => {
       if (timeoutMs !== undefined) timer = setTimeout(() => resolve('timeout'), timeoutMs);
@@ -92,6 +95,7 @@ async function waitForEvents(
     });
   } finally {
     clearTimeout(timer);
+    clearInterval(holdOpen);
     process.removeListener('SIGINT', interrupted);
     await events.return?.();
   }
