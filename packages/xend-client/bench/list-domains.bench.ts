@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, bench, describe } from 'vitest';
-import { XendClient, type XendDomain } from '../src/index.js';
+import { XendClient, type XendDomainRecord } from '../src/index.js';
 import { startFakeXend } from '../src/testing/index.js';
 
 const DOMAINS = 1_000;
@@ -33,7 +33,7 @@ const fake = await startFakeXend(
 const client = new XendClient(fake.endpoint, { timeoutMs: 120_000 });
 
 /** Lists once, checks every domain came back, and says how many requests it took. */
-async function requestsFor(list: () => Promise<XendDomain[]>): Promise<number> {
+async function requestsFor(list: () => Promise<XendDomainRecord[]>): Promise<number> {
   const before = fake.state.requestCount;
   const domains = await list();
   if (domains.length !== DOMAINS + 1) throw new Error(`listed ${domains.length} domains, not ${DOMAINS + 1}`);
@@ -41,8 +41,8 @@ async function requestsFor(list: () => Promise<XendDomain[]>): Promise<number> {
 }
 
 /** libvirt 0.1.3's xenDaemonListDomains + GetInfo: the names, then each domain's details in turn. */
-async function listOneByOne(): Promise<XendDomain[]> {
-  const domains: XendDomain[] = [];
+async function listOneByOne(): Promise<XendDomainRecord[]> {
+  const domains: XendDomainRecord[] = [];
   for (const name of await client.listDomainNames()) domains.push(await client.getDomain(name));
   return domains;
 }

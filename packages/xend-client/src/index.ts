@@ -12,11 +12,11 @@ export {
   type XendClientOptions,
 } from './client/xend-client.js';
 export { XendError, XendErrorCode, type XendErrorInit } from './errors/xend-error.js';
-export { decodeDomain, decodeDomainList, decodeDomainNames, type DomainInfo, type XendDomain } from './protocol/domain-record.js';
-export { DomainState, decodeDomainState } from './protocol/domain-state.js';
-export { decodeNode, type NodeInfo, type XendNode } from './protocol/node-record.js';
+export { decodeDomain, decodeDomainList, decodeDomainNames, type XendDomainRecord } from './protocol/domain-record.js';
+export { mostSeriousStateFlag, type XendStateFlag } from './protocol/domain-state.js';
+export { decodeNode, type XendNodeRecord } from './protocol/node-record.js';
 export { secondsToNanoseconds } from './protocol/cpu-time.js';
-export { encodeXenVersion } from './protocol/version.js';
+export { xenExtraRelease } from './protocol/version.js';
 export { hasManagedDomains, xendConfigVersionOf } from './protocol/xend-config-version.js';
 export {
   DEFAULT_XEND_HOST,

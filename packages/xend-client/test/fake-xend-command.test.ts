@@ -55,7 +55,7 @@ describe.skipIf(!built)('fake-xend command (needs `pnpm build`)', () => {
     expect(await fake.firstLine).toBe(`fake-xend listening on ${socketPath}`);
     const client = await XendClient.open(socketPath);
     expect(await client.listDomainNames()).toEqual(['Domain-0', 'seeded']);
-    expect((await client.getNode()).info.cpus).toBe(6);
+    expect((await client.getNode()).nrCpus).toBe(6);
     fake.child.kill('SIGTERM');
     expect((await fake.exit).code).toBe(0);
     expect(existsSync(socketPath)).toBe(false);

@@ -3,10 +3,9 @@
 import { join } from 'node:path';
 import { DomainFlag } from '@libvirt-ts/hypercall';
 import { FakePrivcmd, SimulatedXen } from '@libvirt-ts/hypercall/testing';
-import { XendClient } from '@libvirt-ts/xend-client';
+import { mostSeriousStateFlag, XendClient } from '@libvirt-ts/xend-client';
 
 const PAGE_KIB = 4n;
-const PAUSED = 3;
 
 /**
  * open() options for the Xen host in `dir` (see proxy-host.ts): the fake xend's and our xenstored's
@@ -14,7 +13,7 @@ const PAUSED = 3;
  */
 export async function fakeXenOptions(dir) {
   const xend = new XendClient({ kind: 'unix', socketPath: join(dir, 'xend-socket') });
-  const running = (await xend.listDomains()).filter((domain) => domain.id >= 0);
+  const running = (await xend.listDomains()).filter((domain) => domain.domid !== undefined);
   const xen = new SimulatedXen({
     generation: 'xen4',
     major: 4,
@@ -22,14 +21,14 @@ export async function fakeXenOptions(dir) {
     interfaceVersion: 0x15,
     domains: Object.fromEntries(
       running.map((domain) => [
-        domain.id,
+        domain.domid,
         {
-          flags: domain.info.state === PAUSED ? DomainFlag.paused : DomainFlag.running,
-          totPages: BigInt(domain.info.memory) / PAGE_KIB,
-          maxPages: BigInt(domain.info.maxMem) / PAGE_KIB,
-          cpuTime: domain.info.cpuTime,
-          vcpus: domain.info.nrVirtCpu,
-          handle: domain.uuid,
+          flags: mostSeriousStateFlag(domain.state) === 'paused' ? DomainFlag.paused : DomainFlag.running,
+          totPages: (BigInt(domain.memory) * 1024n) / PAGE_KIB,
+          maxPages: (BigInt(domain.maxmem) * 1024n) / PAGE_KIB,
+          cpuTime: domain.cpuTimeNs,
+          vcpus: domain.vcpus,
+          handle: Buffer.from(domain.uuid.replaceAll('-', ''), 'hex'),
         },
       ]),
     ),

@@ -41,10 +41,10 @@ export async function startProxyHost(seed: FakeXendSeed = SEED): Promise<ProxyHo
   try {
     // what xenstored holds on a real host for each running domain, as far as the drivers read it
     for (const domain of await new XendClient(xend.endpoint).listDomains()) {
-      if (domain.id < 0) continue;
-      await xs.write(`/local/domain/${domain.id}/name`, domain.name);
-      await xs.write(`/local/domain/${domain.id}/vm`, `/vm/${domain.uuidString}`);
-      await xs.write(`/vm/${domain.uuidString}/image/ostype`, 'linux');
+      if (domain.domid === undefined) continue;
+      await xs.write(`/local/domain/${domain.domid}/name`, domain.name);
+      await xs.write(`/local/domain/${domain.domid}/vm`, `/vm/${domain.uuid}`);
+      await xs.write(`/vm/${domain.uuid}/image/ostype`, 'linux');
     }
   } finally {
     await xs.close();

@@ -85,13 +85,13 @@ describe('xenHostAvailable', () => {
 
 describe('xend config format from the Xen version', () => {
   it.each([
-    [2, 0, 2_000_007, 1],
-    [3, 0, 3_000_002, 1],
-    [3, 0, 3_000_003, 2],
-    [3, 0, 3_000_004, 3],
-    [3, 1, 3_001_000, 4],
-    [4, 17, 4_017_002, 4],
-  ])('Xen %i.%i (%i) writes format %i', (xenMajor, xenMinor, version, expected) => {
-    expect(xendConfigVersionOf({ xenMajor, xenMinor, version })).toBe(expected);
+    [2, 0, '.7', 1],
+    [3, 0, '.2', 1],
+    [3, 0, '.3', 2],
+    [3, 0, '.4-1', 3],
+    [3, 1, '.0', 4],
+    [4, 17, '.2', 4],
+  ])('Xen %i.%i%s writes format %i', (xenMajor, xenMinor, xenExtra, expected) => {
+    expect(xendConfigVersionOf({ xenMajor, xenMinor, xenExtra })).toBe(expected);
   });
 });

@@ -5,10 +5,10 @@ import {
   decodeDomain,
   decodeDomainList,
   decodeDomainNames,
-  type XendDomain,
+  type XendDomainRecord,
 } from '../protocol/domain-record.js';
 import { describeRequest, type XendHttpRequest } from '../protocol/http-exchange.js';
-import { decodeNode, type XendNode } from '../protocol/node-record.js';
+import { decodeNode, type XendNodeRecord } from '../protocol/node-record.js';
 import { describeEndpoint, endpointsForName, type XendEndpoint } from '../transport/endpoint.js';
 import { sendRequest } from '../transport/send-request.js';
 
@@ -102,14 +102,9 @@ export class XendClient {
     });
   }
 
-  /** Host and hypervisor facts: virNodeInfo, the Xen version, free memory. */
-  async getNode(call?: CallOptions): Promise<XendNode> {
+  /** Host and hypervisor facts: CPUs, memory, the Xen version and capabilities. */
+  async getNode(call?: CallOptions): Promise<XendNodeRecord> {
     return decodeNode(await this.getSexpr('/xend/node/', call));
-  }
-
-  /** The hypervisor version as libvirt encodes it (3.0.2 is 3000002). */
-  async getVersion(call?: CallOptions): Promise<number> {
-    return (await this.getNode(call)).version;
   }
 
   /** The names of all domains xend knows, Domain-0 included. */
@@ -118,12 +113,12 @@ export class XendClient {
   }
 
   /** Every domain with its details, in one request. */
-  async listDomains(call?: CallOptions): Promise<XendDomain[]> {
+  async listDomains(call?: CallOptions): Promise<XendDomainRecord[]> {
     return decodeDomainList(await this.getSexpr('/xend/domain?detail=1', call));
   }
 
   /** One domain's details, by name or id. NO_DOMAIN when xend does not know it. */
-  async getDomain(domain: DomainName, call?: CallOptions): Promise<XendDomain> {
+  async getDomain(domain: DomainName, call?: CallOptions): Promise<XendDomainRecord> {
     return decodeDomain(await this.getSexpr(`${domainPath(domain)}?detail=1`, call));
   }
 
@@ -154,7 +149,7 @@ export class XendClient {
   }
 
   /** Restores a domain saved with `save`; it comes back running, with a new id. */
-  async restore(file: string, call?: CallOptions): Promise<XendDomain | undefined> {
+  async restore(file: string, call?: CallOptions): Promise<XendDomainRecord | undefined> {
     const form: [string, string][] = [['op', 'restore'], ['file', requireText(file, 'restore file')]];
     const answer = await this.post('/xend/domain/', form, this.slow(call));
     return decodeOptionalDomain(answer);
@@ -165,7 +160,7 @@ export class XendClient {
    * its devices and unpauses it, as libvirt did; if a step after creation fails the half-made
    * domain is destroyed. Returns the running domain.
    */
-  async create(config: SExpr | string, call?: CallOptions): Promise<XendDomain> {
+  async create(config: SExpr | string, call?: CallOptions): Promise<XendDomainRecord> {
     const tree = typeof config === 'string' ? parseConfig(config) : config;
     const name = configName(tree);
     await this.post('/xend/domain/', [['op', 'create'], ['config', printSexpr(tree)]], this.slow(call));
@@ -186,7 +181,7 @@ export class XendClient {
    * (`op=new`, Xen 3.0.4+). Returns the inactive domain as xend then describes it (id -1).
    * NO_SUPPORT from an older xend, which does not know the op.
    */
-  async defineDomain(config: SExpr | string, call?: CallOptions): Promise<XendDomain> {
+  async defineDomain(config: SExpr | string, call?: CallOptions): Promise<XendDomainRecord> {
     const tree = typeof config === 'string' ? parseConfig(config) : config;
     const name = configName(tree);
     await this.managedOp('new', () => this.post('/xend/domain/', [['op', 'new'], ['config', printSexpr(tree)]], call));
@@ -197,7 +192,7 @@ export class XendClient {
    * Starts a defined, inactive domain (`op=start`, Xen 3.0.4+): xend builds it, waits for its
    * devices and runs it. Returns the running domain with its new id.
    */
-  async startDomain(name: string, call?: CallOptions): Promise<XendDomain> {
+  async startDomain(name: string, call?: CallOptions): Promise<XendDomainRecord> {
     await this.managedOp('start', () => this.domainOp(name, [['op', 'start']], this.slow(call)));
     return this.getDomain(name, call);
   }
@@ -372,7 +367,7 @@ function configName(config: SExpr): string {
 }
 
 /** xend answers a restore with the new domain's record; anything else gives undefined. */
-function decodeOptionalDomain(body: string): XendDomain | undefined {
+function decodeOptionalDomain(body: string): XendDomainRecord | undefined {
   let tree: SExpr;
   try {
     tree = parseSexpr(body);

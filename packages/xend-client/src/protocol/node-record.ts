@@ -1,65 +1,53 @@
 import type { SExpr } from '@libvirt-ts/sexpr';
 import { FieldReader } from './read-fields.js';
-import { encodeXenVersion } from './version.js';
 
-/** virNodeInfo, as libvirt fills it from xend's node record. Memory in KiB. */
-export interface NodeInfo {
-  model: string;
-  memory: number;
-  cpus: number;
-  mhz: number;
-  nodes: number;
-  sockets: number;
-  cores: number;
-  threads: number;
-}
-
-/** What `GET /xend/node/` says about the host and hypervisor. */
-export interface XendNode {
-  /** Exactly virNodeInfo. */
-  info: NodeInfo;
-  /** libvirt's version number: major * 1,000,000 + minor * 1,000 + release. */
-  version: number;
+/**
+ * What `GET /xend/node/` says about the host and hypervisor, in xend's fields and units (memory in
+ * MiB). A missing number reads as 0 and a missing text as empty, as libvirt read them. virt's xend
+ * driver maps it to virNodeInfo.
+ */
+export interface XendNodeRecord {
+  /** `host`: the host name. */
+  host: string;
+  /** `release`: dom0's kernel release. */
+  release: string;
+  /** `machine`: the architecture (`i686`, `x86_64`), whole. */
+  machine: string;
+  nrCpus: number;
+  nrNodes: number;
+  socketsPerNode: number;
+  coresPerSocket: number;
+  threadsPerCore: number;
+  cpuMhz: number;
+  /** `total_memory` and `free_memory`, MiB. */
+  totalMemory: number;
+  freeMemory: number;
   xenMajor: number;
   xenMinor: number;
-  /** `xen_extra` as xend wrote it (".2", ".0-1"). */
+  /** `xen_extra` as xend wrote it (".2", ".0-1"); see xenExtraRelease. */
   xenExtra: string;
-  /** Free memory in KiB. */
-  freeMemory: number;
-  hostname: string;
-  /** Kernel release and version of dom0, `xen_caps`: empty when xend omits them. */
-  release: string;
+  /** `xen_caps`: the guest kinds Xen offers (`xen-3.0-x86_32 hvm-3.0-x86_32`). */
   xenCaps: string;
 }
 
-/** virNodeInfo's model is a 32-byte C string: at most 31 characters. */
-const MODEL_MAX = 31;
-const MIB_TO_KIB = 1024;
-
 /** Decodes the `(node ...)` answer of `GET /xend/node/`. */
-export function decodeNode(answer: SExpr): XendNode {
+export function decodeNode(answer: SExpr): XendNodeRecord {
   const fields = new FieldReader(answer, 'node');
-  const xenMajor = fields.int('xen_major');
-  const xenMinor = fields.int('xen_minor');
-  const xenExtra = fields.string('xen_extra') ?? '';
   return {
-    info: {
-      model: (fields.string('machine') ?? '').slice(0, MODEL_MAX),
-      memory: fields.int('total_memory') * MIB_TO_KIB,
-      cpus: fields.int('nr_cpus'),
-      mhz: fields.int('cpu_mhz'),
-      nodes: fields.int('nr_nodes'),
-      sockets: fields.int('sockets_per_node'),
-      cores: fields.int('cores_per_socket'),
-      threads: fields.int('threads_per_core'),
-    },
-    version: encodeXenVersion(xenMajor, xenMinor, xenExtra),
-    xenMajor,
-    xenMinor,
-    xenExtra,
-    freeMemory: fields.int('free_memory') * MIB_TO_KIB,
-    hostname: fields.string('host') ?? '',
+    host: fields.string('host') ?? '',
     release: fields.string('release') ?? '',
+    machine: fields.string('machine') ?? '',
+    nrCpus: fields.int('nr_cpus'),
+    nrNodes: fields.int('nr_nodes'),
+    socketsPerNode: fields.int('sockets_per_node'),
+    coresPerSocket: fields.int('cores_per_socket'),
+    threadsPerCore: fields.int('threads_per_core'),
+    cpuMhz: fields.int('cpu_mhz'),
+    totalMemory: fields.int('total_memory'),
+    freeMemory: fields.int('free_memory'),
+    xenMajor: fields.int('xen_major'),
+    xenMinor: fields.int('xen_minor'),
+    xenExtra: fields.string('xen_extra') ?? '',
     xenCaps: fields.string('xen_caps') ?? '',
   };
 }

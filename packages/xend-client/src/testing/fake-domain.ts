@@ -1,5 +1,5 @@
 import { atom, list, type SExpr } from '@libvirt-ts/sexpr';
-import { DomainState, decodeDomainState } from '../protocol/domain-state.js';
+import { mostSeriousStateFlag } from '../protocol/domain-state.js';
 
 /**
  * What a fake domain is doing; each maps to one of xend's six state flags. `halted` is a managed
@@ -22,18 +22,9 @@ export function stateFlags(state: RunState): string {
   return STATE_FLAGS[state];
 }
 
-const RUN_STATE_OF: Partial<Record<DomainState, RunState>> = {
-  [DomainState.RUNNING]: 'running',
-  [DomainState.BLOCKED]: 'blocked',
-  [DomainState.PAUSED]: 'paused',
-  [DomainState.SHUTDOWN]: 'shutdown',
-  [DomainState.CRASHED]: 'crashed',
-  [DomainState.SHUTOFF]: 'dying',
-};
-
 /** The run state of a xend state string, read as the client reads it (libvirt's priority order). */
 export function runStateOfFlags(flags: string): RunState | undefined {
-  return RUN_STATE_OF[decodeDomainState(flags)];
+  return mostSeriousStateFlag(flags);
 }
 
 /** A domain the fake xend holds. Memory in MiB, as xend counts it. */

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { atom, headOf, list, lookupString, type SExpr } from '@libvirt-ts/sexpr';
 import type { XendConfigVersion } from '../config/xend-config-options.js';
 import { XendError } from '../errors/xend-error.js';
-import { encodeXenVersion } from '../protocol/version.js';
 import { hasManagedDomains, xendConfigVersionOf } from '../protocol/xend-config-version.js';
 import { domainFromSexpr } from './domain-from-sexpr.js';
 import { cpuSecondsAt, domainConfig, domainRecord, type FakeDomain, type RunState } from './fake-domain.js';
@@ -97,7 +96,7 @@ export class FakeXendState {
     const major = Number(this.node.get('xen_major') ?? 0);
     const minor = Number(this.node.get('xen_minor') ?? 0);
     const extra = String(this.node.get('xen_extra') ?? '');
-    return xendConfigVersionOf({ xenMajor: major, xenMinor: minor, version: encodeXenVersion(major, minor, extra) });
+    return xendConfigVersionOf({ xenMajor: major, xenMinor: minor, xenExtra: extra });
   }
 
   /** Whether this xend has `op=new`, `op=start`, `op=delete` and `?state=halted`. */

@@ -13,34 +13,29 @@ const NODE = `(node (host fc5) (release 2.6.16-1.2133_FC5xen0) (version '#1 SMP 
  (cc_compile_date 'Tue Jun  6 01:30:13 EDT 2006'))`;
 
 describe('decodeNode', () => {
-  it('fills virNodeInfo and the version as libvirt', () => {
-    const node = decodeNode(parseSexpr(NODE));
-    expect(node.info).toEqual({
-      model: 'i686',
-      memory: 1023 * 1024,
-      cpus: 2,
-      mhz: 2000,
-      nodes: 1,
-      sockets: 1,
-      cores: 2,
-      threads: 1,
-    });
-    expect(node.version).toBe(3_000_002);
-    expect(node).toMatchObject({
+  it('reads the fields of xend in its units (memory in MiB)', () => {
+    expect(decodeNode(parseSexpr(NODE))).toEqual({
+      host: 'fc5',
+      release: '2.6.16-1.2133_FC5xen0',
+      machine: 'i686',
+      nrCpus: 2,
+      nrNodes: 1,
+      socketsPerNode: 1,
+      coresPerSocket: 2,
+      threadsPerCore: 1,
+      cpuMhz: 2000,
+      totalMemory: 1023,
+      freeMemory: 12,
       xenMajor: 3,
       xenMinor: 0,
       xenExtra: '.2',
-      freeMemory: 12 * 1024,
-      hostname: 'fc5',
-      release: '2.6.16-1.2133_FC5xen0',
       xenCaps: 'xen-3.0-x86_32',
     });
   });
 
-  it('reads missing fields as 0 or empty and cuts the model to 31 characters', () => {
+  it('reads missing fields as 0 or empty and keeps the machine whole', () => {
     const node = decodeNode(parseSexpr(`(node (machine ${'x'.repeat(40)}))`));
-    expect(node.info).toEqual({ model: 'x'.repeat(31), memory: 0, cpus: 0, mhz: 0, nodes: 0, sockets: 0, cores: 0, threads: 0 });
-    expect(node.version).toBe(0);
+    expect(node).toMatchObject({ machine: 'x'.repeat(40), totalMemory: 0, nrCpus: 0, cpuMhz: 0, xenMajor: 0, xenExtra: '', host: '' });
   });
 
   it('is a PARSE_ERROR for another record or a bad number', () => {

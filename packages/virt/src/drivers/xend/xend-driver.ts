@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { lookup, lookupString } from '@libvirt-ts/sexpr';
-import { XendClient, type XendConfigVersion, type XendDomain } from '@libvirt-ts/xend-client';
+import { XendClient, type XendConfigVersion, type XendDomainRecord } from '@libvirt-ts/xend-client';
 import type { DomainRef, Driver } from '../../driver.js';
 import type { DomainInfo, DomainStateWithReason, ListAllDomainsFlags, NodeInfo } from '../../types.js';
 import { isXendError } from '../../errors/package-errors.js';
@@ -12,6 +12,7 @@ import type { XendTarget } from '../xen/xen-names.js';
 import { type DomainConsole, XenstoreDriver } from '../xenstore/xenstore-driver.js';
 import { hasManagedDomains, xendConfigVersionOf } from './xend-config-version.js';
 import { domainXmlFromXend, xendConfigFromXml } from './xend-domain-xml.js';
+import { domainIdOf, domainInfoOf, domainRefOf, domainStateOf, hypervisorVersionOf, isRunning, nodeInfoOf } from './xend-mapping.js';
 
 /**
  * The "XenDaemon" driver (libvirt 0.1.3 xend_internal.c): every state change goes through xend's
@@ -70,30 +71,30 @@ export class XendDriver implements Driver {
   }
 
   async getVersion(): Promise<number> {
-    return this.#call(() => this.#xend.getVersion());
+    return hypervisorVersionOf(await this.#call(() => this.#xend.getNode()));
   }
 
   /** The host xend runs on, as xend names it. */
   async getHostname(): Promise<string> {
     const node = await this.#call(() => this.#xend.getNode());
-    if (!node.hostname) throw xenDriverError('XEND', 'NO_HOSTNAME', 'xend does not report its host name');
-    return node.hostname;
+    if (!node.host) throw xenDriverError('XEND', 'NO_HOSTNAME', 'xend does not report its host name');
+    return node.host;
   }
 
   /** The guests xend's `xen_caps` offers, on its node's machine. */
   async getCapabilities(): Promise<string> {
     const node = await this.#call(() => this.#xend.getNode());
-    return formatXenCapabilities(node.info.model || 'x86_64', node.xenCaps);
+    return formatXenCapabilities(nodeInfoOf(node).model || 'x86_64', node.xenCaps);
   }
 
   async nodeGetInfo(): Promise<NodeInfo> {
-    return (await this.#call(() => this.#xend.getNode())).info;
+    return nodeInfoOf(await this.#call(() => this.#xend.getNode()));
   }
 
   async listDomainIDs(): Promise<number[]> {
     return (await this.#listDomains())
-      .filter(isActive)
-      .map((d) => d.id)
+      .filter(isRunning)
+      .map(domainIdOf)
       .sort((a, b) => a - b);
   }
 
@@ -124,44 +125,44 @@ export class XendDriver implements Driver {
       both || flags.active ? this.#listDomains() : [],
       both || flags.inactive ? this.#definedDomains() : [],
     ]);
-    const active = live.filter(isActive).sort((a, b) => a.id - b.id);
+    const active = live.filter(isRunning).sort((a, b) => domainIdOf(a) - domainIdOf(b));
     // xend's records carry the info: listAllDomainsWithInfo needs no request per domain
-    return [...active, ...inactive].map((d) => ({ ...refOf(d), info: d.info }));
+    return [...active, ...inactive].map((d) => ({ ...domainRefOf(d), info: domainInfoOf(d) }));
   }
 
   async lookupByID(id: number): Promise<DomainRef | undefined> {
     const domain = await this.#find(id);
-    return domain && refOf(domain);
+    return domain && domainRefOf(domain);
   }
 
   async lookupByName(name: string): Promise<DomainRef | undefined> {
     const domain = await this.#find(name);
-    return domain && refOf(domain);
+    return domain && domainRefOf(domain);
   }
 
   async lookupByUUID(uuid: Uint8Array): Promise<DomainRef | undefined> {
-    const matches = (d: XendDomain) => sameBytes(d.uuid, uuid);
+    const matches = (d: XendDomainRecord) => sameBytes(domainRefOf(d).uuid, uuid);
     const domain = (await this.#listDomains()).find(matches) ?? (await this.#definedDomains()).find(matches);
-    return domain && refOf(domain);
+    return domain && domainRefOf(domain);
   }
 
   /** createLinux / createXML: XML -> `(vm ...)`, create paused, wait for devices, unpause. */
   async domainCreateXML(xml: string, _flags: number): Promise<DomainRef> {
     const config = xendConfigFromXml(xml, await this.#xendConfigVersion());
-    return refOf(await this.#call(() => this.#xend.create(config)));
+    return domainRefOf(await this.#call(() => this.#xend.create(config)));
   }
 
   /** virDomainDefineXML: XML -> `(vm ...)`, defined with xend's `op=new` (xend 3.0.4+); the domain stays off (id -1). */
   async domainDefineXML(xml: string): Promise<DomainRef> {
     const version = await this.#requireManagedDomains('virDomainDefineXML');
     const config = xendConfigFromXml(xml, version);
-    return refOf(await this.#call(() => this.#xend.defineDomain(config)));
+    return domainRefOf(await this.#call(() => this.#xend.defineDomain(config)));
   }
 
   /** virDomainCreate: xend's `op=start` of a defined domain; it comes back running with its new id. */
   async domainCreate(dom: DomainRef): Promise<DomainRef> {
     await this.#requireManagedDomains('virDomainCreate');
-    return refOf(await this.#call(() => this.#xend.startDomain(dom.name)));
+    return domainRefOf(await this.#call(() => this.#xend.startDomain(dom.name)));
   }
 
   /** virDomainUndefine: xend's `op=delete`, which refuses a running domain (POST_FAILED with xend's words). */
@@ -172,7 +173,7 @@ export class XendDriver implements Driver {
 
   async domainRestore(file: string): Promise<DomainRef | undefined> {
     const restored = await this.#call(() => this.#xend.restore(resolve(file)));
-    return restored && refOf(restored);
+    return restored && domainRefOf(restored);
   }
 
   async domainSuspend(dom: DomainRef): Promise<void> {
@@ -201,7 +202,7 @@ export class XendDriver implements Driver {
   }
 
   async domainGetInfo(dom: DomainRef): Promise<DomainInfo> {
-    return (await this.#domain(dom)).info;
+    return domainInfoOf(await this.#domain(dom));
   }
 
   /** "hvm" for a fully virtualized guest, else "linux" (later libvirt asked xend; 0.1.3 xenstore). */
@@ -212,7 +213,7 @@ export class XendDriver implements Driver {
 
   /** `maxmem` (0.1.3 read `memory` here, which later libvirt corrected). */
   async domainGetMaxMemory(dom: DomainRef): Promise<number> {
-    return (await this.#domain(dom)).info.maxMem;
+    return domainInfoOf(await this.#domain(dom)).maxMem;
   }
 
   async domainGetXMLDesc(dom: DomainRef, flags: number): Promise<string> {
@@ -222,16 +223,16 @@ export class XendDriver implements Driver {
 
   /** The state with reason "unknown": xend's state letters carry no reason. */
   async domainGetState(dom: DomainRef): Promise<DomainStateWithReason> {
-    return { state: (await this.#domain(dom)).info.state, reason: 0 };
+    return { state: domainStateOf(await this.#domain(dom)), reason: 0 };
   }
 
   async domainIsActive(dom: DomainRef): Promise<boolean> {
-    return isActive(await this.#domain(dom));
+    return isRunning(await this.#domain(dom));
   }
 
   /** Only domains xend manages (config format 3: listed while not running) outlive a shutdown. */
   async domainIsPersistent(dom: DomainRef): Promise<boolean> {
-    return !isActive(await this.#domain(dom));
+    return !isRunning(await this.#domain(dom));
   }
 
   /** xend starts a managed domain with itself when `on_xend_start` is `start` (as later libvirt read it). */
@@ -280,38 +281,30 @@ export class XendDriver implements Driver {
   }
 
   /** The defined domains that are not running, with their records, by name (none before xend 3.0.4). */
-  async #definedDomains(): Promise<XendDomain[]> {
+  async #definedDomains(): Promise<XendDomainRecord[]> {
     const names = await this.listDefinedDomains();
     // one may be started or undefined between the two requests: what is gone is left out
     const records = await Promise.all(names.map((name) => this.#find(name)));
-    return records.filter((d): d is XendDomain => d !== undefined && !isActive(d)).sort((a, b) => a.name.localeCompare(b.name));
+    return records.filter((d): d is XendDomainRecord => d !== undefined && !isRunning(d)).sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  #listDomains(): Promise<XendDomain[]> {
+  #listDomains(): Promise<XendDomainRecord[]> {
     return this.#call(() => this.#xend.listDomains());
   }
 
   /** The domain's current record; NO_DOMAIN when xend no longer knows it. */
-  #domain(dom: DomainRef): Promise<XendDomain> {
+  #domain(dom: DomainRef): Promise<XendDomainRecord> {
     return this.#call(() => this.#xend.getDomain(dom.name));
   }
 
   /** A lookup: xend's 404 means "not mine", anything else is an error. */
-  #find(key: string | number): Promise<XendDomain | undefined> {
+  #find(key: string | number): Promise<XendDomainRecord | undefined> {
     return orAbsent('XEND', () => this.#xend.getDomain(key), (error) => isXendError(error) && error.code === 'NO_DOMAIN');
   }
 
   #call<T>(operation: () => Promise<T>): Promise<T> {
     return asVirtErrors('XEND', operation);
   }
-}
-
-function isActive(domain: XendDomain): boolean {
-  return domain.id >= 0;
-}
-
-function refOf(domain: XendDomain): DomainRef {
-  return { id: domain.id, name: domain.name, uuid: domain.uuid };
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

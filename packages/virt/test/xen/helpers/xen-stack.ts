@@ -71,16 +71,16 @@ async function seedXenstore(xend: XendClient, socket: string): Promise<void> {
   const xs = await XenstoreClient.connect({ path: socket });
   try {
     for (const domain of await xend.listDomains()) {
-      if (domain.id < 0) continue;
-      const base = `/local/domain/${domain.id}`;
-      const vm = `/vm/${domain.uuidString}`;
+      if (domain.domid === undefined) continue;
+      const base = `/local/domain/${domain.domid}`;
+      const vm = `/vm/${domain.uuid}`;
       const hvm = lookup(domain.sexpr, 'domain/image/hvm') !== undefined;
       await xs.write(`${base}/name`, domain.name);
       await xs.write(`${base}/vm`, vm);
       await xs.write(`${base}/running`, '1');
-      await xs.write(`${base}/memory/target`, String(domain.info.memory));
-      for (let cpu = 0; cpu < domain.info.nrVirtCpu; cpu++) await xs.write(`${base}/cpu/${cpu}/availability`, 'online');
-      await xs.write(`${vm}/uuid`, domain.uuidString);
+      await xs.write(`${base}/memory/target`, String(domain.memory * 1024));
+      for (let cpu = 0; cpu < domain.vcpus; cpu++) await xs.write(`${base}/cpu/${cpu}/availability`, 'online');
+      await xs.write(`${vm}/uuid`, domain.uuid);
       await xs.write(`${vm}/image/ostype`, hvm ? 'hvm' : 'linux');
     }
   } finally {

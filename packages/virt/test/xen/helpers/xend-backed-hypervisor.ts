@@ -1,6 +1,10 @@
 import { DomainFlag, Hypercall, XenVersionOp, xen4 } from '@libvirt-ts/hypercall';
 import { errnoError, FakePrivcmd, type FakeHypercall } from '@libvirt-ts/hypercall/testing';
-import type { XendClient, XendDomain } from '@libvirt-ts/xend-client';
+import { mostSeriousStateFlag, type XendClient, type XendDomainRecord, type XendStateFlag } from '@libvirt-ts/xend-client';
+import { parseUuid } from '../../../src/uuid.js';
+
+/** A domain xend runs: it has a domain id. */
+type RunningDomain = XendDomainRecord & { domid: number };
 
 const XEN_MAJOR = 4;
 const XEN_MINOR = 17;
@@ -58,7 +62,7 @@ async function sysctl(xend: XendClient, call: FakeHypercall): Promise<number> {
   if (head.interface_version !== xen4.XEN_4_17.sysctl) throw errnoError('EACCES');
   if (head.cmd !== xen4.SysctlCmd.XEN_SYSCTL_getdomaininfolist) throw errnoError('ENOSYS');
   const list = xen4.xenSysctlGetDomainInfoList.decode(control, xen4.SYSCTL_UNION_OFFSET);
-  const domains = (await runningDomains(xend)).filter((d) => d.id >= list.first_domain).slice(0, list.max_domains);
+  const domains = (await runningDomains(xend)).filter((d) => d.domid >= list.first_domain).slice(0, list.max_domains);
   const size = xen4.xenDomctlGetDomainInfo.size;
   domains.forEach((domain, i) => {
     call.write(list.buffer + BigInt(i * size), encodeInfo(domain));
@@ -77,20 +81,20 @@ async function domctl(xend: XendClient, call: FakeHypercall): Promise<number> {
   const Cmd = xen4.DomctlCmd;
   if (head.cmd === Cmd.XEN_DOMCTL_getdomaininfo) {
     // like Xen: the first domain with an id at least the one asked for
-    const next = domains.find((d) => d.id >= head.domain);
+    const next = domains.find((d) => d.domid >= head.domain);
     if (!next) throw errnoError('ESRCH');
     control.set(encodeInfo(next), xen4.DOMCTL_UNION_OFFSET);
     call.write(address, control);
     return 0;
   }
-  const target = domains.find((d) => d.id === head.domain);
+  const target = domains.find((d) => d.domid === head.domain);
   if (!target) throw errnoError('ESRCH');
   switch (head.cmd) {
     case Cmd.XEN_DOMCTL_pausedomain:
-      if (target.info.state !== 3) await xend.pause(target.name);
+      if (mostSeriousStateFlag(target.state) !== 'paused') await xend.pause(target.name);
       return 0;
     case Cmd.XEN_DOMCTL_unpausedomain:
-      if (target.info.state === 3) await xend.unpause(target.name);
+      if (mostSeriousStateFlag(target.state) === 'paused') await xend.unpause(target.name);
       return 0;
     case Cmd.XEN_DOMCTL_destroydomain:
       await xend.destroy(target.name);
@@ -105,40 +109,42 @@ async function domctl(xend: XendClient, call: FakeHypercall): Promise<number> {
   }
 }
 
-async function runningDomains(xend: XendClient): Promise<XendDomain[]> {
-  return (await xend.listDomains()).filter((d) => d.id >= 0).sort((a, b) => a.id - b.id);
+async function runningDomains(xend: XendClient): Promise<RunningDomain[]> {
+  return (await xend.listDomains())
+    .flatMap((record) => (record.domid === undefined ? [] : [{ ...record, domid: record.domid }]))
+    .sort((a, b) => a.domid - b.domid);
 }
 
-/** xend's view of a domain as Xen 4.17's xen_domctl_getdomaininfo. */
-function encodeInfo(domain: XendDomain): Uint8Array {
+/** xend's view of a domain as Xen 4.17's xen_domctl_getdomaininfo (xend counts memory in MiB). */
+function encodeInfo(domain: RunningDomain): Uint8Array {
+  const flag = mostSeriousStateFlag(domain.state);
   return xen4.xenDomctlGetDomainInfo.encode({
-    domain: domain.id,
-    flags: flagsOf(domain.info.state),
-    tot_pages: BigInt(domain.info.memory / PAGE_KIB),
-    max_pages: BigInt(domain.info.maxMem / PAGE_KIB),
-    cpu_time: domain.info.cpuTime,
-    nr_online_vcpus: domain.info.nrVirtCpu,
-    max_vcpu_id: Math.max(0, domain.info.nrVirtCpu - 1),
-    handle: domain.uuid,
+    domain: domain.domid,
+    flags: flag === undefined ? 0 : XEN_FLAGS[flag],
+    tot_pages: BigInt((domain.memory * 1024) / PAGE_KIB),
+    max_pages: BigInt((domain.maxmem * 1024) / PAGE_KIB),
+    cpu_time: domain.cpuTimeNs,
+    nr_online_vcpus: domain.vcpus,
+    max_vcpu_id: Math.max(0, domain.vcpus - 1),
+    handle: uuidBytes(domain.uuid),
   });
 }
 
-/** virDomainState back to XEN_DOMINF_* bits. */
-function flagsOf(state: number): number {
-  switch (state) {
-    case 1:
-      return DomainFlag.running;
-    case 2:
-      return DomainFlag.blocked;
-    case 3:
-      return DomainFlag.paused;
-    case 4:
-      return DomainFlag.dying;
-    case 5:
-      return DomainFlag.shutdown;
-    case 6:
-      return DomainFlag.shutdown | (SHUTDOWN_CRASH << 16);
-    default:
-      return 0;
-  }
+function uuidBytes(text: string): Uint8Array {
+  const bytes = parseUuid(text);
+  if (!bytes) throw new Error(`fake hypervisor: xend gave a bad UUID ${text}`);
+  return bytes;
 }
+
+/**
+ * xend's state flag as XEN_DOMINF_* bits that the hypervisor driver reads back as the state the
+ * xend driver gives (libvirt reads xend's `d` as SHUTOFF and Xen's dying bit as SHUTDOWN).
+ */
+const XEN_FLAGS: Readonly<Record<XendStateFlag, number>> = {
+  running: DomainFlag.running,
+  blocked: DomainFlag.blocked,
+  paused: DomainFlag.paused,
+  shutdown: DomainFlag.dying,
+  dying: DomainFlag.shutdown,
+  crashed: DomainFlag.shutdown | (SHUTDOWN_CRASH << 16),
+};
