@@ -1,3 +1,5 @@
+import { DEVICE_CASES } from './conformance-device-cases.js';
+
 /**
  * The conformance suite: each case runs through our virsh and Debian's virsh 9 with
  * the same arguments. In args and env, `@IN/` is test/fixtures/inputs/, `@NODES/` is
@@ -264,4 +266,5 @@ export const CASES: ConformanceCase[] = [
   { name: 'interactive-quiet-quit', args: ['-q', ...T], input: 'quit\nlist\n', env: { XDG_CACHE_HOME: '@TMP/cache' } },
   { name: 'interactive-readonly-prompt', args: ['-r', ...T], input: 'destroy test\nconnect test:///default\ndestroy test\n', env: { XDG_CACHE_HOME: '@TMP/cache' } },
   { name: 'interactive-cd-pwd', args: ['-q', ...T], input: 'cd /nonexistent-dir\ncd /\npwd\n', env: { XDG_CACHE_HOME: '@TMP/cache' } },
+  ...DEVICE_CASES,
 ];

@@ -59,6 +59,9 @@ export const DomainModificationImpact = { AFFECT_CURRENT: 0, AFFECT_LIVE: 1, AFF
 /** virDomainMemoryModFlags (virDomainSetMemoryFlags): the impact, or MEM_MAXIMUM to change the maximum. */
 export const DomainMemoryModFlags = { MEM_CURRENT: 0, MEM_LIVE: 1, MEM_CONFIG: 2, MEM_MAXIMUM: 4 } as const;
 
+/** virDomainDeviceModifyFlags (virDomainAttachDeviceFlags, virDomainDetachDeviceFlags). */
+export const DomainDeviceModifyFlags = { AFFECT_CURRENT: 0, AFFECT_LIVE: 1, AFFECT_CONFIG: 2, FORCE: 4 } as const;
+
 /** virDomainVcpuFlags (virDomainSetVcpusFlags). */
 export const DomainVcpuFlags = {
   VCPU_CURRENT: 0,

@@ -72,6 +72,10 @@ export const CALL_RULES: { readonly [M in DriverMethod]: CallRule } = {
   domainSetVcpus: { policy: 'first', api: 'virDomainSetVcpus', writes: true },
   domainSetMemoryFlags: { policy: 'first', api: 'virDomainSetMemoryFlags', writes: true },
   domainSetVcpusFlags: { policy: 'first', api: 'virDomainSetVcpusFlags', writes: true },
+  domainAttachDevice: { policy: 'first', api: 'virDomainAttachDevice', writes: true },
+  domainAttachDeviceFlags: { policy: 'first', api: 'virDomainAttachDeviceFlags', writes: true },
+  domainDetachDevice: { policy: 'first', api: 'virDomainDetachDevice', writes: true },
+  domainDetachDeviceFlags: { policy: 'first', api: 'virDomainDetachDeviceFlags', writes: true },
 };
 
 /**

@@ -142,6 +142,26 @@ export class Domain {
     });
   }
 
+  /** virDomainAttachDevice: adds the device described by `xml` (a `<disk>`, `<interface>`...) to the running domain. */
+  attachDevice(xml: string): Promise<void> {
+    return this.#call('domainAttachDevice', this.#ref, xml);
+  }
+
+  /** virDomainAttachDeviceFlags: `flags` from DomainDeviceModifyFlags (AFFECT_CONFIG changes the persistent definition). */
+  attachDeviceFlags(xml: string, flags: number): Promise<void> {
+    return this.#call('domainAttachDeviceFlags', this.#ref, xml, flags);
+  }
+
+  /** virDomainDetachDevice: removes the device described by `xml` from the running domain. */
+  detachDevice(xml: string): Promise<void> {
+    return this.#call('domainDetachDevice', this.#ref, xml);
+  }
+
+  /** virDomainDetachDeviceFlags: `flags` from DomainDeviceModifyFlags. */
+  detachDeviceFlags(xml: string, flags: number): Promise<void> {
+    return this.#call('domainDetachDeviceFlags', this.#ref, xml, flags);
+  }
+
   /** A call whose arguments are checked first: the check's failure is reported like the call's. */
   #checked<T>(body: () => Promise<T>): Promise<T> {
     return this.#engine.run(this, body);

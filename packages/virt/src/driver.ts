@@ -114,6 +114,16 @@ export interface Driver {
   /** virDomainSetVcpusFlags: DomainVcpuFlags (VCPU_CURRENT, VCPU_LIVE, VCPU_CONFIG, VCPU_MAXIMUM...). */
   domainSetVcpusFlags?(dom: DomainRef, count: number, flags: number): Promise<void>;
 
+  // Devices (libvirt 9's test driver has none of these: NO_SUPPORT)
+  /** virDomainAttachDevice: add the device described by `xml` to the running domain. */
+  domainAttachDevice?(dom: DomainRef, xml: string): Promise<void>;
+  /** virDomainAttachDeviceFlags: DomainDeviceModifyFlags (AFFECT_CURRENT, AFFECT_LIVE, AFFECT_CONFIG). */
+  domainAttachDeviceFlags?(dom: DomainRef, xml: string, flags: number): Promise<void>;
+  /** virDomainDetachDevice: remove the device described by `xml` from the running domain. */
+  domainDetachDevice?(dom: DomainRef, xml: string): Promise<void>;
+  /** virDomainDetachDeviceFlags: DomainDeviceModifyFlags. */
+  domainDetachDeviceFlags?(dom: DomainRef, xml: string, flags: number): Promise<void>;
+
   // Events (not dispatched: the connection subscribes to the first driver that has them)
   /**
    * virConnectDomainEventRegisterAny for lifecycle events: from now on, hand every domain lifecycle

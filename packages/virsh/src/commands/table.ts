@@ -1,6 +1,9 @@
+import { attachDiskCommand } from './attach-disk.js';
 import type { CommandDef } from './command.js';
 import { completeCommand, completionCommand } from './completion.js';
 import { createCommand, defineCommand } from './create-define.js';
+import { detachDiskCommand } from './detach-disk.js';
+import { domblklistCommand } from './domblklist.js';
 import { domidCommand, domnameCommand, domuuidCommand } from './domain-ids.js';
 import { dominfoCommand } from './dominfo.js';
 import { domstateCommand } from './domstate.js';
@@ -25,9 +28,11 @@ import { cd, connect, echo, exit, pwd, quit } from './shell-builtins.js';
 
 /** Every command, grouped and ordered as virsh 9's `help` lists them. Built on first use (help.ts imports this module). */
 const buildTable = (): readonly CommandDef[] => [
+  attachDiskCommand,
   createCommand,
   defineCommand,
   destroyCommand,
+  detachDiskCommand,
   domidCommand,
   domnameCommand,
   domuuidCommand,
@@ -45,6 +50,7 @@ const buildTable = (): readonly CommandDef[] => [
   startCommand,
   suspendCommand,
   undefineCommand,
+  domblklistCommand,
   dominfoCommand,
   domstateCommand,
   listCommand,

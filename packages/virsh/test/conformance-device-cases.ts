@@ -1,0 +1,137 @@
+import type { ConformanceCase } from './conformance-cases.js';
+
+/**
+ * Conformance cases for the device commands (attach-disk, detach-disk, domblklist). The
+ * attach-disk lines are libvirt's own: tests/virshtestdata/attach-disk.in of libvirt/libvirt
+ * (commit c96ac614a8b5ea299ad7df6eeb56ea94cd59e3d8), one case per line, the arguments after
+ * `attach-disk` as written there; its expected output is virsh 9's live run, not libvirt's .out.
+ */
+const T = ['-c', 'test:///default'];
+const script = (text: string): string[] => [...T, text];
+
+/** A domain with file, block and empty cdrom disks, for domblklist and detach-disk. */
+const DISKS_DOMAIN = `<domain type='test'>
+  <name>d</name>
+  <memory>1024</memory>
+  <os><type>hvm</type></os>
+  <devices>
+    <disk type='file' device='disk'>
+      <source file='/images/a&amp;b.img'/>
+      <target dev='vda' bus='virtio'/>
+    </disk>
+    <disk type='block' device='disk'>
+      <source dev='/dev/sdb'/>
+      <target dev='sda' bus='scsi'/>
+      <readonly/>
+    </disk>
+    <disk type='file' device='cdrom'>
+      <target dev='hdc' bus='ide'/>
+      <readonly/>
+    </disk>
+  </devices>
+</domain>
+`;
+
+const LIBVIRT_ATTACH_DISK_LINES = [
+  '--print-xml --domain testdom --source /nonexistent/file --target hda',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype block',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype nothing',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype block --type disk',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type cdrom',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype block --type cdrom',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type blah',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype block --type blah',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --driver testdriver',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --subdriver qcow2',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --subdriver raw',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --cache none',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --subdriver qcow2 --cache none',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --subdriver qcow2 --serial TEST_SERIAL',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --mode readonly',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --mode shareable',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --mode whatever',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --subdriver qcow2 --alias testalias',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --rawio',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --multifunction',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --subdriver qcow2 --alias testalias --iothread 3 --mode readonly --cache none --driver qemu',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --address ide:1.2.3',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --address ide:1.2.4',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --address ide:1:2:5',
+  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address ide:1.2.3',
+  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address ide:1.2.3',
+  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address usb:12.34',
+  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address usb:12.3',
+  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address usb:12:34',
+  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address usb:12.34',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --address usb:12.34',
+  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address scsi:1.2.3',
+  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address scsi:1.2.4',
+  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address scsi:1:2:5',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --address scsi:1.2.3',
+  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address scsi:1.2.3',
+  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address sata:1.2.3',
+  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address sata:1.2.4',
+  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address sata:1:2:5',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --address sata:1.2.3',
+  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address sata:1.2.3',
+  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address pci:12.34.56.78',
+  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address pci:12:34:56:78',
+  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address pci:12.34.56.aa',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --address pci:12.34.56.aa',
+  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address pci:12.34.56.aa',
+  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address pci:12.34.56.78 --multifunction',
+  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address pci:12:34:56:78 --multifunction',
+  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address pci:12.34.56.aa --multifunction',
+  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address ccw:12.34.56',
+  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address ccw:12:34:56',
+  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address ccw:12.34.56',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --address ccw:12.34.56',
+  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address ccw:12.34.56',
+  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address test:12.34.56',
+  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address test:12:34:56',
+  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address test:12.34.56',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --source-protocol AAA --sourcetype file',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype network',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype network --source-protocol TEST --source-host-name hostname',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype network --source-protocol TEST --source-host-name hostname:port',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype network --source-protocol TEST --source-host-name hostname:',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype network --source-protocol TEST --source-host-name :port',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype network --source-protocol TEST --source-host-name :',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype network --source-protocol TEST --source-host-name hostname:port --source-host-transport trnsp',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype network --source-protocol TEST --source-host-transport trnsp',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype network --source-protocol TEST --source-host-transport trnsp --source-host-socket /nonexistent/socket',
+  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype network --source-protocol TEST --source-host-socket /nonexistent/socket',
+];
+
+const libvirtAttachDiskCases: ConformanceCase[] = LIBVIRT_ATTACH_DISK_LINES.map((line, i) => ({
+  name: `libvirt-attach-disk-${String(i + 1).padStart(2, '0')}`,
+  args: [...T, 'attach-disk', ...line.split(' ')],
+}));
+
+export const DEVICE_CASES: ConformanceCase[] = [
+  ...libvirtAttachDiskCases,
+  // attach-disk beyond libvirt's lines: escaping, quiet mode, the API call and its errors
+  { name: 'attach-disk-escaping', args: [...T, 'attach-disk', 'test', "a'b<&>\"c\u0001\td", "v'd", '--print-xml', '--serial', 'x<y', '--driver', 'q&', '--mode', 'shareable'] },
+  { name: 'attach-disk-empty-source', args: script("attach-disk test '' vdb --print-xml --sourcetype block") },
+  { name: 'attach-disk-empty-target', args: script("attach-disk test /a '' --print-xml") },
+  { name: 'attach-disk-empty-driver', args: script("attach-disk test /a vdb --print-xml --driver ''") },
+  { name: 'attach-disk-quiet', args: ['-q', ...script('attach-disk test /a/b vdb --print-xml --targetbus virtio --wwn 0x5000c50015ea71ac --io native --iothread 2 --cache writeback')] },
+  { name: 'attach-disk-wwn-malformed', args: script('attach-disk test /a vdb --print-xml --wwn zz; attach-disk test /a vdb --print-xml --wwn 5000c50015ea71a') },
+  { name: 'attach-disk-block-device-guess', args: script('attach-disk test /dev/null vdb --print-xml; attach-disk test /dev/loop0 vdb --print-xml; attach-disk test /dev/loop0 vdb --print-xml --driver file') },
+  { name: 'attach-disk-address-edge', args: script('attach-disk test /a vdb --print-xml --address pci:0x12.-1.3.4; attach-disk test /a vdb --print-xml --address pci:12.1.3; attach-disk test /a vdb --print-xml --address pci:fffffffff.1.3.4; attach-disk test /a vdb --print-xml --address pci:0x1f.+2.0X3.4; attach-disk test /a hdb --print-xml --address ide:1.2.18446744073709551615; attach-disk test /a xvdb --print-xml --address usb:1.2') },
+  { name: 'attach-disk-scope-exclusive', args: script('attach-disk test /a vdb --persistent --current; attach-disk test /a vdb --live --current; attach-disk test /a vdb --config --current') },
+  { name: 'attach-disk-host-options', args: script('attach-disk test /a vdb --print-xml --source-host-name h; attach-disk test /a vdb --print-xml --sourcetype network --source-protocol nbd --source-host-name h --source-host-transport unix --source-host-socket /s') },
+  { name: 'attach-disk-not-supported', args: script('attach-disk test /a vdb; attach-disk test /a vdb --config; attach-disk test /a vdb --persistent; attach-disk test /a vdb --current; attach-disk nosuch /a vdb') },
+  { name: 'attach-disk-readonly', args: ['-r', ...script('attach-disk test /a vdb')] },
+  { name: 'help-attach-disk', args: script('help attach-disk; help detach-disk; help domblklist') },
+  // detach-disk: the disk's XML as libxml2 dumps it, then the API call
+  { name: 'detach-disk-print-xml', args: script('detach-disk test vda --print-xml; detach-disk test /guest/diskimage1 --print-xml; detach-disk test vda --print-xml --config') },
+  { name: 'detach-disk-errors', args: script('detach-disk test vdz; detach-disk test vda; detach-disk test vda --config; detach-disk test vda --persistent; detach-disk nosuch vda; detach-disk test vda --current --live') },
+  // domblklist
+  { name: 'domblklist', args: script('domblklist test; domblklist test --details; domblklist test --inactive; domblklist --details --domain test') },
+  { name: 'domblklist-quiet', args: ['-q', ...script('domblklist test; domblklist test --details')] },
+  { name: 'domblklist-nosuch', args: script('domblklist nosuch') },
+  { name: 'domblklist-defined-disks', args: [...T, 'define @TMP/d.xml; domblklist d --details; detach-disk d hdc --print-xml; detach-disk d sda --print-xml; detach-disk d /images/a&b.img --print-xml'], files: { 'd.xml': () => DISKS_DOMAIN } },
+];
