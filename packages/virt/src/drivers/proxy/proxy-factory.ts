@@ -8,6 +8,7 @@ export const proxyDriverFactory = xenDriverFactory({
   priority: BUILTIN_DRIVER_PRIORITY.XenProxy,
   version: 0,
   optional: true,
+  servesUnprivilegedReaders: true,
   // a read-write open is declined, not failed: the proxy never aborts a Xen open
   accepts: (request) => request.readOnly && isLocalXenName(request),
   // Loaded on open, so a test:/// connection never loads the proxy transport.

@@ -21,18 +21,24 @@ export async function xendAnswers(options: XenOpenOptions): Promise<boolean> {
   return connects({ host: hostname === '[::1]' ? '::1' : '127.0.0.1', port: Number(port || 80) });
 }
 
-const claimed = new WeakSet<DriverOpenRequest>();
-
 /**
- * The xenlight driver took this open (a Xen 4.5+ host whose xend does not answer): the xend-era
- * Xen drivers, asked after it, stand aside for the local Xen names.
+ * How the xenlight driver settled an open of a local Xen name on a Xen 4.5+ host whose xend does
+ * not answer: `xenlight` when it took the open (or failed it), `proxy` when the caller may not use
+ * the hypervisor (not root) and reads the host read-only: then libvirt-ts-proxy, run by root, is
+ * the one way in, as libvirt_proxy was for unprivileged users of xend hosts.
  */
-export function claimForXenlight(request: DriverOpenRequest): void {
-  claimed.add(request);
+export type XenlightClaim = 'xenlight' | 'proxy';
+
+const claims = new WeakMap<DriverOpenRequest, XenlightClaim>();
+
+/** Settles the open for the xenlight driver; the xend-era Xen drivers asked after it stand aside (see claimOf). */
+export function claimForXenlight(request: DriverOpenRequest, claim: XenlightClaim = 'xenlight'): void {
+  claims.set(request, claim);
 }
 
-export function claimedByXenlight(request: DriverOpenRequest): boolean {
-  return claimed.has(request);
+/** How the xenlight driver settled this open, if it did. */
+export function xenlightClaimOf(request: DriverOpenRequest): XenlightClaim | undefined {
+  return claims.get(request);
 }
 
 function connects(target: { path: string } | { host: string; port: number }): Promise<boolean> {

@@ -43,6 +43,11 @@ export const xenlightDriverFactory: DriverFactory = {
       hv = await hypercall.openHypervisor(options.hypervisor ?? (options.privcmdDevice ? { devices: [options.privcmdDevice] } : {}));
     } catch (error) {
       if (isHypercallError(error) && error.code === 'NO_XEN') return undefined;
+      if (request.readOnly && isHypercallError(error) && error.code === 'EPERM') {
+        // not root: whatever Xen this is, only libvirt-ts-proxy (run by root) can read it for us
+        claimForXenlight(request, 'proxy');
+        return undefined;
+      }
       claimForXenlight(request);
       if (request.quiet) return undefined;
       throw await asVirtErrors('LIBXL', () => Promise.reject(error)).catch((e: unknown) => e);
