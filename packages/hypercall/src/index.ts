@@ -12,11 +12,8 @@ export { decodeDomainInfo, formatUuid, type RawDomainInfo, type XenDomainInfo } 
 export {
   DomainFlag,
   type DomainFlags,
-  type DomainStateName,
   decodeDomainFlags,
   decodeShutdownReason,
-  domainStateFromFlags,
-  DomainStateNames,
   type ShutdownReason,
   ShutdownReasonNames,
 } from './abi/domain-state.js';

@@ -66,9 +66,9 @@ describe('openHypervisor over Xen 4.17 sysctl/domctl', () => {
     const call = fake.calls.at(-1)!;
     const buffer = new DataView(controlOf(fake, fake.calls.length - 1).buffer).getBigUint64(16, true);
     expect(call.buffers.has(buffer)).toBe(true);
-    expect(domains.map((d) => [d.id, d.state, d.memoryKiB, d.vcpusOnline])).toEqual([
-      [0, 'running', 1048576, 2],
-      [7, 'paused', 1024, 1],
+    expect(domains.map((d) => [d.id, d.flags.running, d.flags.paused, d.flags.blocked, d.memoryKiB, d.vcpusOnline])).toEqual([
+      [0, true, false, false, 1048576, 2],
+      [7, false, true, true, 1024, 1],
     ]);
     expect(domains[1]!.uuid).toBe('07070707-0707-0707-0707-070707070707');
     expect(fake.liveBuffers).toBe(0);
@@ -87,9 +87,9 @@ describe('openHypervisor over Xen 4.17 sysctl/domctl', () => {
   it('pauses, unpauses, sets max memory and max vcpus, destroys', async () => {
     const { xen, fake, hv } = await open();
     await hv.pauseDomain(3);
-    expect((await hv.getDomainInfo(3)).state).toBe('paused');
+    expect((await hv.getDomainInfo(3)).flags).toMatchObject({ paused: true, running: false });
     await hv.unpauseDomain(3);
-    expect((await hv.getDomainInfo(3)).state).toBe('running');
+    expect((await hv.getDomainInfo(3)).flags).toMatchObject({ paused: false, running: true });
     await hv.setMaxMemory(3, 262144);
     expect((await hv.getDomainInfo(3)).maxMemoryKiB).toBe(262144);
     await hv.setMaxVcpus(3, 4);

@@ -83,12 +83,12 @@ describe('openHypervisor over Xen 3.0 dom0_op', () => {
   it('lists, reads one domain through the list, pauses, unpauses, sets max memory, destroys', async () => {
     const xen = simulate(0x03000001);
     const hv = await openHypervisor({ backend: new FakePrivcmd(xen.respond) });
-    expect((await hv.listDomains()).map((d) => [d.id, d.state, d.memoryKiB])).toEqual([
-      [0, 'running', 262144],
-      [5, 'blocked', 1024],
+    expect((await hv.listDomains()).map((d) => [d.id, d.flags.running, d.flags.blocked, d.memoryKiB])).toEqual([
+      [0, true, false, 262144],
+      [5, false, true, 1024],
     ]);
     await hv.pauseDomain(5);
-    expect((await hv.getDomainInfo(5)).state).toBe('paused');
+    expect((await hv.getDomainInfo(5)).flags.paused).toBe(true);
     await hv.unpauseDomain(5);
     expect((await hv.getDomainInfo(5)).flags.paused).toBe(false);
     await hv.setMaxMemory(5, 131072n);

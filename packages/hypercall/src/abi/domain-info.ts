@@ -1,15 +1,8 @@
 /**
  * One domain's getdomaininfo record, the same shape for both ABI generations, and its decoding
- * into Xen's terms (the state its flags amount to, KiB, the handle).
+ * into Xen's terms (the flags by name, the shutdown code, KiB, the handle).
  */
-import {
-  type DomainFlags,
-  type DomainStateName,
-  decodeDomainFlags,
-  decodeShutdownReason,
-  domainStateFromFlags,
-  type ShutdownReason,
-} from './domain-state.js';
+import { type DomainFlags, decodeDomainFlags, decodeShutdownReason, type ShutdownReason } from './domain-state.js';
 
 /** The fields both generations share, as the hypervisor gave them. */
 export interface RawDomainInfo {
@@ -36,8 +29,9 @@ export interface XenDomainInfo {
   handle: Uint8Array;
   /** The handle printed 8-4-4-4-12 lower-case hex (for display; consumers parse nothing from it). */
   uuid: string;
-  state: DomainStateName;
+  /** Every XEN_DOMINF_* bit by name. */
   flags: DomainFlags;
+  /** The code the guest shut down with (SHUTDOWN_*), when the shutdown flag is set. */
   shutdownReason: ShutdownReason | number | undefined;
   /** Current memory (tot_pages) in KiB. */
   memoryKiB: number;
@@ -61,12 +55,10 @@ export function pagesToKiB(pages: bigint, pageSize: number): number {
 }
 
 export function decodeDomainInfo(raw: RawDomainInfo, pageSize: number): XenDomainInfo {
-  const state = domainStateFromFlags(raw.flags);
   return {
     id: raw.domain,
     handle: raw.handle,
     uuid: formatUuid(raw.handle),
-    state,
     flags: decodeDomainFlags(raw.flags),
     shutdownReason: decodeShutdownReason(raw.flags),
     memoryKiB: pagesToKiB(raw.totPages, pageSize),

@@ -1,10 +1,7 @@
 /**
  * Decoding a domain's flags word (DOMFLAGS_* in Xen 3.0, XEN_DOMINF_* in Xen 4.x: the
- * same bits) into named flags and a libvirt state.
- *
- * 0.1.3 compared `flags & 0xFF` for *equality* with one flag, so a paused domain whose
- * vcpu is blocked (paused|blocked, common) had no state. Like later libvirt we test bits,
- * in priority order: dying, shutdown (crash -> crashed), paused, running, blocked.
+ * same bits) into named flags and the guest's shutdown code: Xen's terms. What the flags
+ * amount to in a consumer's vocabulary (libvirt's virDomainState) is the consumer's to decide.
  */
 export const DomainFlag = {
   dying: 1 << 0,
@@ -26,13 +23,6 @@ export const SHUTDOWN_MASK = 0xff;
 export const ShutdownReasonNames = ['poweroff', 'reboot', 'suspend', 'crash', 'watchdog', 'soft_reset'] as const;
 export type ShutdownReason = (typeof ShutdownReasonNames)[number];
 
-/**
- * The state a domain's flags amount to, in words (the consumer maps them to its own vocabulary:
- * virt to virDomainState).
- */
-export const DomainStateNames = ['nostate', 'running', 'blocked', 'paused', 'shutdown', 'shutoff', 'crashed'] as const;
-export type DomainStateName = (typeof DomainStateNames)[number];
-
 export type DomainFlags = { -readonly [N in keyof typeof DomainFlag]: boolean };
 
 export function decodeDomainFlags(flags: number): DomainFlags {
@@ -48,13 +38,4 @@ export function decodeShutdownReason(flags: number): ShutdownReason | number | u
   if ((flags & DomainFlag.shutdown) === 0) return undefined;
   const code = (flags >>> SHUTDOWN_SHIFT) & SHUTDOWN_MASK;
   return ShutdownReasonNames[code] ?? code;
-}
-
-export function domainStateFromFlags(flags: number): DomainStateName {
-  if (flags & DomainFlag.dying) return 'shutdown';
-  if (flags & DomainFlag.shutdown) return decodeShutdownReason(flags) === 'crash' ? 'crashed' : 'shutoff';
-  if (flags & DomainFlag.paused) return 'paused';
-  if (flags & DomainFlag.running) return 'running';
-  if (flags & DomainFlag.blocked) return 'blocked';
-  return 'nostate';
 }

@@ -60,7 +60,7 @@ check(before.length === 1 && before[0].id === 0, 'only Domain-0 before the guest
 const dom0Xl = xl('list', '0').trim().split('\n')[1].split(/\s+/);
 check(before[0].memoryKiB === Number(dom0Xl[2]) * 1024, `Domain-0 memory ${before[0].memoryKiB} KiB = xl ${dom0Xl[2]} MiB`);
 check(before[0].vcpusOnline === Number(dom0Xl[3]), 'Domain-0 vcpus = xl');
-check(before[0].state === 'running' && before[0].flags.running, 'Domain-0 is running (it runs this script)');
+check(before[0].flags.running, 'Domain-0 is running (it runs this script)');
 const dom0 = await hv.getDomainInfo(0);
 check(dom0.id === 0 && dom0.uuid === before[0].uuid, 'getDomainInfo(0) = list entry');
 
@@ -113,13 +113,13 @@ step('speed', { listDomainsMs: listMs, xlListMs, xlOverAddon: Math.round((xlList
 await hv2.pauseDomain(guest.id);
 const paused = await hv2.getDomainInfo(guest.id);
 const pausedXl = xlState('tinyguest');
-step('paused', { state: paused.state, flags: paused.flags, xlState: pausedXl });
-check(paused.state === 'paused' && paused.flags.paused && pausedXl.includes('p'), 'paused, as xl sees it');
+step('paused', { flags: paused.flags, xlState: pausedXl });
+check(paused.flags.paused && pausedXl.includes('p'), 'paused, as xl sees it');
 
 await hv2.unpauseDomain(guest.id);
 const resumed = await hv2.getDomainInfo(guest.id);
 const resumedXl = xlState('tinyguest');
-step('unpaused', { state: resumed.state, flags: resumed.flags, xlState: resumedXl });
+step('unpaused', { flags: resumed.flags, xlState: resumedXl });
 check(!resumed.flags.paused && !resumedXl.includes('p'), 'unpaused, as xl sees it');
 
 const newMax = guest.maxMemoryKiB + 65536;

@@ -1,18 +1,22 @@
-import type { DomainStateName, XenDomainInfo } from '@libvirt-ts/hypercall';
+import type { XenDomainInfo } from '@libvirt-ts/hypercall';
 import { DomainState } from '../../constants.js';
 import { xenDriverError } from '../xen/to-virt-error.js';
 import type { HypervisorDomain } from './hypervisor-session.js';
 
-/** The state a domain's Xen flags amount to, as virDomainState. */
-const STATES: Readonly<Record<DomainStateName, DomainState>> = {
-  nostate: DomainState.NOSTATE,
-  running: DomainState.RUNNING,
-  blocked: DomainState.BLOCKED,
-  paused: DomainState.PAUSED,
-  shutdown: DomainState.SHUTDOWN,
-  shutoff: DomainState.SHUTOFF,
-  crashed: DomainState.CRASHED,
-};
+/**
+ * The virDomainState a domain's Xen flags amount to. 0.1.3 compared `flags & 0xFF` for equality
+ * with one flag, so a paused domain whose vcpu was blocked (common) had no state; like later
+ * libvirt the bits are tested in priority order: dying (SHUTDOWN), shut down (CRASHED for a
+ * crash, else SHUTOFF), paused, running, blocked.
+ */
+export function domainStateOf({ flags, shutdownReason }: XenDomainInfo): DomainState {
+  if (flags.dying) return DomainState.SHUTDOWN;
+  if (flags.shutdown) return shutdownReason === 'crash' ? DomainState.CRASHED : DomainState.SHUTOFF;
+  if (flags.paused) return DomainState.PAUSED;
+  if (flags.running) return DomainState.RUNNING;
+  if (flags.blocked) return DomainState.BLOCKED;
+  return DomainState.NOSTATE;
+}
 
 /**
  * The one translation from hypercall's terms (XenDomainInfo) to the driver's. The UUID is the
@@ -25,7 +29,7 @@ export function toHypervisorDomain(info: XenDomainInfo): HypervisorDomain {
   }
   return {
     id: info.id,
-    state: STATES[info.state],
+    state: domainStateOf(info),
     memoryKib: info.memoryKiB,
     maxMemoryKib: info.maxMemoryKiB,
     vcpus: info.vcpusOnline,

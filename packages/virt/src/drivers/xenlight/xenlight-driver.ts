@@ -23,7 +23,7 @@ import {
 } from '../../constants.js';
 import type { DomainInfo, DomainStateWithReason, ListAllDomainsFlags, NodeInfo } from '../../types.js';
 import { formatUuid, parseUuid } from '../../uuid.js';
-import { toHypervisorDomain } from '../hypervisor/hypercall-mapping.js';
+import { domainStateOf, toHypervisorDomain } from '../hypervisor/hypercall-mapping.js';
 import { isHypercallError } from '../../errors/package-errors.js';
 import { xenDomainXMLFromNative, xenDomainXMLToNative } from '../xen/native-config.js';
 import { asVirtErrors, xenDriverError } from '../xen/to-virt-error.js';
@@ -246,14 +246,14 @@ export class XenlightDriver implements Driver {
 
   async domainSuspend(ref: DomainRef): Promise<void> {
     const domain = await this.#guest(ref);
-    if (domain.info.state !== 'paused') await this.#xen(() => this.#host.hv.pauseDomain(domain.id), ref);
+    if (domainStateOf(domain.info) !== DomainState.PAUSED) await this.#xen(() => this.#host.hv.pauseDomain(domain.id), ref);
     await this.#setReason(domain, DomainState.PAUSED, PausedReason.USER);
     await this.#nudge(domain.uuid);
   }
 
   async domainResume(ref: DomainRef): Promise<void> {
     const domain = await this.#guest(ref);
-    if (domain.info.state === 'paused') {
+    if (domainStateOf(domain.info) === DomainState.PAUSED) {
       await this.#xen(() => this.#host.hv.unpauseDomain(domain.id), ref);
       await this.#setReason(domain, DomainState.RUNNING, RunningReason.UNPAUSED);
       await this.#nudge(domain.uuid);
@@ -743,7 +743,7 @@ export class XenlightDriver implements Driver {
  * libvirt never reports Xen's blocked (idle) flag: a guest waiting for work is running.
  */
 function trackedState(info: XenDomainInfo): DomainState {
-  const state = toHypervisorDomain(info).state;
+  const state = domainStateOf(info);
   return state === DomainState.BLOCKED || state === DomainState.NOSTATE ? DomainState.RUNNING : state;
 }
 
