@@ -1,5 +1,5 @@
 import { VirshError } from './errors.js';
-import type { Connection } from '@libvirt-ts/virt';
+import type { ConnectAuth, Connection } from '@libvirt-ts/virt';
 
 /** The URI used when none is named: LIBVIRT_DEFAULT_URI, else xen:/// on a Xen host. */
 export function defaultUri(env: NodeJS.ProcessEnv, xenHostAvailable: () => boolean): string {
@@ -16,12 +16,12 @@ export function defaultUri(env: NodeJS.ProcessEnv, xenHostAvailable: () => boole
  * Opens a connection through @libvirt-ts/virt; `uri` undefined means the default one.
  * virt is loaded here, on first use, so `-v`, `help` or a parse error never pay for it.
  */
-export async function openConnection(uri: string | undefined, readOnly: boolean): Promise<Connection> {
+export async function openConnection(uri: string | undefined, readOnly: boolean, auth?: ConnectAuth): Promise<Connection> {
   const virt = await import('@libvirt-ts/virt');
   // virsh reports errors itself, from what the calls throw; libvirt's default
   // handler would print each one a second time on stderr.
   virt.setErrorFunc(() => {});
   // An empty URI (`connect ""`) means the default one, as in libvirt.
   const name = uri || defaultUri(process.env, () => virt.xenHostAvailable({}, process.env));
-  return virt.open(name, { readOnly });
+  return virt.open(name, { readOnly, ...(auth ? { auth } : {}) });
 }

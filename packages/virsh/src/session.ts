@@ -1,7 +1,7 @@
 import { openConnection } from './connect.js';
 import { failedBecause, VirshError } from './errors.js';
 import type { Output } from './output/output.js';
-import type { Connection } from '@libvirt-ts/virt';
+import type { ConnectAuth, Connection } from '@libvirt-ts/virt';
 
 /** virsh's debug levels (vshErrorLevel): messages at or above the chosen level print. */
 export const DebugLevel = { DEBUG: 0, INFO: 1, NOTICE: 2, WARNING: 3, ERROR: 4 } as const;
@@ -18,6 +18,8 @@ export interface SessionSettings {
   keepalive?: boolean;
   /** -l: debug messages that print are logged too. */
   log?: (level: number, message: string) => void;
+  /** How a driver's request for credentials is answered (virsh asks on the terminal). */
+  auth?: ConnectAuth;
 }
 
 /** The state one virsh run carries from command to command: the connection and the settings. */
@@ -29,6 +31,7 @@ export class Session {
   readonly debugLevel: number;
   readonly keepalive: boolean;
   readonly #log: ((level: number, message: string) => void) | undefined;
+  readonly #auth: ConnectAuth | undefined;
   interactive: boolean;
   /** Set by quit/exit: no more commands run. */
   stopRequested = false;
@@ -44,6 +47,7 @@ export class Session {
     this.interactive = settings.interactive;
     this.keepalive = settings.keepalive ?? false;
     this.#log = settings.log;
+    this.#auth = settings.auth;
   }
 
   get connected(): boolean {
@@ -64,7 +68,7 @@ export class Session {
     await this.disconnect();
     let conn: Connection;
     try {
-      conn = await openConnection(uri, readOnly);
+      conn = await openConnection(uri, readOnly, this.#auth);
     } catch (err) {
       throw failedBecause('failed to connect to the hypervisor', err);
     }

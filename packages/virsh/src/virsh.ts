@@ -1,3 +1,4 @@
+import { terminalAuth } from './auth-prompt.js';
 import { parseGlobalOptions } from './cli/global-options.js';
 import { formatLongVersion, formatUsage } from './cli/usage.js';
 import { VirshError } from './errors.js';
@@ -57,6 +58,7 @@ export async function runVirsh(argv: readonly string[], io: VirshIO): Promise<nu
     debug: options.debug ?? DebugLevel.ERROR,
     interactive: options.rest.length === 0,
     keepalive: (options.keepaliveInterval ?? 0) > 0,
+    auth: terminalAuth(out, io.stdinIsTTY),
     ...(log ? { log: (level: number, message: string) => log.write(level, message) } : {}),
   });
   try {

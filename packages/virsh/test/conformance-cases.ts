@@ -1,3 +1,4 @@
+import { AUTH_CASES } from './conformance-auth-cases.js';
 import { DEVICE_CASES } from './conformance-device-cases.js';
 
 /**
@@ -267,4 +268,5 @@ export const CASES: ConformanceCase[] = [
   { name: 'interactive-readonly-prompt', args: ['-r', ...T], input: 'destroy test\nconnect test:///default\ndestroy test\n', env: { XDG_CACHE_HOME: '@TMP/cache' } },
   { name: 'interactive-cd-pwd', args: ['-q', ...T], input: 'cd /nonexistent-dir\ncd /\npwd\n', env: { XDG_CACHE_HOME: '@TMP/cache' } },
   ...DEVICE_CASES,
+  ...AUTH_CASES,
 ];

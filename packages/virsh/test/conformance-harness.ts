@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { ConformanceCase } from './conformance-cases.js';
@@ -51,7 +51,10 @@ export function runCase(run: (args: string[], options: RunOptions) => VirshRun, 
   const tmp = mkdtempSync(join(tmpdir(), 'virsh-conf-'));
   try {
     mkdirSync(join(tmp, 'cache'));
-    for (const [name, content] of Object.entries(c.files ?? {})) writeFileSync(join(tmp, name), content());
+    for (const [name, content] of Object.entries(c.files ?? {})) {
+      mkdirSync(dirname(join(tmp, name)), { recursive: true });
+      writeFileSync(join(tmp, name), content());
+    }
     const env = Object.fromEntries(Object.entries(c.env ?? {}).map(([k, v]) => [k, substitute(v, tmp)]));
     const result = run(
       c.args.map((a) => substitute(a, tmp)),

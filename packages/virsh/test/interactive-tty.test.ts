@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +99,27 @@ describe.skipIf(!tmuxPath)(`interactive shell in a terminal${tmuxPath ? '' : ' (
       await second.waitFor((s) => s.includes('EXITED:0'), 'the exit');
     } finally {
       second.kill();
+    }
+  });
+
+  it("asks a node file's <auth> user on the terminal, the password without echo", async () => {
+    writeFileSync(
+      join(dir, 'auth.xml'),
+      "<node><domain type='test'><name>a</name><memory>1024</memory><os><type>hvm</type></os></domain><auth><user password='hunter2'>alice</user></auth></node>",
+    );
+    const third = start('third', `-c test://${dir}/auth.xml domname 1`);
+    try {
+      await third.waitFor((s) => lastLine(s) === 'Enter username for localhost:', 'the username prompt');
+      third.type('alice');
+      third.send('Enter');
+      await third.waitFor((s) => lastLine(s) === "Enter alice's password for localhost:", 'the password prompt');
+      third.type('hunter2');
+      third.send('Enter');
+      const screen = await third.waitFor((s) => s.includes('EXITED:0'), 'the exit');
+      expect(screen).toContain("Enter username for localhost: alice\nEnter alice's password for localhost:\na\n");
+      expect(screen).not.toContain('hunter2');
+    } finally {
+      third.kill();
     }
   });
 });

@@ -158,5 +158,19 @@ export const DomainEventPMSuspendedDetail = { MEMORY: 0, DISK: 1 } as const;
 /** virDomainEventCrashedDetailType. */
 export const DomainEventCrashedDetail = { PANICKED: 0, CRASHLOADED: 1 } as const;
 
+/** virConnectCredentialType: what an open's authentication callback is asked for. */
+export const CredentialType = {
+  USERNAME: 1,
+  AUTHNAME: 2,
+  LANGUAGE: 3,
+  CNONCE: 4,
+  PASSPHRASE: 5,
+  ECHOPROMPT: 6,
+  NOECHOPROMPT: 7,
+  REALM: 8,
+  EXTERNAL: 9,
+} as const;
+export type CredentialType = (typeof CredentialType)[keyof typeof CredentialType];
+
 export { ErrorCode } from './errors/error-codes.js';
 export { ErrorDomain, ErrorLevel } from './errors/error-domains.js';

@@ -3,7 +3,7 @@
  * from a connection's lookups, listings, createXML and defineXML. Driver authors use
  * `@libvirt-ts/virt/driver`; the enums and flags alone are in `@libvirt-ts/virt/constants`.
  */
-export { open, openReadOnly } from './open.js';
+export { open, openAuth, openReadOnly } from './open.js';
 export { getVersion, initialize } from './get-version.js';
 export { Connection } from './connection.js';
 export { Domain } from './domain.js';
@@ -19,6 +19,8 @@ export type {
   DomainInfo,
   DomainStateWithReason,
   NodeInfo,
+  ConnectAuth,
+  ConnectCredential,
   OpenOptions,
   SecurityLabel,
   SecurityModel,

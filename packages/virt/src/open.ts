@@ -6,7 +6,7 @@ import { ConnectionEngine } from './engine/connection-engine.js';
 import { reportError } from './errors/error-reporting.js';
 import { toVirtError } from './errors/to-virt-error.js';
 import { VirtError } from './errors/virt-error.js';
-import type { OpenOptions } from './types.js';
+import type { ConnectAuth, OpenOptions } from './types.js';
 import { parseUri } from './uri.js';
 
 /** The URI a connection reports when open() was given none. */
@@ -62,4 +62,9 @@ export function openReadOnly(uri?: string, options: OpenOptions = {}): Promise<C
 function reported(error: VirtError): VirtError {
   reportError(error);
   return error;
+}
+
+/** virConnectOpenAuth: open() with `auth` to answer a driver's requests for credentials. */
+export function openAuth(uri: string | undefined, auth: ConnectAuth, options: OpenOptions = {}): Promise<Connection> {
+  return open(uri, { ...options, auth });
 }

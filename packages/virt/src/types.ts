@@ -1,4 +1,4 @@
-import type { DomainEventType, DomainState } from './constants.js';
+import type { CredentialType, DomainEventType, DomainState } from './constants.js';
 import type { Domain } from './domain.js';
 
 /** virDomainInfo. Memory in KiB, cpuTime in nanoseconds. */
@@ -47,12 +47,34 @@ export interface ListAllDomainsFlags {
   inactive?: boolean;
 }
 
+/** One credential asked of a ConnectAuth callback (virConnectCredential). */
+export interface ConnectCredential {
+  type: CredentialType;
+  /** What to show the user, e.g. "Enter username for localhost". */
+  prompt: string;
+  /** The host or realm the credential is for. */
+  challenge: string;
+  /** The answer to use when the user gives none. */
+  defaultResult: string | undefined;
+  /** Set by the callback: the answer. */
+  result?: string;
+}
+
+/** virConnectAuth: the credential types a callback can answer, and the callback itself. */
+export interface ConnectAuth {
+  credentialTypes: readonly CredentialType[];
+  /** Sets each credential's `result`; throwing (or rejecting) says it could not. */
+  callback(credentials: ConnectCredential[]): void | Promise<void>;
+}
+
 /**
  * Options of open(). Driver-specific options (socket and device paths of the Xen drivers, see the
  * Xen drivers' options type) travel in the same object: each driver factory reads its own fields.
  */
 export interface OpenOptions {
   readOnly?: boolean;
+  /** virConnectOpenAuth's auth: how a driver that needs credentials (a test node file with `<auth>`) asks for them. */
+  auth?: ConnectAuth;
   [driverOption: string]: unknown;
 }
 

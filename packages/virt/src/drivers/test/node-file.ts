@@ -4,6 +4,7 @@ import type { XmlElement } from '@libvirt-ts/xml-format';
 import { DomainState, RunningReason } from '../../constants.js';
 import type { NodeInfo } from '../../types.js';
 import { parseDefinition, readDefinition } from './parse-definition.js';
+import { readAuthUsers } from './test-auth.js';
 import { TestDomainList } from './test-domain-list.js';
 import { DomainEventBus } from '../../events/domain-event-bus.js';
 import { DEFAULT_NODE_INFO, type TestNode } from './test-node.js';
@@ -45,7 +46,7 @@ export async function loadNodeFile(path: string): Promise<TestNode> {
     }
     if (def.devices.interfaces.some((net) => net.script !== undefined)) dom.messages.push(SCRIPT_TAINT);
   }
-  return { info, cells: [], domains, events: new DomainEventBus() };
+  return { info, cells: [], domains, events: new DomainEventBus(), users: readAuthUsers(root) };
 }
 
 /** virFileReadAll's limit for an XML file in libvirt (virsh's VSH_MAX_XML_FILE): 10 MiB. */

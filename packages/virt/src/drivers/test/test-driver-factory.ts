@@ -33,7 +33,14 @@ export const testDriverFactory: DriverFactory = {
     if (uri?.scheme !== 'test' || uri.host !== '') return undefined;
     if (uri.path === '' || uri.path === '/') throw testError('INVALID_ARG', 'testOpen: supply a path or use test:///default');
     if (uri.path === '/default') return openDefault();
-    const { loadNodeFile } = await import('./node-file.js');
-    return new TestDriver(await loadNodeFile(uri.path));
+    const [{ loadNodeFile }, { authenticate }, { CredentialAsker }] = await Promise.all([
+      import('./node-file.js'),
+      import('./test-auth.js'),
+      import('../../auth/ask-credentials.js'),
+    ]);
+    const node = await loadNodeFile(uri.path);
+    // libvirt's "fake authentication": a node file with <auth> users lets in only those.
+    await authenticate(node.users ?? [], new CredentialAsker(request.options.auth, uri));
+    return new TestDriver(node);
   },
 };

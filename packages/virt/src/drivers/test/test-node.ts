@@ -2,6 +2,7 @@ import type { DomainConfig } from '@libvirt-ts/xml-format';
 import { DomainState, RunningReason } from '../../constants.js';
 import type { NodeInfo } from '../../types.js';
 import type { TestCell } from './capabilities.js';
+import type { TestUser } from './test-auth.js';
 import { TestDomainList } from './test-domain-list.js';
 import { DomainEventBus } from '../../events/domain-event-bus.js';
 
@@ -12,6 +13,8 @@ export interface TestNode {
   domains: TestDomainList;
   /** Lifecycle events, heard by every connection sharing this node. */
   events: DomainEventBus;
+  /** A node file's `<auth>` users: when there are any, opening asks for credentials. */
+  users?: TestUser[];
 }
 
 /** The node values of libvirt 9's test:///default (also the fallback for node files without <cpu>/<memory>). */
