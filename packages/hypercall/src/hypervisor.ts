@@ -7,7 +7,7 @@ import { abiCandidates } from './abi/abi-candidates.js';
 import type { ControlAbi, ControlRequest } from './abi/control-abi.js';
 import { decodeDomainInfo, type RawDomainInfo, type XenDomainInfo } from './abi/domain-info.js';
 import { DOMID_FIRST_RESERVED, Hypercall } from './abi/hypercall-numbers.js';
-import { decodePhysinfo, type Physinfo } from './abi/physinfo.js';
+import { decodePhysinfo, type NumaNode, type Physinfo, XEN_INVALID_MEM_SZ, XEN_INVALID_NODE_DIST } from './abi/physinfo.js';
 import {
   decodeCString,
   decodeXenVersionNumber,
@@ -21,6 +21,9 @@ import type { HypercallArgs, PrivcmdBackend } from './backend/privcmd-backend.js
 import { errnoName } from './errors/errno-name.js';
 import { hypercallFailure } from './errors/from-errno.js';
 import { HypercallError } from './errors/hypercall-error.js';
+
+/** More NUMA nodes than any Xen build supports (x86's MAX_NUMNODES is 64): a reply claiming this many is bad. */
+const MAX_NUMA_NODES = 1024;
 
 /** Domains fetched per getdomaininfolist call when listing. */
 const LIST_BATCH = 64;
@@ -110,6 +113,40 @@ export class Hypervisor {
       throw new HypercallError({ code: 'NO_SUPPORT', message: `physinfo is not supported over ${this.abi.name}`, op: 'physinfo' });
     }
     return decodePhysinfo(decode(await control(this.backend, encodePhysinfo())), this.pageSize);
+  }
+
+  /**
+   * The host's NUMA nodes (sysctl numainfo, as libxl_get_numainfo asks it: the count first, then
+   * the lists); NO_SUPPORT where the ABI has no numainfo (Xen 3.0).
+   */
+  async getNumaInfo(): Promise<NumaNode[]> {
+    this.ensureOpen('numainfo');
+    const { abi, backend } = this;
+    const { encodeNumainfo: encode, decodeNumainfoCount: count, decodeMeminfo, meminfoSize } = abi;
+    if (!encode || !count || !decodeMeminfo || !meminfoSize) {
+      throw new HypercallError({ code: 'NO_SUPPORT', message: `numainfo is not supported over ${abi.name}`, op: 'numainfo' });
+    }
+    const wanted = count(await control(backend, encode(0, 0n, 0n)));
+    if (wanted < 1 || wanted > MAX_NUMA_NODES) {
+      throw new HypercallError({ code: 'BAD_REPLY', message: `XEN_SYSCTL_numainfo: the hypervisor reported ${wanted} nodes`, op: 'XEN_SYSCTL_numainfo' });
+    }
+    return withBuffers(backend, [wanted * meminfoSize, wanted * wanted * 4], async ([meminfo, distance]) => {
+      const nodes = count(await control(backend, encode(wanted, meminfo!, distance!)));
+      if (nodes > wanted) {
+        const message = `XEN_SYSCTL_numainfo: the hypervisor wrote ${nodes} nodes into room for ${wanted}`;
+        throw new HypercallError({ code: 'BAD_REPLY', message, op: 'XEN_SYSCTL_numainfo' });
+      }
+      const list = backend.read(meminfo!, nodes * meminfoSize);
+      const table = new DataView(backend.read(distance!, nodes * nodes * 4).buffer);
+      const kib = (bytes: bigint) => (bytes === XEN_INVALID_MEM_SZ ? undefined : Number(bytes / 1024n));
+      return Array.from({ length: nodes }, (_, i) => {
+        const { memsize, memfree } = decodeMeminfo(list, i);
+        const distances = Array.from({ length: nodes }, (_, j) => table.getUint32((i * nodes + j) * 4, true)).map((d) =>
+          d === XEN_INVALID_NODE_DIST ? undefined : d,
+        );
+        return { memoryKiB: kib(memsize), freeMemoryKiB: kib(memfree), distances };
+      });
+    });
   }
 
   async pauseDomain(id: number): Promise<void> {

@@ -17,7 +17,7 @@ export {
   type ShutdownReason,
   ShutdownReasonNames,
 } from './abi/domain-state.js';
-export { decodePhysinfo, type Physinfo, type RawPhysinfo } from './abi/physinfo.js';
+export { decodePhysinfo, type NumaNode, type Physinfo, type RawPhysinfo } from './abi/physinfo.js';
 export { DOMID_FIRST_RESERVED, Hypercall } from './abi/hypercall-numbers.js';
 export {
   bytes,

@@ -45,6 +45,8 @@ const layouts: StructLayout<any>[] = [
   xen4.xenSysctl,
   xen4.xenSysctlGetDomainInfoList,
   xen4.xenSysctlPhysinfo,
+  xen4.xenSysctlNumainfo,
+  xen4.xenSysctlMeminfo,
   xen4.xenDomctl,
   xen4.xenDomctlMaxMem,
   xen4.xenDomctlMaxVcpus,

@@ -124,10 +124,42 @@ describe('openHypervisor over Xen 4.17 sysctl/domctl', () => {
     expect(fake.liveBuffers).toBe(0);
   });
 
+  it('reads NUMA nodes with sysctl numainfo (cmd 17): the count, then memory and distances, as libxl', async () => {
+    const { fake, hv } = await open({ ...xen417(), host: { nodes: 2, nodePages: [524_253n, 262_144n], freePages: 4096n } });
+    const nodes = await hv.getNumaInfo();
+    const calls = fake.calls.slice(-2).map((_, i, all) => controlOf(fake, fake.calls.length - all.length + i));
+    expect(calls.map((c) => [u32At(c, 0), u32At(c, 8)])).toEqual([[17, 0], [17, 2]]);
+    expect(nodes).toEqual([
+      { memoryKiB: 2_097_012, freeMemoryKiB: 8192, distances: [10, 20] },
+      { memoryKiB: 1_048_576, freeMemoryKiB: 8192, distances: [20, 10] },
+    ]);
+    expect(fake.liveBuffers).toBe(0);
+  });
+
+  it('numainfo: a reply claiming more nodes than there was room for is BAD_REPLY', async () => {
+    const xen = new SimulatedXen(xen417());
+    let asked = 0;
+    const hv = await openHypervisor({
+      backend: new FakePrivcmd((call) => {
+        const result = xen.respond(call);
+        if (call.op !== 35) return result;
+        const control = new DataView(call.read(call.args[0], 136).buffer);
+        // the second numainfo call (the one with room for the one node) comes back claiming 9
+        if (control.getUint32(0, true) === 17 && asked++ === 1) {
+          control.setUint32(8, 9, true);
+          call.write(call.args[0], new Uint8Array(control.buffer));
+        }
+        return result;
+      }),
+    });
+    await expect(hv.getNumaInfo()).rejects.toMatchObject({ code: 'BAD_REPLY', message: /wrote 9 nodes into room for 1/ });
+  });
+
   it('physinfo is NO_SUPPORT over Xen 3.0 dom0_op', async () => {
     const xen = new SimulatedXen({ ...xen417(), generation: 'xen3', major: 3, minor: 0, interfaceVersion: 0x03000001 });
     const hv = await openHypervisor({ backend: new FakePrivcmd(xen.respond) });
     await expect(hv.getPhysinfo()).rejects.toMatchObject({ code: 'NO_SUPPORT', op: 'physinfo' });
+    await expect(hv.getNumaInfo()).rejects.toMatchObject({ code: 'NO_SUPPORT', op: 'numainfo' });
   });
 
   it('runs concurrent operations on separate buffers and frees them all, failed ones too', async () => {

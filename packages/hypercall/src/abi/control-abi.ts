@@ -39,6 +39,13 @@ export interface ControlAbi {
   encodeSetMaxMemory(domain: number, maxMemKiB: bigint): ControlRequest;
   /** The host's CPUs and memory (sysctl physinfo); undefined where the generation has none here. */
   encodePhysinfo?(): ControlRequest;
+  /** sysctl numainfo: `nodes` meminfo entries at `meminfo`, nodes² distances at `distance`; 0, 0n, 0n asks the count. */
+  encodeNumainfo?(nodes: number, meminfo: bigint, distance: bigint): ControlRequest;
+  /** The node count numainfo left: written, or wanted when asked with null handles. */
+  decodeNumainfoCount?(control: Uint8Array): number;
+  /** One entry of numainfo's meminfo list, in bytes. */
+  decodeMeminfo?(list: Uint8Array, index: number): { memsize: bigint; memfree: bigint };
+  meminfoSize?: number;
   decodePhysinfo?(control: Uint8Array): RawPhysinfo;
   /** Undefined where the generation has no such operation here (NO_SUPPORT). */
   encodeSetMaxVcpus?(domain: number, maxVcpus: number): ControlRequest;

@@ -37,3 +37,18 @@ export function decodePhysinfo(raw: RawPhysinfo, pageSize: number): Physinfo {
   const kibPerPage = BigInt(pageSize / 1024);
   return { ...raw, totalMemoryKiB: Number(raw.totalPages * kibPerPage), freeMemoryKiB: Number(raw.freePages * kibPerPage) };
 }
+
+/** XEN_INVALID_MEM_SZ: numainfo's memory of a node that is not online ((~0U) widened to 64 bits). */
+export const XEN_INVALID_MEM_SZ = 0xffff_ffffn;
+/** XEN_INVALID_NODE_DIST: numainfo's distance to or from a node that is not online. */
+export const XEN_INVALID_NODE_DIST = 0xffff_ffff;
+
+/** One NUMA node as sysctl numainfo reports it (what libxl_get_numainfo gives libvirt). */
+export interface NumaNode {
+  /** The memory the node spans, KiB; undefined for a node that is not online. */
+  memoryKiB: number | undefined;
+  /** Its free memory, KiB; undefined for a node that is not online. */
+  freeMemoryKiB: number | undefined;
+  /** Distance to each node, by node number (undefined where Xen gives none). */
+  distances: (number | undefined)[];
+}

@@ -8,7 +8,7 @@ import { rawDomainInfo } from './domain-info.js';
 import { Hypercall } from './hypercall-numbers.js';
 import { bytes, defineStruct, u8, u16, u32, u64 } from './struct-layout.js';
 
-export const SysctlCmd = { XEN_SYSCTL_physinfo: 3, XEN_SYSCTL_getdomaininfolist: 6 } as const;
+export const SysctlCmd = { XEN_SYSCTL_physinfo: 3, XEN_SYSCTL_getdomaininfolist: 6, XEN_SYSCTL_numainfo: 17 } as const;
 
 export const DomctlCmd = {
   XEN_DOMCTL_destroydomain: 2,
@@ -72,6 +72,19 @@ export const xenSysctlPhysinfo = defineStruct('xen_sysctl_physinfo', 112, {
   outstanding_pages: u64(64),
   max_mfn: u64(72),
   hw_cap: bytes(80, 32),
+});
+
+/** Both handles null asks for the node count only; num_nodes comes back as the count written (or wanted). */
+export const xenSysctlNumainfo = defineStruct('xen_sysctl_numainfo', 24, {
+  num_nodes: u32(0),
+  meminfo: u64(8),
+  distance: u64(16),
+});
+
+/** One node's memory in bytes; XEN_INVALID_MEM_SZ for a node that is not online. */
+export const xenSysctlMeminfo = defineStruct('xen_sysctl_meminfo', 16, {
+  memsize: u64(0),
+  memfree: u64(8),
 });
 
 export const xenDomctl = defineStruct('xen_domctl', 144, {
@@ -153,6 +166,17 @@ export function xen4SysctlDomctlAbi(versions: Xen4InterfaceVersions): ControlAbi
         maxMfn: p.max_mfn,
         hwCap: p.hw_cap,
       };
+    },
+    meminfoSize: xenSysctlMeminfo.size,
+    encodeNumainfo(nodes, meminfo, distance) {
+      const control = xenSysctl.encode({ cmd: SysctlCmd.XEN_SYSCTL_numainfo, interface_version: versions.sysctl });
+      xenSysctlNumainfo.encode({ num_nodes: nodes, meminfo, distance }, control, SYSCTL_UNION_OFFSET);
+      return { hypercall: Hypercall.sysctl, op: 'XEN_SYSCTL_numainfo', bytes: control };
+    },
+    decodeNumainfoCount: (control) => xenSysctlNumainfo.decode(control, SYSCTL_UNION_OFFSET).num_nodes,
+    decodeMeminfo(list, index) {
+      const m = xenSysctlMeminfo.decode(list, index * xenSysctlMeminfo.size);
+      return { memsize: m.memsize, memfree: m.memfree };
     },
     decodeDomainInfoListCount: (control) =>
       xenSysctlGetDomainInfoList.decode(control, SYSCTL_UNION_OFFSET).num_domains,

@@ -39,6 +39,10 @@ export interface SimulatedHost {
   cpuKhz: number;
   totalPages: bigint;
   freePages: bigint;
+  /** Pages each NUMA node spans (sysctl numainfo); totalPages split evenly over `nodes` when absent. */
+  nodePages?: bigint[];
+  /** physinfo's hw_cap, 8 cpuid words (zeros when absent). */
+  hwCap?: Uint8Array;
 }
 
 const PAUSED = 1 << 3;
@@ -102,6 +106,7 @@ export class SimulatedXen {
     if (c.getUint32(4, true) !== this.options.interfaceVersion) return fail('EACCES');
     const cmd = c.getUint32(0, true);
     if (cmd === 3) return this.physinfo(call, c);
+    if (cmd === 17) return this.numainfo(call, c);
     if (cmd !== 6) return fail('ENOSYS');
     const count = this.writeList(call, c.getUint16(8, true), c.getUint32(12, true), c.getBigUint64(16, true), 112);
     c.setUint32(24, count, true);
@@ -124,7 +129,33 @@ export class SimulatedXen {
     c.setBigUint64(at + 40, h.totalPages, true);
     c.setBigUint64(at + 48, h.freePages, true);
     c.setBigUint64(at + 72, h.totalPages, true);
+    if (h.hwCap) new Uint8Array(c.buffer).set(h.hwCap.subarray(0, 32), at + 80);
     call.write(call.args[0], new Uint8Array(c.buffer));
+    return 0;
+  }
+
+  /** xen_sysctl_numainfo: with null handles the node count; else each node's memory and distances (10 local, 20 remote). */
+  private numainfo(call: FakeHypercall, c: DataView): number {
+    const h = this.host;
+    const at = 8;
+    const room = c.getUint32(at, true);
+    const meminfo = c.getBigUint64(at + 8, true);
+    const distance = c.getBigUint64(at + 16, true);
+    const nodes = h.nodes;
+    c.setUint32(at, nodes, true);
+    call.write(call.args[0], new Uint8Array(c.buffer));
+    if (meminfo === 0n && distance === 0n) return 0;
+    if (room < nodes) return fail('ENOBUFS');
+    const pages = h.nodePages ?? Array.from({ length: nodes }, () => h.totalPages / BigInt(nodes));
+    const list = new DataView(new ArrayBuffer(nodes * 16));
+    pages.forEach((spanned, i) => {
+      list.setBigUint64(i * 16, spanned * 4096n, true);
+      list.setBigUint64(i * 16 + 8, (h.freePages / BigInt(nodes)) * 4096n, true);
+    });
+    const table = new DataView(new ArrayBuffer(nodes * nodes * 4));
+    for (let i = 0; i < nodes; i++) for (let j = 0; j < nodes; j++) table.setUint32((i * nodes + j) * 4, i === j ? 10 : 20, true);
+    if (meminfo !== 0n) call.write(meminfo, new Uint8Array(list.buffer));
+    if (distance !== 0n) call.write(distance, new Uint8Array(table.buffer));
     return 0;
   }
 
@@ -243,6 +274,6 @@ function view(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-function fail(name: 'EACCES' | 'EINVAL' | 'ESRCH' | 'ENOSYS'): never {
+function fail(name: 'EACCES' | 'EINVAL' | 'ESRCH' | 'ENOSYS' | 'ENOBUFS'): never {
   throw errnoError(name);
 }

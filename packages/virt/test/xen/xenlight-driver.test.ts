@@ -97,6 +97,15 @@ describe('xenlight driver: a Xen host without xend', () => {
     expect(await conn.getVersion()).toBe(4_017_000);
     const caps = await conn.getCapabilities();
     expect(caps).toContain("<topology sockets='1' dies='1' cores='2' threads='1'/>");
+    // libvirt's CPU map names the host CPU from hw_cap (where libvirt0 installed the map)
+    if (existsSync('/usr/share/libvirt/cpu_map/index.xml')) {
+      expect(caps).toContain("<model>Westmere</model>\n      <topology sockets='1' dies='1' cores='2' threads='1'/>\n      <feature name='ht'/>");
+    }
+    const noMap = await open('xen:///system', { ...host.options(), cpuMapDir: join(host.dir, 'no-cpu-map') });
+    expect(await noMap.getCapabilities()).not.toContain('<model>');
+    await noMap.close();
+    // the cell is numainfo's node, not physinfo's total (2096624 KiB)
+    expect(caps).toContain("<cell id='0'>\n          <memory unit='KiB'>2097012</memory>\n          <distances>\n            <sibling id='0' value='10'/>");
     expect(caps).toContain('<os_type>xen</os_type>');
   });
 

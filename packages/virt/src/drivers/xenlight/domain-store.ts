@@ -44,7 +44,7 @@ export class DomainStore {
   }
 
   async readDefinition(name: string): Promise<string | undefined> {
-    return readOptional(this.definitionPath(name));
+    return readOptionalFile(this.definitionPath(name));
   }
 
   /** Every persistent definition, by name. */
@@ -52,7 +52,7 @@ export class DomainStore {
     const out = new Map<string, string>();
     for (const file of await listOptional(this.configDir)) {
       if (!file.endsWith('.xml')) continue;
-      const xml = await readOptional(join(this.configDir, file));
+      const xml = await readOptionalFile(join(this.configDir, file));
       if (xml !== undefined) out.set(file.slice(0, -4), xml);
     }
     return out;
@@ -68,7 +68,7 @@ export class DomainStore {
   }
 
   async autostart(name: string): Promise<boolean> {
-    return (await readOptional(this.#autostartPath(name))) !== undefined;
+    return (await readOptionalFile(this.#autostartPath(name))) !== undefined;
   }
 
   async setAutostart(name: string, on: boolean): Promise<void> {
@@ -78,7 +78,7 @@ export class DomainStore {
   }
 
   async readStatus(name: string): Promise<DomainStatus | undefined> {
-    const text = await readOptional(this.#statusPath(name));
+    const text = await readOptionalFile(this.#statusPath(name));
     if (text === undefined) return undefined;
     try {
       return JSON.parse(text) as DomainStatus;
@@ -119,7 +119,8 @@ async function writeAtomically(dir: string, path: string, text: string): Promise
   await rename(temporary, path);
 }
 
-async function readOptional(path: string): Promise<string | undefined> {
+/** A file's text, undefined when it does not exist. */
+export async function readOptionalFile(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {

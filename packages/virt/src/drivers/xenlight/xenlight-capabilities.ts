@@ -1,4 +1,5 @@
-import type { Physinfo } from '@libvirt-ts/hypercall';
+import type { NumaNode, Physinfo } from '@libvirt-ts/hypercall';
+import type { HostCpuModel } from './host-cpu-model.js';
 
 /** cpuid leaf 1 EDX bit 6, the first word of physinfo's hw_cap. */
 const CPUID_1_EDX_PAE = 1 << 6;
@@ -7,10 +8,11 @@ const CPUID_1_EDX_PAE = 1 << 6;
  * virConnectGetCapabilities as libvirt 9's libxl driver lays it out on an x86_64 host: host CPU
  * (architecture, PAE, topology), migration, the NUMA topology physinfo describes, and one guest
  * per entry of XENVER_capabilities ("xen-3.0-x86_64 hvm-3.0-x86_32 ...").
- * Not reproduced: the host CPU model and feature list libvirt decodes from cpuid with its CPU map,
- * and per-cell memory (libvirt reads it with sysctl numainfo; here the host total stands in).
+ * The host CPU's model and extra features are libvirt's decoding of hw_cap (host-cpu-model.ts),
+ * when there is one. The NUMA cell is sysctl numainfo's node (the memory it spans, its distances);
+ * without numainfo there is no topology, as libvirt leaves it out when libxl_get_numainfo fails.
  */
-export function formatXenlightCapabilities(xenCapabilities: string, physinfo: Physinfo): string {
+export function formatXenlightCapabilities(xenCapabilities: string, physinfo: Physinfo, numa: NumaNode[] | undefined, cpu?: HostCpuModel): string {
   const hwCap0 = new DataView(physinfo.hwCap.buffer, physinfo.hwCap.byteOffset, physinfo.hwCap.byteLength).getUint32(0, true);
   const sockets = Math.max(1, Math.floor(physinfo.nrCpus / Math.max(1, physinfo.coresPerSocket * physinfo.threadsPerCore) / Math.max(1, physinfo.nrNodes)));
   const lines = [
@@ -20,7 +22,9 @@ export function formatXenlightCapabilities(xenCapabilities: string, physinfo: Ph
     '    <cpu>',
     '      <arch>x86_64</arch>',
     ...((hwCap0 & CPUID_1_EDX_PAE) !== 0 ? ['      <features>', '        <pae/>', '      </features>'] : []),
+    ...(cpu ? [`      <model>${cpu.model}</model>`] : []),
     `      <topology sockets='${sockets}' dies='1' cores='${physinfo.coresPerSocket}' threads='${physinfo.threadsPerCore}'/>`,
+    ...(cpu?.features ?? []).map((name) => `      <feature name='${name}'/>`),
     '    </cpu>',
     '    <power_management/>',
     "    <iommu support='no'/>",
@@ -28,7 +32,7 @@ export function formatXenlightCapabilities(xenCapabilities: string, physinfo: Ph
     '      <live/>',
     '    </migration_features>',
     '    <netprefix>vif</netprefix>',
-    ...topology(physinfo),
+    ...topology(physinfo, numa),
     '  </host>',
     '',
     ...xenCapabilities.split(/\s+/).filter(Boolean).flatMap(guest),
@@ -39,8 +43,9 @@ export function formatXenlightCapabilities(xenCapabilities: string, physinfo: Ph
 }
 
 /** One cell with every CPU when the host has one node; each CPU its own core (physinfo tells no more). */
-function topology(p: Physinfo): string[] {
-  if (p.nrNodes !== 1) return [];
+function topology(p: Physinfo, numa: NumaNode[] | undefined): string[] {
+  const node = numa?.[0];
+  if (p.nrNodes !== 1 || numa?.length !== 1 || node?.memoryKiB === undefined) return [];
   const cpus = Array.from({ length: p.nrCpus }, (_, id) => {
     const core = Math.floor(id / p.threadsPerCore) % p.coresPerSocket;
     const socket = Math.floor(id / (p.threadsPerCore * p.coresPerSocket));
@@ -52,10 +57,8 @@ function topology(p: Physinfo): string[] {
     '    <topology>',
     "      <cells num='1'>",
     "        <cell id='0'>",
-    `          <memory unit='KiB'>${p.totalMemoryKiB}</memory>`,
-    '          <distances>',
-    "            <sibling id='0' value='10'/>",
-    '          </distances>',
+    `          <memory unit='KiB'>${node.memoryKiB}</memory>`,
+    ...(node.distances[0] === undefined ? [] : ['          <distances>', `            <sibling id='0' value='${node.distances[0]}'/>`, '          </distances>']),
     `          <cpus num='${p.nrCpus}'>`,
     ...cpus,
     '          </cpus>',

@@ -33,6 +33,8 @@ import { type DomainStatus, type DomainStore, statusOfRunning } from './domain-s
 import { definitionEvents } from './definition-events.js';
 import type { LifecycleHint, SeenDomain } from './lifecycle-diff.js';
 import { XenLifecycleWatch } from './xen-lifecycle-watch.js';
+import { decodeHostCpu, type HostCpuModel, hwCapBits } from './host-cpu-model.js';
+import { loadX86CpuMap, type X86CpuMap } from './x86-cpu-map.js';
 import { formatXenlightCapabilities } from './xenlight-capabilities.js';
 import { alreadyActive, domainGone, notForDom0, notRunning } from './xenlight-errors.js';
 import { toXlConfig } from './xl-config.js';
@@ -50,6 +52,8 @@ export interface XenlightHost {
   xs: XenlightXenstore;
   xl: XlToolstack;
   store: DomainStore;
+  /** libvirt's CPU map folder (see x86-cpu-map.ts). */
+  cpuMapDir: string;
 }
 
 /** One running domain as Xen and xenstore show it. */
@@ -109,7 +113,21 @@ export class XenlightDriver implements Driver {
 
   async getCapabilities(): Promise<string> {
     const physinfo = await this.#xen(() => this.#host.hv.getPhysinfo());
-    return formatXenlightCapabilities(this.#host.hv.version.capabilities, physinfo);
+    // libvirt leaves the NUMA topology out when libxl_get_numainfo fails
+    const numa = await this.#host.hv.getNumaInfo().catch(() => undefined);
+    return formatXenlightCapabilities(this.#host.hv.version.capabilities, physinfo, numa, await this.#hostCpuModel(physinfo.hwCap));
+  }
+
+  /** The host CPU model libvirt names from hw_cap with its CPU map; none without the map, as libvirt without one. */
+  async #hostCpuModel(hwCap: Uint8Array): Promise<HostCpuModel | undefined> {
+    const dir = this.#host.cpuMapDir;
+    let map: X86CpuMap | undefined;
+    try {
+      map = await loadX86CpuMap(dir);
+    } catch (error) {
+      throw xenDriverError('LIBXL', 'INTERNAL_ERROR', `cannot read libvirt's CPU map in ${dir}: ${(error as Error).message}`, { cause: error });
+    }
+    return map && decodeHostCpu(hwCapBits(hwCap), map);
   }
 
   /** libvirt 9's libxlDriverNodeGetInfo: physinfo, with one socket reported whatever the host has. */

@@ -67,7 +67,7 @@ export const xenlightDriverFactory: DriverFactory = {
       const xs = await asVirtErrors('LIBXL', () => XenstoreClient.connect({ path, readOnly: request.readOnly }));
       const xl = (request.options['xlToolstack'] as XlToolstack | undefined) ?? xlCommandToolstack(own.xlBinary);
       const { XenlightDriver } = await import('./xenlight-driver.js');
-      return new XenlightDriver({ hv, xs, xl, store: new DomainStore(own.xenlightConfigDir, own.xenlightStateDir) });
+      return new XenlightDriver({ hv, xs, xl, store: new DomainStore(own.xenlightConfigDir, own.xenlightStateDir), cpuMapDir: own.cpuMapDir });
     } catch (error) {
       hv.close();
       if (request.quiet) return undefined;

@@ -1,5 +1,6 @@
 import type { OpenOptions } from '../../types.js';
 import { xenDriverError } from '../xen/to-virt-error.js';
+import { LIBVIRT_CPU_MAP_DIR } from './x86-cpu-map.js';
 
 /**
  * Where the xenlight driver keeps its own files and finds `xl`. Defaults never touch libvirt's
@@ -12,12 +13,15 @@ export type XenlightOptions = {
   xenlightStateDir?: string;
   /** Xen's `xl` command; default `xl` on PATH. */
   xlBinary?: string;
+  /** libvirt's CPU map, which names the host CPU model in capabilities; default where libvirt0 installs it. */
+  cpuMapDir?: string;
 };
 
 export const XENLIGHT_DEFAULTS = {
   xenlightConfigDir: '/etc/libvirt-ts/xen',
   xenlightStateDir: '/run/libvirt-ts/xen',
   xlBinary: 'xl',
+  cpuMapDir: LIBVIRT_CPU_MAP_DIR,
 } as const;
 
 /** The xenlight fields of open()'s options with their defaults; a wrong type is INVALID_ARG naming the field. */

@@ -38,7 +38,8 @@ export async function startModernXenHost(): Promise<ModernXenHost> {
     capabilities: 'xen-3.0-x86_64 ',
     interfaceVersion: 0x15,
     domains: { 0: { totPages: 262_144n, maxPages: 262_144n, handle: new Uint8Array(16) } },
-    host: { threadsPerCore: 1, coresPerSocket: 2, cpus: 2, nodes: 1, cpuKhz: 2_096_019, totalPages: 524_156n, freePages: 256_000n },
+    // the harness's QEMU host: node 0 spans a little more than the pages Xen counts in total
+    host: { threadsPerCore: 1, coresPerSocket: 2, cpus: 2, nodes: 1, cpuKhz: 2_096_019, totalPages: 524_156n, freePages: 256_000n, nodePages: [524_253n], hwCap: HARNESS_HW_CAP },
   });
   await xs.write('/local/domain/0/name', 'Domain-0');
   const xl = new FakeXl(xen, xs, dir);
@@ -82,6 +83,14 @@ export async function startModernXenHost(): Promise<ModernXenHost> {
     },
   };
 }
+
+/** physinfo's hw_cap on the harness's QEMU Haswell-noTSX host (`xl info`: hw_caps), libvirt 9 names it Westmere. */
+export const HARNESS_HW_CAP = (() => {
+  const words = [0x178bfbfd, 0xc6d82203, 0x28100800, 0x21, 0x1, 0x389, 0, 0];
+  const bytes = new Uint8Array(32);
+  for (const [i, word] of words.entries()) new DataView(bytes.buffer).setUint32(i * 4, word, true);
+  return bytes;
+})();
 
 const SHUTDOWN = 1 << 2;
 const SHUTDOWN_CODES = { poweroff: 0, reboot: 1, crash: 3 } as const;
