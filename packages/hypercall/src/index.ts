@@ -8,7 +8,7 @@ export { DEFAULT_PRIVCMD_DEVICES, openNativePrivcmd } from './backend/native-bac
 
 export { abiCandidates, KNOWN_XEN4_RELEASES } from './abi/abi-candidates.js';
 export type { ControlAbi, ControlRequest } from './abi/control-abi.js';
-export { decodeDomainInfo, formatUuid, type RawDomainInfo, type XenDomainInfo } from './abi/domain-info.js';
+export { decodeDomainInfo, type RawDomainInfo, type XenDomainInfo } from './abi/domain-info.js';
 export {
   DomainFlag,
   type DomainFlags,

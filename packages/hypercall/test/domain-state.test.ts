@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeDomainFlags, decodeShutdownReason, formatUuid } from '../src/index.js';
+import { decodeDomainFlags, decodeShutdownReason } from '../src/index.js';
 
 const SHUTDOWN = 4;
 const reason = (code: number) => SHUTDOWN | (code << 16);
@@ -20,10 +20,5 @@ describe('domain flags', () => {
         expect(Object.values(flags).filter(Boolean)).toHaveLength(1);
       }),
     );
-  });
-
-  it('formats a handle as a UUID', () => {
-    const handle = Uint8Array.from({ length: 16 }, (_, i) => i * 17);
-    expect(formatUuid(handle)).toBe('00112233-4455-6677-8899-aabbccddeeff');
   });
 });

@@ -70,7 +70,7 @@ describe('openHypervisor over Xen 4.17 sysctl/domctl', () => {
       [0, true, false, false, 1048576, 2],
       [7, false, true, true, 1024, 1],
     ]);
-    expect(domains[1]!.uuid).toBe('07070707-0707-0707-0707-070707070707');
+    expect(domains[1]!.handle).toEqual(new Uint8Array(16).fill(7));
     expect(fake.liveBuffers).toBe(0);
   });
 

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formatUuid } from '@libvirt-ts/xml-format';
 import { openHypervisor } from '../src/index.js';
 import { type HypercallTape, replayTape } from '../src/testing/index.js';
 
@@ -23,7 +24,7 @@ describe('Xen 4.17 tapes', () => {
     expect(others).toEqual([]);
     expect(dom0).toMatchObject({
       id: 0,
-      uuid: '00000000-0000-0000-0000-000000000000',
+      handle: new Uint8Array(16),
       flags: { running: true, dying: false, shutdown: false },
       memoryKiB: 1024 * 1024,
       vcpusOnline: 1,
@@ -31,7 +32,7 @@ describe('Xen 4.17 tapes', () => {
       cpupool: 0,
     });
     expect(dom0!.cpuTimeNs).toBeGreaterThan(0n);
-    expect((await hv.getDomainInfo(0)).uuid).toBe(dom0!.uuid);
+    expect((await hv.getDomainInfo(0)).handle).toEqual(dom0!.handle);
     await expect(hv.getDomainInfo(4242)).rejects.toMatchObject({ code: 'ESRCH', op: 'XEN_DOMCTL_getdomaininfo' });
     await expect(hv.pauseDomain(4242)).rejects.toMatchObject({ code: 'ESRCH', op: 'XEN_DOMCTL_pausedomain' });
     await expect(hv.pauseDomain(0)).rejects.toMatchObject({ code: 'EINVAL', op: 'XEN_DOMCTL_pausedomain' });
@@ -45,7 +46,7 @@ describe('Xen 4.17 tapes', () => {
     const hv = await openHypervisor({ backend: fake });
     const guest = (await hv.listDomains()).find((d) => d.id !== 0)!;
     expect(guest).toMatchObject({ flags: { running: true }, memoryKiB: 128 * 1024, vcpusOnline: 1 });
-    expect(guest.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(formatUuid(guest.handle)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     await hv.pauseDomain(guest.id);
     expect(await hv.getDomainInfo(guest.id)).toMatchObject({ flags: { paused: true } });
     await hv.unpauseDomain(guest.id);

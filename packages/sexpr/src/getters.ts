@@ -7,7 +7,6 @@ import { SexprError } from './sexpr-error.js';
 
 const INTEGER = /^[+-]?(?:0[xX][0-9a-fA-F]+|[0-9]+)$/;
 const FLOAT = /^[+-]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|inf|infinity|nan)$/i;
-const HEX_DIGITS = /^[0-9a-fA-F]{32}$/;
 
 function wrongType(node: SExpr, path: string, message: string): SexprError {
   const span = node.span;
@@ -55,19 +54,4 @@ export function lookupFloat(node: SExpr, path: string): number | undefined {
   if (lower === 'nan') return Number.NaN;
   if (lower.endsWith('inf') || lower.endsWith('infinity')) return lower.startsWith('-') ? -Infinity : Infinity;
   return Number(text);
-}
-
-/**
- * The atom at `path` as a UUID in canonical lower-case 8-4-4-4-12 form. Accepts what xend
- * writes (8-4-4-4-12) and the older 8-8-8-8 grouping: 32 hex digits with dashes between.
- */
-export function lookupUuid(node: SExpr, path: string): string | undefined {
-  const text = lookupString(node, path);
-  if (text === undefined) return undefined;
-  const digits = text.replace(/-/g, '');
-  if (!HEX_DIGITS.test(digits) || text.startsWith('-') || text.endsWith('-') || text.includes('--')) {
-    throw wrongType(lookup(node, path)!, path, `expected a UUID but found "${text}"`);
-  }
-  const hex = digits.toLowerCase();
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

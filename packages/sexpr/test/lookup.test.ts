@@ -6,7 +6,6 @@ import {
   lookupFloat,
   lookupInt,
   lookupString,
-  lookupUuid,
   parseSexpr,
   SexprError,
   toArray,
@@ -74,7 +73,6 @@ describe('typed getters', () => {
     expect(lookupString(domain, 'domain/name')).toBe('pv test');
     expect(lookupInt(domain, 'domain/memory')).toBe(420);
     expect(lookupFloat(domain, 'domain/cpu_time')).toBe(12.5);
-    expect(lookupUuid(domain, 'domain/uuid')).toBe('4dea22b3-1d52-d8f3-2516-782e98ab3fa0');
   });
 
   it('read integer and float notations xend and libvirt use', () => {
@@ -88,17 +86,10 @@ describe('typed getters', () => {
     expect(lookupFloat(node, 'n/g')).toBeNaN();
   });
 
-  it('accept the older 8-8-8-8 UUID grouping', () => {
-    expect(lookupUuid(parseSexpr('(d (uuid 4DEA22B3-1D52D8F3-2516782E-98AB3FA0))'), 'd/uuid')).toBe(
-      '4dea22b3-1d52-d8f3-2516-782e98ab3fa0',
-    );
-  });
-
   it('are undefined for missing paths', () => {
     expect(lookupString(domain, 'domain/bootloader')).toBeUndefined();
     expect(lookupInt(domain, 'domain/maxmem')).toBeUndefined();
     expect(lookupFloat(domain, 'domain/x')).toBeUndefined();
-    expect(lookupUuid(domain, 'domain/x')).toBeUndefined();
   });
 
   it('throw WRONG_TYPE naming the path and the position', () => {
@@ -109,7 +100,6 @@ describe('typed getters', () => {
     expect(error.message).toContain('expected an integer but found "pv test" (at path "domain/name")');
     expect(thrown(() => lookupString(domain, 'domain/image')).message).toContain('expected an atom but found a list');
     expect(thrown(() => lookupFloat(domain, 'domain/name')).code).toBe('WRONG_TYPE');
-    expect(thrown(() => lookupUuid(domain, 'domain/memory')).code).toBe('WRONG_TYPE');
     expect(thrown(() => lookupInt(parseSexpr('(a (b 99999999999999999999))'), 'a/b')).code).toBe('WRONG_TYPE');
   });
 });

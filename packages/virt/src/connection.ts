@@ -5,7 +5,7 @@ import type { Domain } from './domain.js';
 import type { ErrorFunc } from './errors/error-reporting.js';
 import { VirtError } from './errors/virt-error.js';
 import type { DomainEvent, DomainEventsOptions, DomainInfo, NodeInfo, SecurityModel } from './types.js';
-import { formatUuid, parseUuid } from './uuid.js';
+import { formatUuid, parseUuid } from '@libvirt-ts/xml-format';
 
 /** Hands the engine to the private constructor; only this module and open.ts (through connectionOver) make connections. */
 const constructing = Symbol('Connection');

@@ -5,7 +5,7 @@ import { CALL_RULES } from './dispatch.js';
 import type { ConnectionEngine } from './engine/connection-engine.js';
 import { VirtError } from './errors/virt-error.js';
 import type { DomainInfo, DomainStateWithReason, SecurityLabel } from './types.js';
-import { formatUuid } from './uuid.js';
+import { formatUuid } from '@libvirt-ts/xml-format';
 
 /** Hands the engine to the private constructor; only the connection's engine makes handles. */
 const constructing = Symbol('Domain');

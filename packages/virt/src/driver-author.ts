@@ -22,7 +22,7 @@ export { VirtError, type VirtErrorInit } from './errors/virt-error.js';
 export { toVirtError } from './errors/to-virt-error.js';
 export { ERROR_CODE_TABLE, errorCodeName, errorMessage, type ErrorCodeName } from './errors/error-codes.js';
 export { errorDomainName, type ErrorDomainName } from './errors/error-domains.js';
-export { formatUuid, parseUuid } from './uuid.js';
+export { formatUuid, parseUuid } from '@libvirt-ts/xml-format';
 export type {
   DomainInfo,
   DomainStateWithReason,

@@ -9,3 +9,4 @@ export type { ParseDomainXmlOptions, ParseXmlTreeOptions, ReadDomainOptions } fr
 export type { XmlElement } from './parse/xml-tree.js';
 export { XmlAttributes } from './parse/xml-attributes.js';
 export { formatDomainXml } from './format/format-domain-xml.js';
+export { canonicalUuid, formatUuid, parseUuid } from './values/uuid.js';

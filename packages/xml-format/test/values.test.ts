@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalMac } from '../src/values/mac.js';
 import { memorySizeToKib } from '../src/values/memory-size.js';
-import { canonicalUuid } from '../src/values/uuid.js';
-
-describe('canonicalUuid', () => {
-  it('accepts dashed and 32-hex forms, any case, and writes lower-case 8-4-4-4-12', () => {
-    expect(canonicalUuid('4dea22b31d52d8f32516782e98ab3fa0')).toBe('4dea22b3-1d52-d8f3-2516-782e98ab3fa0');
-    expect(canonicalUuid(' EF86180145B911CB88E3AFBFE5370493 ')).toBe('ef861801-45b9-11cb-88e3-afbfe5370493');
-    expect(canonicalUuid('6695eb01-f6a4-8304-79aa-97f2502e193f')).toBe('6695eb01-f6a4-8304-79aa-97f2502e193f');
-  });
-
-  it('rejects wrong lengths, stray characters and dashes inside a byte', () => {
-    for (const bad of ['', '4dea22b31d52d8f32516782e98ab3fa', '4dea22b31d52d8f32516782e98ab3fa0a', 'g'.repeat(32), '4-dea22b31d52d8f32516782e98ab3fa0']) {
-      expect(canonicalUuid(bad)).toBeUndefined();
-    }
-  });
-});
 
 describe('canonicalMac', () => {
   it('pads one-digit groups and lower-cases', () => {

@@ -25,10 +25,8 @@ export interface RawDomainInfo {
 /** A domain as the hypervisor describes it (getdomaininfo), decoded. */
 export interface XenDomainInfo {
   id: number;
-  /** xen_domain_handle_t: the domain's UUID, the 16 raw bytes. */
+  /** xen_domain_handle_t: the domain's UUID, the 16 raw bytes (printing it is the consumer's: xml-format's formatUuid). */
   handle: Uint8Array;
-  /** The handle printed 8-4-4-4-12 lower-case hex (for display; consumers parse nothing from it). */
-  uuid: string;
   /** Every XEN_DOMINF_* bit by name. */
   flags: DomainFlags;
   /** The code the guest shut down with (SHUTDOWN_*), when the shutdown flag is set. */
@@ -44,11 +42,6 @@ export interface XenDomainInfo {
   raw: RawDomainInfo;
 }
 
-export function formatUuid(handle: Uint8Array): string {
-  const hex = Array.from(handle, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
-
 /** Pages to KiB with the hypervisor's page size (0.1.3 hard-coded 4; later libvirt asked). */
 export function pagesToKiB(pages: bigint, pageSize: number): number {
   return Number((pages * BigInt(pageSize)) / 1024n);
@@ -58,7 +51,6 @@ export function decodeDomainInfo(raw: RawDomainInfo, pageSize: number): XenDomai
   return {
     id: raw.domain,
     handle: raw.handle,
-    uuid: formatUuid(raw.handle),
     flags: decodeDomainFlags(raw.flags),
     shutdownReason: decodeShutdownReason(raw.flags),
     memoryKiB: pagesToKiB(raw.totPages, pageSize),

@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { HypercallError, openHypervisor, openNativePrivcmd } from '@libvirt-ts/hypercall';
 import { RecordingBackend } from '@libvirt-ts/hypercall/testing';
+import { formatUuid } from '@libvirt-ts/xml-format';
 
 const out = new URL('./out/', import.meta.url);
 mkdirSync(out, { recursive: true });
@@ -62,7 +63,7 @@ check(before[0].memoryKiB === Number(dom0Xl[2]) * 1024, `Domain-0 memory ${befor
 check(before[0].vcpusOnline === Number(dom0Xl[3]), 'Domain-0 vcpus = xl');
 check(before[0].flags.running, 'Domain-0 is running (it runs this script)');
 const dom0 = await hv.getDomainInfo(0);
-check(dom0.id === 0 && dom0.uuid === before[0].uuid, 'getDomainInfo(0) = list entry');
+check(dom0.id === 0 && formatUuid(dom0.handle) === formatUuid(before[0].handle), 'getDomainInfo(0) = list entry');
 
 // 3. Errors from the hypervisor, with the op named.
 const missing = await errorOf(hv.getDomainInfo(4242));
@@ -92,7 +93,7 @@ check(guest !== undefined, 'the guest is listed');
 const guestXl = xl('list', 'tinyguest').trim().split('\n')[1].split(/\s+/);
 check(guest.id === Number(guestXl[1]), `guest id ${guest.id} = xl ${guestXl[1]}`);
 const uuidXl = /"uuid":\s*"([0-9a-f-]+)"/.exec(xl('list', '-l', 'tinyguest'))?.[1];
-check(guest.uuid === uuidXl, `guest uuid ${guest.uuid} = xl ${uuidXl}`);
+check(formatUuid(guest.handle) === uuidXl, `guest uuid ${formatUuid(guest.handle)} = xl ${uuidXl}`);
 step('guest', { guest: (({ raw, ...d }) => d)(guest), xlState: xlState('tinyguest') });
 
 // Not a check: how long a domain list takes through the addon and through `xl list` (the

@@ -4,7 +4,7 @@ import type { Domain } from '../domain.js';
 import type { DomainRef, Driver, DriverDomainEvent, OpenedDriver } from '../driver.js';
 import { toVirtError } from '../errors/to-virt-error.js';
 import type { DomainEvent, DomainEventsOptions } from '../types.js';
-import { formatUuid } from '../uuid.js';
+import { formatUuid } from '@libvirt-ts/xml-format';
 import { EventSubscription } from './event-subscription.js';
 
 const DEFAULT_QUEUE_LIMIT = 1000;

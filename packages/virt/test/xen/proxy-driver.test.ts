@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Driver, DriverOpenRequest } from '../../src/driver.js';
 import { proxyDriverFactory } from '../../src/drivers/proxy/proxy-factory.js';
 import { VirtError } from '../../src/errors/virt-error.js';
-import { formatUuid } from '../../src/uuid.js';
+import { formatUuid } from '@libvirt-ts/xml-format';
 import { type RunningProxyServer, startProxyServer } from './helpers/proxy-server.js';
 import { STATIC_DOMAINS, STATIC_NODE, staticDriver } from './helpers/static-driver.js';
 

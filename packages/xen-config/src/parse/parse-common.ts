@@ -2,7 +2,7 @@
 // memory, lifecycle, vcpus, features, clock, emulator, NICs, PCI devices,
 // sound, the framebuffer and the character devices.
 import type { CharDeviceConfig, ClockConfig, ClockTimer, DomainConfig, DomainFeatures, GraphicsConfig, LifecycleAction, OsType, SoundModel, XenFeatures } from '@libvirt-ts/xml-format';
-import { emptyDevices, LIFECYCLE_ACTIONS, SOUND_MODELS } from '@libvirt-ts/xml-format';
+import { canonicalUuid, emptyDevices, LIFECYCLE_ACTIONS, SOUND_MODELS } from '@libvirt-ts/xml-format';
 import type { XenGuestCapabilities } from '../capabilities.js';
 import type { ConfReader } from '../conf/conf-reader.js';
 import { internalError, unsupported, XenConfigError } from '../xen-config-error.js';
@@ -23,7 +23,7 @@ export function parseCommon(conf: ConfReader, format: XenFormat, caps: XenGuestC
   const config: DomainConfig = {
     type: 'xen',
     name: conf.requiredString('name'),
-    uuid: parseUuid(conf),
+    uuid: readUuid(conf),
     ...parseMemory(conf),
     vcpu: parseVcpus(conf),
     os: {
@@ -64,13 +64,15 @@ function guestKind(conf: ConfReader): OsType {
   return conf.string('builder') === 'hvm' ? 'hvm' : 'linux';
 }
 
-function parseUuid(conf: ConfReader): string {
+/** The `uuid` setting as libvirt's xenParseConfigCommon reads it (virUUIDParse); a fresh one when absent. */
+function readUuid(conf: ConfReader): string {
   const text = conf.string('uuid');
   if (text === undefined) return globalThis.crypto.randomUUID();
-  const hex = text.replace(/[-\s]/g, '');
-  if (!/^[0-9a-fA-F]{32}$/.test(hex)) throw new XenConfigError({ code: 'CONF_SYNTAX', reason: `${text} not parseable`, setting: 'uuid' });
-  const lower = hex.toLowerCase();
-  return `${lower.slice(0, 8)}-${lower.slice(8, 12)}-${lower.slice(12, 16)}-${lower.slice(16, 20)}-${lower.slice(20)}`;
+  return canonicalUuid(text) ?? failUuid(text);
+}
+
+function failUuid(text: string): never {
+  throw new XenConfigError({ code: 'CONF_SYNTAX', reason: `${text} not parseable`, setting: 'uuid' });
 }
 
 function parseMemory(conf: ConfReader): { memory: number; currentMemory: number } {

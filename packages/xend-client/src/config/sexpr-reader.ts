@@ -1,4 +1,5 @@
-import { lookup, lookupInt, lookupString, lookupUuid, type SExpr, SexprError } from '@libvirt-ts/sexpr';
+import { lookup, lookupInt, lookupString, type SExpr, SexprError } from '@libvirt-ts/sexpr';
+import { canonicalUuid } from '@libvirt-ts/xml-format';
 import { badXendSexpr } from './config-errors.js';
 
 // Reads of a xend domain sexpr that turn the sexpr package's WRONG_TYPE errors into XendError
@@ -30,8 +31,10 @@ export function requiredTextAt(node: SExpr, path: string, what: string): string 
   return value;
 }
 
+/** The UUID at `path` as virUUIDParse reads it, in canonical 8-4-4-4-12 form. */
 export function uuidAt(node: SExpr, path: string): string {
-  const value = wrapped(() => lookupUuid(node, path));
-  if (value === undefined) throw badXendSexpr(`domain information incomplete, missing uuid (${path})`);
-  return value;
+  const text = requiredTextAt(node, path, 'uuid');
+  const uuid = canonicalUuid(text);
+  if (uuid === undefined) throw badXendSexpr(`expected a UUID but found "${text}" (at path "${path}")`);
+  return uuid;
 }

@@ -1,4 +1,5 @@
-import { headOf, lookupInt, lookupString, lookupUuid, type SExpr, SexprError } from '@libvirt-ts/sexpr';
+import { headOf, lookupInt, lookupString, type SExpr, SexprError } from '@libvirt-ts/sexpr';
+import { canonicalUuid } from '@libvirt-ts/xml-format';
 import { XendError } from '../errors/xend-error.js';
 
 /** A PARSE_ERROR about a xend record or answer (`what`: `node`, `domain "x"`, `domain list`). */
@@ -47,8 +48,10 @@ export class FieldReader {
     return this.read(key, lookupInt);
   }
 
+  /** A UUID as virUUIDParse reads it, in canonical 8-4-4-4-12 form. */
   requiredUuid(key: string): string {
-    return this.read(key, lookupUuid) ?? this.missing(key);
+    const text = this.requiredString(key);
+    return canonicalUuid(text) ?? this.fail(`bad field ${this.head}/${key}: expected a UUID but found "${text}"`);
   }
 
   /** A failure about this record that is not a lookup error. */
@@ -68,6 +71,10 @@ export class FieldReader {
   }
 
   private missing(key: string): never {
-    throw this.error(`required field ${this.head}/${key} is missing`);
+    return this.fail(`required field ${this.head}/${key} is missing`);
+  }
+
+  private fail(message: string): never {
+    throw this.error(message);
   }
 }

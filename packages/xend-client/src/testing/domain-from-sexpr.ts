@@ -1,4 +1,5 @@
-import { headOf, lookupFloat, lookupInt, lookupString, lookupUuid, type SExpr } from '@libvirt-ts/sexpr';
+import { headOf, lookupFloat, lookupInt, lookupString, type SExpr } from '@libvirt-ts/sexpr';
+import { canonicalUuid } from '@libvirt-ts/xml-format';
 import { type FakeDomain, newDomain, type RunState, runStateOfFlags } from './fake-domain.js';
 
 /** Fields the fake computes itself rather than keeping as extras. */
@@ -46,7 +47,7 @@ export function domainFromSexpr(record: SExpr, head: 'domain' | 'vm', options: F
   return newDomain({
     id: lookupInt(record, `${head}/domid`) ?? -1,
     name,
-    uuid: lookupUuid(record, `${head}/uuid`) ?? options.randomUuid(),
+    uuid: uuidOf(lookupString(record, `${head}/uuid`)) ?? options.randomUuid(),
     memory,
     maxmem,
     vcpus,
@@ -55,4 +56,12 @@ export function domainFromSexpr(record: SExpr, head: 'domain' | 'vm', options: F
     runningSince: state === 'running' || state === 'blocked' ? options.now : undefined,
     extras: record.items.slice(1).filter((item) => !COMPUTED_FIELDS.has(headOf(item) ?? '')),
   });
+}
+
+/** The record's UUID as virUUIDParse reads it; a malformed one is refused, as xend refuses it. */
+function uuidOf(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const uuid = canonicalUuid(text);
+  if (uuid === undefined) throw new Error(`expected a UUID but found "${text}"`);
+  return uuid;
 }

@@ -1,4 +1,5 @@
-import { atom, list, lookupUuid, parseSexpr, type SExpr } from '@libvirt-ts/sexpr';
+import { parseSexpr, type SExpr } from '@libvirt-ts/sexpr';
+import { canonicalUuid } from '@libvirt-ts/xml-format';
 import { parseDomainXml } from '@libvirt-ts/xml-format';
 import { toXendConfig } from '../config/index.js';
 import { XendError } from '../errors/xend-error.js';
@@ -174,7 +175,8 @@ function seedDomain(seed: FakeDomainSeed, where: string, now: number, randomUuid
   const memory = expectCount(seed.memory ?? 128, `${where}.memory`, 1);
   const state = expectRunState(seed.state, `${where}.state`);
   const uuid = seed.uuid ?? randomUuid();
-  const canonical = lookupUuidText(uuid, `${where}.uuid`);
+  const canonical = typeof uuid === 'string' ? canonicalUuid(uuid) : undefined;
+  if (canonical === undefined) throw seedError(`${where}.uuid`, `not a UUID: ${JSON.stringify(uuid)}`);
   return newDomain({
     id: seedId(seed.id, state, where),
     name: seed.name,
@@ -202,14 +204,6 @@ function expectManaged(value: unknown, state: RunState, where: string): boolean 
   if (typeof value !== 'boolean') throw seedError(`${where}.managed`, 'expected true or false');
   if (!value && state === 'halted') throw seedError(`${where}.managed`, 'a halted domain is managed');
   return value;
-}
-
-function lookupUuidText(text: string, where: string): string {
-  try {
-    return lookupUuid(list(atom('uuid'), atom(text)), 'uuid')!;
-  } catch (cause) {
-    throw seedError(where, `not a UUID: ${JSON.stringify(text)}`, cause);
-  }
 }
 
 function domainFromXml(

@@ -68,7 +68,7 @@ describe('decodeDomain', () => {
   });
 
   it('keeps the sexpr error as the cause', () => {
-    const error = parseError(() => decodeDomain(parseSexpr('(domain (name x) (uuid 1234))')));
+    const error = parseError(() => decodeDomain(parseSexpr('(domain (name x) (uuid 596a5d2171f48fb2e068e2386a5c413e) (memory 4k))')));
     expect((error.cause as Error).name).toBe('SexprError');
   });
 });

@@ -2,7 +2,7 @@
 // it, with readline and streams, at start-up (virsh start-up, see its README).
 import { promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
-import { type DomainConfig, formatDomainXml } from '@libvirt-ts/xml-format';
+import { type DomainConfig, formatDomainXml, formatUuid, parseUuid } from '@libvirt-ts/xml-format';
 import type { DomainEventSink, DomainRef, Driver } from '../../driver.js';
 import {
   DomainEventDefinedDetail,
@@ -22,7 +22,6 @@ import {
 } from '../../constants.js';
 import type { DomainInfo, DomainStateWithReason, ListAllDomainsFlags, NodeInfo, SecurityLabel, SecurityModel } from '../../types.js';
 import { VirtError } from '../../errors/virt-error.js';
-import { formatUuid, parseUuid } from '../../uuid.js';
 import { shownSecrets } from '../domain-xml-secrets.js';
 import { formatTestCapabilities } from './capabilities.js';
 import { encodeSaveImage, readSaveImage } from './save-image.js';

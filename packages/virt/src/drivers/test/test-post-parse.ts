@@ -1,5 +1,4 @@
-import type { ControllerType, DiskBus, DiskConfig, DomainConfig, InterfaceConfig } from '@libvirt-ts/xml-format';
-import { formatUuid } from '../../uuid.js';
+import { type ControllerType, type DiskBus, type DiskConfig, type DomainConfig, formatUuid, type InterfaceConfig } from '@libvirt-ts/xml-format';
 import { cloneDef } from './clone-def.js';
 
 /**

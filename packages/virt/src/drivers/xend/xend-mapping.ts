@@ -2,7 +2,7 @@ import { mostSeriousStateFlag, xenExtraRelease, type XendDomainRecord, type Xend
 import { DomainState } from '../../constants.js';
 import type { DomainRef } from '../../driver.js';
 import type { DomainInfo, NodeInfo } from '../../types.js';
-import { parseUuid } from '../../uuid.js';
+import { parseUuid } from '@libvirt-ts/xml-format';
 import { xenDriverError } from '../xen/to-virt-error.js';
 
 /**

@@ -7,7 +7,7 @@ import {
   DomainEventType,
 } from '../../constants.js';
 import type { DomainRef, DriverDomainEvent } from '../../driver.js';
-import { formatUuid } from '../../uuid.js';
+import { formatUuid } from '@libvirt-ts/xml-format';
 
 /**
  * One domain as Xen (getdomaininfo) and xenstore (its name) show it now. A domain without a name is

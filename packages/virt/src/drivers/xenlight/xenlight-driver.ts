@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hypervisor, XenDomainInfo } from '@libvirt-ts/hypercall';
-import type { DomainConfig } from '@libvirt-ts/xml-format';
+import { type DomainConfig, formatUuid, parseUuid } from '@libvirt-ts/xml-format';
 import type { DomainEventSink, DomainRef, Driver } from '../../driver.js';
 import type { VirtError } from '../../errors/virt-error.js';
 import {
@@ -22,7 +22,6 @@ import {
   ShutoffReason,
 } from '../../constants.js';
 import type { DomainInfo, DomainStateWithReason, ListAllDomainsFlags, NodeInfo } from '../../types.js';
-import { formatUuid, parseUuid } from '../../uuid.js';
 import { domainStateOf, toHypervisorDomain } from '../hypervisor/hypercall-mapping.js';
 import { isHypercallError } from '../../errors/package-errors.js';
 import { xenDomainXMLFromNative, xenDomainXMLToNative } from '../xen/native-config.js';
@@ -182,7 +181,7 @@ export class XenlightDriver implements Driver {
     if (both || flags.inactive) {
       const names = new Set(running.map((d) => d.name));
       for (const [name, config] of await this.#definitions()) {
-        if (!names.has(name)) out.push({ id: -1, name, uuid: parseUuid(config.uuid ?? '') ?? new Uint8Array(16) });
+        if (!names.has(name)) out.push(definedRef(name, config));
       }
     }
     return out;
@@ -197,7 +196,7 @@ export class XenlightDriver implements Driver {
     const running = (await this.#running()).find((d) => d.name === name);
     if (running) return refOf(running);
     const config = await this.#definition(name);
-    return config ? { id: -1, name, uuid: parseUuid(config.uuid ?? '') ?? new Uint8Array(16) } : undefined;
+    return config ? definedRef(name, config) : undefined;
   }
 
   async lookupByUUID(uuid: Uint8Array): Promise<DomainRef | undefined> {
@@ -224,7 +223,7 @@ export class XenlightDriver implements Driver {
     const existed = (await this.#definition(config.name)) !== undefined;
     await this.#store(() => this.#host.store.writeDefinition(config.name, inactiveXml(config)));
     const running = (await this.#running()).find((d) => d.name === config.name);
-    const ref = running ? refOf(running) : { id: -1, name: config.name, uuid: parseUuid(config.uuid!)! };
+    const ref = running ? refOf(running) : definedRef(config.name, config);
     const detail = existed ? DomainEventDefinedDetail.UPDATED : DomainEventDefinedDetail.ADDED;
     definitionEvents(this.#host.store.configDir).emit({ ref, event: DomainEventType.DEFINED, detail });
     return ref;
@@ -763,6 +762,13 @@ export class XenlightDriver implements Driver {
 function trackedState(info: XenDomainInfo): DomainState {
   const state = domainStateOf(info);
   return state === DomainState.BLOCKED || state === DomainState.NOSTATE ? DomainState.RUNNING : state;
+}
+
+/** A defined domain that is not running. Its definition always has a UUID (parsing gives it one): a bad one is an error, never zeros. */
+function definedRef(name: string, config: DomainConfig): DomainRef {
+  const uuid = parseUuid(config.uuid ?? '');
+  if (!uuid) throw xenDriverError('LIBXL', 'INTERNAL_ERROR', `domain '${name}': its definition has no valid UUID`);
+  return { id: -1, name, uuid };
 }
 
 function refOf(domain: RunningDomain): DomainRef {

@@ -2,7 +2,7 @@ import { XenstoreClient } from '@libvirt-ts/xenstore';
 import type { DomainRef, Driver } from '../../driver.js';
 import { DomainState } from '../../constants.js';
 import type { DomainInfo } from '../../types.js';
-import { parseUuid } from '../../uuid.js';
+import { parseUuid } from '@libvirt-ts/xml-format';
 import { isXenstoreError } from '../../errors/package-errors.js';
 import { messageOf } from '../../errors/to-virt-error.js';
 import { asVirtErrors, orAbsent, xenDriverError } from '../xen/to-virt-error.js';

@@ -1,6 +1,6 @@
 import type { DomainRef, Driver } from '../../../src/driver.js';
 import type { DomainInfo, NodeInfo } from '../../../src/types.js';
-import { parseUuid } from '../../../src/uuid.js';
+import { parseUuid } from '@libvirt-ts/xml-format';
 
 export interface StaticDomain extends DomainRef {
   info: DomainInfo;

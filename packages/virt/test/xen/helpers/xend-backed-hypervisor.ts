@@ -1,7 +1,7 @@
 import { DomainFlag, Hypercall, XenVersionOp, xen4 } from '@libvirt-ts/hypercall';
 import { errnoError, FakePrivcmd, type FakeHypercall } from '@libvirt-ts/hypercall/testing';
 import { mostSeriousStateFlag, type XendClient, type XendDomainRecord, type XendStateFlag } from '@libvirt-ts/xend-client';
-import { parseUuid } from '../../../src/uuid.js';
+import { parseUuid } from '@libvirt-ts/xml-format';
 
 /** A domain xend runs: it has a domain id. */
 type RunningDomain = XendDomainRecord & { domid: number };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatUuid, parseUuid } from '../src/uuid.js';
+import { canonicalUuid, formatUuid, parseUuid } from '../src/values/uuid.js';
 
 const CANONICAL = '6695eb01-f6a4-8304-79aa-97f2502e193f';
 const parsed = (text: string) => {
@@ -38,5 +38,10 @@ describe("parseUuid follows libvirt's virUUIDParse", () => {
     const bytes = Uint8Array.from({ length: 16 }, (_, i) => i * 17);
     expect(formatUuid(bytes)).toBe('00112233-4455-6677-8899-aabbccddeeff');
     expect(parseUuid(formatUuid(bytes))).toEqual(bytes);
+  });
+
+  it('gives the canonical text of what it accepts, undefined for what it refuses', () => {
+    expect(canonicalUuid(' EF86180145B911CB88E3AFBFE5370493 ')).toBe('ef861801-45b9-11cb-88e3-afbfe5370493');
+    expect(canonicalUuid('4-dea22b31d52d8f32516782e98ab3fa0')).toBeUndefined();
   });
 });
