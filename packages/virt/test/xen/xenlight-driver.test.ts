@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Connection, engineOf } from '../../src/connection.js';
 import { open } from '../../src/open.js';
-import { DomainState, DomainVcpuFlags, PausedReason, RunningReason, ShutoffReason } from '../../src/constants.js';
+import { DomainState, DomainVcpuFlags, DomainXMLFlags, PausedReason, RunningReason, ShutoffReason } from '../../src/constants.js';
 import { VirtError } from '../../src/errors/virt-error.js';
 import { quietErrors } from '../helpers/quiet-errors.js';
 import { type ModernXenHost, startModernXenHost } from './helpers/modern-xen-host.js';
@@ -190,6 +190,14 @@ describe('xenlight driver: a Xen host without xend', () => {
       code: 'INVALID_ARG',
       message: 'invalid argument: requested vcpus is greater than max allowable vcpus for the domain: 3 > 2',
     });
+  });
+
+  it('shows graphics passwords only with XML_SECURE, and keeps them in the stored definition', async () => {
+    const dom = await conn.defineXML(guestXml().replace('</domain>', "  <devices>\n    <graphics type='vnc' port='-1' passwd='s3cret'/>\n  </devices>\n</domain>"));
+    expect(readFileSync(join(host.dir, 'etc', 'tinyguest.xml'), 'utf8')).toContain("passwd='s3cret'");
+    expect(await dom.XMLDesc()).toContain("<graphics type='vnc'");
+    expect(await dom.XMLDesc()).not.toContain('passwd');
+    expect(await dom.XMLDesc(DomainXMLFlags.XML_SECURE)).toContain("passwd='s3cret'");
   });
 
   it('defines, lists, starts and undefines persistent domains in its own folder', async () => {

@@ -7,6 +7,7 @@ import type { ErrorCodeName } from '../../errors/error-codes.js';
 import { VirtError } from '../../errors/virt-error.js';
 import { isXenConfigError, type PackageError } from '../../errors/package-errors.js';
 import { toVirtError } from '../../errors/to-virt-error.js';
+import { shownSecrets } from '../domain-xml-secrets.js';
 
 /** libvirt's virCheckFlags(0): both conversions take no flags. */
 function checkNoFlags(flags: number, fn: string): void {
@@ -39,8 +40,7 @@ export function xenDomainXMLFromNative(format: string, text: string, flags: numb
   if (!isXenConfigFormat(format)) throw unsupportedFormat(format);
   return converting(format, () => {
     const config = xenConfigToDomain(format, text, capabilities === undefined ? {} : { capabilities });
-    for (const graphics of config.devices.graphics) delete graphics.passwd;
-    return formatDomainXml(config);
+    return formatDomainXml(shownSecrets(config, 0));
   });
 }
 

@@ -22,6 +22,7 @@ import {
   ShutoffReason,
 } from '../../constants.js';
 import type { DomainInfo, DomainStateWithReason, ListAllDomainsFlags, NodeInfo } from '../../types.js';
+import { shownSecrets } from '../domain-xml-secrets.js';
 import { domainStateOf, toHypervisorDomain } from '../hypervisor/hypercall-mapping.js';
 import { isHypercallError } from '../../errors/package-errors.js';
 import { xenDomainXMLFromNative, xenDomainXMLToNative } from '../xen/native-config.js';
@@ -349,12 +350,12 @@ export class XenlightDriver implements Driver {
   }
 
   async domainGetXMLDesc(ref: DomainRef, flags: number): Promise<string> {
-    if (ref.id < 0) return inactiveXml(await this.#inactiveDefinition(ref));
+    if (ref.id < 0) return inactiveXml(shownSecrets(await this.#inactiveDefinition(ref), flags));
     const domain = await this.#active(ref);
     if (flags & DomainXMLFlags.XML_INACTIVE) {
-      return inactiveXml((await this.#definition(domain.name)) ?? (await this.#liveDefinition(domain)));
+      return inactiveXml(shownSecrets((await this.#definition(domain.name)) ?? (await this.#liveDefinition(domain)), flags));
     }
-    const config = await this.#liveDefinition(domain);
+    const config = shownSecrets(await this.#liveDefinition(domain), flags);
     const consoleTty = domain.id === 0 ? undefined : await this.#xenstore.readOptional(`/local/domain/${domain.id}/console/tty`);
     return liveXml(config, { id: domain.id, ...(consoleTty ? { consoleTty } : {}) });
   }
