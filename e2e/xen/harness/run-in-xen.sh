@@ -51,7 +51,10 @@ esac
 XENARGS="console=com1 com1=115200,8n1 dom0_mem=${DOM0MEM}M,max:${DOM0MEM}M dom0_max_vcpus=1 loglvl=all guest_loglvl=all ${XENCI_XEN_SMAP-smap=0} ${XENCI_XEN_EXTRA:-}"
 # smap=0: with SMAP on, QEMU 7.2 TCG + Xen 4.17 crash dom0 at its first exception
 # ("d0v0 Unhandled: vec 14, #PF[0001]", domain_crash_sync ... create_bounce_frame).
-K_ARGS="console=hvc0 earlyprintk=xen root=/dev/vda rootfstype=ext4 ro init=/sbin/xenci-init xenci.xenstored=$XSD"
+# clocksource=xen: dom0 otherwise keeps time by the TSC, whose rate it takes from a calibration
+# that a loaded host skews (seen: uptime and sleep running 50 times slower than Xen's own time,
+# until Linux's watchdog gave up on the TSC minutes later); Xen's clock follows the platform timer.
+K_ARGS="console=hvc0 earlyprintk=xen clocksource=xen root=/dev/vda rootfstype=ext4 ro init=/sbin/xenci-init xenci.xenstored=$XSD"
 [ $INTER = 1 ] && K_ARGS="$K_ARGS xenci.shell=1"
 
 QARGS=($CPUOPT -smp "$CPUS" -m "$MEM" -no-reboot -display none -monitor none -net none
