@@ -65,7 +65,7 @@ describe.skipIf(missing !== undefined)('virsh -c xen:/// vs libvirt 9 virsh -c x
 
   beforeAll(async () => {
     const staged = new Dom0Share('xen-e2e').addNode().addPackages(virshRoot);
-    for (const file of ['scenarios.mjs', 'run-scenarios.mjs', 'in-dom0.sh']) staged.addFile(`${scenarioDir}/${file}`);
+    for (const file of ['scenarios.mjs', 'run-scenarios.mjs', 'in-dom0.sh', 'libvirtd.sh']) staged.addFile(`${scenarioDir}/${file}`);
     share = staged;
     dom0 = await runInDom0({ variant: 'libvirt', share: staged, command: 'sh in-dom0.sh', timeoutSeconds: SUITE_TIMEOUT_SECONDS });
     if (dom0.booted) {
