@@ -1,4 +1,4 @@
-import type { DriverMethod, DriverMethodArgs, DriverMethodResult, OpenedDriver } from './driver.js';
+import type { Driver, DriverMethod, DriverMethodArgs, DriverMethodResult, OpenedDriver } from './driver.js';
 import { VirtError } from './errors/virt-error.js';
 
 /**
@@ -88,21 +88,21 @@ export async function dispatch<M extends DriverMethod>(
   ...args: DriverMethodArgs<M>
 ): Promise<DriverMethodResult<M>> {
   const rule = CALL_RULES[method];
-  const directLast = rule.policy === 'every-direct-last' || rule.policy === 'first-direct-last';
-  const callEvery = rule.policy === 'every' || rule.policy === 'every-direct-last';
-  const opened = drivers.filter(({ driver }) => typeof driver[method] === 'function');
-  // a stable sort: the direct drivers move after the others, each group keeping its priority order
-  if (directLast) opened.sort((a, b) => Number(a.factory.direct === true) - Number(b.factory.direct === true));
-  const implementers = opened.map(({ driver }) => driver);
+  const implementers = implementersOf(drivers, method);
   if (implementers.length === 0) throw noSupport(rule.api);
-
+  type Method = (...a: DriverMethodArgs<M>) => Promise<DriverMethodResult<M>>;
+  // One implementer (every local connection): its answer or its error, whatever the policy.
+  if (implementers.length === 1) {
+    const driver = implementers[0] as Driver;
+    return (driver[method] as Method).apply(driver, args);
+  }
+  const callEvery = rule.policy === 'every' || rule.policy === 'every-direct-last';
   const errors: unknown[] = [];
   let answered = false;
   let answer: DriverMethodResult<M> | undefined;
   for (const driver of implementers) {
     try {
-      const fn = driver[method] as (...a: DriverMethodArgs<M>) => Promise<DriverMethodResult<M>>;
-      const result = await fn.apply(driver, args);
+      const result = await (driver[method] as Method).apply(driver, args);
       if (!answered) {
         answer = result;
         answered = result !== undefined || !method.startsWith('lookup');
@@ -114,6 +114,33 @@ export async function dispatch<M extends DriverMethod>(
   }
   if (answered || errors.length === 0) return answer as DriverMethodResult<M>;
   throw preferredError(errors);
+}
+
+/**
+ * The drivers that implement `method`, in the order its policy calls them. A connection's driver
+ * list and its drivers' methods never change, so the answer is kept per list and method: every
+ * API call dispatches, and working it out each time was most of a fast call's cost.
+ */
+const implementersByList = new WeakMap<readonly OpenedDriver[], Map<DriverMethod, Driver[]>>();
+
+function implementersOf(drivers: readonly OpenedDriver[], method: DriverMethod): Driver[] {
+  let byMethod = implementersByList.get(drivers);
+  if (!byMethod) {
+    byMethod = new Map();
+    implementersByList.set(drivers, byMethod);
+  }
+  let implementers = byMethod.get(method);
+  if (!implementers) {
+    const policy = CALL_RULES[method].policy;
+    const opened = drivers.filter(({ driver }) => typeof driver[method] === 'function');
+    // a stable sort: the direct drivers move after the others, each group keeping its priority order
+    if (policy === 'every-direct-last' || policy === 'first-direct-last') {
+      opened.sort((a, b) => Number(a.factory.direct === true) - Number(b.factory.direct === true));
+    }
+    implementers = opened.map(({ driver }) => driver);
+    byMethod.set(method, implementers);
+  }
+  return implementers;
 }
 
 /** The first error that is not NO_SUPPORT, else the first one. */

@@ -137,7 +137,7 @@ export class ConnectionEngine implements ErrorScope {
     const live = row?.handle.deref();
     if (!row || !live) return undefined;
     row.ref.id = ref.id;
-    row.ref.uuid = Uint8Array.from(ref.uuid);
+    if (!sameBytes(row.ref.uuid, ref.uuid)) row.ref.uuid = Uint8Array.from(ref.uuid);
     return live;
   }
 
@@ -149,4 +149,10 @@ export class ConnectionEngine implements ErrorScope {
     await this.events.close();
     await Promise.allSettled(this.#drivers.map(({ driver }) => driver.close()));
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

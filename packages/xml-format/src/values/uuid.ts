@@ -43,10 +43,16 @@ export function parseUuid(text: string): Uint8Array | undefined {
   return bytes;
 }
 
-/** virUUIDFormat: 16 bytes -> lower-case 8-4-4-4-12. */
+const HEX_PAIRS = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+/** virUUIDFormat: 16 bytes -> lower-case 8-4-4-4-12 (from a table of pairs: drivers format a UUID per call). */
 export function formatUuid(bytes: Uint8Array): string {
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  let text = '';
+  for (let i = 0; i < 16; i++) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) text += '-';
+    text += HEX_PAIRS[bytes[i] as number];
+  }
+  return text;
 }
 
 /** The canonical lower-case 8-4-4-4-12 form of what virUUIDParse accepts, or undefined. */
