@@ -1,6 +1,5 @@
 import type { DriverFactory, DriverOpenRequest } from '../../driver.js';
 import { BUILTIN_DRIVER_PRIORITY } from '../../driver-registry.js';
-import { VirtError } from '../../errors/virt-error.js';
 
 /** xend's HTTP names (`http://host:8000/`) belong to the xend driver, never to libvirtd. */
 const NOT_REMOTE_SCHEMES = new Set(['http', 'https']);
@@ -26,17 +25,7 @@ export const remoteDriverFactory: DriverFactory = {
   failureAbortsOpen: () => true,
   async open(request: DriverOpenRequest) {
     if (!isRemoteName(request.name)) return undefined;
-    const [{ openRemote, RemoteError }, { RemoteDriver }, { remoteToVirtError }] = await Promise.all([
-      import('@libvirt-ts/remote'),
-      import('./remote-driver.js'),
-      import('./remote-errors.js'),
-    ]);
-    try {
-      const connection = await openRemote(request.name!, { readonly: request.readOnly });
-      return new RemoteDriver(connection);
-    } catch (error) {
-      if (RemoteError.isInstance(error)) throw remoteToVirtError(error);
-      throw new VirtError({ code: 'INTERNAL_ERROR', domain: 'REMOTE', info: String(error), cause: error });
-    }
+    const { openRemoteDriver } = await import('./remote-open.js');
+    return openRemoteDriver(request.name!, request.readOnly);
   },
 };

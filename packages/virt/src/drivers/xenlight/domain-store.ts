@@ -1,4 +1,6 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+// node:fs's `promises` is read on first use: importing node:fs/promises would load it, with
+// readline and streams, whenever virt loads (virsh start-up).
+import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { DomainState, RunningReason } from '../../constants.js';
 
@@ -63,7 +65,7 @@ export class DomainStore {
   }
 
   async removeDefinition(name: string): Promise<void> {
-    await rm(this.definitionPath(name), { force: true });
+    await fs.rm(this.definitionPath(name), { force: true });
     await this.setAutostart(name, false);
   }
 
@@ -73,7 +75,7 @@ export class DomainStore {
 
   async setAutostart(name: string, on: boolean): Promise<void> {
     const path = this.#autostartPath(name);
-    if (!on) return rm(path, { force: true });
+    if (!on) return fs.rm(path, { force: true });
     await writeAtomically(join(this.configDir, 'autostart'), path, `${name}\n`);
   }
 
@@ -92,7 +94,7 @@ export class DomainStore {
   }
 
   async removeStatus(name: string): Promise<void> {
-    await rm(this.#statusPath(name), { force: true });
+    await fs.rm(this.#statusPath(name), { force: true });
   }
 
   #statusPath(name: string): string {
@@ -113,16 +115,16 @@ function checkedName(name: string): string {
 }
 
 async function writeAtomically(dir: string, path: string, text: string): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, text, { mode: 0o600 });
-  await rename(temporary, path);
+  await fs.writeFile(temporary, text, { mode: 0o600 });
+  await fs.rename(temporary, path);
 }
 
 /** A file's text, undefined when it does not exist. */
 export async function readOptionalFile(path: string): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return await fs.readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
@@ -131,7 +133,7 @@ export async function readOptionalFile(path: string): Promise<string | undefined
 
 async function listOptional(dir: string): Promise<string[]> {
   try {
-    return await readdir(dir);
+    return await fs.readdir(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;

@@ -1,4 +1,3 @@
-import { connect } from 'node:net';
 import type { DriverOpenRequest } from '../../driver.js';
 import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
 
@@ -42,6 +41,9 @@ export function xenlightClaimOf(request: DriverOpenRequest): XenlightClaim | und
 }
 
 function connects(target: { path: string } | { host: string; port: number }): Promise<boolean> {
+  // node:net (with streams, 20 internal modules) loads on the first probe, not when virt loads:
+  // a test:/// command never probes (virsh start-up).
+  const { connect } = process.getBuiltinModule('node:net');
   return new Promise((resolve) => {
     const socket = "path" in target ? connect(target.path) : connect(target.port, target.host);
     const done = (answer: boolean) => {

@@ -1,5 +1,4 @@
 import type { Hypervisor } from '@libvirt-ts/hypercall';
-import { XenstoreClient } from '@libvirt-ts/xenstore';
 import type { DriverFactory } from '../../driver.js';
 import { BUILTIN_DRIVER_PRIORITY } from '../../driver-registry.js';
 import { loadHypercall } from '../hypervisor/hypervisor-loader.js';
@@ -64,6 +63,8 @@ export const xenlightDriverFactory: DriverFactory = {
       }
       const own = readXenlightOptions(request.options);
       const path = options.xenstoredSocket ?? process.env['XENSTORED_PATH'] ?? XEN_DEFAULTS.xenstoredSocket;
+      // loaded here, not with virt: its transports bring node:net (virsh start-up)
+      const { XenstoreClient } = await import('@libvirt-ts/xenstore');
       const xs = await asVirtErrors('LIBXL', () => XenstoreClient.connect({ path, readOnly: request.readOnly }));
       const xl = (request.options['xlToolstack'] as XlToolstack | undefined) ?? xlCommandToolstack(own.xlBinary);
       const { XenlightDriver } = await import('./xenlight-driver.js');

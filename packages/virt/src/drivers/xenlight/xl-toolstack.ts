@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-
 /**
  * What the xenlight driver asks of Xen's own toolstack: the operations that need libxl's domain
  * building (create, save, restore). Each rejects with an XlFailure carrying xl's own words.
@@ -40,6 +38,8 @@ export function xlCommandToolstack(binary: string): XlToolstack {
 function runXl(binary: string, args: string[]): Promise<void> {
   const command = `xl ${args[0]}`;
   return new Promise((resolve, reject) => {
+    // node:child_process loads when xl first runs, not when virt loads (virsh start-up)
+    const { execFile } = process.getBuiltinModule('node:child_process');
     execFile(binary, args, { timeout: XL_TIMEOUT_MS, encoding: 'utf8' }, (error, _stdout, stderr) => {
       if (!error) return resolve();
       const code = typeof error.code === 'number' ? error.code : null;
