@@ -7,7 +7,7 @@ import { reportError } from './errors/error-reporting.js';
 import { toVirtError } from './errors/to-virt-error.js';
 import { VirtError } from './errors/virt-error.js';
 import type { ConnectAuth, OpenOptions } from './types.js';
-import { parseUri } from './uri.js';
+import { isUriReference, parseUri } from './uri.js';
 
 /** The URI a connection reports when open() was given none. */
 export const DEFAULT_URI = 'xen:///';
@@ -20,12 +20,17 @@ export const DEFAULT_URI = 'xen:///';
  * - A driver that fails is skipped, unless its factory's `failureAbortsOpen` says the failure aborts
  *   the whole open (libvirt's Xen rule for read-write Xen names): the drivers already opened are closed.
  * - Read-only open: drivers are asked to be quiet (decline rather than fail); one opened driver suffices.
+ * - A name libvirt 9 cannot parse as a URI: INTERNAL_ERROR "Unable to parse URI <name>".
  * - No driver opened: the first driver failure if any (e.g. a node file's XML error), else
- *   NO_CONNECT "no connection driver available for <name>".
+ *   NO_CONNECT "no connection driver available for <name>" (for a name without a scheme, libvirt
+ *   9's "URI '<name>' does not include a driver name").
  */
 export async function open(uri?: string, options: OpenOptions = {}): Promise<Connection> {
   registerBuiltinDrivers();
   const name = uri === '' ? undefined : uri;
+  if (name !== undefined && !isUriReference(name)) {
+    throw reported(new VirtError({ code: 'INTERNAL_ERROR', domain: 'URI', info: `Unable to parse URI ${name}`, str1: name }));
+  }
   const readOnly = options.readOnly === true;
   const request: DriverOpenRequest = { name, uri: name === undefined ? undefined : parseUri(name), readOnly, quiet: readOnly, options };
   const opened: OpenedDriver[] = [];
@@ -48,7 +53,9 @@ export async function open(uri?: string, options: OpenOptions = {}): Promise<Con
   }
 
   if (opened.length === 0) {
-    throw reported(firstFailure ?? new VirtError({ code: 'NO_CONNECT', domain: 'NONE', info: name ?? DEFAULT_URI, str1: name }));
+    // libvirt 9 words a name without a scheme (0.1.3 let drivers read such names, and still does).
+    const info = name === undefined ? DEFAULT_URI : request.uri === undefined ? `URI '${name}' does not include a driver name` : name;
+    throw reported(firstFailure ?? new VirtError({ code: 'NO_CONNECT', domain: 'NONE', info, str1: name }));
   }
   return connectionOver(new ConnectionEngine(name ?? DEFAULT_URI, readOnly, opened));
 }

@@ -23,6 +23,7 @@ export function parseUri(name: string): ParsedUri | undefined {
   } catch {
     return undefined;
   }
+  if (!isUriReference(name)) return undefined;
   return {
     scheme: url.protocol.slice(0, -1).toLowerCase(),
     host: url.hostname,
@@ -30,6 +31,23 @@ export function parseUri(name: string): ParsedUri | undefined {
     path: decodeURIComponent(url.pathname),
     query: url.search.replace(/^\?/, ''),
   };
+}
+
+/**
+ * Whether libvirt 9's virURIParse (libxml2's xmlParseURI) takes `name`: every '%' starts an escape
+ * of two hex digits, and a ':' in the first segment makes it a scheme, which must parse as a URL.
+ */
+export function isUriReference(name: string): boolean {
+  if (/%(?![0-9A-Fa-f]{2})/.test(name)) return false;
+  const firstSegment = /^[^/?#]*/.exec(name)![0];
+  if (!firstSegment.includes(':')) return true;
+  if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(name)) return false;
+  try {
+    new URL(name);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -10,3 +10,4 @@ export type { XmlElement } from './parse/xml-tree.js';
 export { XmlAttributes } from './parse/xml-attributes.js';
 export { formatDomainXml } from './format/format-domain-xml.js';
 export { canonicalUuid, formatUuid, parseUuid } from './values/uuid.js';
+export { decodeXmlBytes } from './parse/decode-xml-bytes.js';

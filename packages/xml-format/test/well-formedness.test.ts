@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ParseXmlTreeOptions, parseXml, XmlFormatError } from '../src/index.js';
+import { decodeXmlBytes, type ParseXmlTreeOptions, parseXml, XmlFormatError } from '../src/index.js';
 
 /** Malformed documents: each one's first error as xmllint reports it is the expectation. */
 const MALFORMED = [
@@ -95,6 +95,21 @@ const WELL_FORMED: Array<[string, string]> = [
   ['<a:b>&lt;&#x41;&#66;<![CDATA[<&]]></a:b>', '<AB<&'],
 ];
 
+/**
+ * Documents as bytes that are not all UTF-8 (invalid bytes, latin1 text, overlong forms, an
+ * encoded surrogate): decodeXmlBytes keeps each bad byte, and the parser stops there as libxml2 does.
+ */
+const MALFORMED_BYTES = [
+  Buffer.from('<a>x\xff</a>', 'latin1'),
+  Buffer.from('<a b="\xe9x"/>', 'latin1'),
+  Buffer.from('<a\xe9b/>', 'latin1'),
+  Buffer.from('<a><!-- \xe9 --></a>', 'latin1'),
+  Buffer.from('<a>x</a>\xff', 'latin1'),
+  Buffer.from('<a>\xc0\xaf</a>', 'latin1'),
+  Buffer.from('<a>\xed\xa0\x80</a>', 'latin1'),
+  Buffer.from("<domain type='test'><name>bad\xff</name></domain>", 'latin1'),
+];
+
 function hasXmllint(): boolean {
   try {
     execFileSync('xmllint', ['--version'], { stdio: 'ignore', timeout: 10_000 });
@@ -108,7 +123,7 @@ const dir = mkdtempSync(join(tmpdir(), 'xml-wf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** xmllint's first fatal error for `text`: line, message and the caret's column in its context line. */
-function xmllintFirstError(text: string): { line: number; detail: string; column: number } | undefined {
+function xmllintFirstError(text: string | Uint8Array): { line: number; detail: string; column: number } | undefined {
   const file = join(dir, 'doc.xml');
   writeFileSync(file, text);
   let stderr = '';
@@ -121,7 +136,9 @@ function xmllintFirstError(text: string): { line: number; detail: string; column
   const at = lines.findIndex((line) => / parser error : /.test(line));
   if (at < 0) return undefined;
   const head = /^.*?:(\d+): parser error : (.*)$/.exec(lines[at] ?? '');
-  return { line: Number(head?.[1]), detail: head?.[2] ?? '', column: (lines[at + 2] ?? '').indexOf('^') };
+  // The UTF-8 error's message has a second line, the bytes.
+  const bytes = lines[at + 1]?.startsWith('Bytes: ') ? [lines[at + 1]] : [];
+  return { line: Number(head?.[1]), detail: [head?.[2] ?? '', ...bytes].join('\n'), column: (lines[at + 2 + bytes.length] ?? '').indexOf('^') };
 }
 
 function firstError(text: string, options: ParseXmlTreeOptions = {}): XmlFormatError {
@@ -144,6 +161,17 @@ describe.skipIf(!hasXmllint())('the first error, as libxml2 reports it (checked 
       const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
       expect({ line: error.line, detail: error.detail, column: offset - lineStart }).toEqual(expected);
       expect(error.code).toBe('XML_ERROR');
+    });
+  }
+  for (const bytes of MALFORMED_BYTES) {
+    it(`bytes ${JSON.stringify(bytes.toString('latin1'))}`, () => {
+      const expected = xmllintFirstError(bytes);
+      const text = decodeXmlBytes(bytes);
+      const error = firstError(text);
+      const offset = error.offset ?? -1;
+      const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+      // xmllint's caret counts bytes; before the bad byte these documents are ASCII.
+      expect({ line: error.line, detail: error.detail, column: offset - lineStart }).toEqual(expected);
     });
   }
   for (const [text] of WELL_FORMED) {

@@ -76,6 +76,8 @@ export const XmlFormatReason = {
   CHARACTER_REFERENCE: 'CHARACTER_REFERENCE',
   /** "PCDATA invalid Char value N" and libxml2's other words for a character XML does not allow. */
   INVALID_CHARACTER: 'INVALID_CHARACTER',
+  /** "Input is not proper UTF-8, indicate encoding !" and the bytes: a byte kept as an escape by decodeXmlBytes. */
+  NOT_UTF8: 'NOT_UTF8',
   // Our own limits and rules.
   /** A DOCTYPE with an internal subset (where entities are declared): refused, never expanded. */
   DOCTYPE_SUBSET: 'DOCTYPE_SUBSET',
@@ -122,6 +124,7 @@ export const LIBXML2_REASONS: ReadonlySet<XmlFormatReason> = new Set<XmlFormatRe
   'ENTITY_REFERENCE',
   'CHARACTER_REFERENCE',
   'INVALID_CHARACTER',
+  'NOT_UTF8',
 ]);
 
 export interface XmlFormatErrorInit {

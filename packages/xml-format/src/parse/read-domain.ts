@@ -16,6 +16,8 @@ export function readDomain(domain: ElementReader): DomainConfig {
   const name = domain.child('name');
   if (name === undefined) return domain.missingElement('NO_NAME', 'missing <name> element');
   if (name.text().trim() === '') name.failText('NO_NAME', 'empty domain name');
+  // libvirt names files after domains; its words for a name that would not make one.
+  if (name.text().includes('/')) name.failText('XML_ERROR', `name ${name.text()} cannot contain '/'`);
   const memory = readMaxMemoryElement(domain);
   const bootloader = domain.childText('bootloader');
   const bootloaderArgs = domain.childText('bootloader_args');

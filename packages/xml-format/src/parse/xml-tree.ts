@@ -4,6 +4,7 @@
 // Limits as libxml2's: 256 open elements, 10,000,000-character text runs and attribute values.
 // No DTD: a bare DOCTYPE is skipped, an internal subset (entity declarations) refused. Pure.
 import { XmlFormatError, type XmlFormatReason } from '../errors/xml-format-error.js';
+import { BYTE_ESCAPE_BASE, bytesAt } from './decode-xml-bytes.js';
 import { XmlAttributes } from './xml-attributes.js';
 
 export interface XmlElement {
@@ -76,27 +77,36 @@ export function parseXmlTree(xml: string, limits: XmlTreeLimits = DEFAULT_XML_TR
 
 class TreeParser {
   #pos = 0;
-  /** libxml2's input ends at the first NUL: nothing after one is read. */
+  /**
+   * libxml2's input ends at the first NUL: nothing after one is read. It also ends at the first
+   * lone surrogate (a byte that was not UTF-8, or a character UTF-16 cannot carry to libvirt):
+   * libxml2 stops where it meets one, so whatever fails from there is reported as that character.
+   */
   readonly #end: number;
+  /** String index of the first lone surrogate before any NUL, or -1. */
+  #badCharAt: number;
 
   constructor(
     private readonly xml: string,
     private readonly limits: XmlTreeLimits,
   ) {
     const nul = xml.indexOf('\0');
-    this.#end = nul < 0 ? xml.length : nul;
+    const end = nul < 0 ? xml.length : nul;
+    const bad = xml.search(LONE_SURROGATE);
+    this.#badCharAt = bad >= 0 && bad < end ? bad : -1;
+    this.#end = this.#badCharAt >= 0 ? this.#badCharAt : end;
   }
 
   document(): XmlElement {
     const xml = this.xml;
-    if (this.#end === 0) this.#fail('EMPTY_DOCUMENT', 'Document is empty');
+    if (this.#end === 0 && this.#badCharAt !== 0) this.#fail('EMPTY_DOCUMENT', 'Document is empty');
     if (xml.charCodeAt(0) === 0xfeff) this.#pos = 1;
     if (xml.startsWith('<?xml', this.#pos) && isBlank(xml.charCodeAt(this.#pos + 5))) this.#xmlDeclaration();
     this.#misc(true);
     if (this.#pos >= this.#end || xml.charCodeAt(this.#pos) !== LT) this.#fail('START_TAG_EXPECTED', "Start tag expected, '<' not found");
     const root = this.#elements();
     this.#misc(false);
-    if (this.#pos < this.#end) this.#fail('EXTRA_CONTENT', 'Extra content at the end of the document');
+    if (this.#pos < this.#end || this.#badCharAt >= 0) this.#fail('EXTRA_CONTENT', 'Extra content at the end of the document');
     return root;
   }
 
@@ -245,10 +255,11 @@ class TreeParser {
     if (quote !== 0x22 && quote !== 0x27) this.#fail('ATTRIBUTE_VALUE_UNQUOTED', 'AttValue: " or \' expected');
     const start = this.#pos + 1;
     let pos = start;
+    const end = this.#end;
     // The common case: a run of plain characters up to the closing quote.
     for (;;) {
       const c = xml.charCodeAt(pos);
-      if (c === quote || !(c < 128 ? CHAR_CLASS[c] === PLAIN : c < 0xfffe)) break;
+      if (c === quote || !(c < 128 ? CHAR_CLASS[c] === PLAIN : c < 0xfffe && pos < end)) break;
       pos += 1;
     }
     let value = xml.slice(start, pos);
@@ -300,9 +311,10 @@ class TreeParser {
     const xml = this.xml;
     const start = this.#pos;
     let pos = start;
+    const end = this.#end;
     for (;;) {
       const c = xml.charCodeAt(pos);
-      if (!(c < 128 ? CHAR_CLASS[c] === PLAIN || c === 0x0a || c === 0x09 : c < 0xfffe)) break;
+      if (!(c < 128 ? CHAR_CLASS[c] === PLAIN || c === 0x0a || c === 0x09 : c < 0xfffe && pos < end)) break;
       pos += 1;
     }
     let text = xml.slice(start, pos);
@@ -326,7 +338,7 @@ class TreeParser {
         const from = pos;
         for (;;) {
           const d = xml.charCodeAt(pos);
-          if (!(d < 128 ? CHAR_CLASS[d] === PLAIN || d === 0x0a || d === 0x09 : d < 0xfffe)) break;
+          if (!(d < 128 ? CHAR_CLASS[d] === PLAIN || d === 0x0a || d === 0x09 : d < 0xfffe && pos < end)) break;
           pos += 1;
         }
         text += xml.slice(from, pos);
@@ -446,7 +458,7 @@ class TreeParser {
     const start = this.#pos;
     if (start >= this.#end || !isNameStart(xml.charCodeAt(start))) return undefined;
     let pos = start + 1;
-    while (isNameChar(xml.charCodeAt(pos))) pos += 1;
+    while (pos < this.#end && isNameChar(xml.charCodeAt(pos))) pos += 1;
     this.#pos = pos;
     return xml.slice(start, pos);
   }
@@ -465,6 +477,18 @@ class TreeParser {
     return this.#fail('PREMATURE_END', `Premature end of data in tag ${open.name} line ${this.#lineAt(open.offset)}`);
   }
 
+  /** libxml2's error for the first lone surrogate: a byte that is not UTF-8, or a surrogate it decoded. */
+  #badCharacter(): never {
+    const at = this.#badCharAt;
+    const unit = this.xml.charCodeAt(at);
+    this.#badCharAt = -1;
+    if (unit >= BYTE_ESCAPE_BASE + 0x80 && unit <= BYTE_ESCAPE_BASE + 0xff) {
+      const bytes = bytesAt(this.xml, at, 4).map((byte) => `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`);
+      this.#fail('NOT_UTF8', `Input is not proper UTF-8, indicate encoding !\nBytes: ${bytes.join(' ')}`, at);
+    }
+    this.#fail('INVALID_CHARACTER', `Char 0x${unit.toString(16).toUpperCase()} out of allowed range`, at);
+  }
+
   /** libxml2 counts LF only: a lone CR does not start a line for it. */
   #lineAt(offset: number): number {
     let line = 1;
@@ -473,6 +497,8 @@ class TreeParser {
   }
 
   #fail(reason: XmlFormatReason, detail: string, offset = this.#pos): never {
+    // Before and after the root element libxml2 tests the byte for '<' without decoding it.
+    if (this.#badCharAt >= 0 && offset >= this.#badCharAt && reason !== 'EXTRA_CONTENT' && reason !== 'START_TAG_EXPECTED') this.#badCharacter();
     const at = Math.min(offset, this.xml.length);
     const line = this.#lineAt(at);
     // The column counts from the last LF or CR, as libvirt's context line does.
@@ -482,6 +508,9 @@ class TreeParser {
 }
 
 const PLAIN = 1;
+
+/** A UTF-16 surrogate without its other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 // Character classes of XML 1.0 (fifth edition) as libxml2 2.9 applies them, for the hot loops above:
 // a table for ASCII, ranges above it. Kept in this module: under vitest, an imported binding is a

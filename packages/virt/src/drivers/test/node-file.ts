@@ -1,6 +1,6 @@
 import { readFilePrefix } from './bounded-read.js';
 import { dirname, resolve } from 'node:path';
-import type { XmlElement } from '@libvirt-ts/xml-format';
+import { decodeXmlBytes, type XmlElement } from '@libvirt-ts/xml-format';
 import { DomainState, RunningReason } from '../../constants.js';
 import type { NodeInfo } from '../../types.js';
 import { parseDefinition, readDefinition } from './parse-definition.js';
@@ -49,7 +49,10 @@ export async function loadNodeFile(path: string): Promise<TestNode> {
   return { info, cells: [], domains, events: new DomainEventBus(), users: readAuthUsers(root) };
 }
 
-/** virFileReadAll's limit for an XML file in libvirt (virsh's VSH_MAX_XML_FILE): 10 MiB. */
+/**
+ * Our bound on a node file. libvirt's test driver lets libxml2 read it, with no bound but libxml2's
+ * own; we refuse one past virFileReadAll's 10 MiB (virsh's VSH_MAX_XML_FILE), in its words.
+ */
 const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
 async function readDocument(path: string): Promise<string> {
@@ -59,11 +62,15 @@ async function readDocument(path: string): Promise<string> {
   } catch (error) {
     throw xmlError(`failed to parse xml document '${path}'`, error);
   }
+  // libxml2 reads a file in chunks and stops at its first NUL: a file of NULs (or /dev/zero) is an
+  // empty document to it, however long.
+  const nul = bytes.indexOf(0);
+  if (nul >= 0 && nul < MAX_DOCUMENT_BYTES) return decodeXmlBytes(bytes.subarray(0, nul + 1));
   if (bytes.length > MAX_DOCUMENT_BYTES) {
     // libvirt's words for a file past the limit (EOVERFLOW), as virsh 9 prints them.
     throw testErrorText('SYSTEM_ERROR', `Failed to read file '${path}': Value too large for defined data type`);
   }
-  return new TextDecoder().decode(bytes);
+  return decodeXmlBytes(bytes);
 }
 
 const CPU_COUNTS = ['nodes', 'sockets', 'cores', 'threads'] as const;
@@ -88,17 +95,23 @@ function readNodeInfo(root: XmlElement): NodeInfo {
       info.model = model;
     }
   }
-  const memory = readUnsigned(root, 'memory', 'invalid node memory value');
+  const memory = readUnsigned(root, 'memory', 'invalid node memory value', Number.MAX_SAFE_INTEGER);
   if (memory !== undefined) info.memory = memory;
   return info;
 }
 
-/** virXPathUInt: absent → undefined; present but not an unsigned number → the given XML error. */
-function readUnsigned(parent: XmlElement, name: string, message: string): number | undefined {
+/** C's UINT_MAX: virXPathUInt refuses larger values. */
+const UINT_MAX = 0xffff_ffff;
+
+/**
+ * virXPathUInt (virXPathULongLong for the memory: up to 2^53 here, a JavaScript number): absent →
+ * undefined; present but not an unsigned number in range → the given XML error.
+ */
+function readUnsigned(parent: XmlElement, name: string, message: string, max = UINT_MAX): number | undefined {
   const element = parent.children.find((c) => c.name === name);
   if (!element) return undefined;
   const text = element.text.trim();
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw xmlError(message);
+  if (!/^\d+$/.test(text) || Number(text) > max) throw xmlError(message);
   return Number(text);
 }
 

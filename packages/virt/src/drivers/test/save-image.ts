@@ -1,3 +1,4 @@
+import { decodeXmlBytes } from '@libvirt-ts/xml-format';
 import { readFilePrefix } from './bounded-read.js';
 import { systemError, testError } from './test-errors.js';
 
@@ -30,7 +31,7 @@ export function decodeSaveImage(bytes: Uint8Array, path: string): string {
   if (length < 1 || length > MAX_SAVED_XML) throw testError('INTERNAL_ERROR', 'length of metadata out of range');
   const start = MAGIC_BYTES.length + 4;
   if (bytes.length < start + length) throw systemError(`incomplete metadata in '${path}'`);
-  return new TextDecoder().decode(bytes.subarray(start, start + length));
+  return decodeXmlBytes(bytes.subarray(start, start + length));
 }
 
 

@@ -30,6 +30,7 @@ import { checkFlags, notRunning, systemError, testError } from './test-errors.js
 import { type TestDomain, isActive, persistentDef } from './test-domain-list.js';
 import type { TestNode } from './test-node.js';
 import { parseDefinition } from './parse-definition.js';
+import { checkIllegalChars } from './xml-parse-error.js';
 
 /**
  * libvirt 9's test driver over one TestNode: every entry point with its state rules and messages.
@@ -142,6 +143,7 @@ export class TestDriver implements Driver {
 
   async domainDefineXML(xml: string): Promise<DomainRef> {
     const def = parseDefinition(xml);
+    checkIllegalChars('name', def.name, '\n');
     const existed = this.node.domains.byName(def.name) !== undefined;
     const dom = this.node.domains.add(def, { live: false });
     dom.persistent = true;

@@ -135,3 +135,9 @@ function detailed(code: ErrorCodeName, detail: string): VirtError {
 function withCause(error: VirtError, cause: unknown): VirtError {
   return new VirtError({ code: error.code, domain: error.domain, message: error.message, str1: error.str1, cause });
 }
+
+/** virXMLCheckIllegalChars: libvirt 9 refuses to define `value` (a name) holding any of `illegal`. */
+export function checkIllegalChars(what: string, value: string, illegal: string): void {
+  const found = [...illegal].find((c) => value.includes(c));
+  if (found !== undefined) throw new VirtError({ code: 'XML_DETAIL', domain: 'XML', message: `invalid char in ${what}: ${found}` });
+}
