@@ -1,6 +1,6 @@
 /**
  * `@libvirt-ts/proxy-protocol`: libvirt_proxy's packets as libvirt 0.1.3 (and 0.2's XML and OS type
- * additions) laid them out. Pure: no I/O. The client is virt's proxy driver; the daemon is
+ * additions) laid them out, and libvirt-ts's four additions for defined domains (commands 12-15). Pure: no I/O. The client is virt's proxy driver; the daemon is
  * `@libvirt-ts/proxy`.
  */
 export {
@@ -16,6 +16,7 @@ export {
   PROXY_PROTO_VERSION,
   PROXY_SERIAL_MODULO,
   ProxyCommand,
+  ProxyDomainFlag,
   type ProxyPacket,
   ProxyPacketDecoder,
   ProxyPacketError,
@@ -26,6 +27,7 @@ export {
   decodeDomainInfo,
   decodeIdList,
   decodeName,
+  decodeNameList,
   decodeNodeInfo,
   decodeText,
   decodeUuid,
@@ -33,6 +35,7 @@ export {
   encodeDomainInfo,
   encodeIdList,
   encodeName,
+  encodeNameList,
   encodeNodeInfo,
   encodeText,
   encodeUuidAndName,

@@ -12,6 +12,8 @@ import {
 } from './proxy-packet.js';
 import { proxySocketAddress } from './proxy-socket-name.js';
 import {
+  decodeNameList,
+  encodeNameList,
   decodeDomainInfo,
   decodeText,
   encodeText,
@@ -120,6 +122,15 @@ describe('proxy payloads', () => {
     expect(() => encodeName('x'.repeat(1001))).toThrow(RangeError);
     expect(() => decodeName(new Uint8Array([0x61]))).toThrow(ProxyPacketError);
     expect(() => decodeIdList(new Uint8Array(4), 2)).toThrow(/too short/);
+  });
+
+  it('round-trips the NUL-separated names of LIST_DEFINED, refusing a list shorter than its count', () => {
+    const names = ['guest-a', 'gäst', 'n'.repeat(1000)];
+    const extra = encodeNameList(names);
+    expect(extra.length).toBe(7 + 1 + 5 + 1 + 1000 + 1);
+    expect(decodeNameList(extra, 3)).toEqual(names);
+    expect(decodeNameList(new Uint8Array(0), 0)).toEqual([]);
+    expect(() => decodeNameList(extra.subarray(0, 13), 3)).toThrow(/ends after 1/);
   });
 
   it('carries XML and OS type text without a NUL, up to 4080 bytes', () => {

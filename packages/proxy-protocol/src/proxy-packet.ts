@@ -30,6 +30,28 @@ export const ProxyCommand = {
   DOMAIN_XML: 10,
   /** Added after 0.1.3 (libvirt 0.2): the domain's OS type, as text without a NUL. */
   DOMAIN_OSTYPE: 11,
+  // libvirt-ts's additions, for what `virsh list --all` and `dominfo` read beyond running domains
+  // (a libvirt daemon answers them with a failure, as every command it does not know):
+  /** The number of defined domains that are not running. */
+  NUM_DEFINED: 12,
+  /** Their names: arg the count, extra the NUL-terminated names one after another. */
+  LIST_DEFINED: 13,
+  /** For a domain named in extra, running or not: arg the DomainFlag bits. */
+  DOMAIN_FLAGS: 14,
+  /** For a domain named in extra, running or not: its DOMAIN_INFO. */
+  DOMAIN_INFO_BY_NAME: 15,
+} as const;
+
+/**
+ * DOMAIN_FLAGS reply bits; each flag's bit shifted by KNOWN_SHIFT says the daemon's driver could
+ * tell it (a driver without autostart, say, leaves that bit unknown rather than false).
+ */
+export const ProxyDomainFlag = {
+  KNOWN_SHIFT: 8,
+  ACTIVE: 1,
+  PERSISTENT: 2,
+  AUTOSTART: 4,
+  MANAGED_SAVE: 8,
 } as const;
 export type ProxyCommand = (typeof ProxyCommand)[keyof typeof ProxyCommand];
 

@@ -117,6 +117,30 @@ export function decodeName(extra: Uint8Array): string {
   return cString(extra);
 }
 
+/** LIST_DEFINED reply: the NUL-terminated names one after another. */
+export function encodeNameList(names: readonly string[]): Uint8Array {
+  const encoded = names.map(encodeName);
+  const bytes = new Uint8Array(encoded.reduce((total, name) => total + name.length, 0));
+  let at = 0;
+  for (const name of encoded) {
+    bytes.set(name, at);
+    at += name.length;
+  }
+  return bytes;
+}
+
+export function decodeNameList(extra: Uint8Array, count: number): string[] {
+  const names: string[] = [];
+  let at = 0;
+  while (names.length < count) {
+    const nul = extra.indexOf(0, at);
+    if (nul < 0) throw new ProxyPacketError(`list of ${count} domain names in proxy reply ends after ${names.length}`, at);
+    names.push(new TextDecoder().decode(extra.subarray(at, nul)));
+    at = nul + 1;
+  }
+  return names;
+}
+
 /** LOOKUP_ID reply: 16 UUID bytes, then the NUL-terminated name. */
 export function encodeUuidAndName(uuid: Uint8Array, name: string): Uint8Array {
   const nameBytes = encodeName(name);

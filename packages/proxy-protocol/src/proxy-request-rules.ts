@@ -18,7 +18,12 @@ const HEADER_ONLY: ReadonlySet<number> = new Set([
   ProxyCommand.DOMAIN_INFO,
   ProxyCommand.DOMAIN_XML,
   ProxyCommand.DOMAIN_OSTYPE,
+  ProxyCommand.NUM_DEFINED,
+  ProxyCommand.LIST_DEFINED,
 ]);
+
+/** Commands whose request carries one NUL-terminated domain name. */
+const NAMED: ReadonlySet<number> = new Set([ProxyCommand.LOOKUP_NAME, ProxyCommand.DOMAIN_FLAGS, ProxyCommand.DOMAIN_INFO_BY_NAME]);
 
 /**
  * Why `request` is malformed, or undefined when it is well laid out. A command the protocol does
@@ -33,12 +38,13 @@ export function malformedRequestReason(request: ProxyPacket): string | undefined
   if (command === ProxyCommand.LOOKUP_UUID) {
     return extra.length === UUID_SIZE ? undefined : `LOOKUP_UUID carries ${extra.length} bytes, expected a ${UUID_SIZE}-byte UUID`;
   }
-  if (command === ProxyCommand.LOOKUP_NAME) {
+  if (NAMED.has(command)) {
+    const name = proxyCommandName(command);
     if (extra.length < 2 || extra.length > PROXY_MAX_NAME + 1) {
-      return `LOOKUP_NAME carries ${extra.length} bytes, expected a name of 1..${PROXY_MAX_NAME} bytes and its NUL`;
+      return `${name} carries ${extra.length} bytes, expected a name of 1..${PROXY_MAX_NAME} bytes and its NUL`;
     }
     const nul = extra.indexOf(0);
-    return nul === extra.length - 1 ? undefined : 'LOOKUP_NAME name is not a NUL-terminated string filling the packet';
+    return nul === extra.length - 1 ? undefined : `${name} name is not a NUL-terminated string filling the packet`;
   }
   return undefined;
 }

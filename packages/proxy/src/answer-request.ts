@@ -12,11 +12,13 @@ import {
   encodeDomainInfo,
   encodeIdList,
   encodeName,
+  encodeNameList,
   encodeNodeInfo,
   encodeText,
   encodeUuidAndName,
   PROXY_MAX_EXTRA,
   ProxyCommand,
+  ProxyDomainFlag,
   type ProxyPacket,
 } from '@libvirt-ts/proxy-protocol';
 import type { Connection, Domain } from '@libvirt-ts/virt';
@@ -37,6 +39,31 @@ const FAILURE: Partial<Record<number, Reply>> = {
 };
 
 const byId = (connection: Connection, request: ProxyPacket): Promise<Domain> => connection.lookupByID(argOf(request));
+
+/** LOOKUP_NAME and the named additions: the domain the request names. */
+function byName(connection: Connection, request: ProxyPacket): Promise<Domain> {
+  const name = decodeName(request.extra);
+  // no domain is named so; such a name only ever probes the lookup paths below
+  if (UNNAMEABLE.test(name)) throw new Error('not a domain name');
+  return connection.lookupByName(name);
+}
+
+/** DOMAIN_FLAGS: each flag the driver can tell, with its known bit. */
+async function domainFlags(domain: Domain): Promise<number> {
+  const queries: [number, () => Promise<boolean>][] = [
+    [ProxyDomainFlag.ACTIVE, () => domain.isActive()],
+    [ProxyDomainFlag.PERSISTENT, () => domain.isPersistent()],
+    [ProxyDomainFlag.AUTOSTART, () => domain.autostart()],
+    [ProxyDomainFlag.MANAGED_SAVE, () => domain.hasManagedSaveImage()],
+  ];
+  let bits = 0;
+  for (const [flag, query] of queries) {
+    const value = await query().catch(() => undefined);
+    if (value === undefined) continue;
+    bits |= (flag << ProxyDomainFlag.KNOWN_SHIFT) | (value ? flag : 0);
+  }
+  return bits;
+}
 
 /** -2 where libvirt's proxy said a text did not fit in one packet. */
 async function text(produce: Promise<string>): Promise<Reply> {
@@ -63,10 +90,8 @@ const HANDLERS: Readonly<Record<number, Handler>> = {
     return { data: dataFromArg(domain.ID()), extra: encodeName(domain.name()) };
   },
   [ProxyCommand.LOOKUP_NAME]: async (connection, request) => {
-    const name = decodeName(request.extra);
-    // no domain is named so; such a name only ever probes the lookup paths below
-    if (UNNAMEABLE.test(name)) throw new Error('not a domain name');
-    const domain = await connection.lookupByName(name);
+    // a defined domain that is not running answers id -1 with its UUID (a failure has no UUID)
+    const domain = await byName(connection, request);
     return { data: dataFromArg(domain.ID()), extra: domain.UUID() };
   },
   [ProxyCommand.MAX_MEMORY]: async (connection, request) => ({ data: dataFromLong(BigInt(await (await byId(connection, request)).maxMemory())) }),
@@ -74,6 +99,16 @@ const HANDLERS: Readonly<Record<number, Handler>> = {
   // flags 0: a read-only client never sees the secrets VIR_DOMAIN_XML_SECURE would add
   [ProxyCommand.DOMAIN_XML]: async (connection, request) => text((await byId(connection, request)).XMLDesc(0)),
   [ProxyCommand.DOMAIN_OSTYPE]: async (connection, request) => text((await byId(connection, request)).OSType()),
+  [ProxyCommand.NUM_DEFINED]: async (connection) => ({ data: dataFromArg(await connection.numOfDefinedDomains()) }),
+  [ProxyCommand.LIST_DEFINED]: async (connection) => {
+    const names = await connection.listDefinedDomains();
+    const extra = encodeNameList(names);
+    // -2 where the names do not fit in one packet, as for a long text
+    if (extra.length > PROXY_MAX_EXTRA) return { data: dataFromArg(-2) };
+    return { data: dataFromArg(names.length), extra };
+  },
+  [ProxyCommand.DOMAIN_FLAGS]: async (connection, request) => ({ data: dataFromArg(await domainFlags(await byName(connection, request))) }),
+  [ProxyCommand.DOMAIN_INFO_BY_NAME]: async (connection, request) => ({ data: dataFromArg(0), extra: encodeDomainInfo(await (await byName(connection, request)).info()) }),
 };
 
 

@@ -8,7 +8,7 @@ import { type Connection, open, openReadOnly, setErrorFunc } from '@libvirt-ts/v
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fakeXenOptions } from './helpers/fake-xen-options.mjs';
 import { DEFAULT_PROXY_SOCKET, proxySocketAddress } from '@libvirt-ts/proxy-protocol';
-import { AS_USER_ENTRY, BIN, DAEMON_ENTRY, DAEMON_MISSING, type DaemonProcess, daemonBuilt, type ProxyHost, socketName, startDaemon, startProxyHost } from './helpers/proxy-host.js';
+import { AS_USER_ENTRY, BIN, DAEMON_ENTRY, DAEMON_MISSING, type DaemonProcess, daemonBuilt, type ProxyHost, SEED, socketName, startDaemon, startProxyHost } from './helpers/proxy-host.js';
 import { proxyOnlyOptions, readHost, tryWrites } from './helpers/read-host.mjs';
 
 const run = promisify(execFile);
@@ -17,6 +17,9 @@ const NOBODY = { uid: 65534, gid: 65534 };
 const isRoot = process.getuid?.() === 0;
 const xenHere = ['/dev/xen/privcmd', '/proc/xen/privcmd'].some((device) => existsSync(device));
 const PYTHON = '/usr/bin/python3';
+const DEFINED_GUEST_XML =
+  "<domain type='xen'><name>defined-guest</name><uuid>4dea22b3-1d52-d8f3-2516-782e98ab3fa0</uuid><memory>131072</memory><vcpu>1</vcpu>" +
+  '<os><type>linux</type><kernel>/boot/vmlinuz-xen</kernel></os></domain>';
 
 if (!daemonBuilt) console.warn(DAEMON_MISSING);
 
@@ -29,10 +32,13 @@ describe.skipIf(!daemonBuilt)('libvirt-ts-proxy as a process over xenstored, a f
 
   beforeAll(async () => {
     setErrorFunc(() => {});
-    host = await startProxyHost();
+    // Xen 3.1's xend (config format 4) keeps defined domains that are not running
+    host = await startProxyHost({ ...SEED, node: { xen_minor: 1, xen_extra: '.0' } });
     name = socketName();
     daemon = await startDaemon(host, ['-v', '--abstract', `@${name.slice(1)}`, '-no-timeout']);
     direct = await open('xen:///', await fakeXenOptions(host.dir));
+    // a defined domain that is not running, which only libvirt-ts's additions to the protocol carry
+    await direct.defineXML(DEFINED_GUEST_XML);
   });
   afterEach(async () => {
     for (const conn of connections.splice(0)) await conn.close();
@@ -53,6 +59,7 @@ describe.skipIf(!daemonBuilt)('libvirt-ts-proxy as a process over xenstored, a f
   it('answers every read-only call as the direct drivers do (root client)', async () => {
     const expected = await readHost(direct);
     expect(expected.ids).toEqual([0, 3, 7, 9]);
+    expect(expected.defined).toMatchObject([{ name: 'defined-guest', id: -1, info: { state: 5 }, flags: { active: false, persistent: true } }]);
     expect(await readHost(await throughProxy())).toEqual(expected);
     // the daemon (at -v -v) logged the requests: the answers did come through it
     for (const command of ['NONE', 'LIST', 'LOOKUP_ID', 'LOOKUP_NAME', 'LOOKUP_UUID', 'DOMAIN_INFO', 'MAX_MEMORY', 'DOMAIN_XML', 'DOMAIN_OSTYPE', 'NODE_INFO', 'VERSION']) {

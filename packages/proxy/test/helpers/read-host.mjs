@@ -36,9 +36,26 @@ export async function readHost(conn) {
       xml: await domain.XMLDesc(0),
       idByName: (await conn.lookupByName(domain.name())).ID(),
       nameByUuid: (await conn.lookupByUUIDString(uuid)).name(),
+      flags: await flagsOf(domain),
+    });
+  }
+  // defined domains that are not running: what `virsh list --all` and `dominfo` read of them
+  const defined = [];
+  for (const name of await conn.listDefinedDomains()) {
+    const domain = await conn.lookupByName(name);
+    const info = await domain.info();
+    defined.push({
+      name,
+      id: domain.ID(),
+      uuid: domain.UUIDString(),
+      info: { ...info, cpuTime: String(info.cpuTime) },
+      maxMemory: await domain.maxMemory(),
+      flags: await flagsOf(domain),
     });
   }
   return {
+    numOfDefinedDomains: await conn.numOfDefinedDomains(),
+    defined,
     version: await conn.getVersion(),
     nodeInfo: await conn.nodeGetInfo(),
     numOfDomains: await conn.numOfDomains(),
@@ -73,6 +90,17 @@ export async function tryWrites(conn, domainName) {
   const codes = {};
   for (const [name, write] of Object.entries(writes)) codes[name] = await failureCode(write);
   return codes;
+}
+
+/** The four flags of `dominfo` and `list`, each its value or its error code. */
+async function flagsOf(domain) {
+  const outcome = (call) => call().catch((error) => error.code ?? String(error));
+  return {
+    active: await outcome(() => domain.isActive()),
+    persistent: await outcome(() => domain.isPersistent()),
+    autostart: await outcome(() => domain.autostart()),
+    managedSave: await outcome(() => domain.hasManagedSaveImage()),
+  };
 }
 
 async function failureCode(call) {

@@ -10,6 +10,7 @@ import {
   decodeDomainInfo,
   decodeIdList,
   decodeName,
+  decodeNameList,
   decodeNodeInfo,
   decodeText,
   decodeUuid,
@@ -18,6 +19,7 @@ import {
   longOf,
   printableSocketName,
   ProxyCommand,
+  ProxyDomainFlag,
   type ProxyPacket,
 } from '@libvirt-ts/proxy-protocol';
 import type { DomainState } from '../../constants.js';
@@ -103,21 +105,66 @@ export class ProxyDriver implements Driver {
   }
 
   async lookupByName(name: string): Promise<DomainRef | undefined> {
-    const extra = this.#decode(() => encodeName(name));
-    const reply = await this.#request(ProxyCommand.LOOKUP_NAME, NO_DATA, extra);
+    const reply = await this.#request(ProxyCommand.LOOKUP_NAME, NO_DATA, this.#decode(() => encodeName(name)));
     const id = argOf(reply);
-    if (id < 0) return undefined;
-    return { id, name, uuid: this.#decode(() => decodeUuid(reply.extra)) };
+    // id -1 with a UUID: a defined domain that is not running (libvirt-ts's daemon); without, none
+    if (id < 0 && reply.extra.length === 0) return undefined;
+    return { id: id < 0 ? -1 : id, name, uuid: this.#decode(() => decodeUuid(reply.extra)) };
+  }
+
+  /** NUM_DEFINED (libvirt-ts's addition; a libvirt proxy refuses it). */
+  async numOfDefinedDomains(): Promise<number> {
+    const count = argOf(await this.#request(ProxyCommand.NUM_DEFINED));
+    if (count < 0) throw xenDriverError('PROXY', 'OPERATION_FAILED', 'the proxy could not count the defined domains');
+    return count;
+  }
+
+  /** LIST_DEFINED (libvirt-ts's addition; a libvirt proxy refuses it). */
+  async listDefinedDomains(): Promise<string[]> {
+    const reply = await this.#request(ProxyCommand.LIST_DEFINED);
+    const count = argOf(reply);
+    if (count === -2) throw xenDriverError('PROXY', 'OPERATION_FAILED', "the names of the defined domains are too many for the proxy's packets");
+    if (count < 0) throw xenDriverError('PROXY', 'OPERATION_FAILED', 'the proxy could not list the defined domains');
+    return this.#decode(() => decodeNameList(reply.extra, count));
+  }
+
+  domainIsActive(ref: DomainRef): Promise<boolean> {
+    return this.#flag(ref, ProxyDomainFlag.ACTIVE, 'virDomainIsActive');
+  }
+
+  domainIsPersistent(ref: DomainRef): Promise<boolean> {
+    return this.#flag(ref, ProxyDomainFlag.PERSISTENT, 'virDomainIsPersistent');
+  }
+
+  domainGetAutostart(ref: DomainRef): Promise<boolean> {
+    return this.#flag(ref, ProxyDomainFlag.AUTOSTART, 'virDomainGetAutostart');
+  }
+
+  domainHasManagedSaveImage(ref: DomainRef): Promise<boolean> {
+    return this.#flag(ref, ProxyDomainFlag.MANAGED_SAVE, 'virDomainHasManagedSaveImage');
+  }
+
+  /** DOMAIN_FLAGS (libvirt-ts's addition): one flag, NO_SUPPORT where the daemon's driver cannot tell it. */
+  async #flag(ref: DomainRef, flag: number, functionName: string): Promise<boolean> {
+    const bits = argOf(await this.#request(ProxyCommand.DOMAIN_FLAGS, NO_DATA, this.#decode(() => encodeName(ref.name))));
+    if (bits < 0) throw xenDriverError('PROXY', 'OPERATION_FAILED', `the proxy has no flags for domain ${ref.name}`);
+    if ((bits & (flag << ProxyDomainFlag.KNOWN_SHIFT)) === 0) throw xenDriverError('PROXY', 'NO_SUPPORT', functionName);
+    return (bits & flag) !== 0;
   }
 
   async domainGetMaxMemory(ref: DomainRef): Promise<number> {
+    if (ref.id < 0) return (await this.domainGetInfo(ref)).maxMem;
     const kib = Number(longOf(await this.#request(ProxyCommand.MAX_MEMORY, dataFromArg(ref.id))));
     if (kib <= 0) throw xenDriverError('PROXY', 'OPERATION_FAILED', `the proxy has no memory figure for domain ${ref.id}`);
     return kib;
   }
 
+  /** DOMAIN_INFO by id; for a domain that is not running, DOMAIN_INFO_BY_NAME (libvirt-ts's addition). */
   async domainGetInfo(ref: DomainRef): Promise<DomainInfo> {
-    const reply = await this.#request(ProxyCommand.DOMAIN_INFO, dataFromArg(ref.id));
+    const reply =
+      ref.id < 0
+        ? await this.#request(ProxyCommand.DOMAIN_INFO_BY_NAME, NO_DATA, this.#decode(() => encodeName(ref.name)))
+        : await this.#request(ProxyCommand.DOMAIN_INFO, dataFromArg(ref.id));
     if (reply.extra.length === 0) {
       throw xenDriverError('PROXY', 'OPERATION_FAILED', `the proxy has no information on domain ${ref.id}`);
     }
@@ -139,6 +186,8 @@ export class ProxyDriver implements Driver {
   }
 
   async #text(command: ProxyCommand, ref: DomainRef, what: string): Promise<string> {
+    // the protocol asks by id: a domain that is not running has none
+    if (ref.id < 0) throw xenDriverError('PROXY', 'NO_SUPPORT', `the ${what} of domain ${ref.name}, which is not running, through the proxy`);
     const reply = await this.#request(command, dataFromArg(ref.id));
     const status = argOf(reply);
     // -2: the text did not fit in one packet (4080 bytes), as libvirt's proxy answered
