@@ -141,4 +141,15 @@ setTimeout(() => process.exit(0), 10000).unref();
     const proxy = await openProxy({ proxySocket: name, proxyBinary: binary });
     expect(await proxy.getVersion!()).toBe(4_001_000);
   });
+
+  it('gives up as soon as the started proxy exits without listening, naming its status', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'libvirt-ts-proxy-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const binary = join(dir, 'libvirt_proxy');
+    // what libvirt-ts-proxy does where it cannot open the Xen drivers
+    writeFileSync(binary, '#!/bin/sh\nexit 2\n');
+    chmodSync(binary, 0o755);
+    // an open timeout of 10 minutes, far past this test's own: only the exit can end the wait in time
+    await expect(openProxy({ proxySocket: socketName(), proxyBinary: binary, timeoutMs: 600_000 })).rejects.toThrow(/exited \(status 2\) without accepting connections/);
+  });
 });

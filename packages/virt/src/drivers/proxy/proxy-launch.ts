@@ -12,10 +12,12 @@ const PACKAGED_PROXY = ['/usr/libexec/libvirt-ts-proxy', '/usr/local/libexec/lib
 /** Where libvirt 0.1.3 looked for its C proxy (same protocol), last. */
 const LIBVIRT_PROXY = ['/usr/libexec/libvirt_proxy', '/usr/bin/libvirt_proxy_dbg'];
 /**
- * libvirt slept 5000 * trials² µs between tries (5, 20, 45 ms) and gave up after three; we keep
- * the curve but allow ten tries (about 1.9 s in all), as a proxy may take longer to start than C did.
+ * libvirt slept 5000 * trials² µs between tries (5, 20, 45 ms) and gave up after three. We keep
+ * the curve, capped at half a second, and try until the open's timeout or until the daemon exits:
+ * a Node daemon takes longer to start than C did (seconds on a loaded host, a minute in a dom0
+ * under QEMU's emulation), and one that cannot serve exits at once (status 2).
  */
-const RETRY_DELAYS_MS = Array.from({ length: 10 }, (_, i) => 5 * (i + 1) ** 2);
+const retryDelayMs = (trial: number) => Math.min(5 * trial ** 2, 500);
 
 export interface ProxyLaunchOptions {
   socketName: string;
@@ -54,17 +56,24 @@ export async function connectOrLaunchProxy(options: ProxyLaunchOptions): Promise
   } catch (firstError) {
     const binary = options.binary === undefined ? findProxyBinary() : options.binary;
     if (!binary) throw firstError;
-    startDetached(binary, daemonArguments(options.socketName));
+    const daemon = startDetached(binary, daemonArguments(options.socketName));
+    const deadline = Date.now() + options.timeoutMs;
     let lastError = firstError;
-    for (const delay of RETRY_DELAYS_MS) {
-      await sleep(delay);
+    for (let trial = 1; ; trial++) {
+      await sleep(retryDelayMs(trial));
+      // read before the try: a daemon that exited (another one took the socket) gets one last try
+      const exit = daemon.exit;
       try {
         return await ProxyConnection.connect(options.socketName, options.timeoutMs);
       } catch (error) {
         lastError = error;
       }
+      if (exit !== undefined) {
+        throw new ProxyTransportError(`started ${binary} but it exited (${exit}) without accepting connections`, options.socketName, { cause: lastError });
+      }
+      if (Date.now() >= deadline) break;
     }
-    throw new ProxyTransportError(`started ${binary} but it did not accept connections`, options.socketName, { cause: lastError });
+    throw new ProxyTransportError(`started ${binary} but it did not accept connections within ${options.timeoutMs} ms`, options.socketName, { cause: lastError });
   }
 }
 
@@ -78,9 +87,17 @@ function daemonArguments(socketName: string): string[] {
   return ['--abstract', 'none', '--socket', socketName];
 }
 
-function startDetached(binary: string, args: string[]): void {
+/** The daemon started, and how it ended once it has (its status, signal or exec failure). */
+interface LaunchedDaemon {
+  readonly exit: string | undefined;
+}
+
+function startDetached(binary: string, args: string[]): LaunchedDaemon {
+  const daemon: { exit: string | undefined } = { exit: undefined };
   const child = spawn(binary, args, { detached: true, stdio: 'ignore' });
   // a failed exec must not surface as an unhandled 'error' event; the retries report the failure
-  child.on('error', () => {});
+  child.on('error', (error) => (daemon.exit ??= error.message));
+  child.on('exit', (code, signal) => (daemon.exit ??= signal ? `signal ${signal}` : `status ${code}`));
   child.unref();
+  return daemon;
 }
