@@ -1,3 +1,4 @@
+export { type FaultReport, faultReport, measurePeak } from './fault-report.js';
 export { type RunOptions, type RunResult, onPath, run } from './run.js';
 export {
   type Dom0Job,

@@ -22,7 +22,7 @@ import {
   xdrVirNetMessageError,
   xdrVoid,
 } from '../src/index.js';
-import { type FakeServer, startFakeServer } from './fake-server.js';
+import { type FakeServer, startFakeServer } from '../src/testing/index.js';
 
 let server: FakeServer | undefined;
 let client: RemoteClient | undefined;

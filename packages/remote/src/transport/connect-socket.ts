@@ -10,12 +10,35 @@ export interface ConnectOptions {
   signal?: AbortSignal;
 }
 
-/** Waits for a socket to connect (or its TLS handshake to finish), then wraps it. */
+/** glibc's strerror for the errors a connect meets (libvirt prints them after its own words). */
+const STRERROR: Record<string, string> = {
+  ENOENT: 'No such file or directory',
+  ECONNREFUSED: 'Connection refused',
+  EACCES: 'Permission denied',
+  ENOTDIR: 'Not a directory',
+  ENOTSOCK: 'Socket operation on non-socket',
+  ETIMEDOUT: 'Connection timed out',
+  EHOSTUNREACH: 'No route to host',
+  ENETUNREACH: 'Network is unreachable',
+  ECONNRESET: 'Connection reset by peer',
+  ENAMETOOLONG: 'File name too long',
+};
+
+/** libvirt's words for a failed connect: `what` (its own), then strerror. */
+function connectFailure(what: string): (error: NodeJS.ErrnoException) => string {
+  return (error) => `${what}: ${(error.code && STRERROR[error.code]) ?? error.message}`;
+}
+
+/**
+ * Waits for a socket to connect (or its TLS handshake to finish), then wraps it. `failure` words a
+ * connect error (libvirt's text for the transport).
+ */
 function settle(
   socket: Socket | TLSSocket,
   readyEvent: 'connect' | 'secureConnect',
   description: string,
   options: ConnectOptions,
+  failure: (error: NodeJS.ErrnoException) => string,
 ): Promise<RemoteTransport> {
   return new Promise((resolve, reject) => {
     const timeoutMs = options.timeoutMs ?? 30_000;
@@ -29,12 +52,10 @@ function settle(
     socket.once('connect', () => {
       tcpUp = true;
     });
-    const onError = (error: Error) =>
-      fail(
-        new RemoteError(readyEvent === 'secureConnect' && tcpUp ? 'TLS' : 'CONNECT', `cannot connect to ${description}: ${error.message}`, {
-          cause: error,
-        }),
-      );
+    const onError = (error: NodeJS.ErrnoException) => {
+      const tls = readyEvent === 'secureConnect' && tcpUp;
+      fail(new RemoteError(tls ? 'TLS' : 'CONNECT', tls ? `cannot connect to ${description}: ${error.message}` : failure(error), { cause: error }));
+    };
     const onAbort = () => fail(new RemoteError('ABORTED', `connecting to ${description} aborted`));
     const timer = setTimeout(() => fail(new RemoteError('TIMEOUT', `cannot connect to ${description} within ${timeoutMs} ms`)), timeoutMs);
     const cleanup = () => {
@@ -70,12 +91,12 @@ function settle(
 
 /** Connects to libvirtd's unix socket at `path`. */
 export function connectUnix(path: string, options: ConnectOptions = {}): Promise<RemoteTransport> {
-  return settle(netConnect({ path }), 'connect', `unix:${path}`, options);
+  return settle(netConnect({ path }), 'connect', `unix:${path}`, options, connectFailure(`Failed to connect socket to '${path}'`));
 }
 
 /** Connects to libvirtd's TCP port (`listen_tcp`, no encryption). */
 export function connectTcp(host: string, port: number, options: ConnectOptions = {}): Promise<RemoteTransport> {
-  return settle(netConnect({ host, port }), 'connect', `tcp:${host}:${port}`, options);
+  return settle(netConnect({ host, port }), 'connect', `tcp:${host}:${port}`, options, connectFailure(`unable to connect to server at '${host}:${port}'`));
 }
 
 export interface TlsCredentials {
@@ -98,5 +119,5 @@ export function connectTls(host: string, port: number, credentials: TlsCredentia
     servername: /^[\d.]+$|:/.test(host) ? undefined : host,
     rejectUnauthorized: credentials.verify !== false,
   });
-  return settle(socket, 'secureConnect', `tls:${host}:${port}`, options);
+  return settle(socket, 'secureConnect', `tls:${host}:${port}`, options, connectFailure(`unable to connect to server at '${host}:${port}'`));
 }

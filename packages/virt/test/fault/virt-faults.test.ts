@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, open as openFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { faultReport, measurePeak } from '@libvirt-ts/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { open, VirtError } from '../../src/index.js';
 import { expectVirtError } from '../helpers/expect-virt-error.js';
@@ -20,31 +20,18 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const peakKiB = () => Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))![1]);
-const measurements: string[] = [];
-afterAll(() => {
-  const report = [
-    '# virt fault suite',
-    '',
-    'Each attack through the API, in the test worker process: growth of its peak RSS (VmHWM, reset before the attack) and wall time on this machine.',
-    '',
-    '| attack | peak RSS growth MiB | ms |',
-    '|---|---|---|',
-    ...measurements,
-  ].join('\n');
-  console.log(report);
-  const directory = process.env['FAULT_REPORT_DIR'];
-  if (directory) writeFileSync(join(directory, 'fault-virt.md'), `${report}\n`);
-});
+const report = faultReport(
+  'fault-virt.md',
+  'virt fault suite',
+  'Each attack through the API, in the test worker process: growth of its peak RSS (VmHWM, reset before the attack) and wall time on this machine.',
+  ['attack', 'peak RSS growth MiB', 'ms'],
+);
+afterAll(() => report.write());
 
 /** Runs `attack`, records its peak RSS growth (MiB) and time; returns the growth. */
 async function measured(name: string, attack: () => Promise<unknown>): Promise<number> {
-  const before = Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))![1]);
-  writeFileSync('/proc/self/clear_refs', '5');
-  const started = performance.now();
-  await attack();
-  const growthMiB = Math.max(0, peakKiB() - before) / 1024;
-  measurements.push(`| ${name} | ${growthMiB.toFixed(1)} | ${(performance.now() - started).toFixed(0)} |`);
+  const { growthMiB, ms } = await measurePeak(attack);
+  report.add(name, growthMiB.toFixed(1), ms.toFixed(0));
   return growthMiB;
 }
 

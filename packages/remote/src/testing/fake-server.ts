@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Packet, PacketDecoder } from '../src/index.js';
+import type { Packet } from '../wire/packet.js';
+import { PacketDecoder } from '../wire/packet-decoder.js';
 
 export interface FakeServer {
   path: string;
