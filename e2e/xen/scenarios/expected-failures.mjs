@@ -1,49 +1,7 @@
 // Scenarios where our virsh does not yet match libvirt 9 on a real Xen 4.17, each with why.
 // They run as `it.fails`: a listed scenario that starts to match turns red, so whoever fixes
-// one deletes its line here. The goal is an empty list (issue 13).
-const noXendLessDriver = 'no xend-less xen:/// driver yet (issue 13)';
+// one deletes its line here; an unlisted scenario that differs is a plain failure. Empty: every
+// scenario matches (issue 13).
 
 /** @type {Record<string, string>} scenario name -> reason */
-export const expectedFailures = {
-  'list --all': noXendLessDriver,
-  'list': noXendLessDriver,
-  'list --all on xen:///system': noXendLessDriver,
-  'uri': noXendLessDriver,
-  'dominfo 0': noXendLessDriver,
-  'dominfo Domain-0': noXendLessDriver,
-  'domstate --reason 0': noXendLessDriver,
-  'domid Domain-0': noXendLessDriver,
-  'domname 0': noXendLessDriver,
-  'domuuid 0': noXendLessDriver,
-  'nodeinfo': noXendLessDriver,
-  'version': noXendLessDriver,
-  'hostname': noXendLessDriver,
-  'dumpxml 0': noXendLessDriver,
-  'capabilities': noXendLessDriver,
-  'read-only: list --all, dominfo 0, nodeinfo': noXendLessDriver,
-  'domxml-from-native xen-xl': noXendLessDriver,
-  'domxml-to-native xen-xl': noXendLessDriver,
-  'create': noXendLessDriver,
-  'domstate --reason (created)': noXendLessDriver,
-  'dominfo (guest)': noXendLessDriver,
-  'domid/domuuid (guest)': noXendLessDriver,
-  'dumpxml (guest)': noXendLessDriver,
-  'read-only refusals': noXendLessDriver,
-  'suspend/resume': noXendLessDriver,
-  'setmem': noXendLessDriver,
-  'setmaxmem': noXendLessDriver,
-  'setvcpus': noXendLessDriver,
-  'reboot': noXendLessDriver,
-  'shutdown': noXendLessDriver,
-  'destroy': noXendLessDriver,
-  'define/start/undefine': noXendLessDriver,
-  'save/restore': noXendLessDriver,
-  'error: dominfo of an unknown name': noXendLessDriver,
-  'error: dominfo of an unknown id': noXendLessDriver,
-  'error: domstate of a domain gone': noXendLessDriver,
-  'error: suspend of an unknown name': noXendLessDriver,
-  'error: start and undefine of an unknown name': noXendLessDriver,
-  'error: create from a missing file': noXendLessDriver,
-  'error: suspend Domain-0': noXendLessDriver,
-  'error: domxml-from-native of an unknown format': noXendLessDriver,
-};
+export const expectedFailures = {};

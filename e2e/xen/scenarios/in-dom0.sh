@@ -5,6 +5,8 @@ set -u
 cd /mnt/share
 . ./libvirtd.sh
 start_libvirtd || exit 3
+# The host as xl sees it (hw_caps, NUMA), kept with the records for whoever compares capabilities.
+mkdir -p out && xl info -n > out/xl-info.txt 2>&1
 write_guest_xml || exit 3
 
 ./node run-scenarios.mjs libvirt || exit 3

@@ -20,10 +20,16 @@ export const GUEST_XML = '/tmp/guest.xml';
 export const GUEST_CFG = '/root/guest/guest.cfg';
 const SAVE_FILE = '/var/tmp/tinyguest.save';
 
-/** Shell: until the guest is gone (shutdown or destroy finished), at most 60 s. */
-const waitGone = `for i in $(seq 240); do xl list ${GUEST} >/dev/null 2>&1 || break; sleep 0.25; done`;
-/** Shell: until xl lists the guest running or blocked again (a reboot recreates it), at most 60 s. */
-const waitUp = `for i in $(seq 240); do xl list ${GUEST} 2>/dev/null | awk 'NR==2{print $5}' | grep -q '^-*[rb]' && break; sleep 0.25; done`;
+/** Shell: until the guest is gone (shutdown or destroy finished), at most 180 s. */
+const waitGone = `for i in $(seq 720); do xl list ${GUEST} >/dev/null 2>&1 || break; sleep 0.25; done`;
+/** Shell: until xl lists the guest running or blocked again (a reboot recreates it), at most 180 s (slow under load). */
+const waitUp = `for i in $(seq 720); do xl list ${GUEST} 2>/dev/null | awk 'NR==2{print $5}' | grep -q '^-*[rb]' && break; sleep 0.25; done`;
+/**
+ * Shell: until the guest's kernel is up (it announces its shutdown features in xenstore), at most
+ * 180 s. A save before that fails in xl ("Bad mfn 0 for p2m frame list list"): under load the
+ * guest can take a minute to boot.
+ */
+const waitBooted = `for i in $(seq 720); do id=$(xl domid ${GUEST} 2>/dev/null) && [ -n "$(xenstore-read /local/domain/$id/control/feature-poweroff 2>/dev/null)" ] && break; sleep 0.25; done`;
 /** Shell: until the guest's current memory (xl list, MiB) is `mib`, at most 15 s (the balloon driver works in the guest). */
 const waitMemory = (mib) => `for i in $(seq 60); do [ "$(xl list ${GUEST} | awk 'NR==2{print $3}')" = ${mib} ] && break; sleep 0.25; done`;
 /** Shell: prints present or absent, as xl sees the guest. */
@@ -117,6 +123,7 @@ export const scenarios = [
     name: 'save/restore',
     steps: [
       { virsh: `create ${GUEST_XML}` },
+      { sh: waitBooted },
       { virsh: `save ${GUEST} ${SAVE_FILE}`, side: 'libvirt' },
       { virsh: `save ${GUEST} ${SAVE_FILE}`, side: 'ours', expect: { stdout: `\nDomain '${GUEST}' saved to ${SAVE_FILE}\n\n`, stderr: '', rc: 0 } },
       { sh: xlHas, side: 'ours', expect: 'absent\n' },

@@ -7,7 +7,7 @@
  * Opt-in with REAL_XEN=1 (.ci/run's real-Xen suite sets it); a boot that fails for the
  * harness's own reasons skips every scenario, saying why.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   type Dom0Run,
@@ -46,7 +46,10 @@ interface StepRecord {
 }
 interface SideRecord {
   scenarios: { name: string; steps: StepRecord[] }[];
+  /** Each timed command run as a process of its own, ms. */
   timings: Record<string, number[]>;
+  /** Ours only: the same command through runVirsh in the running scenario process, ms. */
+  inProcessTimings?: Record<string, number[]>;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
@@ -77,11 +80,16 @@ describe.skipIf(missing !== undefined)('virsh -c xen:/// vs libvirt 9 virsh -c x
   }, dom0TestTimeout(SUITE_TIMEOUT_SECONDS));
   afterAll(() => {
     if (sides) {
+      const { ours, libvirt } = sides;
+      const ms = (values: number[] | undefined) => `${median(values ?? []).toFixed(0)} ms`;
       const row = (command: string) =>
-        `${command}: ours ${median(sides!.ours.timings[command] ?? []).toFixed(0)} ms, libvirt 9 ${median(sides!.libvirt.timings[command] ?? []).toFixed(0)} ms`;
-      console.log(`real Xen, same boot, medians of 5 (TCG-emulated dom0): ${timed.map(row).join('; ')}`);
+        `${command}: ours ${ms(ours.timings[command])} (${ms(ours.inProcessTimings?.[command])} in process), libvirt 9 ${ms(libvirt.timings[command])}`;
+      console.log(`real Xen, same boot, process start to exit, medians (TCG-emulated dom0): ${timed.map(row).join('; ')}`);
     }
     if (dom0?.booted) console.log(`real Xen: dom0 ready after ${dom0.readySeconds} s, boot and suite ${dom0.totalSeconds} s, ${dom0.boots} boot(s)`);
+    // XEN_E2E_RECORDS_DIR keeps both sides' records and dom0's `xl info` for a closer look
+    const keep = process.env.XEN_E2E_RECORDS_DIR;
+    if (keep && share && existsSync(share.path('out'))) cpSync(share.path('out'), keep, { recursive: true });
     share?.remove();
   });
 
