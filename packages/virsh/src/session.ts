@@ -16,6 +16,8 @@ export interface SessionSettings {
   interactive: boolean;
   /** -k asked for keepalive, which no driver here supports. */
   keepalive?: boolean;
+  /** -k0: keepalive off, so virsh does not try to set it up (nor says that it failed). */
+  keepaliveOff?: boolean;
   /** -l: debug messages that print are logged too. */
   log?: (level: number, message: string) => void;
   /** How a driver's request for credentials is answered (virsh asks on the terminal). */
@@ -30,6 +32,7 @@ export class Session {
   readonly timing: boolean;
   readonly debugLevel: number;
   readonly keepalive: boolean;
+  readonly keepaliveOff: boolean;
   readonly #log: ((level: number, message: string) => void) | undefined;
   readonly #auth: ConnectAuth | undefined;
   interactive: boolean;
@@ -46,6 +49,7 @@ export class Session {
     this.debugLevel = settings.debug;
     this.interactive = settings.interactive;
     this.keepalive = settings.keepalive ?? false;
+    this.keepaliveOff = settings.keepaliveOff ?? false;
     this.#log = settings.log;
     this.#auth = settings.auth;
   }
@@ -83,7 +87,7 @@ export class Session {
     }
     this.#conn = conn;
     // No driver here has keepalive; virsh 9 says so at this level for the test driver too.
-    this.debug(DebugLevel.INFO, 'Failed to setup keepalive on connection\n');
+    if (!this.keepaliveOff) this.debug(DebugLevel.INFO, 'Failed to setup keepalive on connection\n');
     this.uri = uri;
     this.readOnly = readOnly;
   }

@@ -58,6 +58,7 @@ export async function runVirsh(argv: readonly string[], io: VirshIO): Promise<nu
     debug: options.debug ?? DebugLevel.ERROR,
     interactive: options.rest.length === 0,
     keepalive: (options.keepaliveInterval ?? 0) > 0,
+    keepaliveOff: options.keepaliveInterval === 0,
     auth: terminalAuth(out, io.stdinIsTTY),
     ...(log ? { log: (level: number, message: string) => log.write(level, message) } : {}),
   });

@@ -1,5 +1,6 @@
 import { AUTH_CASES } from './conformance-auth-cases.js';
 import { DEVICE_CASES } from './conformance-device-cases.js';
+import { DIFFERENCE_CASES } from './conformance-differences-cases.js';
 
 /**
  * The conformance suite: each case runs through our virsh and Debian's virsh 9 with
@@ -269,4 +270,5 @@ export const CASES: ConformanceCase[] = [
   { name: 'interactive-cd-pwd', args: ['-q', ...T], input: 'cd /nonexistent-dir\ncd /\npwd\n', env: { XDG_CACHE_HOME: '@TMP/cache' } },
   ...DEVICE_CASES,
   ...AUTH_CASES,
+  ...DIFFERENCE_CASES,
 ];

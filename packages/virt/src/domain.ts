@@ -268,10 +268,22 @@ export function handleName(dom: Domain): string {
 }
 
 /**
+ * libvirt's bound on a memory size in KiB (virMemoryMaxValue / 1024: LLONG_MAX bytes), which
+ * virDomainSetMemory* check after the zero check: at or above it is an overflow.
+ */
+const MEMORY_LIMIT_KIB = 9007199254740991;
+
+/** The OVERFLOW error libvirt 9 gives a memory size at or past MEMORY_LIMIT_KIB; `kib` as the caller wrote it. */
+function memoryOverflow(kib: number): VirtError {
+  return new VirtError({ code: 'OVERFLOW', domain: 'DOM', info: `input too large: ${kib}` });
+}
+
+/**
  * libvirt's public-API argument check (virCheckNonZeroArgGoto): a size or count must be a positive
  * whole number; zero reads `memory in virDomainSetMemory must not be zero`.
  */
 function nonZero(argument: string, value: number, api: string): number {
+  if (argument === 'memory' && value >= MEMORY_LIMIT_KIB) throw memoryOverflow(value);
   if (!Number.isSafeInteger(value) || value < 0) {
     throw new VirtError({ code: 'INVALID_ARG', domain: 'DOM', message: `${argument} in ${api} must be a non-negative integer, not ${value}` });
   }

@@ -17,9 +17,24 @@ function scopeFlags(ctx: CommandContext): number {
 }
 
 /** A <size> in KiB, from a number with an optional unit (KiB when none). */
-function sizeInKiB(ctx: CommandContext): number {
+function sizeInKiB(ctx: CommandContext): bigint {
   const bytes = ctx.options.scaledInteger('size', 1024n, ULONG_MAX) ?? 0n;
-  return Number((bytes + 1023n) / 1024n);
+  return (bytes + 1023n) / 1024n;
+}
+
+/**
+ * Calls the API with `kib` as a number. Past 2^53 a number cannot carry every digit, so libvirt's
+ * overflow error (sizes from LLONG_MAX bytes up) is given back with the digits as written.
+ */
+async function withSize(kib: bigint, call: (kib: number) => Promise<void>): Promise<void> {
+  try {
+    await call(Number(kib));
+  } catch (error) {
+    if (VirtError.isInstance(error) && error.code === 'OVERFLOW') {
+      throw new VirtError({ code: 'OVERFLOW', domain: error.domain, info: `input too large: ${kib}` });
+    }
+    throw error;
+  }
 }
 
 interface MemorySpec {
@@ -28,7 +43,7 @@ interface MemorySpec {
   description: string;
   sizeHelp: string;
   /** `flags`: the scope flags; 0 for the current state. */
-  set(domain: Domain, kib: number, flags: number): Promise<void>;
+  set(domain: Domain, kib: bigint, flags: number): Promise<void>;
 }
 
 /** setmem and setmaxmem: a domain, a size with units, and the scope flags. */
@@ -54,7 +69,9 @@ export const setmemCommand = memoryCommand({
   sizeHelp: 'new memory size, as scaled integer (default KiB)',
   // virsh 9 asks virDomainSetMemoryFlags only: LIVE when no scope is given (virDomainSetMemory's meaning).
   set: (domain, kib, flags) =>
-    flags === 0 ? setMemoryFlagsOr(domain, kib, DomainMemoryModFlags.MEM_LIVE, () => domain.setMemory(kib)) : domain.setMemoryFlags(kib, flags),
+    withSize(kib, (n) =>
+      flags === 0 ? setMemoryFlagsOr(domain, n, DomainMemoryModFlags.MEM_LIVE, () => domain.setMemory(n)) : domain.setMemoryFlags(n, flags),
+    ),
 });
 
 export const setmaxmemCommand = memoryCommand({
@@ -64,9 +81,10 @@ export const setmaxmemCommand = memoryCommand({
   sizeHelp: 'new maximum memory size, as scaled integer (default KiB)',
   set: (domain, kib, flags) =>
     // virsh 9 asks virDomainSetMemoryFlags with VIR_DOMAIN_MEM_MAXIMUM (and the scope, if any).
-    (flags === 0
-      ? setMemoryFlagsOr(domain, kib, DomainMemoryModFlags.MEM_MAXIMUM, () => domain.setMaxMemory(kib))
-      : domain.setMemoryFlags(kib, flags | DomainMemoryModFlags.MEM_MAXIMUM)
+    withSize(kib, (n) =>
+      flags === 0
+        ? setMemoryFlagsOr(domain, n, DomainMemoryModFlags.MEM_MAXIMUM, () => domain.setMaxMemory(n))
+        : domain.setMemoryFlags(n, flags | DomainMemoryModFlags.MEM_MAXIMUM),
     ).catch((err) => {
       throw failedBecause('Unable to change MaxMemorySize', err);
     }),

@@ -49,6 +49,14 @@ export function parseCommands(tokens: TokenSource, lookup: (name: string) => Com
   }
 }
 
+/** The rest of a commented-out command: its words up to the `;` or end of line. */
+function skipComment(tokens: TokenSource): { command: undefined; last: boolean } {
+  for (;;) {
+    const token = tokens.next();
+    if (token.kind !== 'word') return { command: undefined, last: token.kind === 'end' };
+  }
+}
+
 function parseOneCommand(
   tokens: TokenSource,
   lookup: (name: string) => CommandDef | undefined,
@@ -68,6 +76,8 @@ function parseOneCommand(
     }
     const word = token.text;
     if (!def) {
+      // A first word starting with '#' (written `\#`, or after quoting) comments out its command.
+      if (word.startsWith('#')) return skipComment(tokens);
       def = lookup(word);
       if (!def) throw parseError(`unknown command: '${word}'`);
       index = indexOf(def);

@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConnectAuth, type ConnectCredential, CredentialType, open, openAuth, openReadOnly } from '../../src/index.js';
 import { expectVirtError } from '../helpers/expect-virt-error.js';
+import { libvirtSoAvailable, runLibvirtSo } from '../helpers/libvirt-so.js';
 import { quietErrors } from '../helpers/quiet-errors.js';
 
 quietErrors();
@@ -107,18 +107,10 @@ describe('a node file with <auth>', () => {
   });
 });
 
-// libvirt 9 itself, through its C API (python3's ctypes on Debian's libvirt.so.0): open without a callback.
-const python = spawnSync('python3', ['-c', 'import ctypes; ctypes.CDLL("libvirt.so.0")']).status === 0;
-describe.skipIf(!python)('libvirt.so.0 on the same node file', () => {
+describe.skipIf(!libvirtSoAvailable)('libvirt.so.0 on the same node file', () => {
   it('gives the same message for virConnectOpen without a callback', () => {
-    const probe = [
-      'import ctypes, sys',
-      'lv = ctypes.CDLL("libvirt.so.0")',
-      'lv.virConnectOpen.restype = ctypes.c_void_p',
-      'lv.virGetLastErrorMessage.restype = ctypes.c_char_p',
-      'print("opened" if lv.virConnectOpen(sys.argv[1].encode()) else lv.virGetLastErrorMessage().decode())',
-    ].join('\n');
-    const result = spawnSync('python3', ['-c', probe, uri], { encoding: 'utf8', env: { ...process.env, LIBVIRT_AUTH_FILE: join(dir, 'empty-auth.conf') } });
-    expect(result.stdout.trim()).toBe('invalid argument: Missing authentication credentials');
+    const body = 'print("opened" if lv.virConnectOpen(sys.argv[1].encode()) else last())';
+    const env = { ...process.env, LIBVIRT_AUTH_FILE: join(dir, 'empty-auth.conf') };
+    expect(runLibvirtSo(body, [uri], env)).toEqual(['invalid argument: Missing authentication credentials']);
   });
 });

@@ -1,0 +1,30 @@
+import type { ConformanceCase } from './conformance-cases.js';
+
+/** Cases that once differed from virsh 9 (issue 17's list), each kept beside virsh 9 from now on. */
+const T = ['-c', 'test:///default'];
+const script = (text: string): string[] => [...T, text];
+
+const badUri = (name: string, uri: string): ConformanceCase => ({ name: `uri-unparsable-${name}`, args: ['-c', uri, 'uri'] });
+
+export const DIFFERENCE_CASES: ConformanceCase[] = [
+  // -k0 turns keepalive off: virsh does not try it, so it has nothing to report at debug level.
+  { name: 'keepalive-off-debug', args: ['-k0', '-d0', ...T, 'list'] },
+  { name: 'keepalive-off-debug-reconnect', args: ['-k0', '-d0', ...T, 'connect test:///default; list'] },
+  { name: 'keepalive-default-debug', args: ['-d0', ...T, 'list'] },
+  // A first word starting with '#' comments out its command, however the '#' was written.
+  { name: 'comment-escaped-hash', args: script('echo a \\#b; \\#foo bar; echo c; "#x" y; echo d') },
+  { name: 'comment-argv-word', args: [...T, '#foo', 'bar'] },
+  { name: 'comment-interactive', args: T, input: '\\#list\nlist\n', env: { XDG_CACHE_HOME: '@TMP/cache' } },
+  // Memory sizes from LLONG_MAX bytes up overflow in the API, with every digit as written.
+  { name: 'setmem-numerical-overflow', args: script('setmem test 9007199254740993; setmem test 9007199254740991k; setmem test 8796093022208m; setmem test 9007199254740990') },
+  { name: 'setmaxmem-numerical-overflow', args: script('setmaxmem test 9007199254740993 --config; setmaxmem test 9007199254740991') },
+  { name: 'setmem-overflow-readonly-first', args: ['-r', ...T, 'setmem test 9007199254740993'] },
+  badUri('bad-escape', 'test:///default?a=%zz'),
+  badUri('short-escape', 'test:///default?a=%4'),
+  badUri('space', 'test:///def ault'),
+  badUri('brace', 'test:///default{'),
+  badUri('quote', 'test:///default"'),
+  badUri('non-ascii', 'test:///défault'),
+  badUri('unclosed-bracket', 'test://[::1/default'),
+  { name: 'uri-fragment-and-escape-accepted', args: script('connect test:///default#frag; uri; connect test:///default?x=%41; uri') },
+];
