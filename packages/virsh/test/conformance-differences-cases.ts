@@ -4,6 +4,15 @@ import type { ConformanceCase } from './conformance-cases.js';
 const T = ['-c', 'test:///default'];
 const script = (text: string): string[] => [...T, text];
 
+const withCpuset = (cpuset: string) =>
+  `<domain type='test'><name>c</name><uuid>00009354-a7a7-4c82-82dd-c22b94063174</uuid><memory>1024</memory><vcpu cpuset='${cpuset}'>2</vcpu><os><type>hvm</type></os></domain>\n`;
+/** Defines a domain with `cpuset` and prints what was kept: virBitmapParse's errors, virBitmapFormat's spelling. */
+const cpusetCase = (name: string, cpuset: string): ConformanceCase => ({
+  name: `cpuset-${name}`,
+  args: script('define @TMP/c.xml; dumpxml c'),
+  files: { 'c.xml': () => withCpuset(cpuset) },
+});
+
 const badUri = (name: string, uri: string): ConformanceCase => ({ name: `uri-unparsable-${name}`, args: ['-c', uri, 'uri'] });
 
 export const DIFFERENCE_CASES: ConformanceCase[] = [
@@ -19,6 +28,19 @@ export const DIFFERENCE_CASES: ConformanceCase[] = [
   { name: 'setmem-numerical-overflow', args: script('setmem test 9007199254740993; setmem test 9007199254740991k; setmem test 8796093022208m; setmem test 9007199254740990') },
   { name: 'setmaxmem-numerical-overflow', args: script('setmaxmem test 9007199254740993 --config; setmaxmem test 9007199254740991') },
   { name: 'setmem-overflow-readonly-first', args: ['-r', ...T, 'setmem test 9007199254740993'] },
+  cpusetCase('letters', 'aaa'),
+  cpusetCase('removal-canonical', '0-3,^2'),
+  cpusetCase('blanks', ' 1 , 2 - 3 '),
+  cpusetCase('empty-item', '1,,2'),
+  cpusetCase('descending-range', '3-1'),
+  cpusetCase('open-range', '1-'),
+  cpusetCase('empty', ''),
+  cpusetCase('hex', '0x1'),
+  cpusetCase('removed-range', '1-3,^1-2'),
+  cpusetCase('nothing-left', '^1'),
+  cpusetCase('last-cpu', '16383'),
+  cpusetCase('past-the-mask', '16384'),
+  cpusetCase('removal-past-the-mask', '^99999,1'),
   badUri('bad-escape', 'test:///default?a=%zz'),
   badUri('short-escape', 'test:///default?a=%4'),
   badUri('space', 'test:///def ault'),

@@ -11,3 +11,4 @@ export { XmlAttributes } from './parse/xml-attributes.js';
 export { formatDomainXml } from './format/format-domain-xml.js';
 export { canonicalUuid, formatUuid, parseUuid } from './values/uuid.js';
 export { decodeXmlBytes } from './parse/decode-xml-bytes.js';
+export { CPUMASK_LEN, formatCpuBitmap, parseCpuBitmap } from './values/cpu-bitmap.js';

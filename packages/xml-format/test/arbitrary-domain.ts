@@ -2,6 +2,7 @@
 // values the parser would produce (canonical UUID/MAC, defaults filled in,
 // currentMemory <= memory...), so that parse(write(config)) must equal config.
 import fc from 'fast-check';
+import { formatCpuBitmap } from '../src/values/cpu-bitmap.js';
 import type {
   BandwidthLimit,
   CharDeviceConfig,
@@ -70,9 +71,8 @@ const hexByte = fc.integer({ min: 0, max: 255 }).map((byte) => byte.toString(16)
 
 const uuid = fc.uuid();
 const mac = fc.array(hexByte, { minLength: 6, maxLength: 6 }).map((bytes) => bytes.join(':'));
-const cpuset = fc
-  .array(fc.tuple(uint(63), fc.option(uint(63), { nil: undefined }), fc.boolean()), { minLength: 1, maxLength: 4 })
-  .map((ranges) => ranges.map(([from, to, exclude]) => `${exclude ? '^' : ''}${from}${to === undefined ? '' : `-${to}`}`).join(','));
+// The model holds a cpuset as libvirt writes it back (ranges, ascending): any non-empty CPU set, formatted.
+const cpuset = fc.uniqueArray(uint(63), { minLength: 1, maxLength: 8 }).map((cpus) => formatCpuBitmap(new Set(cpus)));
 
 const address: fc.Arbitrary<DeviceAddress> = fc.oneof(
   fc.record({ type: fc.constant('pci' as const), domain: uint(0xffff), bus: uint(0xff), slot: uint(0x1f), function: uint(7) }),

@@ -1,4 +1,5 @@
 // <domain> -> DomainConfig: the top-level elements, with libvirt's defaults.
+import { formatCpuBitmap, parseCpuBitmap } from '../values/cpu-bitmap.js';
 import type { DomainConfig, DomainType, LifecycleAction, MaxMemoryConfig, VcpuConfig } from '../model/domain.js';
 import { DOMAIN_TYPES, LIFECYCLE_ACTIONS, VCPU_PLACEMENTS } from '../model/domain.js';
 import { canonicalUuid } from '../values/uuid.js';
@@ -102,10 +103,11 @@ function readVcpu(domain: ElementReader): VcpuConfig {
   }
   const cpuset = vcpu.attribute('cpuset');
   if (cpuset !== undefined) {
-    if (!/^\s*\^?\d+(-\d+)?(\s*,\s*\^?\d+(-\d+)?)*\s*$/.test(cpuset)) {
-      vcpu.failAttribute('cpuset', 'INVALID_ARG', 'malformed cpuset', cpuset);
-    }
-    config.cpuset = cpuset;
+    const cpus = parseCpuBitmap(cpuset);
+    if (cpus === undefined) return vcpu.failAttribute('cpuset', 'INVALID_ARG', `Failed to parse bitmap '${cpuset}'`, cpuset);
+    if (cpus.size === 0) return vcpu.failAttribute('cpuset', 'CONFIG_UNSUPPORTED', `Invalid value of 'cpuset': ${cpuset}`, cpuset);
+    // Kept as libvirt writes it back: "0-3,^2" is "0-1,3".
+    config.cpuset = formatCpuBitmap(cpus);
   }
   return config;
 }

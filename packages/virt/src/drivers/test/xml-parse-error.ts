@@ -107,6 +107,11 @@ const LIBVIRT9_WORDING: ReadonlyArray<(e: XmlFormatError) => VirtError | undefin
   },
   (e) => (e.code === 'OS_TYPE' ? detailed('CONFIG_UNSUPPORTED', `unknown OS type '${e.value ?? ''}'`) : undefined),
   (e) => (e.path === '/domain/@type' ? detailed('CONFIG_UNSUPPORTED', `invalid domain type ${e.value ?? ''}`) : undefined),
+  // virBitmapParse's own error, in no layer of the domain XML's.
+  (e) =>
+    e.path === '/domain/vcpu/@cpuset'
+      ? new VirtError({ code: e.code === 'INVALID_ARG' ? 'INVALID_ARG' : 'CONFIG_UNSUPPORTED', domain: e.code === 'INVALID_ARG' ? 'NONE' : 'DOMAIN', info: e.detail })
+      : undefined,
   // NO_TARGET's value is the disk's source, which libvirt names.
   (e) => (e.code === 'NO_TARGET' ? new VirtError({ code: 'NO_TARGET', domain: 'XML', ...(e.value === undefined ? {} : { info: e.value }) }) : undefined),
 ];
