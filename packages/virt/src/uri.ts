@@ -44,10 +44,42 @@ export function isUriReference(name: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(name)) return false;
   try {
     new URL(name);
-    return true;
   } catch {
     return false;
   }
+  // WHATWG's URL takes spaces, quotes, braces and non-ASCII, which libxml2 refuses.
+  return followsRfc3986(name);
+}
+
+// RFC 3986's character classes, as libxml2's xmlParseURI applies them.
+const UNRESERVED_OR_SUB_DELIM = "A-Za-z0-9\\-._~!$&'()*+,;=";
+const PCT = '%[0-9A-Fa-f]{2}';
+const PCHAR = `(?:[${UNRESERVED_OR_SUB_DELIM}:@]|${PCT})`;
+const AUTHORITY = new RegExp(
+  `^(?:(?:[${UNRESERVED_OR_SUB_DELIM}:]|${PCT})*@)?(?:\\[[0-9A-Fa-f:.]+\\]|\\[v[0-9A-Fa-f]+\\.[${UNRESERVED_OR_SUB_DELIM}:]+\\]|(?:[${UNRESERVED_OR_SUB_DELIM}]|${PCT})*)(?::\\d*)?$`,
+);
+const PATH = new RegExp(`^(?:${PCHAR}|/)*$`);
+const QUERY_OR_FRAGMENT = new RegExp(`^(?:${PCHAR}|[/?])*$`);
+
+/** `scheme:` then an authority, path, query and fragment of RFC 3986's characters only. */
+function followsRfc3986(name: string): boolean {
+  let rest = name.slice(name.indexOf(':') + 1);
+  const hash = rest.indexOf('#');
+  if (hash >= 0) {
+    if (!QUERY_OR_FRAGMENT.test(rest.slice(hash + 1))) return false;
+    rest = rest.slice(0, hash);
+  }
+  const question = rest.indexOf('?');
+  if (question >= 0) {
+    if (!QUERY_OR_FRAGMENT.test(rest.slice(question + 1))) return false;
+    rest = rest.slice(0, question);
+  }
+  if (rest.startsWith('//')) {
+    const slash = rest.indexOf('/', 2);
+    if (!AUTHORITY.test(slash < 0 ? rest.slice(2) : rest.slice(2, slash))) return false;
+    rest = slash < 0 ? '' : rest.slice(slash);
+  }
+  return PATH.test(rest);
 }
 
 /**
