@@ -1,10 +1,17 @@
 import { VirshError } from './errors.js';
+import { configuredDefaultUri, libvirtConfPath } from './libvirt-conf.js';
 import type { ConnectAuth, Connection } from '@libvirt-ts/virt';
 
-/** The URI used when none is named: LIBVIRT_DEFAULT_URI, else xen:/// on a Xen host. */
-export function defaultUri(env: NodeJS.ProcessEnv, xenHostAvailable: () => boolean): string {
+/** The URI used when none is named: LIBVIRT_DEFAULT_URI, else libvirt.conf's uri_default, else xen:/// on a Xen host. */
+export function defaultUri(
+  env: NodeJS.ProcessEnv,
+  xenHostAvailable: () => boolean,
+  configured: () => string | undefined = () => configuredDefaultUri(libvirtConfPath(env)),
+): string {
   const fromEnv = env['LIBVIRT_DEFAULT_URI'];
   if (fromEnv) return fromEnv;
+  const fromConfig = configured();
+  if (fromConfig) return fromConfig;
   if (xenHostAvailable()) return 'xen:///';
   throw new VirshError('COMMAND_FAILED', [
     'no connection URI given and no Xen host found here (no xend or xenstored socket, no privcmd device); ' +
