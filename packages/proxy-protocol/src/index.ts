@@ -20,6 +20,8 @@ export {
   type ProxyPacket,
   ProxyPacketDecoder,
   ProxyPacketError,
+  type ProxyPacketErrorCode,
+  type ProxyPacketErrorInit,
   proxyCommandName,
 } from './proxy-packet.js';
 export {

@@ -66,11 +66,15 @@ describe('proxy packet codec', () => {
     shortLength[6] = 4;
     shortLength[7] = 0;
     expect(() => new ProxyPacketDecoder().push(shortLength)).toThrow(/length 4 outside 16\.\.4096/);
+    expect(() => new ProxyPacketDecoder().push(shortLength)).toThrow(expect.objectContaining({ code: 'BAD_LENGTH' }));
+    let thrown: unknown;
     try {
       new ProxyPacketDecoder().push(new Uint8Array([...good, ...badVersion]));
     } catch (error) {
-      expect((error as ProxyPacketError).offset).toBe(good.length);
+      thrown = error;
     }
+    expect(ProxyPacketError.isInstance(thrown)).toBe(true);
+    expect(thrown).toMatchObject({ code: 'BAD_VERSION', offset: good.length });
   });
 
   it('hands packets out one at a time, counting the bytes it still holds', () => {

@@ -70,13 +70,34 @@ export interface ProxyPacket {
 }
 
 /** Thrown for a packet that breaks the format; `offset` is where in the stream it started. */
+/** What was wrong with a packet: its version, its length, or the payload its command carries. */
+export type ProxyPacketErrorCode = 'BAD_VERSION' | 'BAD_LENGTH' | 'BAD_PAYLOAD';
+
+export interface ProxyPacketErrorInit {
+  code: ProxyPacketErrorCode;
+  message: string;
+  /** Where in the stream (or payload) the bad packet starts. */
+  offset: number;
+  cause?: unknown;
+}
+
+const marker = Symbol.for('libvirt-ts.ProxyPacketError');
+
 export class ProxyPacketError extends Error {
   override readonly name = 'ProxyPacketError';
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
+  readonly code: ProxyPacketErrorCode;
+  readonly offset: number;
+  readonly [marker] = true;
+
+  constructor(init: ProxyPacketErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.code = init.code;
+    this.offset = init.offset;
+  }
+
+  /** True for a ProxyPacketError from any copy of this package. */
+  static isInstance(value: unknown): value is ProxyPacketError {
+    return typeof value === 'object' && value !== null && marker in value;
   }
 }
 
@@ -150,10 +171,10 @@ export class ProxyPacketDecoder {
     const length = view.getUint16(6, true);
     const streamOffset = this.#consumed + this.#at;
     if (version !== PROXY_PROTO_VERSION) {
-      throw new ProxyPacketError(`proxy packet version ${version}, expected ${PROXY_PROTO_VERSION}`, streamOffset);
+      throw new ProxyPacketError({ code: 'BAD_VERSION', message: `proxy packet version ${version}, expected ${PROXY_PROTO_VERSION}`, offset: streamOffset });
     }
     if (length < PROXY_HEADER_SIZE || length > PROXY_MAX_PACKET) {
-      throw new ProxyPacketError(`proxy packet length ${length} outside ${PROXY_HEADER_SIZE}..${PROXY_MAX_PACKET}`, streamOffset);
+      throw new ProxyPacketError({ code: 'BAD_LENGTH', message: `proxy packet length ${length} outside ${PROXY_HEADER_SIZE}..${PROXY_MAX_PACKET}`, offset: streamOffset });
     }
     if (this.bufferedBytes < length) return undefined;
     const at = this.#at;

@@ -113,7 +113,7 @@ export function encodeName(name: string): Uint8Array {
 }
 
 export function decodeName(extra: Uint8Array): string {
-  if (!extra.includes(0)) throw new ProxyPacketError('domain name in proxy reply is not NUL-terminated', 0);
+  if (!extra.includes(0)) throw new ProxyPacketError({ code: 'BAD_PAYLOAD', message: 'domain name in proxy reply is not NUL-terminated', offset: 0 });
   return cString(extra);
 }
 
@@ -134,7 +134,7 @@ export function decodeNameList(extra: Uint8Array, count: number): string[] {
   let at = 0;
   while (names.length < count) {
     const nul = extra.indexOf(0, at);
-    if (nul < 0) throw new ProxyPacketError(`list of ${count} domain names in proxy reply ends after ${names.length}`, at);
+    if (nul < 0) throw new ProxyPacketError({ code: 'BAD_PAYLOAD', message: `list of ${count} domain names in proxy reply ends after ${names.length}`, offset: at });
     names.push(new TextDecoder().decode(extra.subarray(at, nul)));
     at = nul + 1;
   }
@@ -177,6 +177,6 @@ function cString(bytes: Uint8Array): string {
 
 function requireSize(extra: Uint8Array, size: number, what: string): void {
   if (extra.length < size) {
-    throw new ProxyPacketError(`proxy reply carries ${extra.length} bytes, too short for ${what} (${size})`, 0);
+    throw new ProxyPacketError({ code: 'BAD_PAYLOAD', message: `proxy reply carries ${extra.length} bytes, too short for ${what} (${size})`, offset: 0 });
   }
 }

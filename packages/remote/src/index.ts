@@ -5,7 +5,7 @@ export * from './generated/remote-protocol.js';
 export * from './generated/virkeepaliveprotocol.js';
 export * from './generated/virnetprotocol.js';
 export { connectTransport, type OpenRemoteOptions, openRemote, type RemoteConnection } from './open-remote.js';
-export { RemoteError, type RemoteErrorCode, type RemoteErrorDetails, type ServerErrorFields } from './remote-error.js';
+export { RemoteError, type RemoteErrorCode, type RemoteErrorInit, type ServerErrorFields } from './remote-error.js';
 export { type ConnectOptions, connectTcp, connectTls, connectUnix, type TlsCredentials } from './transport/connect-socket.js';
 export { connectSsh } from './transport/connect-ssh.js';
 export { type PkiFiles, pkiFiles } from './transport/pki-files.js';

@@ -66,7 +66,7 @@ export async function connectTransport(uri: RemoteUri, options: OpenRemoteOption
           return readFileSync(path);
         } catch (error) {
           if (!required) return undefined;
-          throw new RemoteError('TLS', `cannot read ${path}: ${(error as Error).message}`, { cause: error });
+          throw new RemoteError({ code: 'TLS', message: `cannot read ${path}: ${(error as Error).message}`, cause: error });
         }
       };
       return connectTls(
@@ -77,7 +77,7 @@ export async function connectTransport(uri: RemoteUri, options: OpenRemoteOption
       );
     }
     case 'ssh': {
-      if (uri.params.mode === 'direct') throw new RemoteError('URI', 'Cannot use direct socket mode for ssh transport');
+      if (uri.params.mode === 'direct') throw new RemoteError({ code: 'URI', message: 'Cannot use direct socket mode for ssh transport' });
       const socket =
         uri.params.socket ??
         chooseUnixSocket({ driver: undefined, mode: 'legacy', readonly, session: false, exists: () => false });
@@ -146,7 +146,7 @@ async function authenticate(procedures: RemoteProcedures, uri: RemoteUri, option
   if (types.includes(AUTH_POLKIT) && (uri.params.auth === undefined || uri.params.auth === 'polkit')) {
     const { complete } = await procedures.authPolkit(options);
     if (complete) return;
-    throw new RemoteError('AUTH', 'polkit authentication did not complete');
+    throw new RemoteError({ code: 'AUTH', message: 'polkit authentication did not complete' });
   }
-  throw new RemoteError('AUTH', `the server wants authentication this client does not do (remote_auth_type ${types.join(', ')}; SASL is not supported)`);
+  throw new RemoteError({ code: 'AUTH', message: `the server wants authentication this client does not do (remote_auth_type ${types.join(', ')}; SASL is not supported)` });
 }

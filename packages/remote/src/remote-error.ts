@@ -60,7 +60,10 @@ export interface ServerErrorFields {
   int2: number;
 }
 
-export interface RemoteErrorDetails {
+export interface RemoteErrorInit {
+  /** A local code; `SERVER` errors come from libvirtd (RemoteError.fromServer). */
+  code: Exclude<RemoteErrorCode, 'SERVER'>;
+  message: string;
   /** The procedure number of the call concerned. */
   procedure?: number | undefined;
   cause?: unknown;
@@ -84,8 +87,9 @@ export class RemoteError extends Error {
   readonly procedure: number | undefined;
   readonly [marker] = true;
 
-  constructor(code: Exclude<RemoteErrorCode, 'SERVER'>, message: string, details: RemoteErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+  constructor(init: RemoteErrorInit) {
+    const { code, message } = init;
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
     const numbers = LIBVIRT_NUMBERS[code] ?? { code: 1, domain: 7 };
     this.code = code;
     this.virErrorCode = numbers.code;
@@ -96,12 +100,12 @@ export class RemoteError extends Error {
     this.str3 = null;
     this.int1 = -1;
     this.int2 = -1;
-    this.procedure = details.procedure;
+    this.procedure = init.procedure;
   }
 
   /** The error libvirtd sent in reply to a call. */
   static fromServer(fields: ServerErrorFields, procedure?: number): RemoteError {
-    const error = new RemoteError('PROTOCOL', fields.message ?? 'unknown error', { procedure });
+    const error = new RemoteError({ code: 'PROTOCOL', message: fields.message ?? 'unknown error', procedure });
     const writable = error as { -readonly [K in keyof RemoteError]: RemoteError[K] };
     writable.code = 'SERVER';
     writable.virErrorCode = fields.code;

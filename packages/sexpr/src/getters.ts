@@ -10,11 +10,7 @@ const FLOAT = /^[+-]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|inf|inf
 
 function wrongType(node: SExpr, path: string, message: string): SexprError {
   const span = node.span;
-  return new SexprError('WRONG_TYPE', message, {
-    path,
-    position: span?.start,
-    excerpt: span?.source.excerpt(span.startOffset),
-  });
+  return new SexprError({ code: 'WRONG_TYPE', message, path, position: span?.start, excerpt: span?.source.excerpt(span.startOffset) });
 }
 
 /** The atom at `path` as a string. */

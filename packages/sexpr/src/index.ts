@@ -5,5 +5,5 @@ export { lookupFloat, lookupInt, lookupString } from './getters.js';
 export { all, find, lookup } from './lookup.js';
 export { DEFAULT_MAX_DEPTH, type ParseOptions, parseSexpr, parseSexprs } from './parse.js';
 export { printAtom, printSexpr } from './print.js';
-export { SexprError, type SexprErrorCode, type SexprErrorDetails } from './sexpr-error.js';
+export { SexprError, type SexprErrorCode, type SexprErrorInit } from './sexpr-error.js';
 export { type Position, SourceSpan, SourceText } from './source-text.js';

@@ -9,7 +9,7 @@ import { SexprError } from './sexpr-error.js';
 function splitPath(path: string): string[] {
   const segments = path.split('/');
   if (path === '' || segments.some((segment) => segment === '')) {
-    throw new SexprError('BAD_PATH', 'a lookup path needs non-empty segments separated by "/"', { path });
+    throw new SexprError({ code: 'BAD_PATH', message: 'a lookup path needs non-empty segments separated by "/"', path });
   }
   return segments;
 }

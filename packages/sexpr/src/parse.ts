@@ -78,9 +78,7 @@ function parseSource(source: SourceText, options: ParseOptions): SExpr[] {
     if (SexprError.isInstance(error)) throw error;
     if (error instanceof RangeError) {
       // Only reachable with a maxDepth raised beyond what the stack can hold.
-      throw new SexprError('TOO_DEEP', `nesting too deep for the call stack (maxDepth ${maxDepth})`, {
-        cause: error,
-      });
+      throw new SexprError({ code: 'TOO_DEEP', message: `nesting too deep for the call stack (maxDepth ${maxDepth})`, cause: error });
     }
     if (isPeggySyntaxError(error)) throw fromPeggy(error, source);
     throw error;

@@ -29,7 +29,9 @@ export type SexprErrorCode =
   /** A lookup path is malformed (empty, or with an empty segment). */
   | 'BAD_PATH';
 
-export interface SexprErrorDetails {
+export interface SexprErrorInit {
+  code: SexprErrorCode;
+  message: string;
   /** Where in the text, for parse errors and for lookups on parsed trees. */
   position?: Position | undefined;
   /** The offending line with a caret under the position. */
@@ -51,7 +53,8 @@ export class SexprError extends Error {
   readonly path: string | undefined;
   readonly [marker] = true;
 
-  constructor(code: SexprErrorCode, message: string, details: SexprErrorDetails = {}) {
+  constructor(init: SexprErrorInit) {
+    const { code, message, ...details } = init;
     const where = details.position ? `${details.position.line}:${details.position.column}: ` : '';
     const path = details.path !== undefined ? ` (at path "${details.path}")` : '';
     const expected = details.expected?.length ? `; expected ${details.expected.map(quoteToken).join(' or ')}` : '';
@@ -70,13 +73,9 @@ export class SexprError extends Error {
     message: string,
     source: SourceText,
     offset: number,
-    details: Omit<SexprErrorDetails, 'position' | 'excerpt'> = {},
+    details: Omit<SexprErrorInit, 'code' | 'message' | 'position' | 'excerpt'> = {},
   ): SexprError {
-    return new SexprError(code, message, {
-      ...details,
-      position: source.position(offset),
-      excerpt: source.excerpt(offset),
-    });
+    return new SexprError({ code, message, ...details, position: source.position(offset), excerpt: source.excerpt(offset) });
   }
 
   /** True for a SexprError from any copy of this package. */

@@ -13,10 +13,10 @@ export function defaultUri(
   const fromConfig = configured();
   if (fromConfig) return fromConfig;
   if (xenHostAvailable()) return 'xen:///';
-  throw new VirshError('COMMAND_FAILED', [
+  throw new VirshError({ code: 'COMMAND_FAILED', lines: [
     'no connection URI given and no Xen host found here (no xend or xenstored socket, no privcmd device); ' +
       'use -c test:///default for the test driver',
-  ]);
+  ] });
 }
 
 /**

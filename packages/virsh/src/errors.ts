@@ -8,6 +8,15 @@ export type VirshErrorCode =
   /** A command ran and failed; `lines` are what virsh prints after "error: ". */
   | 'COMMAND_FAILED';
 
+export interface VirshErrorInit {
+  code: VirshErrorCode;
+  /** What virsh prints, one "error: <line>" each. */
+  lines: string[];
+  /** The command concerned, if any. */
+  command?: string | undefined;
+  cause?: unknown;
+}
+
 /**
  * The one error class of the virsh package. `lines` are the messages virsh prints,
  * one "error: <line>" each; `command` names the command concerned, if any.
@@ -19,11 +28,11 @@ export class VirshError extends Error {
   readonly command: string | undefined;
   readonly [marker] = true;
 
-  constructor(code: VirshErrorCode, lines: string[], options: { command?: string; cause?: unknown } = {}) {
-    super(lines.join('\n'), options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
-    this.lines = lines;
-    this.command = options.command;
+  constructor(init: VirshErrorInit) {
+    super(init.lines.join('\n'), init.cause === undefined ? undefined : { cause: init.cause });
+    this.code = init.code;
+    this.lines = init.lines;
+    this.command = init.command;
   }
 
   /** True for a VirshError from any copy of this package. */
@@ -34,7 +43,7 @@ export class VirshError extends Error {
 
 /** A parse error of a script: printed as one "error:" line, and nothing runs. */
 export function parseError(message: string, command?: string): VirshError {
-  return new VirshError('PARSE', [message], command === undefined ? {} : { command });
+  return new VirshError({ code: 'PARSE', lines: [message], ...(command === undefined ? {} : { command }) });
 }
 
 /** What virsh prints after "error: " for an error from virt (its libvirt message) or anywhere else. */
@@ -47,10 +56,10 @@ export function errorMessage(err: unknown): string {
  * libvirt error that caused it ("Failed to suspend domain 'x'" / "internal error: ...").
  */
 export function failedBecause(context: string, cause: unknown): VirshError {
-  return new VirshError('COMMAND_FAILED', [context, errorMessage(cause)], { cause });
+  return new VirshError({ code: 'COMMAND_FAILED', lines: [context, errorMessage(cause)], cause });
 }
 
 /** A command failure of one line of virsh's own. */
 export function failed(message: string): VirshError {
-  return new VirshError('COMMAND_FAILED', [message]);
+  return new VirshError({ code: 'COMMAND_FAILED', lines: [message] });
 }

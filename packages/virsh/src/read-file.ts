@@ -35,11 +35,11 @@ export function readXmlFile(path: string): string {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const verb = code === 'EISDIR' ? 'read' : 'open';
-    throw new VirshError('COMMAND_FAILED', [`Failed to ${verb} file '${path}': ${errnoText(err)}`], { cause: err });
+    throw new VirshError({ code: 'COMMAND_FAILED', lines: [`Failed to ${verb} file '${path}': ${errnoText(err)}`], cause: err });
   }
   if (data.length > MAX_XML_FILE) {
     // virFileReadAll fails with EOVERFLOW past the limit.
-    throw new VirshError('COMMAND_FAILED', [`Failed to read file '${path}': Value too large for defined data type`]);
+    throw new VirshError({ code: 'COMMAND_FAILED', lines: [`Failed to read file '${path}': Value too large for defined data type`] });
   }
   return decodeXmlBytes(data);
 }

@@ -79,11 +79,11 @@ export class Session {
     if (this.keepalive) {
       // As virsh 9 against a driver without keepalive: the connection is dropped.
       await conn.close();
-      throw new VirshError('COMMAND_FAILED', [
+      throw new VirshError({ code: 'COMMAND_FAILED', lines: [
         'Cannot setup keepalive on connection as requested, disconnecting',
         'failed to connect to the hypervisor',
         'this function is not supported by the connection driver: virConnectSetKeepAlive',
-      ]);
+      ] });
     }
     this.#conn = conn;
     // No driver here has keepalive; virsh 9 says so at this level for the test driver too.

@@ -95,7 +95,7 @@ export class XenstoreClient extends XenstoreOperations {
   request(type: number, payload: Uint8Array, txId = 0, path?: string): Promise<Uint8Array> {
     if (this.closedError) return Promise.reject(this.closedError);
     if (this.options.readOnly && MODIFYING_TYPES.has(type)) {
-      return Promise.reject(new XenstoreError('EROFS', 'this connection is read-only', { path, type }));
+      return Promise.reject(new XenstoreError({ code: 'EROFS', message: 'this connection is read-only', path, type }));
     }
     const reqId = this.allocateReqId();
     return new Promise<Uint8Array>((resolve, reject) => {
@@ -114,7 +114,7 @@ export class XenstoreClient extends XenstoreOperations {
     const text = firstString(reply);
     const id = Number(text);
     if (!/^\d+$/.test(text) || id === 0 || id >= REQ_ID_SPACE) {
-      throw new XenstoreError('EPROTO', `TRANSACTION_START answered ${JSON.stringify(text)}, not a transaction id`);
+      throw new XenstoreError({ code: 'EPROTO', message: `TRANSACTION_START answered ${JSON.stringify(text)}, not a transaction id` });
     }
     return new XenstoreTransaction(id, this.sendRequest);
   }
@@ -126,7 +126,7 @@ export class XenstoreClient extends XenstoreOperations {
    */
   async transaction<T>(fn: (tx: XenstoreTransaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
-    if (!Number.isInteger(attempts) || attempts < 1) throw new XenstoreError('EINVAL', `attempts must be a positive integer, not ${attempts}`);
+    if (!Number.isInteger(attempts) || attempts < 1) throw new XenstoreError({ code: 'EINVAL', message: `attempts must be a positive integer, not ${attempts}` });
     for (let attempt = 1; ; attempt++) {
       const tx = await this.beginTransaction();
       let result: T;
@@ -158,7 +158,7 @@ export class XenstoreClient extends XenstoreOperations {
     let sent = false;
     try {
       checkPath(path, XsType.WATCH, true);
-      if (this.watches.has(token)) throw new XenstoreError('EEXIST', `token ${JSON.stringify(token)} is already in use`, { path });
+      if (this.watches.has(token)) throw new XenstoreError({ code: 'EEXIST', message: `token ${JSON.stringify(token)} is already in use`, path });
       // Sent now, so the watch sees every change requested after this call.
       registration = this.request(XsType.WATCH, nulTerminated(parts), 0, path).then(
         () => ({
@@ -197,7 +197,7 @@ export class XenstoreClient extends XenstoreOperations {
 
   async isDomainIntroduced(domid: number): Promise<boolean> {
     const answer = firstString(await this.domainRequest(XsType.IS_DOMAIN_INTRODUCED, [domid]));
-    if (answer !== 'T' && answer !== 'F') throw new XenstoreError('EPROTO', `IS_DOMAIN_INTRODUCED answered ${JSON.stringify(answer)}`);
+    if (answer !== 'T' && answer !== 'F') throw new XenstoreError({ code: 'EPROTO', message: `IS_DOMAIN_INTRODUCED answered ${JSON.stringify(answer)}` });
     return answer === 'T';
   }
 
@@ -230,7 +230,7 @@ export class XenstoreClient extends XenstoreOperations {
   async close(): Promise<void> {
     if (!this.closedError) {
       this.closeRequested = true;
-      this.closedError = new XenstoreError('ECONNRESET', 'the xenstore connection was closed');
+      this.closedError = new XenstoreError({ code: 'ECONNRESET', message: 'the xenstore connection was closed' });
       this.transport.close();
     }
     await this.closedPromise;
@@ -239,7 +239,7 @@ export class XenstoreClient extends XenstoreOperations {
   private domainRequest(type: number, domids: number[], extra: string[] = []): Promise<Uint8Array> {
     for (const domid of domids) {
       if (!Number.isInteger(domid) || domid < 0 || domid > MAX_DOMID) {
-        return Promise.reject(new XenstoreError('EINVAL', `domain id must be an integer 0..${MAX_DOMID}, not ${domid}`, { type }));
+        return Promise.reject(new XenstoreError({ code: 'EINVAL', message: `domain id must be an integer 0..${MAX_DOMID}, not ${domid}`, type }));
       }
     }
     return this.request(type, nulTerminated([...domids.map(String), ...extra]), 0, String(domids[0]));
@@ -258,7 +258,7 @@ export class XenstoreClient extends XenstoreOperations {
     try {
       messages = this.decoder.push(chunk);
     } catch (error) {
-      this.closedError = new XenstoreError('EPROTO', 'xenstored sent a malformed frame', { cause: error });
+      this.closedError = new XenstoreError({ code: 'EPROTO', message: 'xenstored sent a malformed frame', cause: error });
       this.transport.close();
       return;
     }
@@ -280,20 +280,20 @@ export class XenstoreClient extends XenstoreOperations {
       const name = firstString(message.payload);
       // libxenstore treats an unknown error name as EINVAL.
       const code = isXsErrnoName(name) ? name : 'EINVAL';
-      request.reject(new XenstoreError(code, `xenstored answered ${name}`, { path: request.path, type: request.type }));
+      request.reject(new XenstoreError({ code, message: `xenstored answered ${name}`, path: request.path, type: request.type }));
     } else if (message.type !== request.type) {
-      request.reject(new XenstoreError('EPROTO', `reply of type ${message.type} to a request of type ${request.type}`, { path: request.path, type: request.type }));
+      request.reject(new XenstoreError({ code: 'EPROTO', message: `reply of type ${message.type} to a request of type ${request.type}`, path: request.path, type: request.type }));
     } else {
       request.resolve(message.payload);
     }
   }
 
   private connectionLost(error: Error | undefined): void {
-    this.closedError ??= new XenstoreError('ECONNRESET', 'xenstored closed the connection', { cause: error });
+    this.closedError ??= new XenstoreError({ code: 'ECONNRESET', message: 'xenstored closed the connection', cause: error });
     // Watches end quietly when we closed; a lost connection is an error for their readers.
     const lost = this.closeRequested ? undefined : this.closedError;
     for (const request of this.pending.values()) {
-      request.reject(new XenstoreError(this.closedError.code, this.closedError.message.replace(/^\w+: /, ''), { path: request.path, type: request.type, cause: error }));
+      request.reject(new XenstoreError({ code: this.closedError.code, message: this.closedError.message.replace(/^\w+: /, ''), path: request.path, type: request.type, cause: error }));
     }
     this.pending.clear();
     this.waitingFrames.length = 0;

@@ -1,5 +1,5 @@
 export { type ConnectOptions, type TransactionOptions, XenstoreClient } from './client.js';
-export { XenstoreError, type XenstoreErrorDetails } from './errors.js';
+export { XenstoreError, type XenstoreErrorCode, type XenstoreErrorInit } from './errors.js';
 export { XenstoreOperations } from './operations.js';
 export * from './protocol/index.js';
 export { readTree, type TreeEntry } from './read-tree.js';

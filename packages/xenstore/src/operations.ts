@@ -71,11 +71,7 @@ export abstract class XenstoreOperations {
       } catch (partError) {
         // oxenstored (Xen 4.17) has no DIRECTORY_PART: the list cannot be read over a ring.
         if (!XenstoreError.isInstance(partError) || partError.code !== 'ENOSYS') throw partError;
-        throw new XenstoreError('E2BIG', 'too many children for one reply, and xenstored has no DIRECTORY_PART', {
-          path,
-          type: XsType.DIRECTORY,
-          cause: partError,
-        });
+        throw new XenstoreError({ code: 'E2BIG', message: 'too many children for one reply, and xenstored has no DIRECTORY_PART', path, type: XsType.DIRECTORY, cause: partError });
       }
     }
   }
@@ -91,7 +87,7 @@ export abstract class XenstoreOperations {
     return splitNulTerminated(reply).map((bytes) => {
       const text = fromUtf8(bytes);
       const permission = parsePermission(text);
-      if (!permission) throw new XenstoreError('EPROTO', `malformed permission ${JSON.stringify(text)} in reply`, { path });
+      if (!permission) throw new XenstoreError({ code: 'EPROTO', message: `malformed permission ${JSON.stringify(text)} in reply`, path });
       return permission;
     });
   }
@@ -99,10 +95,10 @@ export abstract class XenstoreOperations {
   /** Replaces the node's permissions; the first entry is the owner. */
   async setPermissions(path: string, permissions: readonly (Permission | string)[]): Promise<void> {
     checkPath(path, XsType.SET_PERMS);
-    if (permissions.length === 0) throw new XenstoreError('EINVAL', 'a node needs at least one permission (its owner)', { path });
+    if (permissions.length === 0) throw new XenstoreError({ code: 'EINVAL', message: 'a node needs at least one permission (its owner)', path });
     const texts = permissions.map((permission) => {
       const text = typeof permission === 'string' ? permission : formatPermission(permission);
-      if (!parsePermission(text)) throw new XenstoreError('EINVAL', `bad permission ${JSON.stringify(text)}`, { path });
+      if (!parsePermission(text)) throw new XenstoreError({ code: 'EINVAL', message: `bad permission ${JSON.stringify(text)}`, path });
       return text;
     });
     await this.send(XsType.SET_PERMS, nulTerminated([path, ...texts]), path);
@@ -110,7 +106,7 @@ export abstract class XenstoreOperations {
 
   protected send(type: number, payload: Uint8Array, path?: string): Promise<Uint8Array> {
     if (payload.length > PAYLOAD_MAX) {
-      return Promise.reject(new XenstoreError('E2BIG', `request payload of ${payload.length} bytes exceeds ${PAYLOAD_MAX}`, { path, type }));
+      return Promise.reject(new XenstoreError({ code: 'E2BIG', message: `request payload of ${payload.length} bytes exceeds ${PAYLOAD_MAX}`, path, type }));
     }
     return this.sendRequest(type, payload, this.txId, path);
   }
@@ -125,7 +121,7 @@ export abstract class XenstoreOperations {
       const names = await this.readDirectoryParts(path);
       if (names) return names;
     }
-    throw new XenstoreError('EAGAIN', `the directory kept changing while read in parts`, { path, type: XsType.DIRECTORY_PART });
+    throw new XenstoreError({ code: 'EAGAIN', message: `the directory kept changing while read in parts`, path, type: XsType.DIRECTORY_PART });
   }
 
   /** One pass over the parts; undefined when the node's generation changed in between. */
@@ -137,12 +133,12 @@ export abstract class XenstoreOperations {
     for (;;) {
       const reply = await this.send(XsType.DIRECTORY_PART, nulTerminated([path, String(received)]), path);
       const nul = reply.indexOf(0);
-      if (nul < 0) throw new XenstoreError('EPROTO', 'DIRECTORY_PART reply without a generation count', { path });
+      if (nul < 0) throw new XenstoreError({ code: 'EPROTO', message: 'DIRECTORY_PART reply without a generation count', path });
       const replyGeneration = fromUtf8(reply.subarray(0, nul));
       if (generation !== undefined && generation !== replyGeneration) return undefined;
       generation = replyGeneration;
       const names = reply.subarray(nul + 1);
-      if (names.length === 0) throw new XenstoreError('EPROTO', 'DIRECTORY_PART reply made no progress', { path });
+      if (names.length === 0) throw new XenstoreError({ code: 'EPROTO', message: 'DIRECTORY_PART reply made no progress', path });
       chunks.push(names);
       received += names.length;
       // The list ends with an empty name: the data so far is one NUL, or ends in two.
@@ -161,5 +157,5 @@ export abstract class XenstoreOperations {
 export function checkPath(path: string, type: number, allowSpecial = false): void {
   if (allowSpecial && isSpecialWatchSyntax(path) && path.length <= REL_PATH_MAX) return;
   const problem = pathProblem(path);
-  if (problem) throw new XenstoreError('EINVAL', problem, { path, type });
+  if (problem) throw new XenstoreError({ code: 'EINVAL', message: problem, path, type });
 }

@@ -25,7 +25,7 @@ export class XenstoreTransaction extends XenstoreOperations {
   protected get sendRequest(): SendRequest {
     return (type, payload, txId, path) => {
       if (this.ended) {
-        return Promise.reject(new XenstoreError('EINVAL', `transaction ${this.id} has already ended`, { path, type }));
+        return Promise.reject(new XenstoreError({ code: 'EINVAL', message: `transaction ${this.id} has already ended`, path, type }));
       }
       return this.sendToServer(type, payload, txId, path);
     };

@@ -75,7 +75,7 @@ export class XenstoreWatch implements AsyncIterableIterator<WatchEvent> {
       this.queue.push(event);
     } else {
       // The reader fell too far behind: fail rather than grow without bound.
-      const error = new XenstoreError('ENOBUFS', `more than ${this.maxQueuedEvents} unread watch events`, { path: this.path });
+      const error = new XenstoreError({ code: 'ENOBUFS', message: `more than ${this.maxQueuedEvents} unread watch events`, path: this.path });
       const hooks = this.hooks;
       this.hooks = undefined;
       this.finish(error);

@@ -165,7 +165,7 @@ describe('payload strings, errors, paths, permissions', () => {
   });
 
   it('XenstoreError carries code, errno, path and operation and survives isInstance', () => {
-    const error = new XenstoreError('EACCES', 'denied', { path: '/x', type: XsType.WRITE });
+    const error = new XenstoreError({ code: 'EACCES', message: 'denied', path: '/x', type: XsType.WRITE });
     expect(error.message).toBe('EACCES: denied (WRITE /x)');
     expect([error.code, error.errno, error.path, error.operation]).toEqual(['EACCES', 13, '/x', 'WRITE']);
     expect(XenstoreError.isInstance(error)).toBe(true);

@@ -74,14 +74,12 @@ export class RemoteClient {
       try {
         this.decoder.push(chunk);
       } catch (error) {
-        this.fail(RemoteError.isInstance(error) ? error : new RemoteError('PROTOCOL', String(error), { cause: error }));
+        this.fail(RemoteError.isInstance(error) ? error : new RemoteError({ code: 'PROTOCOL', message: String(error), cause: error }));
       }
     });
     transport.onClose((error) => {
       this.fail(
-        new RemoteError('CLOSED', `connection to ${transport.description} closed${error ? `: ${error.message}` : ''}`, {
-          cause: error,
-        }),
+        new RemoteError({ code: 'CLOSED', message: `connection to ${transport.description} closed${error ? `: ${error.message}` : ''}`, cause: error }),
       );
     });
   }
@@ -107,9 +105,7 @@ export class RemoteClient {
       call: (procedure, argsCodec, args, retCodec, options) =>
         streamProcedures.has(procedure)
           ? Promise.reject(
-              new RemoteError('NO_SUPPORT', `${this.procedureName(program, procedure)} opens a stream; streams are not supported`, {
-                procedure,
-              }),
+              new RemoteError({ code: 'NO_SUPPORT', message: `${this.procedureName(program, procedure)} opens a stream; streams are not supported`, procedure }),
             )
           : this.call(program, version, procedure, argsCodec, args, retCodec, options),
     };
@@ -128,7 +124,7 @@ export class RemoteClient {
     if (this.closed) return Promise.reject(this.closedError());
     const signal = options.signal;
     if (signal?.aborted) {
-      return Promise.reject(new RemoteError('ABORTED', `${this.procedureName(program, procedure)} aborted`, { procedure, cause: signal.reason }));
+      return Promise.reject(new RemoteError({ code: 'ABORTED', message: `${this.procedureName(program, procedure)} aborted`, procedure, cause: signal.reason }));
     }
     const serial = this.nextSerial;
     this.nextSerial = this.nextSerial === 0xffffffff ? 1 : this.nextSerial + 1;
@@ -145,7 +141,7 @@ export class RemoteClient {
     }
     return new Promise<R>((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const onAbort = () => this.abandon(serial, new RemoteError('ABORTED', `${this.procedureName(program, procedure)} aborted`, { procedure, cause: signal?.reason }));
+      const onAbort = () => this.abandon(serial, new RemoteError({ code: 'ABORTED', message: `${this.procedureName(program, procedure)} aborted`, procedure, cause: signal?.reason }));
       const call: PendingCall = {
         program,
         version,
@@ -162,7 +158,7 @@ export class RemoteClient {
       const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
       if (timeoutMs !== undefined) {
         timer = setTimeout(
-          () => this.abandon(serial, new RemoteError('TIMEOUT', `${this.procedureName(program, procedure)}: no reply within ${timeoutMs} ms`, { procedure })),
+          () => this.abandon(serial, new RemoteError({ code: 'TIMEOUT', message: `${this.procedureName(program, procedure)}: no reply within ${timeoutMs} ms`, procedure })),
           timeoutMs,
         );
       }
@@ -190,7 +186,7 @@ export class RemoteClient {
       options,
       () => this.sendKeepalive(KEEPALIVE_PROC_PING),
       (silentMs) =>
-        this.fail(new RemoteError('KEEPALIVE', `connection to ${this.description} closed due to keepalive timeout (no answer in ${silentMs} ms)`)),
+        this.fail(new RemoteError({ code: 'KEEPALIVE', message: `connection to ${this.description} closed due to keepalive timeout (no answer in ${silentMs} ms)` })),
     );
     if (!this.closed) this.keepalive.start();
   }
@@ -198,7 +194,7 @@ export class RemoteClient {
   /** Closes the connection; pending calls reject with `CLOSED`. */
   close(): void {
     if (this.closed) return;
-    this.fail(new RemoteError('CLOSED', `connection to ${this.description} closed by the client`), true);
+    this.fail(new RemoteError({ code: 'CLOSED', message: `connection to ${this.description} closed by the client` }), true);
   }
 
   private procedureName(program: number, procedure: number): string {
@@ -206,7 +202,7 @@ export class RemoteClient {
   }
 
   private closedError(): RemoteError {
-    return this.closedWith ?? new RemoteError('CLOSED', `connection to ${this.description} is closed`);
+    return this.closedWith ?? new RemoteError({ code: 'CLOSED', message: `connection to ${this.description} is closed` });
   }
 
   private abandon(serial: number, error: RemoteError): void {
@@ -238,18 +234,15 @@ export class RemoteClient {
       return;
     }
     if (header.type !== VIR_NET_REPLY) {
-      throw new RemoteError('PROTOCOL', `unexpected packet type ${header.type} (serial ${header.serial}) from ${this.description}`);
+      throw new RemoteError({ code: 'PROTOCOL', message: `unexpected packet type ${header.type} (serial ${header.serial}) from ${this.description}` });
     }
     const call = this.pending.get(header.serial);
     if (call === undefined) {
       if (this.abandoned.delete(header.serial)) return;
-      throw new RemoteError('PROTOCOL', `no call waiting for reply with prog ${header.prog} vers ${header.vers} serial ${header.serial}`);
+      throw new RemoteError({ code: 'PROTOCOL', message: `no call waiting for reply with prog ${header.prog} vers ${header.vers} serial ${header.serial}` });
     }
     if (header.prog !== call.program || header.vers !== call.version || header.proc !== call.procedure) {
-      throw new RemoteError(
-        'PROTOCOL',
-        `reply to serial ${header.serial} is for prog ${header.prog} vers ${header.vers} proc ${header.proc}, not prog ${call.program} vers ${call.version} proc ${call.procedure}`,
-        { procedure: call.procedure },
+      throw new RemoteError({ code: 'PROTOCOL', message: `reply to serial ${header.serial} is for prog ${header.prog} vers ${header.vers} proc ${header.proc}, not prog ${call.program} vers ${call.version} proc ${call.procedure}`, procedure: call.procedure }
       );
     }
     this.pending.delete(header.serial);
@@ -261,19 +254,19 @@ export class RemoteClient {
       } else if (header.status === VIR_NET_ERROR) {
         call.reject(RemoteError.fromServer(decodeBody(packet, xdrVirNetMessageError), call.procedure));
       } else {
-        call.reject(new RemoteError('PROTOCOL', `reply to serial ${header.serial} has status ${header.status}`, { procedure: call.procedure }));
+        call.reject(new RemoteError({ code: 'PROTOCOL', message: `reply to serial ${header.serial} has status ${header.status}`, procedure: call.procedure }));
       }
     } catch (error) {
-      call.reject(RemoteError.isInstance(error) ? error : new RemoteError('XDR', String(error), { cause: error, procedure: call.procedure }));
+      call.reject(RemoteError.isInstance(error) ? error : new RemoteError({ code: 'XDR', message: String(error), cause: error, procedure: call.procedure }));
     }
   }
 
   private dispatchMessage(packet: Packet): void {
     const { header } = packet;
     if (header.prog === KEEPALIVE_PROGRAM) {
-      if (header.vers !== KEEPALIVE_PROTOCOL_VERSION) throw new RemoteError('PROTOCOL', `keepalive version ${header.vers} is not 1`);
+      if (header.vers !== KEEPALIVE_PROTOCOL_VERSION) throw new RemoteError({ code: 'PROTOCOL', message: `keepalive version ${header.vers} is not 1` });
       if (header.proc === KEEPALIVE_PROC_PING) this.sendKeepalive(KEEPALIVE_PROC_PONG);
-      else if (header.proc !== KEEPALIVE_PROC_PONG) throw new RemoteError('PROTOCOL', `unknown keepalive procedure ${header.proc}`);
+      else if (header.proc !== KEEPALIVE_PROC_PONG) throw new RemoteError({ code: 'PROTOCOL', message: `unknown keepalive procedure ${header.proc}` });
       return;
     }
     for (const listener of this.messageListeners) {

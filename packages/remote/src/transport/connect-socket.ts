@@ -54,10 +54,10 @@ function settle(
     });
     const onError = (error: NodeJS.ErrnoException) => {
       const tls = readyEvent === 'secureConnect' && tcpUp;
-      fail(new RemoteError(tls ? 'TLS' : 'CONNECT', tls ? `cannot connect to ${description}: ${error.message}` : failure(error), { cause: error }));
+      fail(new RemoteError({ code: tls ? 'TLS' : 'CONNECT', message: tls ? `cannot connect to ${description}: ${error.message}` : failure(error), cause: error }));
     };
-    const onAbort = () => fail(new RemoteError('ABORTED', `connecting to ${description} aborted`));
-    const timer = setTimeout(() => fail(new RemoteError('TIMEOUT', `cannot connect to ${description} within ${timeoutMs} ms`)), timeoutMs);
+    const onAbort = () => fail(new RemoteError({ code: 'ABORTED', message: `connecting to ${description} aborted` }));
+    const timer = setTimeout(() => fail(new RemoteError({ code: 'TIMEOUT', message: `cannot connect to ${description} within ${timeoutMs} ms` })), timeoutMs);
     const cleanup = () => {
       clearTimeout(timer);
       socket.off('error', onError);
@@ -77,7 +77,7 @@ function settle(
       // (virNetServerClient; libvirt's client waits for it in virNetClientSetTLSSession).
       socket.once('data', (chunk: Buffer) => {
         if (chunk[0] !== 1) {
-          fail(new RemoteError('TLS', `cannot connect to ${description}: server verification (of our certificate or IP address) failed`));
+          fail(new RemoteError({ code: 'TLS', message: `cannot connect to ${description}: server verification (of our certificate or IP address) failed` }));
           return;
         }
         cleanup();

@@ -9,7 +9,7 @@ import type { RemoteTransport } from './transport.js';
  */
 export function connectSsh(argv: readonly string[], description: string): RemoteTransport {
   const [binary, ...args] = argv;
-  if (binary === undefined) throw new RemoteError('CONNECT', 'no ssh command');
+  if (binary === undefined) throw new RemoteError({ code: 'CONNECT', message: 'no ssh command' });
   const child = spawn(binary, args, { stdio: ['pipe', 'pipe', 'pipe'], shell: false });
   let stderr = '';
   child.stderr.setEncoding('utf8');
@@ -21,10 +21,10 @@ export function connectSsh(argv: readonly string[], description: string): Remote
     child.stdout.destroy();
     if (child.exitCode === null) child.kill();
   });
-  child.on('error', (error) => child.stdout.destroy(new RemoteError('CONNECT', `cannot run ${binary}: ${error.message}`, { cause: error })));
+  child.on('error', (error) => child.stdout.destroy(new RemoteError({ code: 'CONNECT', message: `cannot run ${binary}: ${error.message}`, cause: error })));
   child.on('exit', (code, signal) => {
     if (code !== 0 && stderr.trim() !== '') {
-      child.stdout.destroy(new RemoteError('CONNECT', `${binary} exited with ${code ?? signal}: ${stderr.trim()}`));
+      child.stdout.destroy(new RemoteError({ code: 'CONNECT', message: `${binary} exited with ${code ?? signal}: ${stderr.trim()}` }));
     }
   });
   return transport;

@@ -41,7 +41,7 @@ const BOOL_PARAMS = new Set(['no_sanity', 'no_verify', 'no_tty']);
 const TRANSPORTS: Record<string, RemoteTransportName | undefined> = { unix: 'unix', tcp: 'tcp', tls: 'tls', ssh: 'ssh' };
 
 function invalid(uri: string, message: string): RemoteError {
-  return new RemoteError('URI', `invalid URI '${uri}': ${message}`);
+  return new RemoteError({ code: 'URI', message: `invalid URI '${uri}': ${message}` });
 }
 
 function decode(uri: string, text: string): string {

@@ -29,6 +29,6 @@ export function chooseUnixSocket(choice: UnixSocketChoice): string {
   let mode = choice.mode;
   if (mode === 'auto') mode = direct !== undefined && choice.exists(direct) ? 'direct' : 'legacy';
   if (mode === 'legacy') return legacy;
-  if (direct === undefined) throw new RemoteError('URI', 'Cannot use direct socket mode if no URI is set');
+  if (direct === undefined) throw new RemoteError({ code: 'URI', message: 'Cannot use direct socket mode if no URI is set' });
   return direct;
 }

@@ -61,9 +61,9 @@ export class PacketDecoder {
 
   private check(length: number): void {
     if (length < PACKET_MIN) {
-      this.failure = new RemoteError('PROTOCOL', `packet ${length} bytes received from server too small, want ${PACKET_MIN}`);
+      this.failure = new RemoteError({ code: 'PROTOCOL', message: `packet ${length} bytes received from server too small, want ${PACKET_MIN}` });
     } else if (length > PACKET_MAX) {
-      this.failure = new RemoteError('TOO_LARGE', `packet ${length} bytes received from server too large, want ${PACKET_MAX}`);
+      this.failure = new RemoteError({ code: 'TOO_LARGE', message: `packet ${length} bytes received from server too large, want ${PACKET_MAX}` });
     }
     if (this.failure) throw this.failure;
   }
@@ -73,7 +73,7 @@ export class PacketDecoder {
     try {
       header = decodeHeader(bytes);
     } catch (error) {
-      this.failure = new RemoteError('PROTOCOL', `bad packet header: ${(error as Error).message}`, { cause: error });
+      this.failure = new RemoteError({ code: 'PROTOCOL', message: `bad packet header: ${(error as Error).message}`, cause: error });
       throw this.failure;
     }
     this.onPacket({ header, bytes });

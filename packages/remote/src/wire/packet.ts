@@ -35,9 +35,7 @@ export function encodePacket<T>(writer: XdrWriter, header: PacketHeader, codec: 
   xdrVirNetMessageHeader.encode(writer, header);
   codec.encode(writer, body);
   if (writer.length > PACKET_MAX) {
-    throw new RemoteError('TOO_LARGE', `packet of ${writer.length} bytes is over the limit of ${PACKET_MAX}`, {
-      procedure: header.proc,
-    });
+    throw new RemoteError({ code: 'TOO_LARGE', message: `packet of ${writer.length} bytes is over the limit of ${PACKET_MAX}`, procedure: header.proc });
   }
   writer.patchUint32(0, writer.length);
   return writer.toBytes();

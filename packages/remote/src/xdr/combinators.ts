@@ -5,7 +5,7 @@ import type { XdrWriter } from './xdr-writer.js';
 
 /** The error for a value an enum or union does not have. */
 export function invalidValue(what: string, value: unknown): RemoteError {
-  return new RemoteError('XDR', `cannot encode ${String(value)} as ${what}`);
+  return new RemoteError({ code: 'XDR', message: `cannot encode ${String(value)} as ${what}` });
 }
 
 /** rpcgen's `T *x`: a bool, then the value when it is there. */
@@ -39,7 +39,7 @@ export function readArray<T>(r: XdrReader, max: number, codec: XdrCodec<T>): T[]
 /** `T x[size]`: exactly `size` items, no count on the wire. */
 export function writeFixedArray<T>(w: XdrWriter, items: readonly T[], size: number, codec: XdrCodec<T>): void {
   if (!Array.isArray(items) || items.length !== size) {
-    throw new RemoteError('XDR', `cannot encode ${Array.isArray(items) ? items.length : String(items)} items as an array of ${size}`);
+    throw new RemoteError({ code: 'XDR', message: `cannot encode ${Array.isArray(items) ? items.length : String(items)} items as an array of ${size}` });
   }
   for (const item of items) codec.encode(w, item);
 }

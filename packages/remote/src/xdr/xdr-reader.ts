@@ -26,7 +26,7 @@ export class XdrReader {
 
   /** The error for bad data at `at` (default: the current offset). */
   fail(message: string, at = this.offset): RemoteError {
-    return new RemoteError('XDR', `${message} at byte ${at}`);
+    return new RemoteError({ code: 'XDR', message: `${message} at byte ${at}` });
   }
 
   /** An enum: an int that must be one of `values`. */
@@ -142,7 +142,7 @@ export class XdrReader {
     try {
       return decoder.decode(this.bytes.subarray(start, start + length));
     } catch {
-      throw new RemoteError('XDR', `the string at byte ${start - 4} is not UTF-8`);
+      throw new RemoteError({ code: 'XDR', message: `the string at byte ${start - 4} is not UTF-8` });
     }
   }
 

@@ -9,7 +9,7 @@ const INT64_MAX = (1n << 63n) - 1n;
 const UINT64_MAX = (1n << 64n) - 1n;
 
 function invalid(what: string, value: unknown): RemoteError {
-  return new RemoteError('XDR', `cannot encode ${String(value)} as ${what}`);
+  return new RemoteError({ code: 'XDR', message: `cannot encode ${String(value)} as ${what}` });
 }
 
 /** Writes XDR (RFC 4506): big-endian 4-byte units, padded opaque data, into a buffer that grows. */
@@ -110,7 +110,7 @@ export class XdrWriter {
   /** A variable array's element count, checked against the .x file's bound. */
   count(value: number, max: number): void {
     if (!Number.isInteger(value) || value > max) {
-      throw new RemoteError('XDR', `cannot encode ${value} items: the most is ${max}`);
+      throw new RemoteError({ code: 'XDR', message: `cannot encode ${value} items: the most is ${max}` });
     }
     this.uint(value);
   }
@@ -121,7 +121,7 @@ export class XdrWriter {
     this.reserve(4 + value.length * 3 + 3);
     const start = this.length + 4;
     const { written } = encoder.encodeInto(value, this.buffer.subarray(start));
-    if (written > max) throw new RemoteError('XDR', `cannot encode a string of ${written} bytes: the most is ${max}`);
+    if (written > max) throw new RemoteError({ code: 'XDR', message: `cannot encode a string of ${written} bytes: the most is ${max}` });
     this.view.setUint32(this.length, written);
     this.length = start + written;
     this.pad(written);
@@ -129,7 +129,7 @@ export class XdrWriter {
 
   fixedOpaque(value: Uint8Array, size: number): void {
     if (!(value instanceof Uint8Array) || value.length !== size) {
-      throw new RemoteError('XDR', `cannot encode opaque[${size}] from ${value?.length ?? String(value)} bytes`);
+      throw new RemoteError({ code: 'XDR', message: `cannot encode opaque[${size}] from ${value?.length ?? String(value)} bytes` });
     }
     this.reserve(size + 3);
     this.buffer.set(value, this.length);

@@ -44,7 +44,7 @@ const SPECS: OptionSpec[] = [
   { short: 'V', long: '', argument: 'none' },
 ];
 
-const fail = (message: string) => new VirshError('GLOBAL_OPTION', [message]);
+const fail = (message: string) => new VirshError({ code: 'GLOBAL_OPTION', lines: [message] });
 
 /** A console escape: one character, or ^ and a control-key letter (virshAllowedEscapeChar). */
 const validEscape = (text: string) => text.length === 1 || (text.length === 2 && text[0] === '^' && /[@-_a-z]/.test(text[1] as string));

@@ -45,6 +45,6 @@ export async function lookupDomain(ctx: CommandContext, optionName = 'domain', w
     session.debug(DebugLevel.DEBUG, `${cmd}: <${optionName}> trying as domain NAME\n`);
     domain = await attempt(() => conn.lookupByName(typed));
   }
-  if (!domain) throw new VirshError('COMMAND_FAILED', [`failed to get domain '${typed}'`], { command: cmd });
+  if (!domain) throw new VirshError({ code: 'COMMAND_FAILED', lines: [`failed to get domain '${typed}'`], command: cmd });
   return { domain, typed };
 }

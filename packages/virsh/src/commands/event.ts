@@ -56,7 +56,7 @@ export const eventCommand: CommandDef = {
     if (outcome === 'timeout') out.print('event loop timed out\n');
     out.print(`events received: ${count}\n`);
     // virsh's cmdEvent fails, printing nothing more, when no event came.
-    if (count === 0) throw new VirshError('COMMAND_FAILED', [], { command: 'event' });
+    if (count === 0) throw new VirshError({ code: 'COMMAND_FAILED', lines: [], command: 'event' });
   },
 };
 

@@ -8,7 +8,7 @@ import type { CommandContext } from './command.js';
 export function rejectUnsupported(ctx: CommandContext, options: string[], apiName: string): void {
   const given = options.filter((name) => ctx.options.has(name));
   if (given.length === 0) return;
-  throw new VirshError('COMMAND_FAILED', [
+  throw new VirshError({ code: 'COMMAND_FAILED', lines: [
     `this function is not supported by the connection driver: ${apiName} with ${given.map((n) => `--${n}`).join(' ')}`,
-  ]);
+  ] });
 }

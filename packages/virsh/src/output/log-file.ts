@@ -13,7 +13,7 @@ export class LogFile {
     try {
       return new LogFile(openSync(path, 'a', 0o644));
     } catch (err) {
-      throw new VirshError('GLOBAL_OPTION', ['failed to open the log file. check the log file path'], { cause: err });
+      throw new VirshError({ code: 'GLOBAL_OPTION', lines: ['failed to open the log file. check the log file path'], cause: err });
     }
   }
 

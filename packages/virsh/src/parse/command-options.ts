@@ -5,7 +5,7 @@ import { parseScaledInteger, parseUnsignedInt } from './numbers.js';
 /** A bound option: a flag, a value, or the words of an argv option. */
 export type OptionValue = true | string | string[];
 
-const failed = (command: string, ...lines: string[]) => new VirshError('COMMAND_FAILED', lines, { command });
+const failed = (command: string, ...lines: string[]) => new VirshError({ code: 'COMMAND_FAILED', lines, command });
 
 /** Typed access to one parsed command's options, with virsh 9's error texts. */
 export class CommandOptions {

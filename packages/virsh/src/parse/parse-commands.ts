@@ -161,7 +161,7 @@ function finishCommand(
         ? `command '${def.name}' requires <${o.name}> option`
         : `command '${def.name}' requires --${o.name} option`,
     );
-    throw new VirshError('PARSE', lines, { command: def.name });
+    throw new VirshError({ code: 'PARSE', lines, command: def.name });
   }
   return { def, values };
 }

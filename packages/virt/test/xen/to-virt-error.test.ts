@@ -15,17 +15,17 @@ describe("Xen packages' errors as VirtError", () => {
     [new XendError({ code: 'GET_FAILED', message: 'bad' }), 'GET_FAILED', 'XEND'],
     [new XendError({ code: 'HTTP_ERROR', message: 'teapot', status: 418 }), 'HTTP_ERROR', 'XEND'],
     [new XendError({ code: 'TIMEOUT', message: 'slow' }), 'OPERATION_TIMEOUT', 'XEND'],
-    [new XendError({ code: 'PARSE_ERROR', message: 'junk', cause: new SexprError('UNBALANCED', 'unbalanced') }), 'INTERNAL_ERROR', 'SEXPR'],
-    [new XenstoreError('EACCES', 'permission denied', { path: '/local' }), 'OPERATION_DENIED', 'XENSTORE'],
-    [new XenstoreError('EROFS', 'read-only'), 'OPERATION_DENIED', 'XENSTORE'],
-    [new XenstoreError('ENOENT', 'no such node', { path: '/x' }), 'OPERATION_FAILED', 'XENSTORE'],
+    [new XendError({ code: 'PARSE_ERROR', message: 'junk', cause: new SexprError({ code: 'UNBALANCED', message: 'unbalanced' }) }), 'INTERNAL_ERROR', 'SEXPR'],
+    [new XenstoreError({ code: 'EACCES', message: 'permission denied', path: '/local' }), 'OPERATION_DENIED', 'XENSTORE'],
+    [new XenstoreError({ code: 'EROFS', message: 'read-only' }), 'OPERATION_DENIED', 'XENSTORE'],
+    [new XenstoreError({ code: 'ENOENT', message: 'no such node', path: '/x' }), 'OPERATION_FAILED', 'XENSTORE'],
     [new HypercallError({ code: 'NO_XEN', message: 'no privcmd' }), 'NO_XEN', 'XEN'],
     [new HypercallError({ code: 'ESRCH', message: 'no domain 9', domain: 9 }), 'NO_DOMAIN', 'XEN'],
     [new HypercallError({ code: 'EPERM', message: 'not root' }), 'OPERATION_DENIED', 'XEN'],
     [new HypercallError({ code: 'ERRNO', message: 'EIO' }), 'XEN_CALL', 'XEN'],
     [new XmlFormatError({ code: 'NO_NAME', reason: 'MISSING_ELEMENT', detail: 'missing name' }), 'NO_NAME', 'XML'],
     [new XmlFormatError({ code: 'XML_ERROR', reason: 'TAG_MISMATCH', detail: 'not well-formed', line: 1, column: 5 }), 'XML_ERROR', 'XML'],
-    [new SexprError('SYNTAX', 'stray byte'), 'INTERNAL_ERROR', 'SEXPR'],
+    [new SexprError({ code: 'SYNTAX', message: 'stray byte' }), 'INTERNAL_ERROR', 'SEXPR'],
   ])('%s -> %s in %s, keeping it as cause', (error, code, domain) => {
     const virt = toVirtError(error, 'XEN');
     expect(VirtError.isInstance(virt)).toBe(true);

@@ -29,9 +29,7 @@ export class FrameDecoder {
         if (data.length < HEADER_SIZE) break;
         const header = readHeader(data);
         if (header.len > this.maxPayload) {
-          this.failed = new XenstoreError('E2BIG', `frame announces ${header.len} payload bytes, more than ${this.maxPayload}`, {
-            type: header.type,
-          });
+          this.failed = new XenstoreError({ code: 'E2BIG', message: `frame announces ${header.len} payload bytes, more than ${this.maxPayload}`, type: header.type });
           this.pending = new Uint8Array(0);
           throw this.failed;
         }

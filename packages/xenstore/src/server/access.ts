@@ -26,7 +26,7 @@ export function hasAccess(caller: Caller, perms: readonly Permission[], want: Ac
 
 export function checkAccess(caller: Caller, node: NodeRecord, path: string, want: Access): void {
   if (!hasAccess(caller, node.perms, want)) {
-    throw new XenstoreError('EACCES', `domain ${caller.domid} may not ${want} this node`, { path });
+    throw new XenstoreError({ code: 'EACCES', message: `domain ${caller.domid} may not ${want} this node`, path });
   }
 }
 

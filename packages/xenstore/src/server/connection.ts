@@ -141,8 +141,8 @@ export class ServerConnection implements ConnectionState {
 
   private handle(message: XsMessage): Reply {
     const handler = REQUEST_HANDLERS.get(message.type);
-    if (!handler) throw new XenstoreError('ENOSYS', `unknown request type ${message.type}`);
-    if (this.caller.readOnly && READ_ONLY_REFUSED.has(message.type)) throw new XenstoreError('EROFS', 'read-only connection');
+    if (!handler) throw new XenstoreError({ code: 'ENOSYS', message: `unknown request type ${message.type}` });
+    if (this.caller.readOnly && READ_ONLY_REFUSED.has(message.type)) throw new XenstoreError({ code: 'EROFS', message: 'read-only connection' });
     return handler({ server: this.server, connection: this, message });
   }
 

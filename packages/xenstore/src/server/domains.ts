@@ -24,7 +24,7 @@ export class DomainTable {
     const known = this.domains.get(domid);
     if (known) {
       if (known.gfn !== gfn || known.eventChannel !== eventChannel) {
-        throw new XenstoreError('EEXIST', `domain ${domid} is already introduced with another ring`);
+        throw new XenstoreError({ code: 'EEXIST', message: `domain ${domid} is already introduced with another ring` });
       }
       return false;
     }
@@ -33,7 +33,7 @@ export class DomainTable {
   }
 
   release(domid: number): void {
-    if (domid === 0) throw new XenstoreError('EINVAL', 'dom0 cannot be released');
+    if (domid === 0) throw new XenstoreError({ code: 'EINVAL', message: 'dom0 cannot be released' });
     this.require(domid);
     this.domains.delete(domid);
   }
@@ -44,7 +44,7 @@ export class DomainTable {
 
   require(domid: number): IntroducedDomain {
     const domain = this.domains.get(domid);
-    if (!domain) throw new XenstoreError('ENOENT', `domain ${domid} is not introduced`);
+    if (!domain) throw new XenstoreError({ code: 'ENOENT', message: `domain ${domid} is not introduced` });
     return domain;
   }
 }

@@ -31,7 +31,7 @@ export function getPermissions(view: NodeView, caller: Caller, path: string): re
 /** WRITE: sets the value, creating the node and any missing parents. */
 export function writeValue(view: NodeView, caller: Caller, path: string, value: Uint8Array, quotas: Quotas): NodeChange[] {
   if (!caller.privileged && value.length > quotas.valueBytes) {
-    throw new XenstoreError('ENOSPC', `value of ${value.length} bytes exceeds the ${quotas.valueBytes}-byte quota`, { path });
+    throw new XenstoreError({ code: 'ENOSPC', message: `value of ${value.length} bytes exceeds the ${quotas.valueBytes}-byte quota`, path });
   }
   const existing = view.get(path);
   if (existing) {
@@ -53,11 +53,11 @@ export function makeDirectory(view: NodeView, caller: Caller, path: string, quot
 /** RM: removes the node and its subtree. A missing node is fine if its parent exists. */
 export function removeNode(view: NodeView, caller: Caller, path: string): NodeChange[] {
   const parent = parentPath(path);
-  if (parent === undefined) throw new XenstoreError('EINVAL', 'the root node cannot be removed', { path });
+  if (parent === undefined) throw new XenstoreError({ code: 'EINVAL', message: 'the root node cannot be removed', path });
   const node = view.get(path);
   if (!node) {
     if (view.get(parent)) return [];
-    throw new XenstoreError('ENOENT', 'neither the node nor its parent exists', { path });
+    throw new XenstoreError({ code: 'ENOENT', message: 'neither the node nor its parent exists', path });
   }
   checkAccess(caller, node, path, 'write');
   removeSubtree(view, path, node);
@@ -70,11 +70,11 @@ export function removeNode(view: NodeView, caller: Caller, path: string): NodeCh
 /** SET_PERMS: only the owner (or dom0) may; only dom0 may give the node another owner. */
 export function setPermissions(view: NodeView, caller: Caller, path: string, perms: Permission[]): NodeChange[] {
   const node = view.get(path);
-  if (!node) throw new XenstoreError('ENOENT', 'no such node', { path });
+  if (!node) throw new XenstoreError({ code: 'ENOENT', message: 'no such node', path });
   checkAccess(caller, node, path, 'write');
-  if (!isOwner(caller, node.perms)) throw new XenstoreError('EACCES', 'only the owner may change permissions', { path });
+  if (!isOwner(caller, node.perms)) throw new XenstoreError({ code: 'EACCES', message: 'only the owner may change permissions', path });
   if (!caller.privileged && perms[0]?.domid !== node.perms[0]?.domid) {
-    throw new XenstoreError('EPERM', 'only dom0 may change the owner of a node', { path });
+    throw new XenstoreError({ code: 'EPERM', message: 'only dom0 may change the owner of a node', path });
   }
   view.put(path, { ...node, perms });
   return [{ path, recursive: false, perms }];
@@ -82,7 +82,7 @@ export function setPermissions(view: NodeView, caller: Caller, path: string, per
 
 function readableNode(view: NodeView, caller: Caller, path: string): NodeRecord {
   const node = view.get(path);
-  if (!node) throw new XenstoreError('ENOENT', 'no such node', { path });
+  if (!node) throw new XenstoreError({ code: 'ENOENT', message: 'no such node', path });
   checkAccess(caller, node, path, 'read');
   return node;
 }
@@ -97,7 +97,7 @@ function createNode(view: NodeView, caller: Caller, path: string, value: Uint8Ar
   }
   checkAccess(caller, view.get(ancestor)!, ancestor, 'write');
   if (!caller.privileged && view.ownedBy(caller.domid) + missing.length > quotas.nodesPerDomain) {
-    throw new XenstoreError('ENOSPC', `domain ${caller.domid} would own more than ${quotas.nodesPerDomain} nodes`, { path });
+    throw new XenstoreError({ code: 'ENOSPC', message: `domain ${caller.domid} would own more than ${quotas.nodesPerDomain} nodes`, path });
   }
   for (const created of missing.reverse()) {
     const parent = parentPath(created)!;

@@ -48,7 +48,7 @@ export const QUOTA_RANGES: Readonly<Record<keyof Quotas, readonly [min: number, 
 export function checkQuota(name: keyof Quotas, value: number): void {
   const [min, max] = QUOTA_RANGES[name];
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new XenstoreError('EINVAL', `quota ${name} must be an integer from ${min} to ${max}, not ${value}`);
+    throw new XenstoreError({ code: 'EINVAL', message: `quota ${name} must be an integer from ${min} to ${max}, not ${value}` });
   }
 }
 

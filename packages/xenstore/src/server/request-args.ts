@@ -9,11 +9,11 @@ import type { Caller } from './access.js';
 /** `a\0b\0`: every argument NUL-terminated, as bytes (a watch token is kept as sent). */
 export function byteArgs(payload: Uint8Array, min: number, max = min): Uint8Array[] {
   if (payload.length === 0 || payload[payload.length - 1] !== 0) {
-    throw new XenstoreError('EINVAL', 'request arguments must be NUL-terminated');
+    throw new XenstoreError({ code: 'EINVAL', message: 'request arguments must be NUL-terminated' });
   }
   const args = splitNulTerminated(payload);
   if (args.length < min || args.length > max) {
-    throw new XenstoreError('EINVAL', `request takes ${min === max ? min : `${min} to ${max}`} arguments, not ${args.length}`);
+    throw new XenstoreError({ code: 'EINVAL', message: `request takes ${min === max ? min : `${min} to ${max}`} arguments, not ${args.length}` });
   }
   return args;
 }
@@ -31,7 +31,7 @@ export function singleArg(payload: Uint8Array): string {
 /** WRITE's `path\0value`: the value runs to the end of the payload, unterminated. */
 export function pathAndValue(payload: Uint8Array): { path: string; value: Uint8Array } {
   const nul = payload.indexOf(0);
-  if (nul < 0) throw new XenstoreError('EINVAL', 'WRITE needs path\\0value');
+  if (nul < 0) throw new XenstoreError({ code: 'EINVAL', message: 'WRITE needs path\\0value' });
   return { path: fromUtf8(payload.subarray(0, nul)), value: new Uint8Array(payload.subarray(nul + 1)) };
 }
 
@@ -48,7 +48,7 @@ export interface ResolvedPath {
  */
 export function resolvePath(caller: Caller, path: string): ResolvedPath {
   const problem = isSpecialWatchSyntax(path) ? 'paths starting with @ name special watches, not nodes' : pathProblem(path);
-  if (problem) throw new XenstoreError('EINVAL', problem, { path });
+  if (problem) throw new XenstoreError({ code: 'EINVAL', message: problem, path });
   if (path.startsWith('/')) return { absolute: path, relativeTo: undefined };
   const base = `${domainPath(caller.domid)}/`;
   return { absolute: base + path, relativeTo: base };
@@ -56,11 +56,11 @@ export function resolvePath(caller: Caller, path: string): ResolvedPath {
 
 export function domidArg(text: string): number {
   const domid = parseDomid(text);
-  if (domid === undefined) throw new XenstoreError('EINVAL', `${JSON.stringify(text)} is not a domain id`);
+  if (domid === undefined) throw new XenstoreError({ code: 'EINVAL', message: `${JSON.stringify(text)} is not a domain id` });
   return domid;
 }
 
 export function unsignedArg(text: string, what: string): number {
-  if (!/^\d{1,16}$/.test(text)) throw new XenstoreError('EINVAL', `${what} ${JSON.stringify(text)} is not an unsigned decimal`);
+  if (!/^\d{1,16}$/.test(text)) throw new XenstoreError({ code: 'EINVAL', message: `${what} ${JSON.stringify(text)} is not an unsigned decimal` });
   return Number(text);
 }

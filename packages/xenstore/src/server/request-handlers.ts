@@ -98,7 +98,7 @@ export const REQUEST_HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Ha
 function viewFor({ server, connection, message }: HandlerContext): { view: NodeView; transaction: OpenTransaction | undefined } {
   if (message.txId === 0) return { view: server.store, transaction: undefined };
   const transaction = connection.transactions.get(message.txId);
-  if (!transaction) throw new XenstoreError('ENOENT', `no transaction ${message.txId} on this connection`);
+  if (!transaction) throw new XenstoreError({ code: 'ENOENT', message: `no transaction ${message.txId} on this connection` });
   return { view: transaction.view, transaction };
 }
 
@@ -132,7 +132,7 @@ function handleWrite(context: HandlerContext): Reply {
 
 function directoryPayload(view: NodeView, caller: Caller, path: string): Uint8Array {
   const payload = listChildren(view, caller, path).children.encoded();
-  if (payload.length > PAYLOAD_MAX) throw new XenstoreError('E2BIG', 'too many children for one reply: use DIRECTORY_PART', { path });
+  if (payload.length > PAYLOAD_MAX) throw new XenstoreError({ code: 'E2BIG', message: 'too many children for one reply: use DIRECTORY_PART', path });
   return payload;
 }
 
@@ -147,7 +147,7 @@ function handleDirectoryPart(context: HandlerContext): Reply {
       const node = listChildren(view, caller, absolute);
       const generation = utf8(`${node.generation}\0`);
       const names = node.children.encoded();
-      if (offset > names.length) throw new XenstoreError('EINVAL', `offset ${offset} is past the end of the list`, { path: absolute });
+      if (offset > names.length) throw new XenstoreError({ code: 'EINVAL', message: `offset ${offset} is past the end of the list`, path: absolute });
       const room = PAYLOAD_MAX - generation.length;
       let end = offset;
       while (end < names.length) {
@@ -155,7 +155,7 @@ function handleDirectoryPart(context: HandlerContext): Reply {
         if (next - offset > room) break;
         end = next;
       }
-      if (end === offset && end < names.length) throw new XenstoreError('E2BIG', 'a child name does not fit in one reply', { path: absolute });
+      if (end === offset && end < names.length) throw new XenstoreError({ code: 'E2BIG', message: 'a child name does not fit in one reply', path: absolute });
       const chunk = names.subarray(offset, end);
       const finished = end === names.length && chunk.length < room;
       return { payload: concatBytes([generation, chunk, finished ? new Uint8Array(1) : new Uint8Array(0)]) };
@@ -172,7 +172,7 @@ function handleSetPermissions(context: HandlerContext): Reply {
   const [path = '', ...texts] = stringArgs(context.message.payload, 2, Number.MAX_SAFE_INTEGER);
   const perms = texts.map((text) => {
     const permission = parsePermission(text);
-    if (!permission) throw new XenstoreError('EINVAL', `${JSON.stringify(text)} is not a permission (r/w/b/n + domid)`, { path });
+    if (!permission) throw new XenstoreError({ code: 'EINVAL', message: `${JSON.stringify(text)} is not a permission (r/w/b/n + domid)`, path });
     return permission;
   });
   if (isSpecialWatchSyntax(path)) {
@@ -189,10 +189,10 @@ function handleWatch({ server, connection, message }: HandlerContext): Reply {
   const depthText = depthBytes && fromUtf8(depthBytes);
   const resolved = isSpecialWatchSyntax(path) ? specialWatchPath(path) : resolvePath(connection.caller, path);
   if (server.watches.find(connection, resolved.absolute, token)) {
-    throw new XenstoreError('EEXIST', 'a watch with this token is already set', { path });
+    throw new XenstoreError({ code: 'EEXIST', message: 'a watch with this token is already set', path });
   }
   if (usage(server, connection, (each) => server.watches.count(each)) >= server.quotas.watchesPerConnection) {
-    throw new XenstoreError('E2BIG', `more than ${server.quotas.watchesPerConnection} watches on ${accountName(connection)}`, { path });
+    throw new XenstoreError({ code: 'E2BIG', message: `more than ${server.quotas.watchesPerConnection} watches on ${accountName(connection)}`, path });
   }
   const depth = depthText === undefined ? undefined : unsignedArg(depthText, 'depth');
   const watch = { subscriber: connection, path: resolved.absolute, token, relativeTo: resolved.relativeTo, depth };
@@ -202,7 +202,7 @@ function handleWatch({ server, connection, message }: HandlerContext): Reply {
 
 /** `@` paths are kept as they are; only `@introduceDomain` and `@releaseDomain` ever fire. */
 function specialWatchPath(path: string): { absolute: string; relativeTo: undefined } {
-  if (path.length > REL_PATH_MAX) throw new XenstoreError('EINVAL', `special path longer than ${REL_PATH_MAX}`, { path });
+  if (path.length > REL_PATH_MAX) throw new XenstoreError({ code: 'EINVAL', message: `special path longer than ${REL_PATH_MAX}`, path });
   return { absolute: path, relativeTo: undefined };
 }
 
@@ -211,16 +211,16 @@ function handleUnwatch({ server, connection, message }: HandlerContext): Reply {
   const path = fromUtf8(pathBytes!);
   const absolute = isSpecialWatchSyntax(path) ? specialWatchPath(path).absolute : resolvePath(connection.caller, path).absolute;
   const watch = server.watches.find(connection, absolute, token);
-  if (!watch) throw new XenstoreError('ENOENT', 'no watch with this token', { path });
+  if (!watch) throw new XenstoreError({ code: 'ENOENT', message: 'no watch with this token', path });
   server.watches.remove(watch);
   return ok();
 }
 
 function handleTransactionStart({ server, connection, message }: HandlerContext): Reply {
   stringArgs(message.payload, 1);
-  if (message.txId !== 0) throw new XenstoreError('EBUSY', 'TRANSACTION_START inside a transaction');
+  if (message.txId !== 0) throw new XenstoreError({ code: 'EBUSY', message: 'TRANSACTION_START inside a transaction' });
   if (usage(server, connection, (each) => each.transactions.size) >= server.quotas.transactionsPerConnection) {
-    throw new XenstoreError('ENOSPC', `more than ${server.quotas.transactionsPerConnection} open transactions on ${accountName(connection)}`);
+    throw new XenstoreError({ code: 'ENOSPC', message: `more than ${server.quotas.transactionsPerConnection} open transactions on ${accountName(connection)}` });
   }
   const id = server.allocateTransactionId();
   connection.transactions.set(id, { view: new TransactionView(server.store), changes: [] });
@@ -229,9 +229,9 @@ function handleTransactionStart({ server, connection, message }: HandlerContext)
 
 function handleTransactionEnd(context: HandlerContext): Reply {
   const verdict = singleArg(context.message.payload);
-  if (verdict !== 'T' && verdict !== 'F') throw new XenstoreError('EINVAL', 'TRANSACTION_END takes T (commit) or F (abort)');
+  if (verdict !== 'T' && verdict !== 'F') throw new XenstoreError({ code: 'EINVAL', message: 'TRANSACTION_END takes T (commit) or F (abort)' });
   const { transaction } = viewFor(context);
-  if (!transaction) throw new XenstoreError('EINVAL', 'TRANSACTION_END outside a transaction');
+  if (!transaction) throw new XenstoreError({ code: 'EINVAL', message: 'TRANSACTION_END outside a transaction' });
   context.connection.transactions.delete(context.message.txId);
   if (verdict === 'F') return ok();
   if (!context.connection.caller.privileged) checkNodeQuotaAtCommit(context.server, transaction.view);
@@ -247,20 +247,20 @@ function handleTransactionEnd(context: HandlerContext): Reply {
 function checkNodeQuotaAtCommit(server: ServerState, view: TransactionView): void {
   for (const [domid, added] of view.ownersGrowing()) {
     if (server.store.ownedBy(domid) + added > server.quotas.nodesPerDomain) {
-      throw new XenstoreError('ENOSPC', `domain ${domid} would own more than ${server.quotas.nodesPerDomain} nodes`);
+      throw new XenstoreError({ code: 'ENOSPC', message: `domain ${domid} would own more than ${server.quotas.nodesPerDomain} nodes` });
     }
   }
 }
 
 function requirePrivileged(caller: Caller): void {
-  if (!caller.privileged) throw new XenstoreError('EACCES', 'only dom0 may do this');
+  if (!caller.privileged) throw new XenstoreError({ code: 'EACCES', message: 'only dom0 may do this' });
 }
 
 function handleIntroduce({ server, connection, message }: HandlerContext): Reply {
   requirePrivileged(connection.caller);
   const [domidText = '', gfnText = '', eventChannelText = ''] = stringArgs(message.payload, 3);
   const domid = domidArg(domidText);
-  if (domid === 0) throw new XenstoreError('EINVAL', 'dom0 is always introduced');
+  if (domid === 0) throw new XenstoreError({ code: 'EINVAL', message: 'dom0 is always introduced' });
   const fresh = server.domains.introduce(domid, unsignedArg(gfnText, 'gfn'), unsignedArg(eventChannelText, 'event channel'));
   return { payload: OK, after: () => fresh && server.watches.fireSpecial('@introduceDomain') };
 }

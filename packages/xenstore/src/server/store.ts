@@ -118,7 +118,7 @@ export class TransactionView implements NodeView {
   commit(): void {
     for (const [path, generation] of this.observed) {
       if (this.store.generationOf(path) !== generation) {
-        throw new XenstoreError('EAGAIN', 'a node the transaction used changed meanwhile', { path });
+        throw new XenstoreError({ code: 'EAGAIN', message: 'a node the transaction used changed meanwhile', path });
       }
     }
     for (const [path, record] of this.overlay) {

@@ -42,10 +42,10 @@ export class WatchRegistry {
 
   /** SET_PERMS on `@introduceDomain` or `@releaseDomain`: readers hear it; the owner may change it. */
   setSpecialPermissions(caller: Caller, path: string, perms: readonly Permission[]): void {
-    if (!isSpecialWatchPath(path)) throw new XenstoreError('EINVAL', 'no such special path', { path });
+    if (!isSpecialWatchPath(path)) throw new XenstoreError({ code: 'EINVAL', message: 'no such special path', path });
     const current = this.specialPermissions.get(path)!;
     if (!isOwner(caller, current) || !hasAccess(caller, current, 'write')) {
-      throw new XenstoreError('EACCES', `domain ${caller.domid} may not change the permissions of ${path}`, { path });
+      throw new XenstoreError({ code: 'EACCES', message: `domain ${caller.domid} may not change the permissions of ${path}`, path });
     }
     this.specialPermissions.set(path, perms);
   }

@@ -59,7 +59,7 @@ export class Xenstored {
     const initialNodes = { '/tool/xenstored': '', ...options.nodes };
     for (const [path, value] of Object.entries(initialNodes)) {
       const problem = path.startsWith('/') ? pathProblem(path) : 'initial node paths must be absolute';
-      if (problem) throw new XenstoreError('EINVAL', problem, { path });
+      if (problem) throw new XenstoreError({ code: 'EINVAL', message: problem, path });
       writeValue(this.store, DOM0, path, utf8(value), this.state.quotas);
     }
   }
@@ -167,8 +167,8 @@ export async function startXenstored(options: XenstoredOptions): Promise<Xenstor
 async function removeStaleSocket(path: string): Promise<void> {
   try {
     const info = await lstat(path);
-    if (!info.isSocket()) throw new XenstoreError('EEXIST', 'refusing to replace a file that is not a socket', { path });
-    if (await isAnswering(path)) throw new XenstoreError('EADDRINUSE', 'another server is listening on this socket', { path });
+    if (!info.isSocket()) throw new XenstoreError({ code: 'EEXIST', message: 'refusing to replace a file that is not a socket', path });
+    if (await isAnswering(path)) throw new XenstoreError({ code: 'EADDRINUSE', message: 'another server is listening on this socket', path });
     await unlink(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
-import { XenstoreError } from '../errors.js';
+import { XenstoreError, xenstoreCodeOf } from '../errors.js';
 import type { XenstoreTransport } from './transport.js';
 import { connectUnixSocket } from './unix-socket.js';
 import { openXenbusDevice } from './xenbus-device.js';
@@ -45,10 +45,7 @@ export async function openTransport(options: LocateOptions = {}): Promise<Xensto
   }
   const first = failures[0]!;
   const tried = failures.map(({ path, error }) => `${path}: ${error.code ?? error.message}`).join('; ');
-  throw new XenstoreError(first.error.code ?? 'EIO', `cannot connect to xenstored (${tried})`, {
-    path: first.path,
-    cause: first.error,
-  });
+  throw new XenstoreError({ code: xenstoreCodeOf(first.error.code), message: `cannot connect to xenstored (${tried})`, path: first.path, cause: first.error });
 }
 
 async function exists(path: string): Promise<boolean> {
