@@ -41,6 +41,11 @@ export const DIFFERENCE_CASES: ConformanceCase[] = [
   cpusetCase('last-cpu', '16383'),
   cpusetCase('past-the-mask', '16384'),
   cpusetCase('removal-past-the-mask', '^99999,1'),
+  {
+    name: 'nodeinfo-cpu-count-wraps',
+    args: ['-c', 'test:///@TMP/node.xml', 'nodeinfo'],
+    files: { 'node.xml': () => '<node><cpu><nodes>100000</nodes><sockets>100000</sockets><cores>100000</cores><threads>100000</threads></cpu></node>\n' },
+  },
   badUri('bad-escape', 'test:///default?a=%zz'),
   badUri('short-escape', 'test:///default?a=%4'),
   badUri('space', 'test:///def ault'),

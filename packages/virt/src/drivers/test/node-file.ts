@@ -83,7 +83,8 @@ function readNodeInfo(root: XmlElement): NodeInfo {
       const value = readUnsigned(cpu, field, `invalid node cpu ${field} value`);
       if (value !== undefined) info[field] = value;
     }
-    info.cpus = info.nodes * info.sockets * info.cores * info.threads;
+    // virNodeInfo's fields are unsigned int: the product wraps as C's does.
+    info.cpus = Number(BigInt.asUintN(32, BigInt(info.nodes) * BigInt(info.sockets) * BigInt(info.cores) * BigInt(info.threads)));
     const active = readUnsigned(cpu, 'active', 'invalid node cpu active value');
     if (active !== undefined && active < info.cpus) info.cpus = active;
     const mhz = readUnsigned(cpu, 'mhz', 'invalid node cpu mhz value');
