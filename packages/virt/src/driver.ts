@@ -129,8 +129,10 @@ export interface Driver {
    * virConnectDomainEventRegisterAny for lifecycle events: from now on, hand every domain lifecycle
    * event this driver sees to `sink`, until the returned function is called. A source that breaks
    * (a lost watch, a dropped daemon connection) calls `sink.fail` once and sends nothing more.
+   * `peers` are the connection's other drivers, in priority order: a source may need what they
+   * read (the xenstore driver of a xend host watches, and the hypervisor or xend lists domains).
    */
-  domainEventSubscribe?(sink: DomainEventSink): Promise<() => Promise<void>>;
+  domainEventSubscribe?(sink: DomainEventSink, peers: readonly Driver[]): Promise<() => Promise<void>>;
 }
 
 /** One lifecycle event as a driver reports it: the domain, virDomainEventType and its detail. */

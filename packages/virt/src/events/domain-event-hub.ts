@@ -57,12 +57,14 @@ export class DomainEventHub {
   }
 
   async #startSource(): Promise<(() => Promise<void>) | undefined> {
-    const source = this.#drivers.find(({ driver }) => typeof driver.domainEventSubscribe === 'function')?.driver as
-      | Required<Pick<Driver, 'domainEventSubscribe'>>
+    const drivers = this.#drivers.map(({ driver }) => driver);
+    const source = drivers.find((driver) => typeof driver.domainEventSubscribe === 'function') as
+      | (Driver & Required<Pick<Driver, 'domainEventSubscribe'>>)
       | undefined;
     try {
       if (!source) throw noSupport(REGISTER_API);
-      return await source.domainEventSubscribe({ event: (e) => this.#deliver(e), fail: (error) => this.#failAll(error) });
+      const sink = { event: (e: DriverDomainEvent) => this.#deliver(e), fail: (error: unknown) => this.#failAll(error) };
+      return await source.domainEventSubscribe(sink, drivers.filter((driver) => driver !== source));
     } catch (error) {
       this.#failAll(error);
       return undefined;

@@ -1,7 +1,7 @@
 import { decodeDomainInfo } from '@libvirt-ts/hypercall';
 import { describe, expect, it } from 'vitest';
 import { DomainEventStartedDetail, DomainEventStoppedDetail, DomainEventType } from '../../src/constants.js';
-import { LifecycleDiff, type SeenDomain } from '../../src/drivers/xenlight/lifecycle-diff.js';
+import { LifecycleDiff, type SeenDomain } from '../../src/drivers/xen/lifecycle-diff.js';
 
 const PAUSED = 1 << 3;
 const RUNNING = 1 << 5;

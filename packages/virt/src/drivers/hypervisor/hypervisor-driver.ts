@@ -2,6 +2,8 @@ import type { DomainRef, Driver } from '../../driver.js';
 import type { DomainInfo } from '../../types.js';
 import { asVirtErrors, xenDriverError } from '../xen/to-virt-error.js';
 import { formatXenCapabilities, libvirtArch } from '../xen/xen-capabilities.js';
+import type { SeenDomain } from '../xen/lifecycle-diff.js';
+import type { XenDomainLister } from '../xen/xen-domain-lister.js';
 import type { HypervisorDomain, HypervisorSession } from './hypervisor-session.js';
 
 /**
@@ -9,7 +11,7 @@ import type { HypervisorDomain, HypervisorSession } from './hypervisor-session.j
  * straight from the hypervisor; pause, unpause, destroy and max memory by hypercall.
  * State follows later libvirt (flag bits, crash reason) rather than 0.1.3's equality tests.
  */
-export class HypervisorDriver implements Driver {
+export class HypervisorDriver implements Driver, XenDomainLister {
   readonly name = 'Xen';
   readonly #hv: HypervisorSession;
 
@@ -79,6 +81,11 @@ export class HypervisorDriver implements Driver {
   async domainSetMaxMemory(ref: DomainRef, kib: number): Promise<void> {
     const id = runningId(ref);
     await this.#call(() => this.#hv.setMaxMemory(id, kib));
+  }
+
+  /** For a xend host's lifecycle watch: one getdomaininfo list with Xen's flags. */
+  lifecycleDomains(): Promise<SeenDomain[]> {
+    return this.#call(() => this.#hv.lifecycleDomains());
   }
 
   async #allDomains(): Promise<HypervisorDomain[]> {

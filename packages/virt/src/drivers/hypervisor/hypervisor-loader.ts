@@ -34,6 +34,7 @@ export async function openHypervisorSession(
     // the version cannot change while the hypervisor runs: the probe's answer is kept
     version: async () => ({ major: hv.version.major, minor: hv.version.minor, capabilities: hv.version.capabilities }),
     listDomains: async () => (await hv.listDomains()).map(toHypervisorDomain),
+    lifecycleDomains: async () => (await hv.listDomains()).map((info) => ({ name: undefined, uuid: toHypervisorDomain(info).uuid, info })),
     domainInfo: async (id) => {
       try {
         return toHypervisorDomain(await hv.getDomainInfo(id));

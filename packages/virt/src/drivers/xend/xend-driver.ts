@@ -2,32 +2,40 @@ import { resolve } from 'node:path';
 import { lookup, lookupString } from '@libvirt-ts/sexpr';
 import { XendClient, type XendConfigVersion, type XendDomainRecord } from '@libvirt-ts/xend-client';
 import type { DomainRef, Driver } from '../../driver.js';
+import { DomainEventDefinedDetail, DomainEventType, DomainEventUndefinedDetail } from '../../constants.js';
+import type { DomainEventBus } from '../../events/domain-event-bus.js';
 import type { DomainInfo, DomainStateWithReason, ListAllDomainsFlags, NodeInfo } from '../../types.js';
 import { isXendError } from '../../errors/package-errors.js';
 import { messageOf } from '../../errors/to-virt-error.js';
+import { definitionEvents } from '../xen/definition-events.js';
+import type { SeenDomain } from '../xen/lifecycle-diff.js';
 import { asVirtErrors, orAbsent, xenDriverError } from '../xen/to-virt-error.js';
+import type { XenDomainLister } from '../xen/xen-domain-lister.js';
 import { formatXenCapabilities } from '../xen/xen-capabilities.js';
 import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
 import type { XendTarget } from '../xen/xen-names.js';
 import { type DomainConsole, XenstoreDriver } from '../xenstore/xenstore-driver.js';
 import { hasManagedDomains, xendConfigVersionOf } from './xend-config-version.js';
 import { domainXmlFromXend, xendConfigFromXml } from './xend-domain-xml.js';
-import { domainIdOf, domainInfoOf, domainRefOf, domainStateOf, hypervisorVersionOf, isRunning, nodeInfoOf } from './xend-mapping.js';
+import { domainIdOf, domainInfoOf, domainRefOf, domainStateOf, hypervisorVersionOf, isRunning, nodeInfoOf, seenDomainOf } from './xend-mapping.js';
 
 /**
  * The "XenDaemon" driver (libvirt 0.1.3 xend_internal.c): every state change goes through xend's
  * HTTP interface. Listings use one `?detail=1` request instead of 0.1.3's one request per domain.
  */
-export class XendDriver implements Driver {
+export class XendDriver implements Driver, XenDomainLister {
   readonly name = 'XenDaemon';
   readonly #xend: XendClient;
+  /** Every connection of this process to this xend hears its define and undefine (see domainEventSubscribe). */
+  readonly definitionEvents: DomainEventBus;
   /** A read-only xenstore connection for console paths in getXMLDesc, when one could be opened. */
   readonly #consoles: XenstoreDriver | undefined;
   #configVersion: Promise<XendConfigVersion> | undefined;
 
-  constructor(xend: XendClient, consoles?: XenstoreDriver) {
+  constructor(xend: XendClient, consoles?: XenstoreDriver, address = 'xend') {
     this.#xend = xend;
     this.#consoles = consoles;
+    this.definitionEvents = definitionEvents(`xend:${address}`);
   }
 
   /**
@@ -53,7 +61,7 @@ export class XendDriver implements Driver {
         continue;
       }
       const consoles = target.kind === 'local' ? await XenstoreDriver.open(options, true).catch(() => undefined) : undefined;
-      return new XendDriver(xend, consoles);
+      return new XendDriver(xend, consoles, name);
     }
     throw xenDriverError('XEND', 'NO_CONNECT', `xend at ${candidates.join(' or ')} (${failures.map(messageOf).join('; ')})`, {
       cause: failures.at(-1),
@@ -156,7 +164,12 @@ export class XendDriver implements Driver {
   async domainDefineXML(xml: string): Promise<DomainRef> {
     const version = await this.#requireManagedDomains('virDomainDefineXML');
     const config = xendConfigFromXml(xml, version);
-    return domainRefOf(await this.#call(() => this.#xend.defineDomain(config)));
+    const name = await asVirtErrors('SEXPR', async () => lookupString(config, 'vm/name'));
+    const existed = name !== undefined && (await this.#find(name)) !== undefined;
+    const ref = domainRefOf(await this.#call(() => this.#xend.defineDomain(config)));
+    const detail = existed ? DomainEventDefinedDetail.UPDATED : DomainEventDefinedDetail.ADDED;
+    this.definitionEvents.emit({ ref, event: DomainEventType.DEFINED, detail });
+    return ref;
   }
 
   /** virDomainCreate: xend's `op=start` of a defined domain; it comes back running with its new id. */
@@ -169,6 +182,12 @@ export class XendDriver implements Driver {
   async domainUndefine(dom: DomainRef): Promise<void> {
     await this.#requireManagedDomains('virDomainUndefine');
     await this.#call(() => this.#xend.deleteDomain(dom.name));
+    this.definitionEvents.emit({ ref: dom, event: DomainEventType.UNDEFINED, detail: DomainEventUndefinedDetail.REMOVED });
+  }
+
+  /** For the lifecycle watch when the hypervisor is not open (not root): the running domains xend lists. */
+  async lifecycleDomains(): Promise<SeenDomain[]> {
+    return (await this.#listDomains()).filter(isRunning).map(seenDomainOf);
   }
 
   async domainRestore(file: string): Promise<DomainRef | undefined> {

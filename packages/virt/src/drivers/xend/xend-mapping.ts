@@ -3,6 +3,7 @@ import { DomainState } from '../../constants.js';
 import type { DomainRef } from '../../driver.js';
 import type { DomainInfo, NodeInfo } from '../../types.js';
 import { parseUuid } from '@libvirt-ts/xml-format';
+import type { SeenDomain } from '../xen/lifecycle-diff.js';
 import { xenDriverError } from '../xen/to-virt-error.js';
 
 /**
@@ -60,6 +61,26 @@ export function domainRefOf(record: XendDomainRecord): DomainRef {
   const uuid = parseUuid(record.uuid);
   if (!uuid) throw xenDriverError('XEND', 'INTERNAL_ERROR', `xend domain ${JSON.stringify(record.name)}: bad UUID ${JSON.stringify(record.uuid)}`);
   return { id: domainIdOf(record), name: record.name, uuid };
+}
+
+/**
+ * A running domain as the lifecycle watch reads it: xend's state letters as Xen's flags (`c` is a
+ * crash, `s` another shutdown: xend's record does not say which, so it counts as a poweroff).
+ */
+export function seenDomainOf(record: XendDomainRecord): SeenDomain {
+  const { id, name, uuid } = domainRefOf(record);
+  const letters = record.state ?? '';
+  const crashed = letters.includes('c');
+  const shutdown = crashed || letters.includes('s');
+  return {
+    name,
+    uuid,
+    info: {
+      id,
+      flags: { dying: letters.includes('d'), paused: letters.includes('p'), shutdown },
+      shutdownReason: crashed ? 'crash' : shutdown ? 'poweroff' : undefined,
+    },
+  };
 }
 
 /** virNodeInfo from xend's node record: memory MiB -> KiB, the machine cut to virNodeInfo's model. */

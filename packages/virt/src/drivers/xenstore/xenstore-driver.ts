@@ -1,5 +1,5 @@
 import { XenstoreClient } from '@libvirt-ts/xenstore';
-import type { DomainRef, Driver } from '../../driver.js';
+import type { DomainEventSink, DomainRef, Driver } from '../../driver.js';
 import { DomainState } from '../../constants.js';
 import type { DomainInfo } from '../../types.js';
 import { parseUuid } from '@libvirt-ts/xml-format';
@@ -7,6 +7,8 @@ import { isXenstoreError } from '../../errors/package-errors.js';
 import { messageOf } from '../../errors/to-virt-error.js';
 import { asVirtErrors, orAbsent, xenDriverError } from '../xen/to-virt-error.js';
 import { withTimeout } from '../xen/with-timeout.js';
+import { isXenDomainLister } from '../xen/xen-domain-lister.js';
+import { XenLifecycleWatch } from '../xen/xen-lifecycle-watch.js';
 import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
 
 /** The part of XenstoreClient this driver uses (tests may hand in any client with these). */
@@ -15,6 +17,8 @@ export interface XenstoreSession {
   write(path: string, value: string): Promise<void>;
   directory(path: string): Promise<string[]>;
   close(): Promise<void> | void;
+  /** A watch (for domain events); a session without watches gives none. */
+  watch?(path: string, options: { signal: AbortSignal }): AsyncIterable<unknown>;
 }
 
 /** What xenstore knows of a domain's consoles. */
@@ -133,6 +137,42 @@ export class XenstoreDriver implements Driver {
     const vm = await this.#readOptional(`${await this.#existingDomainPath(ref)}/vm`);
     const osType = vm ? await this.#readOptional(`${vm}/image/ostype`) : undefined;
     return osType || 'linux';
+  }
+
+  // ---- events
+
+  /**
+   * A xend host's lifecycle events, as libvirt's xen driver watched `@introduceDomain` and
+   * `@releaseDomain` here (xs_internal.c), with the states of libvirt 9's libxl driver (see
+   * XenLifecycleWatch): the domain list is the hypervisor's when it is open (root), else xend's;
+   * names are xenstore's where the list has none. Defined and undefined from the peers' own
+   * define and undefine. NO_SUPPORT when no peer lists domains or this session cannot watch.
+   */
+  async domainEventSubscribe(sink: DomainEventSink, peers: readonly Driver[]): Promise<() => Promise<void>> {
+    const lister = peers.find(isXenDomainLister);
+    const xs = this.#xs;
+    if (!lister || !xs.watch) throw xenDriverError('XENSTORE', 'NO_SUPPORT', 'virConnectDomainEventRegisterAny');
+    const watch = await XenLifecycleWatch.start(
+      {
+        domains: async () => {
+          const domains = await lister.lifecycleDomains();
+          return Promise.all(domains.map(async (seen) => (seen.name !== undefined ? seen : { ...seen, name: await this.#nameOf(seen.info.id) })));
+        },
+        watch: (path, options) => xs.watch!(path, options),
+      },
+      sink,
+    );
+    const buses = peers.filter(isXenDomainLister).flatMap((peer) => (peer.definitionEvents ? [peer.definitionEvents] : []));
+    const stopListening = buses.map((bus) => bus.listen((event) => sink.event(event)));
+    return async () => {
+      for (const stop of stopListening) stop();
+      watch.stop();
+    };
+  }
+
+  /** A running domain's name; Domain-0 when dom0 has no name node (early Xen). */
+  async #nameOf(id: number): Promise<string | undefined> {
+    return (await this.#readOptional(`${DOMAINS}/${id}/name`)) ?? (id === 0 ? 'Domain-0' : undefined);
   }
 
   /** The ids under /local/domain; a non-numeric child fails the listing, as in libvirt. */

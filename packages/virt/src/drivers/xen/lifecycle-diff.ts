@@ -9,6 +9,13 @@ import {
 import type { DomainRef, DriverDomainEvent } from '../../driver.js';
 import { formatUuid } from '@libvirt-ts/xml-format';
 
+/** What the diff reads of Xen's getdomaininfo (a xend record gives the same from its state letters). */
+export interface LifecycleInfo {
+  id: number;
+  flags: Pick<XenDomainInfo['flags'], 'dying' | 'paused' | 'shutdown'>;
+  shutdownReason: XenDomainInfo['shutdownReason'];
+}
+
 /**
  * One domain as Xen (getdomaininfo) and xenstore (its name) show it now. A domain without a name is
  * still being built (it has not arrived yet) or already torn down (it keeps the name it had).
@@ -16,7 +23,7 @@ import { formatUuid } from '@libvirt-ts/xml-format';
 export interface SeenDomain {
   name: string | undefined;
   uuid: Uint8Array;
-  info: XenDomainInfo;
+  info: LifecycleInfo;
   /** The state our driver (in any process) recorded for it with its reason: paused or resumed by request. */
   recorded?: 'paused' | 'resumed' | undefined;
 }
@@ -158,7 +165,7 @@ function stopped(ref: DomainRef, detail: number): DriverDomainEvent {
 }
 
 /** libvirt 9's libxl shutdown handling: the STOPPED detail for the code the guest shut down with. */
-function stoppedDetailOf(info: XenDomainInfo): number | undefined {
+function stoppedDetailOf(info: LifecycleInfo): number | undefined {
   switch (info.shutdownReason) {
     case 'poweroff':
     case 'reboot':
