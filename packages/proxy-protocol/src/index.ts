@@ -1,6 +1,6 @@
 /**
  * `@libvirt-ts/proxy-protocol`: libvirt_proxy's packets as libvirt 0.1.3 (and 0.2's XML and OS type
- * additions) laid them out, and libvirt-ts's four additions for defined domains (commands 12-15). Pure: no I/O. The client is virt's proxy driver; the daemon is
+ * additions) laid them out, and libvirt-ts's five additions for defined domains and states (commands 12-16). Pure: no I/O. The client is virt's proxy driver; the daemon is
  * `@libvirt-ts/proxy`.
  */
 export {

@@ -40,6 +40,8 @@ export const ProxyCommand = {
   DOMAIN_FLAGS: 14,
   /** For a domain named in extra, running or not: its DOMAIN_INFO. */
   DOMAIN_INFO_BY_NAME: 15,
+  /** For a domain named in extra, running or not: arg the state plus 256 times its reason (virDomainGetState). */
+  DOMAIN_STATE: 16,
 } as const;
 
 /**

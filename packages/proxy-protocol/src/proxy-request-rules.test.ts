@@ -28,12 +28,12 @@ describe('proxy request rules', () => {
     expect(malformedRequestReason(request(ProxyCommand.LOOKUP_NAME, new Uint8Array([0])))).toBeDefined();
   });
 
-  it("holds libvirt-ts's additions to the same rules: NUM_DEFINED and LIST_DEFINED bare, DOMAIN_FLAGS and DOMAIN_INFO_BY_NAME a name", () => {
+  it("holds libvirt-ts's additions to the same rules: NUM_DEFINED and LIST_DEFINED bare, DOMAIN_FLAGS, DOMAIN_INFO_BY_NAME and DOMAIN_STATE a name", () => {
     for (const command of [ProxyCommand.NUM_DEFINED, ProxyCommand.LIST_DEFINED]) {
       expect(malformedRequestReason(request(command))).toBeUndefined();
       expect(malformedRequestReason(request(command, encodeName('pv')))).toMatch(/carries 3 bytes after the header/);
     }
-    for (const command of [ProxyCommand.DOMAIN_FLAGS, ProxyCommand.DOMAIN_INFO_BY_NAME]) {
+    for (const command of [ProxyCommand.DOMAIN_FLAGS, ProxyCommand.DOMAIN_INFO_BY_NAME, ProxyCommand.DOMAIN_STATE]) {
       expect(malformedRequestReason(request(command, encodeName('pv')))).toBeUndefined();
       expect(malformedRequestReason(request(command))).toMatch(/expected a name of 1\.\.1000 bytes/);
       expect(malformedRequestReason(request(command, new Uint8Array([0x61, 0, 0x62, 0])))).toMatch(/not a NUL-terminated/);
@@ -41,7 +41,7 @@ describe('proxy request rules', () => {
   });
 
   it('leaves commands it does not know to the daemon, which answers them with a failure', () => {
-    expect(malformedRequestReason(request(16))).toBeUndefined();
+    expect(malformedRequestReason(request(17))).toBeUndefined();
     expect(malformedRequestReason(request(65535, new Uint8Array(100)))).toBeUndefined();
   });
 });

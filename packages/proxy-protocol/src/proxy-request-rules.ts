@@ -23,7 +23,7 @@ const HEADER_ONLY: ReadonlySet<number> = new Set([
 ]);
 
 /** Commands whose request carries one NUL-terminated domain name. */
-const NAMED: ReadonlySet<number> = new Set([ProxyCommand.LOOKUP_NAME, ProxyCommand.DOMAIN_FLAGS, ProxyCommand.DOMAIN_INFO_BY_NAME]);
+const NAMED: ReadonlySet<number> = new Set([ProxyCommand.LOOKUP_NAME, ProxyCommand.DOMAIN_FLAGS, ProxyCommand.DOMAIN_INFO_BY_NAME, ProxyCommand.DOMAIN_STATE]);
 
 /**
  * Why `request` is malformed, or undefined when it is well laid out. A command the protocol does

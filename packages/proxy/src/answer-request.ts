@@ -26,6 +26,8 @@ import type { Connection, Domain } from '@libvirt-ts/virt';
 /** LIST answers at most this many ids: extra holds 4080 bytes of ints (libvirt's 1020). */
 const MAX_LISTED_IDS = PROXY_MAX_EXTRA / 4;
 const NOTHING = new Uint8Array(0);
+/** DOMAIN_STATE's arg: the state plus this times the reason. */
+const STATE_REASON_FACTOR = 256;
 /** Control characters and '/', which no domain name holds. */
 const UNNAMEABLE = /[\x00-\x1f\x7f/]/;
 
@@ -108,6 +110,10 @@ const HANDLERS: Readonly<Record<number, Handler>> = {
     return { data: dataFromArg(names.length), extra };
   },
   [ProxyCommand.DOMAIN_FLAGS]: async (connection, request) => ({ data: dataFromArg(await domainFlags(await byName(connection, request))) }),
+  [ProxyCommand.DOMAIN_STATE]: async (connection, request) => {
+    const { state, reason } = await (await byName(connection, request)).state();
+    return { data: dataFromArg(state + reason * STATE_REASON_FACTOR) };
+  },
   [ProxyCommand.DOMAIN_INFO_BY_NAME]: async (connection, request) => ({ data: dataFromArg(0), extra: encodeDomainInfo(await (await byName(connection, request)).info()) }),
 };
 

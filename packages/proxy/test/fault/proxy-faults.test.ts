@@ -123,9 +123,9 @@ describe.skipIf(!daemonBuilt)('libvirt-ts-proxy under attack', () => {
     note('3/3 closed without reply (half-closed at once, silent ones after 10 s)');
   });
 
-  attack('unknown request numbers 16..1023 and 65535: a failure reply each, the client kept', { rssBoundMiB: 200 }, context, async ({ name, note }) => {
+  attack('unknown request numbers 17..1023 and 65535: a failure reply each, the client kept', { rssBoundMiB: 200 }, context, async ({ name, note }) => {
     const client = await RawClient.open(name);
-    const commands = [...Array.from({ length: 1008 }, (_, i) => 16 + i), 65535];
+    const commands = [...Array.from({ length: 1007 }, (_, i) => 17 + i), 65535];
     for (const [i, command] of commands.entries()) client.send(packet({ command, serial: i + 1, extra: i % 2 ? new Uint8Array(24) : undefined }));
     client.request(ProxyCommand.NUM_DOMAIN, 4000);
     const replies = await client.waitForReplies(commands.length + 1);

@@ -12,12 +12,12 @@ export interface DomainFlags {
 
 export interface HostReading {
   numOfDefinedDomains: number;
-  defined: Array<{ name: string; id: number; uuid: string; info: unknown; maxMemory: number; flags: DomainFlags }>;
+  defined: Array<{ name: string; id: number; uuid: string; info: unknown; maxMemory: number; flags: DomainFlags; state: unknown }>;
   version: number;
   nodeInfo: unknown;
   numOfDomains: number;
   ids: number[];
-  domains: Array<{ id: number; name: string; uuid: string; info: unknown; maxMemory: number; osType: string; xml: string; idByName: number; nameByUuid: string; flags: DomainFlags }>;
+  domains: Array<{ id: number; name: string; uuid: string; info: unknown; maxMemory: number; osType: string; xml: string; idByName: number; nameByUuid: string; flags: DomainFlags; state: unknown }>;
   unknownId: string;
   unknownName: string;
 }

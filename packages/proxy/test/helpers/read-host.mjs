@@ -37,6 +37,7 @@ export async function readHost(conn) {
       idByName: (await conn.lookupByName(domain.name())).ID(),
       nameByUuid: (await conn.lookupByUUIDString(uuid)).name(),
       flags: await flagsOf(domain),
+      state: await domain.state(),
     });
   }
   // defined domains that are not running: what `virsh list --all` and `dominfo` read of them
@@ -51,6 +52,7 @@ export async function readHost(conn) {
       info: { ...info, cpuTime: String(info.cpuTime) },
       maxMemory: await domain.maxMemory(),
       flags: await flagsOf(domain),
+      state: await domain.state(),
     });
   }
   return {

@@ -1,5 +1,5 @@
 import type { DomainRef, Driver } from '../../driver.js';
-import type { DomainInfo, NodeInfo } from '../../types.js';
+import type { DomainInfo, DomainStateWithReason, NodeInfo } from '../../types.js';
 import { messageOf } from '../../errors/to-virt-error.js';
 import { xenDriverError } from '../xen/to-virt-error.js';
 import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
@@ -142,6 +142,13 @@ export class ProxyDriver implements Driver {
 
   domainHasManagedSaveImage(ref: DomainRef): Promise<boolean> {
     return this.#flag(ref, ProxyDomainFlag.MANAGED_SAVE, 'virDomainHasManagedSaveImage');
+  }
+
+  /** DOMAIN_STATE (libvirt-ts's addition): the state and its reason, as virDomainGetState. */
+  async domainGetState(ref: DomainRef): Promise<DomainStateWithReason> {
+    const packed = argOf(await this.#request(ProxyCommand.DOMAIN_STATE, NO_DATA, this.#decode(() => encodeName(ref.name))));
+    if (packed < 0) throw xenDriverError('PROXY', 'OPERATION_FAILED', `the proxy has no state for domain ${ref.name}`);
+    return { state: (packed % 256) as DomainState, reason: Math.floor(packed / 256) };
   }
 
   /** DOMAIN_FLAGS (libvirt-ts's addition): one flag, NO_SUPPORT where the daemon's driver cannot tell it. */
