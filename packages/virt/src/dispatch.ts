@@ -82,27 +82,42 @@ export const CALL_RULES: { readonly [M in DriverMethod]: CallRule } = {
  * Runs `method` on `drivers` (the connection's opened drivers, in priority order) by its policy.
  * Read-only refusal is the caller's (the connection knows whether it is read-only).
  */
-export async function dispatch<M extends DriverMethod>(
+export function dispatch<M extends DriverMethod>(
   drivers: readonly OpenedDriver[],
   method: M,
   ...args: DriverMethodArgs<M>
 ): Promise<DriverMethodResult<M>> {
-  const rule = CALL_RULES[method];
   const implementers = implementersOf(drivers, method);
-  if (implementers.length === 0) throw noSupport(rule.api);
-  type Method = (...a: DriverMethodArgs<M>) => Promise<DriverMethodResult<M>>;
-  // One implementer (every local connection): its answer or its error, whatever the policy.
+  // One implementer (every local connection): its answer or its error, whatever the policy, with
+  // no async function of dispatch's own around it (every API call comes here; Promise.resolve
+  // returns a driver's promise as it is).
   if (implementers.length === 1) {
     const driver = implementers[0] as Driver;
-    return (driver[method] as Method).apply(driver, args);
+    try {
+      return Promise.resolve((driver[method] as DriverCall<M>).apply(driver, args));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
+  return dispatchByPolicy(implementers, method, args);
+}
+
+type DriverCall<M extends DriverMethod> = (...a: DriverMethodArgs<M>) => Promise<DriverMethodResult<M>>;
+
+async function dispatchByPolicy<M extends DriverMethod>(
+  implementers: Driver[],
+  method: M,
+  args: DriverMethodArgs<M>,
+): Promise<DriverMethodResult<M>> {
+  const rule = CALL_RULES[method];
+  if (implementers.length === 0) throw noSupport(rule.api);
   const callEvery = rule.policy === 'every' || rule.policy === 'every-direct-last';
   const errors: unknown[] = [];
   let answered = false;
   let answer: DriverMethodResult<M> | undefined;
   for (const driver of implementers) {
     try {
-      const result = await (driver[method] as Method).apply(driver, args);
+      const result = await (driver[method] as DriverCall<M>).apply(driver, args);
       if (!answered) {
         answer = result;
         answered = result !== undefined || !method.startsWith('lookup');

@@ -9,6 +9,6 @@ export type { ParseDomainXmlOptions, ParseXmlTreeOptions, ReadDomainOptions } fr
 export type { XmlElement } from './parse/xml-tree.js';
 export { XmlAttributes } from './parse/xml-attributes.js';
 export { formatDomainXml } from './format/format-domain-xml.js';
-export { canonicalUuid, formatUuid, parseUuid } from './values/uuid.js';
+export { canonicalUuid, formatUuid, parseUuid, uuidEquals } from './values/uuid.js';
 export { decodeXmlBytes } from './parse/decode-xml-bytes.js';
 export { CPUMASK_LEN, formatCpuBitmap, parseCpuBitmap } from './values/cpu-bitmap.js';

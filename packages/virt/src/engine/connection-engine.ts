@@ -6,6 +6,7 @@ import { type ErrorFunc, type ErrorScope, reportError } from '../errors/error-re
 import { toVirtError } from '../errors/to-virt-error.js';
 import { VirtError } from '../errors/virt-error.js';
 import { DomainEventHub } from '../events/domain-event-hub.js';
+import { uuidEquals } from '@libvirt-ts/xml-format';
 
 /** The version of libvirt whose API, messages and test driver this package reproduces (9.0.0). */
 export const LIB_VERSION = 9_000_000;
@@ -60,12 +61,17 @@ export class ConnectionEngine implements ErrorScope {
   }
 
   /** Runs one public API call: reports its failure (with this connection and `dom`) and rethrows it. */
-  async run<T>(dom: Domain | undefined, body: () => Promise<T>): Promise<T> {
+  run<T>(dom: Domain | undefined, body: () => Promise<T>): Promise<T> {
+    // then(), not an async function: one promise less per API call
+    let answer: Promise<T>;
     try {
-      return await body();
+      answer = Promise.resolve(body());
     } catch (error) {
-      throw this.#reported(error, dom);
+      return Promise.reject(this.#reported(error, dom));
     }
+    return answer.then(undefined, (error: unknown) => {
+      throw this.#reported(error, dom);
+    });
   }
 
   /** run() for a synchronous call (Domain's name, ID and UUID). */
@@ -137,7 +143,7 @@ export class ConnectionEngine implements ErrorScope {
     const live = row?.handle.deref();
     if (!row || !live) return undefined;
     row.ref.id = ref.id;
-    if (!sameBytes(row.ref.uuid, ref.uuid)) row.ref.uuid = Uint8Array.from(ref.uuid);
+    if (!uuidEquals(row.ref.uuid, ref.uuid)) row.ref.uuid = Uint8Array.from(ref.uuid);
     return live;
   }
 
@@ -149,10 +155,4 @@ export class ConnectionEngine implements ErrorScope {
     await this.events.close();
     await Promise.allSettled(this.#drivers.map(({ driver }) => driver.close()));
   }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -55,6 +55,13 @@ export function formatUuid(bytes: Uint8Array): string {
   return text;
 }
 
+/** Whether two UUIDs (16 bytes each) are the same. */
+export function uuidEquals(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** The canonical lower-case 8-4-4-4-12 form of what virUUIDParse accepts, or undefined. */
 export function canonicalUuid(text: string): string | undefined {
   const bytes = parseUuid(text);

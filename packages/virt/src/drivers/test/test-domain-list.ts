@@ -1,10 +1,12 @@
-import type { DomainConfig } from '@libvirt-ts/xml-format';
+import { type DomainConfig, parseUuid } from '@libvirt-ts/xml-format';
 import { DomainState, ShutoffReason } from '../../constants.js';
 import { cloneDef } from './clone-def.js';
 import { testError } from './test-errors.js';
 
 /** One domain of a test node (libvirt's virDomainObj). */
 export interface TestDomain {
+  /** def.uuid's 16 bytes, read once: a domain keeps its UUID (add() updates the domain of the same one). */
+  readonly uuid: Uint8Array;
   /** The running definition while active; the (persistent) definition while inactive. */
   def: DomainConfig;
   /** While a persistent domain runs: its definition for the next boot (libvirt's newDef). */
@@ -96,7 +98,11 @@ export class TestDomainList {
     if (sameName) {
       throw testError('OPERATION_FAILED', `domain '${def.name}' already exists with uuid ${sameName.def.uuid ?? ''}`);
     }
+    // every definition has its UUID by now (given, or made by post-parse)
+    const bytes = parseUuid(uuid);
+    if (!bytes) throw testError('INTERNAL_ERROR', `domain '${def.name}' has no valid UUID`);
     const dom: TestDomain = {
+      uuid: bytes,
       def,
       newDef: undefined,
       id: -1,
