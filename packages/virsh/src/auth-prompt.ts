@@ -1,5 +1,4 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import type { ConnectAuth } from '@libvirt-ts/virt';
 import { CredentialType } from '@libvirt-ts/virt/constants';
 import type { Output } from './output/output.js';
@@ -62,6 +61,8 @@ function readLine(): string {
 
 /** getpass(): the terminal's echo off while the line is typed, then the newline it did not show. */
 function readWithoutEcho(): string {
+  // node:child_process (with net and streams) loads here, not at every virsh start-up
+  const { spawnSync } = process.getBuiltinModule('node:child_process');
   const stty = (setting: string) => spawnSync('stty', [setting], { stdio: ['inherit', 'ignore', 'ignore'] });
   stty('-echo');
   try {
