@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+// node:fs's `promises`, not node:fs/promises: importing that loads readline and streams at every virsh start-up
+import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { parseXml, type XmlElement } from '@libvirt-ts/xml-format';
 import { readOptionalFile } from './domain-store.js';
@@ -41,7 +42,7 @@ export async function loadX86CpuMap(dir = LIBVIRT_CPU_MAP_DIR): Promise<X86CpuMa
   const byName = new Map<string, X86Feature>();
   for (const include of arch.children.filter((e) => e.name === 'include')) {
     const file = include.attributes.get('filename') ?? '';
-    const text = await readFile(join(dir, file), 'utf8');
+    const text = await fs.readFile(join(dir, file), 'utf8');
     for (const element of parseXml(text).children) {
       if (element.name === 'feature') {
         const feature = { name: element.attributes.get('name') ?? '', bits: featureBits(element) };
