@@ -65,6 +65,8 @@ const xmlChar = fc.oneof(
 const text = fc.string({ unit: xmlChar, maxLength: 12 });
 /** Text with at least one visible character (names, device targets). */
 const word = fc.tuple(fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,8}$/), text).map(([head, tail]) => head + tail);
+/** A domain name: a word without '/', which libvirt's parser refuses in a name (virDomainDefParseXML). */
+const domainName = word.filter((name) => !name.includes('/'));
 const uint = (max: number): fc.Arbitrary<number> => fc.integer({ min: 0, max });
 const kib = fc.integer({ min: 1, max: 2 ** 40 });
 const hexByte = fc.integer({ min: 0, max: 255 }).map((byte) => byte.toString(16).padStart(2, '0'));
@@ -287,7 +289,7 @@ export const domainConfig: fc.Arbitrary<DomainConfig> = fc
     {
       type: oneOf(DOMAIN_TYPES),
       id: uint(65535),
-      name: word,
+      name: domainName,
       uuid,
       title: text,
       description: text,
