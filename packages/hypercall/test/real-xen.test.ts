@@ -14,7 +14,9 @@ import { Dom0Share, dom0TestTimeout, realXenUnavailable, runInDom0, skipUnlessBo
 import { afterAll, describe, expect, it } from 'vitest';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
-const unbuilt = unbuiltPackages(packageRoot);
+/** in-dom0.mjs compares UUIDs through xml-format's formatUuid, a test-only dependency of this package. */
+const xmlFormatRoot = fileURLToPath(new URL('../../xml-format/', import.meta.url));
+const unbuilt = [...unbuiltPackages(packageRoot), ...unbuiltPackages(xmlFormatRoot)];
 const missing = realXenUnavailable() ?? (unbuilt.length > 0 ? `not built: ${unbuilt.join(', ')} (pnpm build)` : undefined);
 if (missing) console.warn(`skipping the real-Xen test: ${missing}`);
 
@@ -29,7 +31,7 @@ describe.skipIf(missing !== undefined)('the addon on a real Xen 4.17 (QEMU)', ()
   afterAll(() => share?.remove());
 
   it('reads the version and domain list, pauses and unpauses a guest, as xl sees it', { timeout: dom0TestTimeout(300) }, async (context) => {
-    share = new Dom0Share('hypercall-xen').addNode().addPackages(packageRoot).addFile(join(packageRoot, 'test/real-xen/in-dom0.mjs'));
+    share = new Dom0Share('hypercall-xen').addNode().addPackages(packageRoot).addPackages(xmlFormatRoot).addFile(join(packageRoot, 'test/real-xen/in-dom0.mjs'));
     const dom0 = await runInDom0({ variant: 'plain', share, command: './node in-dom0.mjs', timeoutSeconds: 300 });
     skipUnlessBooted(context, dom0);
     expect(dom0.output, dom0.output).toContain('ALL-CHECKS-PASSED');
