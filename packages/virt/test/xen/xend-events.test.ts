@@ -5,17 +5,11 @@ import {
   type Connection,
   type Domain,
   type DomainEvent,
-  DomainEventDefinedDetail,
-  DomainEventResumedDetail,
-  DomainEventStartedDetail,
-  DomainEventStoppedDetail,
-  DomainEventSuspendedDetail,
-  DomainEventType,
-  DomainEventUndefinedDetail,
   open,
   openReadOnly,
   VirtError,
 } from '../../src/index.js';
+import { takeEvents } from './helpers/event-lines.js';
 import type { XenOpenOptions } from '../../src/drivers/xen/xen-options.js';
 import { quietErrors } from '../helpers/quiet-errors.js';
 import { startXenStack, type XenStack } from './helpers/xen-stack.js';
@@ -34,38 +28,13 @@ const guestXml = (name: string, uuid: string) => `<domain type='xen'>
 </domain>`;
 const GUEST = guestXml('xendguest', '7c0a2b5e-1d3f-4e6a-9b8c-2d4e6f8a0b1c');
 
-const DETAILS: Record<number, Record<string, number>> = {
-  [DomainEventType.DEFINED]: DomainEventDefinedDetail,
-  [DomainEventType.UNDEFINED]: DomainEventUndefinedDetail,
-  [DomainEventType.STARTED]: DomainEventStartedDetail,
-  [DomainEventType.SUSPENDED]: DomainEventSuspendedDetail,
-  [DomainEventType.RESUMED]: DomainEventResumedDetail,
-  [DomainEventType.STOPPED]: DomainEventStoppedDetail,
-};
-const nameOf = (table: Record<string, number>, value: number) => Object.keys(table).find((k) => table[k] === value) ?? String(value);
-const line = ({ domain, event, detail }: DomainEvent) =>
-  `${domain.name()} ${nameOf(DomainEventType, event)} ${nameOf(DETAILS[event] ?? {}, detail)}`;
-
-/** Reads `n` events, failing rather than hanging if fewer come within 5 s (the poll is 0.5 s). */
-async function take(events: AsyncIterator<DomainEvent>, n: number): Promise<string[]> {
-  const got: string[] = [];
-  while (got.length < n) {
-    const next = await Promise.race([
-      events.next(),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`only ${got.length} of ${n} events came: ${got.join('; ')}`)), 5000)),
-    ]);
-    if (next.done) break;
-    got.push(line(next.value));
-  }
-  return got;
-}
 
 /** Subscribes and waits for its first look at Xen: a marker defined and undefined comes back only then. */
 async function subscribe(conn: Connection): Promise<AsyncIterableIterator<DomainEvent>> {
   const events = conn.domainEvents();
   const marker = await conn.defineXML(guestXml('marker', '99999999-8888-7777-6666-555555555555'));
   await marker.undefine();
-  expect(await take(events, 2)).toEqual(['marker DEFINED ADDED', 'marker UNDEFINED REMOVED']);
+  expect(await takeEvents(events, 2)).toEqual(['marker DEFINED ADDED', 'marker UNDEFINED REMOVED']);
   return events;
 }
 
@@ -106,13 +75,13 @@ describe('domain events on a Xen host that runs xend (fake xend, our xenstored, 
       const events = await subscribe(watcher);
       const dom = await actor.createXML(GUEST);
       await announce(dom);
-      expect(await take(events, 1)).toEqual(['xendguest STARTED BOOTED']);
+      expect(await takeEvents(events, 1)).toEqual(['xendguest STARTED BOOTED']);
       await dom.suspend();
-      expect(await take(events, 1)).toEqual(['xendguest SUSPENDED PAUSED']);
+      expect(await takeEvents(events, 1)).toEqual(['xendguest SUSPENDED PAUSED']);
       await dom.resume();
-      expect(await take(events, 1)).toEqual(['xendguest RESUMED UNPAUSED']);
+      expect(await takeEvents(events, 1)).toEqual(['xendguest RESUMED UNPAUSED']);
       await dom.destroy();
-      expect(await take(events, 1)).toEqual(['xendguest STOPPED DESTROYED']);
+      expect(await takeEvents(events, 1)).toEqual(['xendguest STOPPED DESTROYED']);
     });
   }
 
@@ -122,14 +91,14 @@ describe('domain events on a Xen host that runs xend (fake xend, our xenstored, 
     const events = await subscribe(conn);
     const defined = await conn.defineXML(GUEST);
     await conn.defineXML(GUEST);
-    expect(await take(events, 2)).toEqual(['xendguest DEFINED ADDED', 'xendguest DEFINED UPDATED']);
+    expect(await takeEvents(events, 2)).toEqual(['xendguest DEFINED ADDED', 'xendguest DEFINED UPDATED']);
     await defined.create();
     await announce(await conn.lookupByName('xendguest'));
-    expect(await take(events, 1)).toEqual(['xendguest STARTED BOOTED']);
+    expect(await takeEvents(events, 1)).toEqual(['xendguest STARTED BOOTED']);
     await (await conn.lookupByName('xendguest')).destroy();
-    expect(await take(events, 1)).toEqual(['xendguest STOPPED DESTROYED']);
+    expect(await takeEvents(events, 1)).toEqual(['xendguest STOPPED DESTROYED']);
     await (await conn.lookupByName('xendguest')).undefine();
-    expect(await take(events, 1)).toEqual(['xendguest UNDEFINED REMOVED']);
+    expect(await takeEvents(events, 1)).toEqual(['xendguest UNDEFINED REMOVED']);
   });
 
   it('ends every iteration when the connection closes', async () => {

@@ -2,16 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type Connection,
   type DomainEvent,
-  DomainEventDefinedDetail,
-  DomainEventResumedDetail,
-  DomainEventStartedDetail,
-  DomainEventStoppedDetail,
-  DomainEventSuspendedDetail,
   DomainEventType,
-  DomainEventUndefinedDetail,
   open,
   VirtError,
 } from '../../src/index.js';
+import { takeEvents } from './helpers/event-lines.js';
 import { quietErrors } from '../helpers/quiet-errors.js';
 import { type ModernXenHost, startModernXenHost } from './helpers/modern-xen-host.js';
 
@@ -27,32 +22,6 @@ const guestXml = (name: string, uuid: string) => `<domain type='xen'>
 `;
 const GUEST = guestXml('tinyguest', '564bc8e5-215e-47b8-bf0b-60855445a423');
 
-/** An event as `name TYPE DETAIL`, with the names of libvirt's enums. */
-const DETAILS: Record<number, Record<string, number>> = {
-  [DomainEventType.DEFINED]: DomainEventDefinedDetail,
-  [DomainEventType.UNDEFINED]: DomainEventUndefinedDetail,
-  [DomainEventType.STARTED]: DomainEventStartedDetail,
-  [DomainEventType.SUSPENDED]: DomainEventSuspendedDetail,
-  [DomainEventType.RESUMED]: DomainEventResumedDetail,
-  [DomainEventType.STOPPED]: DomainEventStoppedDetail,
-};
-const nameOf = (table: Record<string, number>, value: number) => Object.keys(table).find((k) => table[k] === value) ?? String(value);
-const line = ({ domain, event, detail }: DomainEvent) =>
-  `${domain.name()} ${nameOf(DomainEventType, event)} ${nameOf(DETAILS[event] ?? {}, detail)}`;
-
-/** Reads `n` events, failing rather than hanging if fewer come within 5 s (the poll is 0.5 s). */
-async function take(events: AsyncIterator<DomainEvent>, n: number): Promise<string[]> {
-  const got: string[] = [];
-  while (got.length < n) {
-    const next = await Promise.race([
-      events.next(),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`only ${got.length} of ${n} events came: ${got.join('; ')}`)), 5000)),
-    ]);
-    if (next.done) break;
-    got.push(line(next.value));
-  }
-  return got;
-}
 
 /**
  * Subscribes and waits until the subscription has taken its first look at Xen (what exists then is
@@ -63,7 +32,7 @@ async function subscribe(conn: Connection, options: Parameters<Connection['domai
   const all = options.domain || options.events ? conn.domainEvents() : events;
   const marker = await conn.defineXML(guestXml('marker', '99999999-8888-7777-6666-555555555555'));
   await marker.undefine();
-  expect(await take(all, 2)).toEqual(['marker DEFINED ADDED', 'marker UNDEFINED REMOVED']);
+  expect(await takeEvents(all, 2)).toEqual(['marker DEFINED ADDED', 'marker UNDEFINED REMOVED']);
   if (all !== events) await all.return?.();
   return events;
 }
@@ -90,21 +59,21 @@ describe('xenlight domain events (our xenstored and a simulated Xen)', () => {
     // (so each step waits for its event, as a person at a shell would be slower than the poll)
     const events = await subscribe(watcher);
     const dom = await actor.createXML(GUEST);
-    expect(await take(events, 1)).toEqual(['tinyguest STARTED BOOTED']);
+    expect(await takeEvents(events, 1)).toEqual(['tinyguest STARTED BOOTED']);
     await dom.suspend();
-    expect(await take(events, 1)).toEqual(['tinyguest SUSPENDED PAUSED']);
+    expect(await takeEvents(events, 1)).toEqual(['tinyguest SUSPENDED PAUSED']);
     await dom.resume();
-    expect(await take(events, 1)).toEqual(['tinyguest RESUMED UNPAUSED']);
+    expect(await takeEvents(events, 1)).toEqual(['tinyguest RESUMED UNPAUSED']);
     await dom.destroy();
-    expect(await take(events, 1)).toEqual(['tinyguest STOPPED DESTROYED']);
+    expect(await takeEvents(events, 1)).toEqual(['tinyguest STOPPED DESTROYED']);
   });
 
   it('tells each change before the call on the same connection returns', async () => {
     const events = await subscribe(actor);
     const dom = await actor.createXML(GUEST);
-    expect(await take(events, 1)).toEqual(['tinyguest STARTED BOOTED']);
+    expect(await takeEvents(events, 1)).toEqual(['tinyguest STARTED BOOTED']);
     await dom.suspend();
-    expect(await take(events, 1)).toEqual(['tinyguest SUSPENDED PAUSED']);
+    expect(await takeEvents(events, 1)).toEqual(['tinyguest SUSPENDED PAUSED']);
     await events.return?.();
   });
 
@@ -113,19 +82,19 @@ describe('xenlight domain events (our xenstored and a simulated Xen)', () => {
     const defined = await watcher.defineXML(GUEST);
     await watcher.defineXML(GUEST);
     await defined.create();
-    expect(await take(events, 3)).toEqual(['tinyguest DEFINED ADDED', 'tinyguest DEFINED UPDATED', 'tinyguest STARTED BOOTED']);
+    expect(await takeEvents(events, 3)).toEqual(['tinyguest DEFINED ADDED', 'tinyguest DEFINED UPDATED', 'tinyguest STARTED BOOTED']);
     const paused = await actor.createXML(guestXml('pausedguest', '11111111-2222-3333-4444-555555555555'), 1 /* START_PAUSED */);
     expect(await paused.state()).toMatchObject({ state: 3 });
     await paused.resume();
-    expect(await take(events, 2)).toEqual(['pausedguest STARTED BOOTED', 'pausedguest RESUMED UNPAUSED']);
+    expect(await takeEvents(events, 2)).toEqual(['pausedguest STARTED BOOTED', 'pausedguest RESUMED UNPAUSED']);
     const running = await watcher.lookupByName('tinyguest');
     await host.guestShutdown(running.ID(), 'poweroff');
-    expect(await take(events, 1)).toEqual(['tinyguest STOPPED SHUTDOWN']);
+    expect(await takeEvents(events, 1)).toEqual(['tinyguest STOPPED SHUTDOWN']);
     await host.guestShutdown(paused.ID(), 'crash');
-    expect(await take(events, 1)).toEqual(['pausedguest STOPPED CRASHED']);
+    expect(await takeEvents(events, 1)).toEqual(['pausedguest STOPPED CRASHED']);
     host.xen.domains.delete(running.ID()); // the toolstack reaps the shut-down domain: no second STOPPED
     await (await watcher.lookupByName('tinyguest')).undefine();
-    expect(await take(events, 1)).toEqual(['tinyguest UNDEFINED REMOVED']);
+    expect(await takeEvents(events, 1)).toEqual(['tinyguest UNDEFINED REMOVED']);
   });
 
   it('filters by domain and event type', async () => {
@@ -134,7 +103,7 @@ describe('xenlight domain events (our xenstored and a simulated Xen)', () => {
     await (await actor.createXML(guestXml('other', '11111111-2222-3333-4444-555555555555'))).destroy();
     await dom.create();
     await (await actor.lookupByName('tinyguest')).destroy();
-    expect(await take(onlyStops, 1)).toEqual(['tinyguest STOPPED DESTROYED']);
+    expect(await takeEvents(onlyStops, 1)).toEqual(['tinyguest STOPPED DESTROYED']);
   });
 
   it('ends the subscription with an error when xenstored goes away', async () => {
