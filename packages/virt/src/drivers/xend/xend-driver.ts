@@ -1,3 +1,4 @@
+import { uuidEquals } from '@libvirt-ts/xml-format';
 import { resolve } from 'node:path';
 import { lookup, lookupString } from '@libvirt-ts/sexpr';
 import { XendClient, type XendConfigVersion, type XendDomainRecord } from '@libvirt-ts/xend-client';
@@ -149,7 +150,7 @@ export class XendDriver implements Driver, XenDomainLister {
   }
 
   async lookupByUUID(uuid: Uint8Array): Promise<DomainRef | undefined> {
-    const matches = (d: XendDomainRecord) => sameBytes(domainRefOf(d).uuid, uuid);
+    const matches = (d: XendDomainRecord) => uuidEquals(domainRefOf(d).uuid, uuid);
     const domain = (await this.#listDomains()).find(matches) ?? (await this.#definedDomains()).find(matches);
     return domain && domainRefOf(domain);
   }
@@ -324,8 +325,4 @@ export class XendDriver implements Driver, XenDomainLister {
   #call<T>(operation: () => Promise<T>): Promise<T> {
     return asVirtErrors('XEND', operation);
   }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
