@@ -36,6 +36,13 @@ export interface RemoteConnection {
   readonly uri: RemoteUri;
   readonly client: RemoteClient;
   readonly procedures: RemoteProcedures;
+  /**
+   * Starts keepalive with `options` (replacing the running one), or stops it with false, as
+   * libvirt's remoteConnectSetKeepAlive. Resolves false, changing nothing, when the server does not
+   * speak the keepalive program; the server is asked once (at open, unless opened with
+   * `keepalive: false`).
+   */
+  setKeepalive(options: KeepaliveOptions | false): Promise<boolean>;
   /** Sends CONNECT_CLOSE (if the connection is up) and closes the transport. */
   close(): Promise<void>;
 }
@@ -114,12 +121,15 @@ export async function openRemote(uriText: string, options: OpenRemoteOptions = {
   });
   const procedures = new RemoteProcedures(client.program(REMOTE_PROGRAM, REMOTE_PROTOCOL_VERSION, REMOTE_STREAM_PROCEDURES));
   const callOptions = { timeoutMs: options.timeoutMs ?? 30_000, signal: options.signal };
+  // Whether the server speaks the keepalive program (libvirt's priv->serverKeepAlive), once asked.
+  let serverKeepalive: boolean | undefined;
+  const askServerKeepalive = async (): Promise<boolean> => {
+    serverKeepalive ??= (await procedures.connectSupportsFeature({ feature: FEATURE_PROGRAM_KEEPALIVE }, callOptions)).supported !== 0;
+    return serverKeepalive;
+  };
   try {
     await authenticate(procedures, uri, callOptions);
-    if (options.keepalive !== false) {
-      const { supported } = await procedures.connectSupportsFeature({ feature: FEATURE_PROGRAM_KEEPALIVE }, callOptions);
-      if (supported) client.startKeepalive(options.keepalive);
-    }
+    if (options.keepalive !== false && (await askServerKeepalive())) client.startKeepalive(options.keepalive);
     await procedures.connectOpen({ name: uri.name, flags: options.readonly ? VIR_CONNECT_RO : 0 }, callOptions);
   } catch (error) {
     client.close();
@@ -129,6 +139,12 @@ export async function openRemote(uriText: string, options: OpenRemoteOptions = {
     uri,
     client,
     procedures,
+    async setKeepalive(keepalive) {
+      if (!(await askServerKeepalive())) return false;
+      if (keepalive === false) client.stopKeepalive();
+      else client.startKeepalive(keepalive);
+      return true;
+    },
     async close() {
       if (!client.isOpen) return;
       try {

@@ -7,6 +7,11 @@ import { VirtError } from './errors/virt-error.js';
 import type { DomainEvent, DomainEventsOptions, DomainInfo, NodeInfo, SecurityModel } from './types.js';
 import { formatUuid, parseUuid } from '@libvirt-ts/xml-format';
 
+/** C's int and unsigned int bounds: keepalive's interval and count. */
+const INT_MIN = -0x8000_0000;
+const INT_MAX = 0x7fff_ffff;
+const UINT_MAX = 0xffff_ffff;
+
 /** Hands the engine to the private constructor; only this module and open.ts (through connectionOver) make connections. */
 const constructing = Symbol('Connection');
 let makeConnection: (engine: ConnectionEngine) => Connection;
@@ -116,6 +121,27 @@ export class Connection {
   /** virNodeGetSecurityModel. */
   nodeGetSecurityModel(): Promise<SecurityModel> {
     return this.#engine.run(undefined, () => this.#engine.call('nodeGetSecurityModel'));
+  }
+
+  /**
+   * virConnectSetKeepAlive: probe the peer every `interval` seconds and close the connection once
+   * `count` probes in a row go unanswered; `interval` <= 0 stops probing. Resolves 0, or 1 when the
+   * peer does not speak keepalive. Only connections to libvirtd (the remote driver) have it, and
+   * they start with 5 s x 5; every other driver answers NO_SUPPORT, as libvirt's do.
+   */
+  setKeepAlive(interval: number, count: number): Promise<0 | 1> {
+    const engine = this.#engine;
+    return engine.run(undefined, async () => {
+      engine.checkOpen('virConnectSetKeepAlive');
+      // C's int and unsigned int, which the wire carries
+      if (!Number.isInteger(interval) || interval < INT_MIN || interval > INT_MAX) {
+        throw new VirtError({ code: 'INVALID_ARG', domain: 'NONE', message: `interval in virConnectSetKeepAlive must be an int, not ${interval}` });
+      }
+      if (!Number.isInteger(count) || count < 0 || count > UINT_MAX) {
+        throw new VirtError({ code: 'INVALID_ARG', domain: 'NONE', message: `count in virConnectSetKeepAlive must be an unsigned int, not ${count}` });
+      }
+      return engine.call('connectSetKeepAlive', interval, count);
+    });
   }
 
   /** A call answered by the library itself: INVALID_CONN once closed. */

@@ -36,6 +36,7 @@ export const CALL_RULES: { readonly [M in DriverMethod]: CallRule } = {
   // libvirt refuses both conversions on read-only connections.
   connectDomainXMLToNative: { policy: 'first', api: 'virConnectDomainXMLToNative', writes: true },
   connectDomainXMLFromNative: { policy: 'first', api: 'virConnectDomainXMLFromNative', writes: true },
+  connectSetKeepAlive: { policy: 'first', api: 'virConnectSetKeepAlive' },
   listDomainIDs: { policy: 'first', api: 'virConnectListDomains' },
   numOfDomains: { policy: 'first', api: 'virConnectNumOfDomains' },
   listDefinedDomains: { policy: 'first', api: 'virConnectListDefinedDomains' },

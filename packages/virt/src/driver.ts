@@ -60,6 +60,12 @@ export interface Driver {
   /** virConnectDomainXMLFromNative: a native config to domain XML; flags must be 0. */
   connectDomainXMLFromNative?(format: string, config: string, flags: number): Promise<string>;
 
+  /**
+   * virConnectSetKeepAlive: probe the peer every `interval` seconds and close after `count`
+   * unanswered probes (interval <= 0 stops probing). Resolves 0, or 1 when the peer has no keepalive.
+   */
+  connectSetKeepAlive?(interval: number, count: number): Promise<0 | 1>;
+
   // Listing
   listDomainIDs?(): Promise<number[]>;
   numOfDomains?(): Promise<number>;

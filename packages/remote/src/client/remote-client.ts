@@ -191,6 +191,12 @@ export class RemoteClient {
     if (!this.closed) this.keepalive.start();
   }
 
+  /** Stops probing the server (the server's own PINGs are still answered). */
+  stopKeepalive(): void {
+    this.keepalive?.stop();
+    this.keepalive = undefined;
+  }
+
   /** Closes the connection; pending calls reject with `CLOSED`. */
   close(): void {
     if (this.closed) return;

@@ -59,6 +59,12 @@ export class RemoteDriver implements Driver {
     await this.connection.close().catch(() => {});
   }
 
+  /** remoteConnectSetKeepAlive: 1 when libvirtd has no keepalive program. */
+  async connectSetKeepAlive(interval: number, count: number): Promise<0 | 1> {
+    const options = interval > 0 ? { intervalMs: interval * 1000, count } : false;
+    return (await rpc(() => this.connection.setKeepalive(options))) ? 0 : 1;
+  }
+
   /**
    * Lifecycle events from libvirtd, as libvirt's remote driver gets them: one
    * CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY (VIR_DOMAIN_EVENT_ID_LIFECYCLE, every domain), then
