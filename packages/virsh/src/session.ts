@@ -1,7 +1,11 @@
 import { openConnection } from './connect.js';
-import { failedBecause, VirshError } from './errors.js';
+import { errorMessage, failedBecause, VirshError } from './errors.js';
 import type { Output } from './output/output.js';
 import type { ConnectAuth, Connection } from '@libvirt-ts/virt';
+
+/** virshConnect's keepalive when -k and -K are not given. */
+const DEFAULT_KEEPALIVE_INTERVAL = 5;
+const DEFAULT_KEEPALIVE_COUNT = 6;
 
 /** virsh's debug levels (vshErrorLevel): messages at or above the chosen level print. */
 export const DebugLevel = { DEBUG: 0, INFO: 1, NOTICE: 2, WARNING: 3, ERROR: 4 } as const;
@@ -14,10 +18,10 @@ export interface SessionSettings {
   timing: boolean;
   debug: number;
   interactive: boolean;
-  /** -k asked for keepalive, which no driver here supports. */
-  keepalive?: boolean;
-  /** -k0: keepalive off, so virsh does not try to set it up (nor says that it failed). */
-  keepaliveOff?: boolean;
+  /** -k: seconds between keepalive probes; 0 turns keepalive off. */
+  keepaliveInterval?: number | undefined;
+  /** -K: unanswered probes before the connection is closed. */
+  keepaliveCount?: number | undefined;
   /** -l: debug messages that print are logged too. */
   log?: (level: number, message: string) => void;
   /** How a driver's request for credentials is answered (virsh asks on the terminal). */
@@ -31,8 +35,8 @@ export class Session {
   readOnly: boolean;
   readonly timing: boolean;
   readonly debugLevel: number;
-  readonly keepalive: boolean;
-  readonly keepaliveOff: boolean;
+  readonly #keepaliveInterval: number | undefined;
+  readonly #keepaliveCount: number | undefined;
   readonly #log: ((level: number, message: string) => void) | undefined;
   readonly #auth: ConnectAuth | undefined;
   interactive: boolean;
@@ -48,8 +52,8 @@ export class Session {
     this.timing = settings.timing;
     this.debugLevel = settings.debug;
     this.interactive = settings.interactive;
-    this.keepalive = settings.keepalive ?? false;
-    this.keepaliveOff = settings.keepaliveOff ?? false;
+    this.#keepaliveInterval = settings.keepaliveInterval;
+    this.#keepaliveCount = settings.keepaliveCount;
     this.#log = settings.log;
     this.#auth = settings.auth;
   }
@@ -76,20 +80,35 @@ export class Session {
     } catch (err) {
       throw failedBecause('failed to connect to the hypervisor', err);
     }
-    if (this.keepalive) {
-      // As virsh 9 against a driver without keepalive: the connection is dropped.
-      await conn.close();
-      throw new VirshError({ code: 'COMMAND_FAILED', lines: [
-        'Cannot setup keepalive on connection as requested, disconnecting',
-        'failed to connect to the hypervisor',
-        'this function is not supported by the connection driver: virConnectSetKeepAlive',
-      ] });
-    }
+    await this.#setUpKeepalive(conn);
     this.#conn = conn;
-    // No driver here has keepalive; virsh 9 says so at this level for the test driver too.
-    if (!this.keepaliveOff) this.debug(DebugLevel.INFO, 'Failed to setup keepalive on connection\n');
     this.uri = uri;
     this.readOnly = readOnly;
+  }
+
+  /**
+   * As virshConnect: keepalive every 5 s, closing after 6 unanswered probes, unless -k/-K say
+   * otherwise. A driver without keepalive (every one but libvirtd's) is noted at debug level, or
+   * drops the connection when -k or -K asked for keepalive explicitly.
+   */
+  async #setUpKeepalive(conn: Connection): Promise<void> {
+    const interval = this.#keepaliveInterval ?? DEFAULT_KEEPALIVE_INTERVAL;
+    if (interval <= 0) return;
+    let failure: unknown;
+    try {
+      if ((await conn.setKeepAlive(interval, this.#keepaliveCount ?? DEFAULT_KEEPALIVE_COUNT)) === 0) return;
+    } catch (err) {
+      failure = err;
+    }
+    const forced = this.#keepaliveInterval !== undefined || this.#keepaliveCount !== undefined;
+    if (!forced) {
+      this.debug(DebugLevel.INFO, 'Failed to setup keepalive on connection\n');
+      return;
+    }
+    await conn.close();
+    const lines = ['Cannot setup keepalive on connection as requested, disconnecting', 'failed to connect to the hypervisor'];
+    if (failure !== undefined) lines.push(errorMessage(failure));
+    throw new VirshError({ code: 'COMMAND_FAILED', lines, cause: failure });
   }
 
   async disconnect(): Promise<void> {

@@ -57,8 +57,8 @@ export async function runVirsh(argv: readonly string[], io: VirshIO): Promise<nu
     timing: options.timing,
     debug: options.debug ?? DebugLevel.ERROR,
     interactive: options.rest.length === 0,
-    keepalive: (options.keepaliveInterval ?? 0) > 0,
-    keepaliveOff: options.keepaliveInterval === 0,
+    keepaliveInterval: options.keepaliveInterval,
+    keepaliveCount: options.keepaliveCount,
     auth: terminalAuth(out, io.stdinIsTTY),
     ...(log ? { log: (level: number, message: string) => log.write(level, message) } : {}),
   });

@@ -20,6 +20,11 @@ export const DIFFERENCE_CASES: ConformanceCase[] = [
   { name: 'keepalive-off-debug', args: ['-k0', '-d0', ...T, 'list'] },
   { name: 'keepalive-off-debug-reconnect', args: ['-k0', '-d0', ...T, 'connect test:///default; list'] },
   { name: 'keepalive-default-debug', args: ['-d0', ...T, 'list'] },
+  // -k or -K given asks for keepalive: a driver without it (all but libvirtd's) drops the connection.
+  { name: 'keepalive-interval-forced', args: ['-k', '2', ...T, 'list'] },
+  { name: 'keepalive-count-forced', args: ['-K', '3', ...T, 'list'] },
+  { name: 'keepalive-count-forced-interval-off', args: ['-k', '0', '-K', '3', ...T, 'list'] },
+  { name: 'keepalive-forced-reconnect', args: ['-K', '3', '-c', 'test:///default', 'connect test:///default; list'] },
   // A first word starting with '#' comments out its command, however the '#' was written.
   { name: 'comment-escaped-hash', args: script('echo a \\#b; \\#foo bar; echo c; "#x" y; echo d') },
   { name: 'comment-argv-word', args: [...T, '#foo', 'bar'] },

@@ -19,8 +19,6 @@ const EXCLUDED: Record<string, string> = {
   'debug-0': "virsh -d prints libvirt's debug lines, and virsh 9's include its own remote driver's RPC traces",
   'debug-1': "virsh -d prints libvirt's debug lines, and virsh 9's include its own remote driver's RPC traces",
   'debug-argv': "virsh -d prints libvirt's debug lines, and virsh 9's include its own remote driver's RPC traces",
-  'keepalive-default-debug':
-    "through libvirtd virsh 9's virConnectSetKeepAlive succeeds, so it has no 'Failed to setup keepalive' line; virt has no setKeepAlive yet and ours prints it for every driver (left for issue 12)",
   'define-text-10m-accepted': "a 10 MB definition passes libvirt's 4 MiB RPC string limit; the remote package words the refusal its own way (left for the remote driver)",
 };
 

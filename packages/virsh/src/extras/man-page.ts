@@ -18,7 +18,7 @@ const GLOBAL_OPTIONS: Array<[string, string]> = [
   ['-d, --debug=NUM', 'Print debug messages of level NUM (0-4) and above on stdout.'],
   ['-e, --escape=CHAR', 'Console escape sequence: checked as virsh 9 does; there is no console command here to use it.'],
   ['-h, --help', 'Print the usage and the list of commands.'],
-  ['-k, --keepalive-interval=NUM', 'Keepalive interval in seconds; no driver here supports keepalive, so a non-zero value fails the connection as virsh 9 does.'],
+  ['-k, --keepalive-interval=NUM', 'Keepalive interval in seconds (5 by default, 0 turns keepalive off). Only connections through libvirtd have keepalive; on other drivers a value given with -k or -K fails the connection, as virsh 9 does.'],
   ['-K, --keepalive-count=NUM', 'Number of missed keepalive messages allowed.'],
   ['-l, --log=FILE', 'Append every error message (and the debug messages -d prints) to FILE, one "[date time virsh pid] LEVEL message" line each.'],
   ['-q, --quiet', 'Quiet mode: no banner, no table headers, no blank line after each command, no success messages.'],
