@@ -388,7 +388,7 @@ describe('read-only and partial Xen connections', () => {
     expect(await direct.listDomains()).toEqual([0, 3, 6]);
     expect(await direct.getVersion()).toBe(3_000_002);
     // xend's xen_caps of the fake Xen 3.0.2 node: PV guests on i686 only
-    expect(await direct.getCapabilities()).toMatch(/<arch>i686<\/arch>[\s\S]*<os_type>xen<\/os_type>\n    <arch name='i686'>/);
+    expect(await direct.getCapabilities()).toMatch(/<arch>i686<\/arch>[\s\S]*<os_type>xen<\/os_type>\n {4}<arch name='i686'>/);
     const pv = await direct.lookupByName('pvtest');
     expect((await pv.info()).state).toBe(DomainState.RUNNING);
   });
