@@ -5,13 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Connection,
   type DomainEvent,
-  DomainEventDefinedDetail,
-  DomainEventResumedDetail,
-  DomainEventStartedDetail,
-  DomainEventStoppedDetail,
-  DomainEventSuspendedDetail,
   DomainEventType,
-  DomainEventUndefinedDetail,
   open,
   openReadOnly,
   VirtError,
@@ -19,41 +13,22 @@ import {
 import { type DomainEventSink, type DriverFactory, registerDriver, unregisterDriver } from '../../src/driver-author.js';
 import { type Libvirtd, libvirtdMissing, startLibvirtd } from '@libvirt-ts/remote/testing';
 import { expectVirtError } from '../helpers/expect-virt-error.js';
+import { eventNames, takeEvents } from '../helpers/event-lines.js';
 import { quietErrors } from '../helpers/quiet-errors.js';
 import { fixture, runLifecycleScript, virsh9LifecycleLines } from './lifecycle-script.js';
 
 quietErrors();
 
 
-/** Detail enums by event type, to print an event as virsh 9's `event` does for these simple names. */
-const DETAILS: Record<number, Record<string, number>> = {
-  [DomainEventType.DEFINED]: DomainEventDefinedDetail,
-  [DomainEventType.UNDEFINED]: DomainEventUndefinedDetail,
-  [DomainEventType.STARTED]: DomainEventStartedDetail,
-  [DomainEventType.SUSPENDED]: DomainEventSuspendedDetail,
-  [DomainEventType.RESUMED]: DomainEventResumedDetail,
-  [DomainEventType.STOPPED]: DomainEventStoppedDetail,
-};
 const capitalized = (name: string) => name[0] + name.slice(1).toLowerCase();
-const keyOf = (table: Record<string, number>, value: number) => Object.keys(table).find((k) => table[k] === value) ?? '?';
-function asVirshLine({ domain, event, detail }: DomainEvent): string {
-  const type = capitalized(keyOf(DomainEventType, event));
-  return `event 'lifecycle' for domain '${domain.name()}': ${type} ${capitalized(keyOf(DETAILS[event] ?? {}, detail))}`;
+/** An event as virsh 9's `event` prints these simple names. */
+function asVirshLine(event: DomainEvent): string {
+  const [type, detail] = eventNames(event);
+  return `event 'lifecycle' for domain '${event.domain.name()}': ${capitalized(type)} ${capitalized(detail)}`;
 }
 
 /** Reads `n` events from `events`, failing the test rather than hanging if fewer come. */
-async function take(events: AsyncIterator<DomainEvent>, n: number): Promise<DomainEvent[]> {
-  const got: DomainEvent[] = [];
-  while (got.length < n) {
-    const next = await Promise.race([
-      events.next(),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`only ${got.length} of ${n} events came`)), 2000)),
-    ]);
-    if (next.done) break;
-    got.push(next.value);
-  }
-  return got;
-}
+const take = (events: AsyncIterator<DomainEvent>, n: number) => takeEvents(events, n, 2000);
 
 let dir: string;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import {
   openReadOnly,
   VirtError,
 } from '../../src/index.js';
-import { takeEvents } from './helpers/event-lines.js';
+import { takeEventLines } from '../helpers/event-lines.js';
 import type { XenOpenOptions } from '../../src/drivers/xen/xen-options.js';
 import { quietErrors } from '../helpers/quiet-errors.js';
 import { startXenStack, type XenStack } from './helpers/xen-stack.js';
@@ -34,7 +34,7 @@ async function subscribe(conn: Connection): Promise<AsyncIterableIterator<Domain
   const events = conn.domainEvents();
   const marker = await conn.defineXML(guestXml('marker', '99999999-8888-7777-6666-555555555555'));
   await marker.undefine();
-  expect(await takeEvents(events, 2)).toEqual(['marker DEFINED ADDED', 'marker UNDEFINED REMOVED']);
+  expect(await takeEventLines(events, 2)).toEqual(['marker DEFINED ADDED', 'marker UNDEFINED REMOVED']);
   return events;
 }
 
@@ -75,13 +75,13 @@ describe('domain events on a Xen host that runs xend (fake xend, our xenstored, 
       const events = await subscribe(watcher);
       const dom = await actor.createXML(GUEST);
       await announce(dom);
-      expect(await takeEvents(events, 1)).toEqual(['xendguest STARTED BOOTED']);
+      expect(await takeEventLines(events, 1)).toEqual(['xendguest STARTED BOOTED']);
       await dom.suspend();
-      expect(await takeEvents(events, 1)).toEqual(['xendguest SUSPENDED PAUSED']);
+      expect(await takeEventLines(events, 1)).toEqual(['xendguest SUSPENDED PAUSED']);
       await dom.resume();
-      expect(await takeEvents(events, 1)).toEqual(['xendguest RESUMED UNPAUSED']);
+      expect(await takeEventLines(events, 1)).toEqual(['xendguest RESUMED UNPAUSED']);
       await dom.destroy();
-      expect(await takeEvents(events, 1)).toEqual(['xendguest STOPPED DESTROYED']);
+      expect(await takeEventLines(events, 1)).toEqual(['xendguest STOPPED DESTROYED']);
     });
   }
 
@@ -91,14 +91,14 @@ describe('domain events on a Xen host that runs xend (fake xend, our xenstored, 
     const events = await subscribe(conn);
     const defined = await conn.defineXML(GUEST);
     await conn.defineXML(GUEST);
-    expect(await takeEvents(events, 2)).toEqual(['xendguest DEFINED ADDED', 'xendguest DEFINED UPDATED']);
+    expect(await takeEventLines(events, 2)).toEqual(['xendguest DEFINED ADDED', 'xendguest DEFINED UPDATED']);
     await defined.create();
     await announce(await conn.lookupByName('xendguest'));
-    expect(await takeEvents(events, 1)).toEqual(['xendguest STARTED BOOTED']);
+    expect(await takeEventLines(events, 1)).toEqual(['xendguest STARTED BOOTED']);
     await (await conn.lookupByName('xendguest')).destroy();
-    expect(await takeEvents(events, 1)).toEqual(['xendguest STOPPED DESTROYED']);
+    expect(await takeEventLines(events, 1)).toEqual(['xendguest STOPPED DESTROYED']);
     await (await conn.lookupByName('xendguest')).undefine();
-    expect(await takeEvents(events, 1)).toEqual(['xendguest UNDEFINED REMOVED']);
+    expect(await takeEventLines(events, 1)).toEqual(['xendguest UNDEFINED REMOVED']);
   });
 
   it('ends every iteration when the connection closes', async () => {

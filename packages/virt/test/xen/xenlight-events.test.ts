@@ -6,7 +6,7 @@ import {
   open,
   VirtError,
 } from '../../src/index.js';
-import { takeEvents } from './helpers/event-lines.js';
+import { takeEventLines } from '../helpers/event-lines.js';
 import { quietErrors } from '../helpers/quiet-errors.js';
 import { type ModernXenHost, startModernXenHost } from './helpers/modern-xen-host.js';
 
@@ -32,7 +32,7 @@ async function subscribe(conn: Connection, options: Parameters<Connection['domai
   const all = options.domain || options.events ? conn.domainEvents() : events;
   const marker = await conn.defineXML(guestXml('marker', '99999999-8888-7777-6666-555555555555'));
   await marker.undefine();
-  expect(await takeEvents(all, 2)).toEqual(['marker DEFINED ADDED', 'marker UNDEFINED REMOVED']);
+  expect(await takeEventLines(all, 2)).toEqual(['marker DEFINED ADDED', 'marker UNDEFINED REMOVED']);
   if (all !== events) await all.return?.();
   return events;
 }
@@ -59,21 +59,21 @@ describe('xenlight domain events (our xenstored and a simulated Xen)', () => {
     // (so each step waits for its event, as a person at a shell would be slower than the poll)
     const events = await subscribe(watcher);
     const dom = await actor.createXML(GUEST);
-    expect(await takeEvents(events, 1)).toEqual(['tinyguest STARTED BOOTED']);
+    expect(await takeEventLines(events, 1)).toEqual(['tinyguest STARTED BOOTED']);
     await dom.suspend();
-    expect(await takeEvents(events, 1)).toEqual(['tinyguest SUSPENDED PAUSED']);
+    expect(await takeEventLines(events, 1)).toEqual(['tinyguest SUSPENDED PAUSED']);
     await dom.resume();
-    expect(await takeEvents(events, 1)).toEqual(['tinyguest RESUMED UNPAUSED']);
+    expect(await takeEventLines(events, 1)).toEqual(['tinyguest RESUMED UNPAUSED']);
     await dom.destroy();
-    expect(await takeEvents(events, 1)).toEqual(['tinyguest STOPPED DESTROYED']);
+    expect(await takeEventLines(events, 1)).toEqual(['tinyguest STOPPED DESTROYED']);
   });
 
   it('tells each change before the call on the same connection returns', async () => {
     const events = await subscribe(actor);
     const dom = await actor.createXML(GUEST);
-    expect(await takeEvents(events, 1)).toEqual(['tinyguest STARTED BOOTED']);
+    expect(await takeEventLines(events, 1)).toEqual(['tinyguest STARTED BOOTED']);
     await dom.suspend();
-    expect(await takeEvents(events, 1)).toEqual(['tinyguest SUSPENDED PAUSED']);
+    expect(await takeEventLines(events, 1)).toEqual(['tinyguest SUSPENDED PAUSED']);
     await events.return?.();
   });
 
@@ -82,19 +82,19 @@ describe('xenlight domain events (our xenstored and a simulated Xen)', () => {
     const defined = await watcher.defineXML(GUEST);
     await watcher.defineXML(GUEST);
     await defined.create();
-    expect(await takeEvents(events, 3)).toEqual(['tinyguest DEFINED ADDED', 'tinyguest DEFINED UPDATED', 'tinyguest STARTED BOOTED']);
+    expect(await takeEventLines(events, 3)).toEqual(['tinyguest DEFINED ADDED', 'tinyguest DEFINED UPDATED', 'tinyguest STARTED BOOTED']);
     const paused = await actor.createXML(guestXml('pausedguest', '11111111-2222-3333-4444-555555555555'), 1 /* START_PAUSED */);
     expect(await paused.state()).toMatchObject({ state: 3 });
     await paused.resume();
-    expect(await takeEvents(events, 2)).toEqual(['pausedguest STARTED BOOTED', 'pausedguest RESUMED UNPAUSED']);
+    expect(await takeEventLines(events, 2)).toEqual(['pausedguest STARTED BOOTED', 'pausedguest RESUMED UNPAUSED']);
     const running = await watcher.lookupByName('tinyguest');
     await host.guestShutdown(running.ID(), 'poweroff');
-    expect(await takeEvents(events, 1)).toEqual(['tinyguest STOPPED SHUTDOWN']);
+    expect(await takeEventLines(events, 1)).toEqual(['tinyguest STOPPED SHUTDOWN']);
     await host.guestShutdown(paused.ID(), 'crash');
-    expect(await takeEvents(events, 1)).toEqual(['pausedguest STOPPED CRASHED']);
+    expect(await takeEventLines(events, 1)).toEqual(['pausedguest STOPPED CRASHED']);
     host.xen.domains.delete(running.ID()); // the toolstack reaps the shut-down domain: no second STOPPED
     await (await watcher.lookupByName('tinyguest')).undefine();
-    expect(await takeEvents(events, 1)).toEqual(['tinyguest UNDEFINED REMOVED']);
+    expect(await takeEventLines(events, 1)).toEqual(['tinyguest UNDEFINED REMOVED']);
   });
 
   it('filters by domain and event type', async () => {
@@ -103,7 +103,7 @@ describe('xenlight domain events (our xenstored and a simulated Xen)', () => {
     await (await actor.createXML(guestXml('other', '11111111-2222-3333-4444-555555555555'))).destroy();
     await dom.create();
     await (await actor.lookupByName('tinyguest')).destroy();
-    expect(await takeEvents(onlyStops, 1)).toEqual(['tinyguest STOPPED DESTROYED']);
+    expect(await takeEventLines(onlyStops, 1)).toEqual(['tinyguest STOPPED DESTROYED']);
   });
 
   it('ends the subscription with an error when xenstored goes away', async () => {
