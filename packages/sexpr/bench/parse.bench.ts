@@ -1,6 +1,6 @@
 import parsePeer from 's-expression';
 import { bench, describe } from 'vitest';
-import { all, lookupString, parseSexpr, type SExpr } from '../src/index.js';
+import { all, lookupString, parseSexpr, type SExpr, SexprCursor } from '../src/index.js';
 import { pairedThroughput } from './cpu-throughput.js';
 import { domainListAnswer } from './domain-list-answer.js';
 
@@ -25,6 +25,16 @@ function readDomainFields(root: SExpr): number {
   return total;
 }
 
+/** The same fields read through a SexprCursor, as xend-client's decoders read them: no node is made. */
+function readDomainFieldsByCursor(root: SExpr): number {
+  const cursor = SexprCursor.of(root);
+  let total = 0;
+  for (let domain = cursor.firstChild(cursor.root); domain !== SexprCursor.NONE; domain = cursor.nextSibling(domain)) {
+    for (const field of DOMAIN_FIELDS) total += cursor.lookupString(domain, `domain/${field}`)?.length ?? 0;
+  }
+  return total;
+}
+
 function readEveryAtom(node: SExpr): number {
   if (node.type === 'atom') return node.value.length;
   let total = 0;
@@ -35,6 +45,7 @@ function readEveryAtom(node: SExpr): number {
 const contenders: [string, () => void][] = [
   ['parseSexpr', () => parseSexpr(answer)],
   ['parseSexpr + 8 fields per domain', () => readDomainFields(parseSexpr(answer))],
+  ['parseSexpr + 8 fields per domain by SexprCursor', () => readDomainFieldsByCursor(parseSexpr(answer))],
   ['parseSexpr + every atom', () => readEveryAtom(parseSexpr(answer))],
 ];
 for (const [name, run] of contenders) {

@@ -7,3 +7,4 @@ export { DEFAULT_MAX_DEPTH, type ParseOptions, parseSexpr, parseSexprs } from '.
 export { printAtom, printSexpr } from './print.js';
 export { SexprError, type SexprErrorCode, type SexprErrorInit } from './sexpr-error.js';
 export { type Position, SourceSpan, SourceText } from './source-text.js';
+export { SexprCursor } from './sexpr-cursor.js';

@@ -6,7 +6,7 @@ import { SexprError } from './sexpr-error.js';
 // must be `domain`, then the first child list headed `image`, in it the first headed `linux`,
 // and so on.
 
-function splitPath(path: string): string[] {
+export function splitPath(path: string): string[] {
   const segments = path.split('/');
   if (path === '' || segments.some((segment) => segment === '')) {
     throw new SexprError({ code: 'BAD_PATH', message: 'a lookup path needs non-empty segments separated by "/"', path });

@@ -1,6 +1,6 @@
-import { headOf, type SExpr, type SexprAtom, type SexprList } from './ast.js';
+import type { SExpr, SexprAtom, SexprList } from './ast.js';
 import type { ParseTape } from './parse-tape.js';
-import { SourceSpan } from './source-text.js';
+import type { SourceSpan } from './source-text.js';
 
 // The nodes parseSexpr returns: views of a ParseTape record, made when first visited (a
 // list makes its children when its `items` are first read; a bare atom slices its text when
@@ -11,13 +11,14 @@ export function nodeAt(tape: ParseTape, record: number): SExpr {
 }
 
 export class ParsedAtom implements SexprAtom {
-  readonly #tape: ParseTape;
-  readonly #record: number;
+  /** The tape and record this node reads (src/sexpr-cursor.ts reads them too). */
+  readonly tape: ParseTape;
+  readonly record: number;
   #value: string | undefined;
 
   constructor(tape: ParseTape, record: number) {
-    this.#tape = tape;
-    this.#record = record;
+    this.tape = tape;
+    this.record = record;
   }
 
   get type(): 'atom' {
@@ -25,23 +26,24 @@ export class ParsedAtom implements SexprAtom {
   }
 
   get value(): string {
-    if (this.#value === undefined) this.#value = this.#tape.value(this.#record);
+    if (this.#value === undefined) this.#value = this.tape.value(this.record);
     return this.#value;
   }
 
   get span(): SourceSpan {
-    return new SourceSpan(this.#tape.source, this.#tape.start(this.#record), this.#tape.end(this.#record));
+    return this.tape.span(this.record);
   }
 }
 
 export class ParsedList implements SexprList {
-  readonly #tape: ParseTape;
-  readonly #record: number;
+  /** The tape and record this node reads (src/sexpr-cursor.ts reads them too). */
+  readonly tape: ParseTape;
+  readonly record: number;
   #items: readonly SExpr[] | undefined;
 
   constructor(tape: ParseTape, record: number) {
-    this.#tape = tape;
-    this.#record = record;
+    this.tape = tape;
+    this.record = record;
   }
 
   get type(): 'list' {
@@ -50,20 +52,22 @@ export class ParsedList implements SexprList {
 
   get items(): readonly SExpr[] {
     if (this.#items === undefined) {
-      const tape = this.#tape;
-      this.#items = tape.mapChildren(this.#record, (child) => nodeAt(tape, child));
+      const tape = this.tape;
+      const items = new Array<SExpr>(tape.childCount(this.record));
+      for (let child = tape.firstChild(this.record), index = 0; index < items.length; child = tape.nextSibling(child)) {
+        items[index++] = nodeAt(tape, child);
+      }
+      this.#items = items;
     }
     return this.#items;
   }
 
-  /** Whether the first item is the atom `key`, read from the tape when `items` was not made yet. */
+  /** Whether the first item is the atom `key`, read from the tape (no item is made). */
   isHeaded(key: string): boolean {
-    if (this.#items !== undefined) return headOf(this) === key;
-    const first = this.#tape.firstChild(this.#record);
-    return first !== -1 && this.#tape.atomIs(first, key);
+    return this.tape.isHeaded(this.record, key);
   }
 
   get span(): SourceSpan {
-    return new SourceSpan(this.#tape.source, this.#tape.start(this.#record), this.#tape.end(this.#record));
+    return this.tape.span(this.record);
   }
 }

@@ -5,6 +5,15 @@
 // https://peggyjs.org/
 
 
+
+  // A quoted atom from its characters; a null among them is a backslash at the end of the input.
+  function quoted(chars, closed, quote, start, text, options) {
+    if (closed === null || chars[chars.length - 1] === null) {
+      options.fail("UNTERMINATED_STRING", "this string is never closed: input ends before its closing quote", start, [quote]);
+    }
+    return options.atom(chars.join(""), start, start + text.length);
+  }
+
 class peg$SyntaxError extends SyntaxError {
   constructor(message, expected, found, location) {
     super(message);
@@ -184,14 +193,17 @@ function peg$parse(input, options) {
   const peg$r1 = /^[^"\\]/;
   const peg$r2 = /^[0-9a-fA-F]/;
   const peg$r3 = /^[0-7]/;
+  const peg$r4 = /^[^ \t\n\v\f\r()'"]/;
+  const peg$r5 = /^[^ \t\n\v\f\r()]/;
+  const peg$r6 = /^[ \t\n\v\f\r]/;
 
   const peg$e0 = peg$literalExpectation(")", false);
   const peg$e1 = peg$anyExpectation();
   const peg$e2 = peg$otherExpectation("expression");
   const peg$e3 = peg$literalExpectation("(", false);
   const peg$e4 = peg$literalExpectation("'", false);
-  const peg$e5 = peg$literalExpectation("\"", false);
-  const peg$e6 = peg$classExpectation(["'", "\\"], true, false, false);
+  const peg$e5 = peg$classExpectation(["'", "\\"], true, false, false);
+  const peg$e6 = peg$literalExpectation("\"", false);
   const peg$e7 = peg$classExpectation(["\"", "\\"], true, false, false);
   const peg$e8 = peg$literalExpectation("\\", false);
   const peg$e9 = peg$literalExpectation("x", false);
@@ -204,45 +216,44 @@ function peg$parse(input, options) {
   const peg$e16 = peg$literalExpectation("b", false);
   const peg$e17 = peg$literalExpectation("f", false);
   const peg$e18 = peg$literalExpectation("v", false);
+  const peg$e19 = peg$classExpectation([" ", "\t", "\n", "\v", "\f", "\r", "(", ")", "'", "\""], true, false, false);
+  const peg$e20 = peg$classExpectation([" ", "\t", "\n", "\v", "\f", "\r", "(", ")"], true, false, false);
+  const peg$e21 = peg$classExpectation([" ", "\t", "\n", "\v", "\f", "\r"], false, false, false);
 
   function peg$f0() {
     if (!options.lenient) {
       options.fail("UNBALANCED", "unexpected \")\" without a matching \"(\"", offset(), ["an expression", "end of input"]);
     }
-    skip(ANYTHING);
   }
   function peg$f1(start, items, closed) {
     if (!closed && !options.lenient) {
       options.fail("UNBALANCED", "this \"(\" is never closed: input ends inside the list", start, [")"]);
     }
     depth--;
-    return token(options.list(items, start, peg$currPos));
+    return options.list(items, start, offset() + text().length);
   }
   function peg$f2() {
     if (++depth > options.maxDepth) {
       options.fail("TOO_DEEP", "nesting deeper than " + options.maxDepth + " levels", offset(), ["at most " + options.maxDepth + " nested lists"]);
     }
-    return token(offset());
+    return offset();
   }
   function peg$f3() {    return true;  }
   function peg$f4() {    return false;  }
-  function peg$f5(parts, closed) {    return quotedAtom(parts, closed, offset(), "'");  }
-  function peg$f6(parts, closed) {    return quotedAtom(parts, closed, offset(), '"');  }
-  function peg$f7() {    return extend(SINGLE_QUOTED_TAIL);  }
-  function peg$f8() {    return extend(DOUBLE_QUOTED_TAIL);  }
-  function peg$f9(digits) {    return String.fromCharCode(parseInt(digits, 16));  }
-  function peg$f10(digits) {    return String.fromCharCode(parseInt(digits, 8));  }
-  function peg$f11() {    return "\n";  }
-  function peg$f12() {    return "\t";  }
-  function peg$f13() {    return "\r";  }
-  function peg$f14() {    return "\x07";  }
-  function peg$f15() {    return "\b";  }
-  function peg$f16() {    return "\f";  }
-  function peg$f17() {    return "\v";  }
-  function peg$f18() {    options.fail("BAD_ESCAPE", "\\x must be followed by two hexadecimal digits", offset() - 1, ["two hexadecimal digits"]);  }
-  function peg$f19() {    return null;  }
-  function peg$f20() {    skipBare(); return token(options.atom(undefined, offset(), peg$currPos));  }
-  function peg$f21() {    skipWhitespace();  }
+  function peg$f5(chars, closed) {    return quoted(chars, closed, "'", offset(), text(), options);  }
+  function peg$f6(chars, closed) {    return quoted(chars, closed, '"', offset(), text(), options);  }
+  function peg$f7(digits) {    return String.fromCharCode(parseInt(digits, 16));  }
+  function peg$f8(digits) {    return String.fromCharCode(parseInt(digits, 8));  }
+  function peg$f9() {    return "\n";  }
+  function peg$f10() {    return "\t";  }
+  function peg$f11() {    return "\r";  }
+  function peg$f12() {    return "\x07";  }
+  function peg$f13() {    return "\b";  }
+  function peg$f14() {    return "\f";  }
+  function peg$f15() {    return "\v";  }
+  function peg$f16() {    options.fail("BAD_ESCAPE", "\\x must be followed by two hexadecimal digits", offset() - 1, ["two hexadecimal digits"]);  }
+  function peg$f17() {    return null;  }
+  function peg$f18() {    return options.atom(text(), offset(), offset() + text().length);  }
   let peg$currPos = options.peg$currPos | 0;
   let peg$savedPos = peg$currPos;
   const peg$posDetailsCache = [{ line: 1, column: 1 }];
@@ -436,7 +447,7 @@ function peg$parse(input, options) {
   }
 
   function peg$parseEnd() {
-    let s0, s1;
+    let s0, s1, s2, s3;
 
     s0 = peg$currPos;
     if (input.charCodeAt(peg$currPos) === 41) {
@@ -447,10 +458,30 @@ function peg$parse(input, options) {
       if (peg$silentFails === 0) { peg$fail(peg$e0); }
     }
     if (s1 !== peg$FAILED) {
+      s2 = [];
+      if (input.length > peg$currPos) {
+        s3 = input.charAt(peg$currPos);
+        peg$currPos++;
+      } else {
+        s3 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e1); }
+      }
+      while (s3 !== peg$FAILED) {
+        s2.push(s3);
+        if (input.length > peg$currPos) {
+          s3 = input.charAt(peg$currPos);
+          peg$currPos++;
+        } else {
+          s3 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e1); }
+        }
+      }
       peg$savedPos = s0;
-      s1 = peg$f0();
+      s0 = peg$f0();
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
     }
-    s0 = s1;
     if (s0 === peg$FAILED) {
       s0 = peg$currPos;
       peg$silentFails++;
@@ -474,15 +505,23 @@ function peg$parse(input, options) {
   }
 
   function peg$parseExpr() {
-    let s0, s1;
+    let s0, s1, s2;
 
     peg$silentFails++;
-    s0 = peg$parseList();
-    if (s0 === peg$FAILED) {
-      s0 = peg$parseQuoted();
-      if (s0 === peg$FAILED) {
-        s0 = peg$parseBare();
+    s0 = peg$currPos;
+    s1 = peg$parseList();
+    if (s1 === peg$FAILED) {
+      s1 = peg$parseQuoted();
+      if (s1 === peg$FAILED) {
+        s1 = peg$parseBare();
       }
+    }
+    if (s1 !== peg$FAILED) {
+      s2 = peg$parse_();
+      s0 = s1;
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
     }
     peg$silentFails--;
     if (s0 === peg$FAILED) {
@@ -494,21 +533,22 @@ function peg$parse(input, options) {
   }
 
   function peg$parseList() {
-    let s0, s1, s2, s3;
+    let s0, s1, s2, s3, s4;
 
     s0 = peg$currPos;
     s1 = peg$parseOpen();
     if (s1 !== peg$FAILED) {
-      s2 = [];
-      s3 = peg$parseExpr();
-      while (s3 !== peg$FAILED) {
-        s2.push(s3);
-        s3 = peg$parseExpr();
+      s2 = peg$parse_();
+      s3 = [];
+      s4 = peg$parseExpr();
+      while (s4 !== peg$FAILED) {
+        s3.push(s4);
+        s4 = peg$parseExpr();
       }
-      s3 = peg$parseClose();
-      if (s3 !== peg$FAILED) {
+      s4 = peg$parseClose();
+      if (s4 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f1(s1, s2, s3);
+        s0 = peg$f1(s1, s3, s4);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -598,13 +638,25 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       s2 = [];
-      s3 = peg$parseSingleRun();
+      s3 = input.charAt(peg$currPos);
+      if (peg$r0.test(s3)) {
+        peg$currPos++;
+      } else {
+        s3 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e5); }
+      }
       if (s3 === peg$FAILED) {
         s3 = peg$parseEscape();
       }
       while (s3 !== peg$FAILED) {
         s2.push(s3);
-        s3 = peg$parseSingleRun();
+        s3 = input.charAt(peg$currPos);
+        if (peg$r0.test(s3)) {
+          peg$currPos++;
+        } else {
+          s3 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e5); }
+        }
         if (s3 === peg$FAILED) {
           s3 = peg$parseEscape();
         }
@@ -637,17 +689,29 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e5); }
+        if (peg$silentFails === 0) { peg$fail(peg$e6); }
       }
       if (s1 !== peg$FAILED) {
         s2 = [];
-        s3 = peg$parseDoubleRun();
+        s3 = input.charAt(peg$currPos);
+        if (peg$r1.test(s3)) {
+          peg$currPos++;
+        } else {
+          s3 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e7); }
+        }
         if (s3 === peg$FAILED) {
           s3 = peg$parseEscape();
         }
         while (s3 !== peg$FAILED) {
           s2.push(s3);
-          s3 = peg$parseDoubleRun();
+          s3 = input.charAt(peg$currPos);
+          if (peg$r1.test(s3)) {
+            peg$currPos++;
+          } else {
+            s3 = peg$FAILED;
+            if (peg$silentFails === 0) { peg$fail(peg$e7); }
+          }
           if (s3 === peg$FAILED) {
             s3 = peg$parseEscape();
           }
@@ -657,7 +721,7 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s3 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e5); }
+          if (peg$silentFails === 0) { peg$fail(peg$e6); }
         }
         if (s3 === peg$FAILED) {
           s3 = peg$parseEndOfInput();
@@ -674,46 +738,6 @@ function peg$parse(input, options) {
         s0 = peg$FAILED;
       }
     }
-
-    return s0;
-  }
-
-  function peg$parseSingleRun() {
-    let s0, s1;
-
-    s0 = peg$currPos;
-    s1 = input.charAt(peg$currPos);
-    if (peg$r0.test(s1)) {
-      peg$currPos++;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e6); }
-    }
-    if (s1 !== peg$FAILED) {
-      peg$savedPos = s0;
-      s1 = peg$f7();
-    }
-    s0 = s1;
-
-    return s0;
-  }
-
-  function peg$parseDoubleRun() {
-    let s0, s1;
-
-    s0 = peg$currPos;
-    s1 = input.charAt(peg$currPos);
-    if (peg$r1.test(s1)) {
-      peg$currPos++;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e7); }
-    }
-    if (s1 !== peg$FAILED) {
-      peg$savedPos = s0;
-      s1 = peg$f8();
-    }
-    s0 = s1;
 
     return s0;
   }
@@ -792,7 +816,7 @@ function peg$parse(input, options) {
       }
       if (s2 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f9(s2);
+        s0 = peg$f7(s2);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -846,7 +870,7 @@ function peg$parse(input, options) {
       }
       if (s1 !== peg$FAILED) {
         peg$savedPos = s0;
-        s1 = peg$f10(s1);
+        s1 = peg$f8(s1);
       }
       s0 = s1;
       if (s0 === peg$FAILED) {
@@ -860,7 +884,7 @@ function peg$parse(input, options) {
         }
         if (s1 !== peg$FAILED) {
           peg$savedPos = s0;
-          s1 = peg$f11();
+          s1 = peg$f9();
         }
         s0 = s1;
         if (s0 === peg$FAILED) {
@@ -874,7 +898,7 @@ function peg$parse(input, options) {
           }
           if (s1 !== peg$FAILED) {
             peg$savedPos = s0;
-            s1 = peg$f12();
+            s1 = peg$f10();
           }
           s0 = s1;
           if (s0 === peg$FAILED) {
@@ -888,7 +912,7 @@ function peg$parse(input, options) {
             }
             if (s1 !== peg$FAILED) {
               peg$savedPos = s0;
-              s1 = peg$f13();
+              s1 = peg$f11();
             }
             s0 = s1;
             if (s0 === peg$FAILED) {
@@ -902,7 +926,7 @@ function peg$parse(input, options) {
               }
               if (s1 !== peg$FAILED) {
                 peg$savedPos = s0;
-                s1 = peg$f14();
+                s1 = peg$f12();
               }
               s0 = s1;
               if (s0 === peg$FAILED) {
@@ -916,7 +940,7 @@ function peg$parse(input, options) {
                 }
                 if (s1 !== peg$FAILED) {
                   peg$savedPos = s0;
-                  s1 = peg$f15();
+                  s1 = peg$f13();
                 }
                 s0 = s1;
                 if (s0 === peg$FAILED) {
@@ -930,7 +954,7 @@ function peg$parse(input, options) {
                   }
                   if (s1 !== peg$FAILED) {
                     peg$savedPos = s0;
-                    s1 = peg$f16();
+                    s1 = peg$f14();
                   }
                   s0 = s1;
                   if (s0 === peg$FAILED) {
@@ -944,7 +968,7 @@ function peg$parse(input, options) {
                     }
                     if (s1 !== peg$FAILED) {
                       peg$savedPos = s0;
-                      s1 = peg$f17();
+                      s1 = peg$f15();
                     }
                     s0 = s1;
                     if (s0 === peg$FAILED) {
@@ -958,7 +982,7 @@ function peg$parse(input, options) {
                       }
                       if (s1 !== peg$FAILED) {
                         peg$savedPos = s0;
-                        s1 = peg$f18();
+                        s1 = peg$f16();
                       }
                       s0 = s1;
                       if (s0 === peg$FAILED) {
@@ -1008,7 +1032,7 @@ function peg$parse(input, options) {
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f19();
+      s1 = peg$f17();
     }
     s0 = s1;
 
@@ -1016,40 +1040,37 @@ function peg$parse(input, options) {
   }
 
   function peg$parseBare() {
-    let s0, s1, s2;
+    let s0, s1, s2, s3;
 
     s0 = peg$currPos;
-    s1 = peg$currPos;
-    peg$silentFails++;
-    if (input.charCodeAt(peg$currPos) === 41) {
-      s2 = peg$c0;
+    s1 = input.charAt(peg$currPos);
+    if (peg$r4.test(s1)) {
       peg$currPos++;
     } else {
-      s2 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e0); }
-    }
-    peg$silentFails--;
-    if (s2 === peg$FAILED) {
-      s1 = undefined;
-    } else {
-      peg$currPos = s1;
       s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e19); }
     }
     if (s1 !== peg$FAILED) {
-      if (input.length > peg$currPos) {
-        s2 = input.charAt(peg$currPos);
+      s2 = [];
+      s3 = input.charAt(peg$currPos);
+      if (peg$r5.test(s3)) {
         peg$currPos++;
       } else {
-        s2 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e1); }
+        s3 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e20); }
       }
-      if (s2 !== peg$FAILED) {
-        peg$savedPos = s0;
-        s0 = peg$f20();
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
+      while (s3 !== peg$FAILED) {
+        s2.push(s3);
+        s3 = input.charAt(peg$currPos);
+        if (peg$r5.test(s3)) {
+          peg$currPos++;
+        } else {
+          s3 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e20); }
+        }
       }
+      peg$savedPos = s0;
+      s0 = peg$f18();
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -1062,11 +1083,24 @@ function peg$parse(input, options) {
     let s0, s1;
 
     peg$silentFails++;
-    s0 = peg$currPos;
-    s1 = '';
-    peg$savedPos = s0;
-    s1 = peg$f21();
-    s0 = s1;
+    s0 = [];
+    s1 = input.charAt(peg$currPos);
+    if (peg$r6.test(s1)) {
+      peg$currPos++;
+    } else {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e21); }
+    }
+    while (s1 !== peg$FAILED) {
+      s0.push(s1);
+      s1 = input.charAt(peg$currPos);
+      if (peg$r6.test(s1)) {
+        peg$currPos++;
+      } else {
+        s1 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e21); }
+      }
+    }
     peg$silentFails--;
 
     return s0;
@@ -1074,53 +1108,6 @@ function peg$parse(input, options) {
 
 
   let depth = 0;
-
-  const SINGLE_QUOTED_TAIL = /[^'\\]*/y;
-  const DOUBLE_QUOTED_TAIL = /[^"\\]*/y;
-  const ANYTHING = /[\s\S]*/y;
-
-  // Moves the parse position past the longest match of `tail`.
-  function skip(tail) {
-    tail.lastIndex = peg$currPos;
-    tail.test(input);
-    peg$currPos = tail.lastIndex;
-  }
-
-  // Whitespace and bare runs are short (a few characters), so a charCodeAt loop beats entering
-  // a regular expression for each. Past the end, charCodeAt gives NaN, which fails every test.
-  // Whitespace: space, \t \n \v \f \r.
-  function skipWhitespace() {
-    let position = peg$currPos;
-    for (let code = input.charCodeAt(position); code === 32 || (code >= 9 && code <= 13); code = input.charCodeAt(++position));
-    peg$currPos = position;
-  }
-
-  // The rest of a bare atom: anything but whitespace and parentheses.
-  function skipBare() {
-    let position = peg$currPos;
-    for (let code = input.charCodeAt(position); code > 41 || code < 9 || (code > 13 && code !== 32 && code < 40); code = input.charCodeAt(++position));
-    peg$currPos = position;
-  }
-
-  // Skips like `skip` and returns the text matched by the whole rule so far.
-  function extend(tail) {
-    skip(tail);
-    return input.slice(peg$savedPos, peg$currPos);
-  }
-
-  function quotedAtom(parts, closed, start, quote) {
-    // A null part is a backslash at the very end of the input.
-    if (closed === null || parts[parts.length - 1] === null) {
-      options.fail("UNTERMINATED_STRING", "this string is never closed: input ends before its closing quote", start, [quote]);
-    }
-    return token(options.atom(parts.length === 1 ? parts[0] : parts.join(""), start, peg$currPos));
-  }
-
-  // Skips the whitespace after a token; `value` is computed first, so it ends where the token does.
-  function token(value) {
-    skipWhitespace();
-    return value;
-  }
 
   peg$result = peg$startRuleFunction();
 

@@ -1,4 +1,4 @@
-import { headOf, type SExpr } from '@libvirt-ts/sexpr';
+import { type SExpr, SexprCursor } from '@libvirt-ts/sexpr';
 import { secondsToNanoseconds } from './cpu-time.js';
 import { FieldReader, recordError } from './read-fields.js';
 
@@ -29,7 +29,12 @@ export interface XendDomainRecord {
 
 /** Decodes one `(domain ...)` record. Throws PARSE_ERROR naming the domain and field. */
 export function decodeDomain(record: SExpr): XendDomainRecord {
-  const fields = new FieldReader(record, 'domain');
+  return decodeDomainAt(SexprCursor.of(record), undefined, record);
+}
+
+/** Decodes the `(domain ...)` record at `node` of `cursor` (its root by default); `record` is that node if the caller has it. */
+function decodeDomainAt(cursor: SexprCursor, node = cursor.root, record?: SExpr): XendDomainRecord {
+  const fields = new FieldReader(cursor, 'domain', node);
   const name = fields.requiredString('name');
   fields.what = `domain ${JSON.stringify(name)}`;
   const uuid = fields.requiredUuid('uuid');
@@ -46,17 +51,23 @@ export function decodeDomain(record: SExpr): XendDomainRecord {
     memory: fields.int('memory'),
     vcpus: fields.int('vcpus'),
     cpuTimeNs,
-    sexpr: record,
+    sexpr: record ?? cursor.node(node),
   };
 }
 
 /** Decodes the answer of `GET /xend/domain?detail=1`: a list of `(domain ...)` records. */
 export function decodeDomainList(answer: SExpr): XendDomainRecord[] {
+  const cursor = SexprCursor.of(answer);
+  const first = cursor.firstChild(cursor.root);
   // A list with an atom head is a names list or a single record, not a list of records.
-  if (answer.type !== 'list' || headOf(answer) !== undefined) {
+  if (!cursor.isList(cursor.root) || (first !== SexprCursor.NONE && !cursor.isList(first))) {
     throw recordError('domain list', 'expected a list of (domain ...) records');
   }
-  return answer.items.map(decodeDomain);
+  const domains: XendDomainRecord[] = [];
+  for (let domain = first; domain !== SexprCursor.NONE; domain = cursor.nextSibling(domain)) {
+    domains.push(decodeDomainAt(cursor, domain));
+  }
+  return domains;
 }
 
 /** Decodes the answer of `GET /xend/domain`: a list of names. */

@@ -1,4 +1,4 @@
-import type { SExpr } from '@libvirt-ts/sexpr';
+import { type SExpr, SexprCursor } from '@libvirt-ts/sexpr';
 import { FieldReader } from './read-fields.js';
 
 /**
@@ -32,7 +32,7 @@ export interface XendNodeRecord {
 
 /** Decodes the `(node ...)` answer of `GET /xend/node/`. */
 export function decodeNode(answer: SExpr): XendNodeRecord {
-  const fields = new FieldReader(answer, 'node');
+  const fields = new FieldReader(SexprCursor.of(answer), 'node');
   return {
     host: fields.string('host') ?? '',
     release: fields.string('release') ?? '',

@@ -1,4 +1,4 @@
-import { headOf, lookupInt, lookupString, type SExpr, SexprError } from '@libvirt-ts/sexpr';
+import { SexprCursor, SexprError } from '@libvirt-ts/sexpr';
 import { canonicalUuid } from '@libvirt-ts/xml-format';
 import { XendError } from '../errors/xend-error.js';
 
@@ -8,44 +8,40 @@ export function recordError(what: string, message: string, cause?: unknown): Xen
 }
 
 /**
- * Typed reads of the fields of one xend record, `(domain (name x) (memory 420) ...)`, by key.
- * The record is indexed once (the first field of each key counts, as in libvirt's lookup), and
- * a bad or missing field fails as PARSE_ERROR naming the record and field, with the sexpr
- * package's error as the cause.
+ * Typed reads of the fields of one xend record, `(domain (name x) (memory 420) ...)`, by key,
+ * straight from the parser's tape (a SexprCursor: no node object is made per field). The first
+ * field of each key counts, as in libvirt's lookup, and a bad or missing field fails as
+ * PARSE_ERROR naming the record and field, with the sexpr package's error as the cause.
  */
 export class FieldReader {
-  private readonly fields = new Map<string, SExpr>();
   /** `domain "pvtest"`, `node`: what the record is, for messages. */
   what: string;
 
+  /** Reads `record` (a node of `cursor`, by default the one the cursor was made for). */
   constructor(
-    record: SExpr,
+    private readonly cursor: SexprCursor,
     private readonly head: string,
+    private readonly record = cursor.root,
   ) {
     this.what = `${head} record`;
-    if (record.type !== 'list' || headOf(record) !== head) throw this.error(`expected a (${head} ...) record`);
-    for (let index = 1; index < record.items.length; index++) {
-      const field = record.items[index]!;
-      const key = headOf(field);
-      if (key !== undefined && !this.fields.has(key)) this.fields.set(key, field);
-    }
+    if (!cursor.isHeaded(record, head)) throw this.error(`expected a (${head} ...) record`);
   }
 
   string(key: string): string | undefined {
-    return this.read(key, lookupString);
+    return this.read(key, this.cursor.lookupString);
   }
 
   requiredString(key: string): string {
-    return this.read(key, lookupString) ?? this.missing(key);
+    return this.string(key) ?? this.missing(key);
   }
 
   /** An integer field; libvirt reads a missing one as 0. */
   int(key: string): number {
-    return this.read(key, lookupInt) ?? 0;
+    return this.optionalInt(key) ?? 0;
   }
 
   optionalInt(key: string): number | undefined {
-    return this.read(key, lookupInt);
+    return this.read(key, this.cursor.lookupInt);
   }
 
   /** A UUID as virUUIDParse reads it, in canonical 8-4-4-4-12 form. */
@@ -59,11 +55,11 @@ export class FieldReader {
     return recordError(this.what, message, cause);
   }
 
-  private read<T>(key: string, getter: (field: SExpr, key: string) => T | undefined): T | undefined {
-    const field = this.fields.get(key);
-    if (field === undefined) return undefined;
+  private read<T>(key: string, getter: (this: SexprCursor, field: number, key: string) => T | undefined): T | undefined {
+    const field = this.cursor.child(this.record, key);
+    if (field === SexprCursor.NONE) return undefined;
     try {
-      return getter(field, key);
+      return getter.call(this.cursor, field, key);
     } catch (cause) {
       if (!SexprError.isInstance(cause)) throw cause;
       throw this.error(`bad field ${this.head}/${key}: ${cause.message}`, cause);
