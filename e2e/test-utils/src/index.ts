@@ -1,4 +1,5 @@
 export { type FaultReport, faultReport, measurePeak } from './fault-report.js';
+export { type ExitStatus, startDaemon, type WatchedDaemon } from './daemon-process.js';
 export { type RunOptions, type RunResult, onPath, run } from './run.js';
 export {
   type Dom0Job,

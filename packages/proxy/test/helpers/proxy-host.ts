@@ -1,5 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +6,7 @@ import { XendClient } from '@libvirt-ts/xend-client';
 import { type FakeXend, type FakeXendSeed, startFakeXend } from '@libvirt-ts/xend-client/testing';
 import { XenstoreClient } from '@libvirt-ts/xenstore';
 import { startXenstored, type Xenstored } from '@libvirt-ts/xenstore/server';
+import { startDaemon as startWatchedDaemon, type WatchedDaemon } from '@libvirt-ts/test-utils';
 
 /** The daemon runs from the build (dist/), as installed; its test entry is plain JavaScript. */
 export const DAEMON_ENTRY = fileURLToPath(new URL('./fake-xen-proxy.mjs', import.meta.url));
@@ -66,59 +66,9 @@ export function socketName(): string {
   return `\0/tmp/proxy14-test-${process.pid}-${counter++}`;
 }
 
-export interface DaemonProcess {
-  readonly pid: number;
-  readonly exited: boolean;
-  /** Settles with the exit status when the process ends. */
-  readonly exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Resident memory now, KiB (VmRSS). */
-  rssKiB(): number;
-  /** Peak resident memory since start or the last resetPeak(), KiB (VmHWM). */
-  peakRssKiB(): number;
-  /** Starts a new peak measurement (writes 5 to /proc/PID/clear_refs). */
-  resetPeak(): void;
-  stderr(): string;
-  terminate(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
+export type DaemonProcess = WatchedDaemon;
 
 /** Starts the daemon over `host` with `args` (`-v` is added: its "listening" line says it is ready). */
-export async function startDaemon(host: ProxyHost, args: string[]): Promise<DaemonProcess> {
-  const child: ChildProcess = spawn(process.execPath, [DAEMON_ENTRY, host.dir, '-v', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  let exited = false;
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => {
-      exited = true;
-      resolve({ code, signal });
-    }),
-  );
-  await new Promise<void>((resolve, reject) => {
-    child.stderr!.on('data', (text: Buffer) => {
-      stderr += text.toString();
-      if (stderr.includes('listening on')) resolve();
-    });
-    exit.then(({ code }) => reject(new Error(`libvirt-ts-proxy exited (${code}) before listening: ${stderr}`)));
-  });
-  const pid = child.pid!;
-  return {
-    pid,
-    get exited() {
-      return exited;
-    },
-    exit,
-    rssKiB: () => statusKiB(pid, 'VmRSS'),
-    peakRssKiB: () => statusKiB(pid, 'VmHWM'),
-    resetPeak: () => writeFileSync(`/proc/${pid}/clear_refs`, '5'),
-    stderr: () => stderr,
-    async terminate() {
-      if (!exited) child.kill('SIGTERM');
-      return exit;
-    },
-  };
-}
-
-function statusKiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  if (!match) throw new Error(`no ${field} in /proc/${pid}/status`);
-  return Number(match[1]);
+export function startDaemon(host: ProxyHost, args: string[]): Promise<DaemonProcess> {
+  return startWatchedDaemon('libvirt-ts-proxy', DAEMON_ENTRY, [host.dir, '-v', ...args], 'listening on');
 }
