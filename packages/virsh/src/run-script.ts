@@ -30,30 +30,26 @@ export function parseScript(tokens: TokenSource, session: Session): ParsedComman
 
 export async function runCommands(parsed: ParsedCommand[], session: Session): Promise<boolean> {
   let ok = true;
-  for (const command of parsed) {
-    const started = process.hrtime.bigint();
-    ok = await runOne(command, session);
-    const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+  for (const { def, values } of parsed) {
+    const started = session.timing ? process.hrtime.bigint() : 0n;
+    // One command: inline, not in a function of its own, as a script may run thousands.
+    try {
+      if (!def.noConnect) await session.connection();
+      await def.run({ options: new CommandOptions(def, values), session });
+      ok = true;
+    } catch (err) {
+      reportError(session, err);
+      ok = false;
+    }
     if (session.stopRequested) {
       session.out.flush();
       return ok;
     }
-    if (session.timing) session.out.print(`\n(Time: ${elapsedMs.toFixed(3)} ms)\n\n`);
+    if (session.timing) session.out.print(`\n(Time: ${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(3)} ms)\n\n`);
     else session.out.printExtra('\n');
   }
   session.out.flush();
   return ok;
-}
-
-async function runOne({ def, values }: ParsedCommand, session: Session): Promise<boolean> {
-  try {
-    if (!def.noConnect) await session.connection();
-    await def.run({ options: new CommandOptions(def, values), session });
-    return true;
-  } catch (err) {
-    reportError(session, err);
-    return false;
-  }
 }
 
 /** Prints an error as virsh does: one "error: ..." line per message. */

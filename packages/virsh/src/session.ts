@@ -62,10 +62,12 @@ export class Session {
     return this.#conn !== undefined;
   }
 
-  /** The open connection, connecting first if there is none (virshConnectionHandler). */
-  async connection(): Promise<Connection> {
-    if (!this.#conn) await this.reconnect(this.uri, this.readOnly);
-    return this.#conn as Connection;
+  /**
+   * The open connection, connecting first if there is none (virshConnectionHandler). Once open
+   * it is returned as it is, not in a promise: every command asks for it, and `await` takes both.
+   */
+  connection(): Connection | Promise<Connection> {
+    return this.#conn ?? this.reconnect(this.uri, this.readOnly).then(() => this.#conn as Connection);
   }
 
   /**

@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
+import { andThen } from './engine/and-then.js';
 import { listRefs } from './engine/list-refs.js';
 import { type ConnectionEngine, LIB_VERSION } from './engine/connection-engine.js';
 import type { Domain } from './domain.js';
 import type { ErrorFunc } from './errors/error-reporting.js';
 import { VirtError } from './errors/virt-error.js';
 import type { DomainEvent, DomainEventsOptions, DomainInfo, NodeInfo, SecurityModel } from './types.js';
+import type { Answer, DomainRef } from './driver.js';
 import { formatUuid, parseUuid } from '@libvirt-ts/xml-format';
 
 /** C's int and unsigned int bounds: keepalive's interval and count. */
@@ -217,7 +219,7 @@ export class Connection {
    */
   listAllDomains(flags = 0): Promise<Domain[]> {
     const engine = this.#engine;
-    return engine.run(undefined, async () => (await listRefs(engine, flags)).map((ref) => engine.handle(ref)));
+    return engine.run(undefined, () => andThen(listRefs(engine, flags), (refs) => refs.map((ref) => engine.handle(ref))));
   }
 
   /**
@@ -229,9 +231,7 @@ export class Connection {
     const engine = this.#engine;
     return engine.run(undefined, async () => {
       const refs = await listRefs(engine, flags);
-      const rows = await Promise.all(
-        refs.map(async (ref) => ({ ref, info: ref.info ?? (await engine.call('domainGetInfo', ref).catch(() => undefined)) })),
-      );
+      const rows = await Promise.all(refs.map(async (ref) => ({ ref, info: ref.info ?? (await infoIfThere(engine, ref)) })));
       return rows.flatMap(({ ref, info }) => (info ? [{ domain: engine.handle(ref), info }] : []));
     });
   }
@@ -241,24 +241,20 @@ export class Connection {
   /** virDomainLookupByID. */
   lookupByID(id: number): Promise<Domain> {
     const engine = this.#engine;
-    return engine.run(undefined, async () => {
+    return engine.run(undefined, () => {
       if (!Number.isInteger(id) || id < 0) {
         throw new VirtError({ code: 'INVALID_ARG', domain: 'DOM', message: `id in virDomainLookupByID must be greater than or equal to 0`, int1: id });
       }
-      const ref = await engine.call('lookupByID', id);
-      if (!ref) throw noDomain(`no domain with matching id ${id}`);
-      return engine.handle(ref);
+      return andThen(engine.call('lookupByID', id), (ref) => foundHandle(engine, ref, `no domain with matching id ${id}`));
     });
   }
 
   /** virDomainLookupByName. */
   lookupByName(name: string): Promise<Domain> {
     const engine = this.#engine;
-    return engine.run(undefined, async () => {
-      const ref = await engine.call('lookupByName', name);
-      if (!ref) throw noDomain(`no domain with matching name '${name}'`);
-      return engine.handle(ref);
-    });
+    return engine.run(undefined, () =>
+      andThen(engine.call('lookupByName', name), (ref) => foundHandle(engine, ref, `no domain with matching name '${name}'`)),
+    );
   }
 
   /** virDomainLookupByUUID: 16 raw bytes. */
@@ -268,7 +264,7 @@ export class Connection {
 
   /** virDomainLookupByUUIDString: the text forms virUUIDParse accepts. */
   lookupByUUIDString(uuid: string): Promise<Domain> {
-    return this.#engine.run(undefined, async () => {
+    return this.#engine.run(undefined, () => {
       const bytes = parseUuid(uuid);
       if (!bytes) {
         throw new VirtError({ code: 'INVALID_ARG', domain: 'DOM', info: `uuidstr in virDomainLookupByUUIDString must be a valid UUID`, str2: uuid });
@@ -277,13 +273,12 @@ export class Connection {
     });
   }
 
-  async #lookupUUID(uuid: Uint8Array): Promise<Domain> {
+  #lookupUUID(uuid: Uint8Array): Answer<Domain> {
     if (uuid.length !== 16) {
       throw new VirtError({ code: 'INVALID_ARG', domain: 'DOM', info: `uuid in virDomainLookupByUUID must be 16 bytes, not ${uuid.length}` });
     }
-    const ref = await this.#engine.call('lookupByUUID', uuid);
-    if (!ref) throw noDomain(`no domain with matching uuid '${formatUuid(uuid)}'`);
-    return this.#engine.handle(ref);
+    const engine = this.#engine;
+    return andThen(engine.call('lookupByUUID', uuid), (ref) => foundHandle(engine, ref, `no domain with matching uuid '${formatUuid(uuid)}'`));
   }
 
   // ---- creation
@@ -331,6 +326,21 @@ export function engineOf(conn: Connection): ConnectionEngine {
 
 const REGISTER_EVENTS_API = 'virConnectDomainEventRegisterAny';
 
+/** The handle of a domain a lookup found, NO_DOMAIN (with `detail`) when it found none. */
+function foundHandle(engine: ConnectionEngine, ref: DomainRef | undefined, detail: string): Domain {
+  if (!ref) throw noDomain(detail);
+  return engine.handle(ref);
+}
+
 function noDomain(detail: string): VirtError {
   return new VirtError({ code: 'NO_DOMAIN', domain: 'DOM', info: detail });
+}
+
+/** A domain's info, or undefined when the driver no longer finds it (it vanished since the listing). */
+async function infoIfThere(engine: ConnectionEngine, ref: DomainRef): Promise<DomainInfo | undefined> {
+  try {
+    return await engine.call('domainGetInfo', ref);
+  } catch {
+    return undefined;
+  }
 }

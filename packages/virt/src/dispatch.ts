@@ -1,4 +1,4 @@
-import type { Driver, DriverMethod, DriverMethodArgs, DriverMethodResult, OpenedDriver } from './driver.js';
+import type { Answer, Driver, DriverMethod, DriverMethodArgs, DriverMethodResult, OpenedDriver } from './driver.js';
 import { VirtError } from './errors/virt-error.js';
 
 /**
@@ -87,23 +87,19 @@ export function dispatch<M extends DriverMethod>(
   drivers: readonly OpenedDriver[],
   method: M,
   ...args: DriverMethodArgs<M>
-): Promise<DriverMethodResult<M>> {
+): Answer<DriverMethodResult<M>> {
   const implementers = implementersOf(drivers, method);
-  // One implementer (every local connection): its answer or its error, whatever the policy, with
-  // no async function of dispatch's own around it (every API call comes here; Promise.resolve
-  // returns a driver's promise as it is).
+  // One implementer (every local connection): its answer or its error as it gives them, at once
+  // or in a promise, whatever the policy, with no async function of dispatch's own around it
+  // (every API call comes here).
   if (implementers.length === 1) {
     const driver = implementers[0] as Driver;
-    try {
-      return Promise.resolve((driver[method] as DriverCall<M>).apply(driver, args));
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return (driver[method] as DriverCall<M>).apply(driver, args);
   }
   return dispatchByPolicy(implementers, method, args);
 }
 
-type DriverCall<M extends DriverMethod> = (...a: DriverMethodArgs<M>) => Promise<DriverMethodResult<M>>;
+type DriverCall<M extends DriverMethod> = (...a: DriverMethodArgs<M>) => Answer<DriverMethodResult<M>>;
 
 async function dispatchByPolicy<M extends DriverMethod>(
   implementers: Driver[],

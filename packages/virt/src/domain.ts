@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Connection } from './connection.js';
-import type { DomainRef, DriverMethod, DriverMethodArgs, DriverMethodResult } from './driver.js';
+import type { Answer, DomainRef, DriverMethod, DriverMethodArgs, DriverMethodResult } from './driver.js';
 import { CALL_RULES } from './dispatch.js';
 import type { ConnectionEngine } from './engine/connection-engine.js';
 import { VirtError } from './errors/virt-error.js';
@@ -135,7 +135,7 @@ export class Domain {
    * A write taking a size or count that must not be zero: a read-only connection is refused before
    * the argument is checked, as libvirt.c orders its checks.
    */
-  #sized(method: DriverMethod, argument: string, value: number, call: (value: number) => Promise<void>): Promise<void> {
+  #sized(method: DriverMethod, argument: string, value: number, call: (value: number) => Answer<void>): Promise<void> {
     return this.#checked(async () => {
       this.#engine.checkAllowed(method);
       return call(nonZero(argument, value, CALL_RULES[method].api));

@@ -40,6 +40,10 @@ export interface DomainRef {
  *   worded as your layer words it (the test driver: libvirt 9's bare "Domain not found").
  * - Read-only connections are refused by the connection before a mutating call reaches you
  *   (OPERATION_DENIED), so drivers need not check.
+ * - The getters typed `Answer<T>` may answer at once (a value, or a thrown error) rather than in a
+ *   promise: a driver that holds its state in memory (the test driver) spares a promise per call,
+ *   which is most of what a short virsh command costs. The connection still answers its caller
+ *   with a promise.
  */
 export interface Driver {
   /** libvirt's driver name: "Xen", "XenProxy", "XenDaemon", "XenStore", "Test". */
@@ -54,7 +58,7 @@ export interface Driver {
   getHostname?(): Promise<string>;
   getCapabilities?(): Promise<string>;
   nodeGetInfo?(): Promise<NodeInfo>;
-  nodeGetSecurityModel?(): Promise<SecurityModel>;
+  nodeGetSecurityModel?(): Answer<SecurityModel>;
   /** virConnectDomainXMLToNative: domain XML to a native config (`xen-xl`, `xen-xm`); flags must be 0. */
   connectDomainXMLToNative?(format: string, xml: string, flags: number): Promise<string>;
   /** virConnectDomainXMLFromNative: a native config to domain XML; flags must be 0. */
@@ -72,12 +76,12 @@ export interface Driver {
   listDefinedDomains?(): Promise<string[]>;
   numOfDefinedDomains?(): Promise<number>;
   /** Active domains by id, then inactive ones; a fast path for listing (one round trip). */
-  listAllDomains?(flags: ListAllDomainsFlags): Promise<DomainRef[]>;
+  listAllDomains?(flags: ListAllDomainsFlags): Answer<DomainRef[]>;
 
   // Lookups: undefined when not found by this driver
-  lookupByID?(id: number): Promise<DomainRef | undefined>;
-  lookupByName?(name: string): Promise<DomainRef | undefined>;
-  lookupByUUID?(uuid: Uint8Array): Promise<DomainRef | undefined>;
+  lookupByID?(id: number): Answer<DomainRef | undefined>;
+  lookupByName?(name: string): Answer<DomainRef | undefined>;
+  lookupByUUID?(uuid: Uint8Array): Answer<DomainRef | undefined>;
 
   // Creation and definition
   /** virDomainCreateXML / virDomainCreateLinux: create and start a (transient) domain. */
@@ -98,18 +102,18 @@ export interface Driver {
   domainSave?(dom: DomainRef, file: string): Promise<void>;
 
   // Queries
-  domainGetInfo?(dom: DomainRef): Promise<DomainInfo>;
-  domainGetState?(dom: DomainRef): Promise<DomainStateWithReason>;
-  domainGetOSType?(dom: DomainRef): Promise<string>;
+  domainGetInfo?(dom: DomainRef): Answer<DomainInfo>;
+  domainGetState?(dom: DomainRef): Answer<DomainStateWithReason>;
+  domainGetOSType?(dom: DomainRef): Answer<string>;
   domainGetMaxMemory?(dom: DomainRef): Promise<number>;
   domainGetXMLDesc?(dom: DomainRef, flags: number): Promise<string>;
   domainIsActive?(dom: DomainRef): Promise<boolean>;
-  domainIsPersistent?(dom: DomainRef): Promise<boolean>;
-  domainGetAutostart?(dom: DomainRef): Promise<boolean>;
+  domainIsPersistent?(dom: DomainRef): Answer<boolean>;
+  domainGetAutostart?(dom: DomainRef): Answer<boolean>;
   domainSetAutostart?(dom: DomainRef, autostart: boolean): Promise<void>;
-  domainHasManagedSaveImage?(dom: DomainRef): Promise<boolean>;
-  domainGetSecurityLabel?(dom: DomainRef): Promise<SecurityLabel>;
-  domainGetMessages?(dom: DomainRef): Promise<string[]>;
+  domainHasManagedSaveImage?(dom: DomainRef): Answer<boolean>;
+  domainGetSecurityLabel?(dom: DomainRef): Answer<SecurityLabel>;
+  domainGetMessages?(dom: DomainRef): Answer<string[]>;
 
   // Resources (KiB / count)
   domainSetMaxMemory?(dom: DomainRef, kib: number): Promise<void>;
@@ -153,6 +157,9 @@ export interface DomainEventSink {
   event(event: DriverDomainEvent): void;
   fail(error: unknown): void;
 }
+
+/** A driver's answer: a value at once or a promise of it (see the contract above). */
+export type Answer<T> = T | Promise<T>;
 
 /** The entry points of Driver that dispatch.ts routes. */
 export type DriverMethod = Exclude<keyof Driver, 'name' | 'close' | 'domainEventSubscribe'>;

@@ -77,9 +77,9 @@ describe('dispatch policies', () => {
       recordingDriver('Xen', log, { domainSetMemory: async () => Promise.reject(failure('NO_SUPPORT', 'XEN')) }),
       recordingDriver('XenDaemon', log, { domainSetMemory: async () => Promise.reject(failure('OPERATION_FAILED', 'XEND')) }),
     ].map(opened);
-    await expectVirtError(dispatch(drivers, 'domainSetMemory', ref, 1024), 'OPERATION_FAILED', 'operation failed: XEND OPERATION_FAILED', 'XEND');
+    await expectVirtError(Promise.resolve(dispatch(drivers, 'domainSetMemory', ref, 1024)), 'OPERATION_FAILED', 'operation failed: XEND OPERATION_FAILED', 'XEND');
     await expectVirtError(
-      dispatch(drivers, 'domainCreateXML', '<domain/>', 0),
+      Promise.resolve(dispatch(drivers, 'domainCreateXML', '<domain/>', 0)),
       'NO_SUPPORT',
       'this function is not supported by the connection driver: virDomainCreateXML',
     );

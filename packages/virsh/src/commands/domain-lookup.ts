@@ -28,23 +28,27 @@ export async function lookupDomain(ctx: CommandContext, optionName = 'domain', w
   const { session } = ctx;
   const typed = ctx.options.requiredString(optionName);
   const cmd = ctx.options.commandName;
-  session.debug(DebugLevel.INFO, `${cmd}: found option <${optionName}>: ${typed}\n`);
+  // The trace lines are built only when -d asks for them: scripts look domains up thousands of times.
+  if (session.debugLevel <= DebugLevel.INFO) session.debug(DebugLevel.INFO, `${cmd}: found option <${optionName}>: ${typed}\n`);
+  const trace = session.debugLevel <= DebugLevel.DEBUG;
   const conn = await session.connection();
-  const attempt = async (find: () => Promise<Domain>) => find().catch(() => undefined);
   let domain: Domain | undefined;
   const id = parseInt32(typed);
   if (ways.id && id !== undefined && id >= 0) {
-    session.debug(DebugLevel.DEBUG, `${cmd}: <${optionName}> looks like ID\n`);
-    domain = await attempt(() => conn.lookupByID(id));
+    if (trace) session.debug(DebugLevel.DEBUG, `${cmd}: <${optionName}> looks like ID\n`);
+    domain = await conn.lookupByID(id).catch(notFound);
   }
   if (!domain && ways.uuid && typed.length === 36) {
-    session.debug(DebugLevel.DEBUG, `${cmd}: <${optionName}> trying as domain UUID\n`);
-    domain = await attempt(() => conn.lookupByUUIDString(typed));
+    if (trace) session.debug(DebugLevel.DEBUG, `${cmd}: <${optionName}> trying as domain UUID\n`);
+    domain = await conn.lookupByUUIDString(typed).catch(notFound);
   }
   if (!domain && ways.name) {
-    session.debug(DebugLevel.DEBUG, `${cmd}: <${optionName}> trying as domain NAME\n`);
-    domain = await attempt(() => conn.lookupByName(typed));
+    if (trace) session.debug(DebugLevel.DEBUG, `${cmd}: <${optionName}> trying as domain NAME\n`);
+    domain = await conn.lookupByName(typed).catch(notFound);
   }
   if (!domain) throw new VirshError({ code: 'COMMAND_FAILED', lines: [`failed to get domain '${typed}'`], command: cmd });
   return { domain, typed };
 }
+
+/** A failed lookup only means the next way is tried. */
+const notFound = (): undefined => undefined;

@@ -1,7 +1,7 @@
 import type { Connection } from '../connection.js';
 import { CALL_RULES, dispatch } from '../dispatch.js';
 import { type Domain, newDomain } from '../domain.js';
-import type { DomainRef, DriverMethod, DriverMethodArgs, DriverMethodResult, OpenedDriver } from '../driver.js';
+import type { Answer, DomainRef, DriverMethod, DriverMethodArgs, DriverMethodResult, OpenedDriver } from '../driver.js';
 import { type ErrorFunc, type ErrorScope, reportError } from '../errors/error-reporting.js';
 import { toVirtError } from '../errors/to-virt-error.js';
 import { VirtError } from '../errors/virt-error.js';
@@ -60,15 +60,20 @@ export class ConnectionEngine implements ErrorScope {
     return this.#closed;
   }
 
-  /** Runs one public API call: reports its failure (with this connection and `dom`) and rethrows it. */
-  run<T>(dom: Domain | undefined, body: () => Promise<T>): Promise<T> {
+  /**
+   * Runs one public API call: reports its failure (with this connection and `dom`) and rethrows it.
+   * A body that answers at once (a driver holding its state in memory) costs one promise, the
+   * one the caller gets.
+   */
+  run<T>(dom: Domain | undefined, body: () => Answer<T>): Promise<T> {
     // then(), not an async function: one promise less per API call
-    let answer: Promise<T>;
+    let answer: Answer<T>;
     try {
-      answer = Promise.resolve(body());
+      answer = body();
     } catch (error) {
       return Promise.reject(this.#reported(error, dom));
     }
+    if (!(answer instanceof Promise)) return Promise.resolve(answer);
     return answer.then(undefined, (error: unknown) => {
       throw this.#reported(error, dom);
     });
@@ -96,8 +101,8 @@ export class ConnectionEngine implements ErrorScope {
     if (this.#closed) throw new VirtError({ code: 'INVALID_CONN', domain: 'NONE', info: api });
   }
 
-  /** Dispatches one driver call: refused once closed, and for writes on a read-only connection. */
-  call<M extends DriverMethod>(method: M, ...args: DriverMethodArgs<M>): Promise<DriverMethodResult<M>> {
+  /** Dispatches one driver call: refused once closed, and for writes on a read-only connection. Its answer as the driver gives it (at once or in a promise). */
+  call<M extends DriverMethod>(method: M, ...args: DriverMethodArgs<M>): Answer<DriverMethodResult<M>> {
     this.checkAllowed(method);
     return dispatch(this.#drivers, method, ...args);
   }

@@ -1,5 +1,5 @@
 import { ConnectListAllDomainsFlags } from '../constants.js';
-import type { DomainRef } from '../driver.js';
+import type { Answer, DomainRef } from '../driver.js';
 import type { ConnectionEngine } from './connection-engine.js';
 
 /**
@@ -7,12 +7,17 @@ import type { ConnectionEngine } from './connection-engine.js';
  * (`flags` ACTIVE / INACTIVE; neither means both). Uses the drivers' one-shot listing where there
  * is one, else lists ids and names and looks each up.
  */
-export async function listRefs(engine: ConnectionEngine, flags: number): Promise<DomainRef[]> {
+export function listRefs(engine: ConnectionEngine, flags: number): Answer<DomainRef[]> {
   const active = (flags & ConnectListAllDomainsFlags.ACTIVE) !== 0;
   const inactive = (flags & ConnectListAllDomainsFlags.INACTIVE) !== 0;
   const both = active === inactive;
   const wanted = { active: both || active, inactive: both || inactive };
   if (engine.implements('listAllDomains')) return engine.call('listAllDomains', wanted);
+  return lookUpEach(engine, wanted);
+}
+
+/** Lists ids and names, then looks each up (drivers without a one-shot listing). */
+async function lookUpEach(engine: ConnectionEngine, wanted: { active: boolean; inactive: boolean }): Promise<DomainRef[]> {
   const refs: DomainRef[] = [];
   if (wanted.active) {
     for (const id of await engine.call('listDomainIDs')) {

@@ -74,7 +74,7 @@ export class TestDriver implements Driver {
     return { ...this.node.info };
   }
 
-  async nodeGetSecurityModel(): Promise<SecurityModel> {
+  nodeGetSecurityModel(): SecurityModel {
     return { model: 'testSecurity', doi: '' };
   }
 
@@ -97,7 +97,7 @@ export class TestDriver implements Driver {
   }
 
   /** With each domain's info, so a listing with info needs no further call. */
-  async listAllDomains(flags: ListAllDomainsFlags): Promise<DomainRef[]> {
+  listAllDomains(flags: ListAllDomainsFlags): DomainRef[] {
     const doms = [...(flags.active ? this.#active() : []), ...(flags.inactive ? this.#inactive() : [])];
     return doms.map((dom) => ({ ...refOf(dom), info: infoOf(dom) }));
   }
@@ -118,15 +118,15 @@ export class TestDriver implements Driver {
 
   // ---- lookups: libvirt 9's test driver reports a miss as the bare "Domain not found"
 
-  async lookupByID(id: number): Promise<DomainRef> {
+  lookupByID(id: number): DomainRef {
     return found(this.node.domains.byId(id));
   }
 
-  async lookupByName(name: string): Promise<DomainRef> {
+  lookupByName(name: string): DomainRef {
     return found(this.node.domains.byName(name));
   }
 
-  async lookupByUUID(uuid: Uint8Array): Promise<DomainRef> {
+  lookupByUUID(uuid: Uint8Array): DomainRef {
     return found(this.node.domains.byUuid(formatUuid(uuid)));
   }
 
@@ -259,20 +259,20 @@ export class TestDriver implements Driver {
     this.node.events.emit({ ref: refOf(dom), event, detail });
   }
 
-  // ---- queries
+  // ---- queries: the getters virsh's short commands call answer at once, not in a promise (see Driver)
 
   /** cpuTime is the wall clock in ns, as libvirt 9's test driver reports it. */
-  async domainGetInfo(ref: DomainRef): Promise<DomainInfo> {
+  domainGetInfo(ref: DomainRef): DomainInfo {
     return infoOf(this.#find(ref));
   }
 
-  async domainGetState(ref: DomainRef): Promise<DomainStateWithReason> {
+  domainGetState(ref: DomainRef): DomainStateWithReason {
     const dom = this.#find(ref);
     return { state: dom.state, reason: dom.reason };
   }
 
   /** libvirt 9's test driver answers "linux" for every guest. */
-  async domainGetOSType(ref: DomainRef): Promise<string> {
+  domainGetOSType(ref: DomainRef): string {
     this.#find(ref);
     return 'linux';
   }
@@ -294,11 +294,11 @@ export class TestDriver implements Driver {
     return isActive(this.#find(ref));
   }
 
-  async domainIsPersistent(ref: DomainRef): Promise<boolean> {
+  domainIsPersistent(ref: DomainRef): boolean {
     return this.#find(ref).persistent;
   }
 
-  async domainGetAutostart(ref: DomainRef): Promise<boolean> {
+  domainGetAutostart(ref: DomainRef): boolean {
     return this.#find(ref).autostart;
   }
 
@@ -307,16 +307,16 @@ export class TestDriver implements Driver {
     this.#find(ref).autostart = autostart;
   }
 
-  async domainHasManagedSaveImage(ref: DomainRef): Promise<boolean> {
+  domainHasManagedSaveImage(ref: DomainRef): boolean {
     return this.#find(ref).hasManagedSave;
   }
 
   /** "libvirt-test", enforcing, while active; empty otherwise. */
-  async domainGetSecurityLabel(ref: DomainRef): Promise<SecurityLabel> {
+  domainGetSecurityLabel(ref: DomainRef): SecurityLabel {
     return isActive(this.#find(ref)) ? { label: 'libvirt-test', enforcing: true } : { label: '', enforcing: false };
   }
 
-  async domainGetMessages(ref: DomainRef): Promise<string[]> {
+  domainGetMessages(ref: DomainRef): string[] {
     return [...this.#find(ref).messages];
   }
 
