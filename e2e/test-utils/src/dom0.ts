@@ -8,13 +8,19 @@
  * a test can skip saying why instead of passing or failing on something it did not check.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onPath, run } from './run.js';
 
 export type ImageVariant = 'plain' | 'libvirt';
+export type XenstoredFlavour = 'xenstored' | 'oxenstored';
+
+/** Whether an image has everything another has: the libvirt image is the plain one plus libvirt 9. */
+export function imageIncludes(image: ImageVariant, needed: ImageVariant): boolean {
+  return image === needed || (image === 'libvirt' && needed === 'plain');
+}
 
 /** The harness scripts: build-images.sh, run-in-xen.sh and what they build from. */
 export const xenHarnessDir = fileURLToPath(new URL('../../xen/harness/', import.meta.url));
@@ -46,19 +52,30 @@ export function realXenUnavailable(): string | undefined {
   return undefined;
 }
 
-/** A host folder shared into dom0 at /mnt/share (the job's working directory there). */
+/**
+ * A host folder shared into dom0 at /mnt/share (the job's working directory there); or, with a
+ * parent, the folder `name` inside the parent's share (one job's folder in a shared boot).
+ */
 export class Dom0Share {
   readonly dir: string;
+  private readonly parent: Dom0Share | undefined;
 
-  constructor(prefix: string) {
-    this.dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  constructor(name: string, parent?: Dom0Share) {
+    this.parent = parent;
+    this.dir = parent ? parent.path(name) : mkdtempSync(join(tmpdir(), `${name}-`));
+    if (parent) mkdirSync(this.dir);
     // Readable by unprivileged users in dom0 (9p keeps the host's modes).
     chmodSync(this.dir, 0o755);
   }
 
-  /** This machine's Node as ./node: dom0 has Debian's Node 18, and the same Debian 12 libraries. */
+  /**
+   * This machine's Node as ./node: dom0 has Debian's Node 18, and the same Debian 12 libraries.
+   * A hard link to the parent's copy when it has one (a 100 MB copy per job otherwise).
+   */
   addNode(): this {
-    cpSync(process.execPath, join(this.dir, 'node'));
+    const parentNode = this.parent?.path('node');
+    if (parentNode && existsSync(parentNode)) linkSync(parentNode, this.path('node'));
+    else cpSync(process.execPath, this.path('node'));
     return this;
   }
 
@@ -130,6 +147,19 @@ export function unbuiltPackages(packageRoot: string): string[] {
     .map(([name]) => name);
 }
 
+/**
+ * Why a job cannot stage these packages into dom0: `not built: NAMES (pnpm build)` when a
+ * workspace package of their closures has no dist/, or a built file the job runs (`builtFiles`,
+ * each `[package name, path]`) is missing; undefined when everything is built.
+ */
+export function notBuilt(packageRoots: string[], builtFiles: [name: string, path: string][] = []): string | undefined {
+  const names = new Set([
+    ...builtFiles.filter(([, path]) => !existsSync(path)).map(([name]) => name),
+    ...packageRoots.flatMap((root) => unbuiltPackages(root)),
+  ]);
+  return names.size > 0 ? `not built: ${[...names].join(', ')} (pnpm build)` : undefined;
+}
+
 export interface Dom0Job {
   variant: ImageVariant;
   share: Dom0Share;
@@ -138,7 +168,7 @@ export interface Dom0Job {
   /** For the command and power-off, from dom0 ready (default 600); the boot has its own timeout. */
   timeoutSeconds?: number;
   /** Which xenstored dom0 runs: Xen's C one (default) or the OCaml one. */
-  xenstored?: 'xenstored' | 'oxenstored';
+  xenstored?: XenstoredFlavour;
 }
 
 /** Until dom0 is ready: about 20 s on an idle machine, minutes on a busy one. */
@@ -231,11 +261,12 @@ export async function runInDom0(job: Dom0Job): Promise<Dom0Run> {
  * Skips the running test, saying why, when dom0 never booted (the harness's fault, not the
  * code under test); printed too, so a skipped real-Xen check is never silent.
  */
-export function skipUnlessBooted(
+export function skipUnlessBooted<Outcome extends { booted: true } | { booted: false; reason: string }>(
   context: { skip: (note?: string) => never },
-  outcome: Dom0Run,
-): asserts outcome is Extract<Dom0Run, { booted: true }> {
+  outcome: Outcome,
+): asserts outcome is Extract<Outcome, { booted: true }> {
   if (outcome.booted) return;
-  console.warn(`SKIPPED real-Xen check: ${outcome.reason}`);
-  context.skip(outcome.reason);
+  const { reason } = outcome as { reason: string };
+  console.warn(`SKIPPED real-Xen check: ${reason}`);
+  context.skip(reason);
 }

@@ -3,7 +3,7 @@
 # libvirtd first, then (libvirtd stopped) ours on xen:///. Writes out/events-SIDE.txt (the event
 # virsh's stdout) and out/events-SIDE.err (its stderr, then its exit status after Ctrl-C).
 set -u
-cd /mnt/share
+cd "$(dirname "$0")"
 . ./libvirtd.sh
 mkdir -p out
 

@@ -2,7 +2,7 @@
 # first, with libvirtd and its libxl driver; then libvirtd stopped, so the two toolstacks
 # never manage the same guest, and our side. Writes out/libvirt.json and out/ours.json.
 set -u
-cd /mnt/share
+cd "$(dirname "$0")"
 . ./libvirtd.sh
 start_libvirtd || exit 3
 # The host as xl sees it (hw_caps, NUMA), kept with the records for whoever compares capabilities.

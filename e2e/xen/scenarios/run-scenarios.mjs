@@ -25,7 +25,7 @@ const TIMED_RUNS = 3;
  * A side that is this slow in all (a driver that stalls on every command) stops here: its
  * remaining steps are recorded as not run, so they fail and the boot stays within its timeout.
  * Each side's 75 steps took 140-450 s in the emulated dom0 (idle to heavily loaded machine);
- * both budgets together stay within the boot's timeout (virsh-vs-libvirt.test.ts).
+ * both budgets together stay within the job's limit (test/jobs/virsh-vs-libvirt.ts).
  */
 const SIDE_BUDGET_MS = side === 'ours' ? 480_000 : 540_000;
 const sideStart = Date.now();

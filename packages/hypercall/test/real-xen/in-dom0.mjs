@@ -1,4 +1,4 @@
-// Runs inside dom0 of the QEMU Xen host (see real-xen.test.ts): drives the real
+// Runs inside dom0 of the QEMU Xen host (see job.ts): drives the real
 // hypervisor through the built package and the addon, checks each answer against `xl`,
 // and writes result.json plus the hypercall tapes to ./out. Exits non-zero on the first
 // failed check; prints one line per step.

@@ -1,4 +1,4 @@
-// Runs inside a real Xen 4.17 dom0 (see real-xen.test.ts): our built client against the real
+// Runs inside a real Xen 4.17 dom0 (see job.ts): our built client against the real
 // xenstored, over its socket and over /dev/xen/xenbus. Prints one JSON line of findings.
 const { XenstoreClient } = await import(process.argv[2]);
 const results = {};

@@ -1,4 +1,4 @@
-// Runs inside dom0 of the QEMU Xen 4.17 host (see ../real-xen.test.ts) with the built packages in
+// Runs inside dom0 of the QEMU Xen 4.17 host (see job.ts) with the built packages in
 // ./node_modules: opens xen:/// through libvirt-ts's Xen drivers (the hypervisor over the real
 // privcmd, our xenstore client on the real xenstored; Xen 4.17 has no xend) and checks each answer
 // against `xl`. Writes out/result.json; prints ALL-CHECKS-PASSED when every check held.
