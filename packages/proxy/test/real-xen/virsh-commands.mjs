@@ -15,8 +15,16 @@ async function record(name, argv) {
   let stdout = '';
   let stderr = '';
   const io = {
-    stdout: { write: (text) => void (stdout += text) },
-    stderr: { write: (text) => void (stderr += text) },
+    stdout: {
+      write(text) {
+        stdout += text;
+      },
+    },
+    stderr: {
+      write(text) {
+        stderr += text;
+      },
+    },
     env: process.env,
     stdinIsTTY: false,
     stderrIsTTY: false,
