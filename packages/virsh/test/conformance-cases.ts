@@ -1,4 +1,5 @@
 import { AUTH_CASES } from './conformance-auth-cases.js';
+import { DAILY_CASES } from './conformance-daily-cases.js';
 import { DEVICE_CASES } from './conformance-device-cases.js';
 import { DIFFERENCE_CASES } from './conformance-differences-cases.js';
 
@@ -269,6 +270,7 @@ export const CASES: ConformanceCase[] = [
   { name: 'interactive-readonly-prompt', args: ['-r', ...T], input: 'destroy test\nconnect test:///default\ndestroy test\n', env: { XDG_CACHE_HOME: '@TMP/cache' } },
   { name: 'interactive-cd-pwd', args: ['-q', ...T], input: 'cd /nonexistent-dir\ncd /\npwd\n', env: { XDG_CACHE_HOME: '@TMP/cache' } },
   ...DEVICE_CASES,
+  ...DAILY_CASES,
   ...AUTH_CASES,
   ...DIFFERENCE_CASES,
 ];

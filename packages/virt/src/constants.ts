@@ -172,5 +172,69 @@ export const CredentialType = {
 } as const;
 export type CredentialType = (typeof CredentialType)[keyof typeof CredentialType];
 
+// ---- daily domain commands (autostart, managed save, memory and block statistics, metadata, blkio, stats)
+
+/** virDomainSaveRestoreFlags (virDomainManagedSave, virDomainSaveFlags, virDomainRestoreFlags). */
+export const DomainSaveRestoreFlags = { SAVE_BYPASS_CACHE: 1, SAVE_RUNNING: 2, SAVE_PAUSED: 4, SAVE_RESET_NVRAM: 8 } as const;
+
+/** virDomainMemoryStatTags: the tag of each virDomainMemoryStats record; NR is how many tags there are. */
+export const DomainMemoryStatTags = {
+  SWAP_IN: 0,
+  SWAP_OUT: 1,
+  MAJOR_FAULT: 2,
+  MINOR_FAULT: 3,
+  UNUSED: 4,
+  AVAILABLE: 5,
+  ACTUAL_BALLOON: 6,
+  RSS: 7,
+  USABLE: 8,
+  LAST_UPDATE: 9,
+  DISK_CACHES: 10,
+  HUGETLB_PGALLOC: 11,
+  HUGETLB_PGFAIL: 12,
+  NR: 13,
+} as const;
+
+/** virDomainMetadataType (virDomainSetMetadata, virDomainGetMetadata). */
+export const DomainMetadataType = { DESCRIPTION: 0, TITLE: 1, ELEMENT: 2 } as const;
+export type DomainMetadataType = (typeof DomainMetadataType)[keyof typeof DomainMetadataType];
+
+/** virTypedParameterType: the type of one typed parameter's value. */
+export const TypedParameterType = { INT: 1, UINT: 2, LLONG: 3, ULLONG: 4, DOUBLE: 5, BOOLEAN: 6, STRING: 7 } as const;
+export type TypedParameterType = (typeof TypedParameterType)[keyof typeof TypedParameterType];
+
+/** virTypedParameterFlags: STRING_OKAY lets a getter return string parameters. */
+export const TypedParameterFlags = { STRING_OKAY: 4 } as const;
+
+/** virDomainStatsTypes (virConnectGetAllDomainStats): the groups of statistics asked for. */
+export const DomainStatsTypes = {
+  STATE: 0x1,
+  CPU_TOTAL: 0x2,
+  BALLOON: 0x4,
+  VCPU: 0x8,
+  INTERFACE: 0x10,
+  BLOCK: 0x20,
+  PERF: 0x40,
+  IOTHREAD: 0x80,
+  MEMORY: 0x100,
+  DIRTYRATE: 0x200,
+  VM: 0x400,
+} as const;
+
+/** virConnectGetAllDomainStatsFlags: which domains, and how. */
+export const ConnectGetAllDomainStatsFlags = {
+  ACTIVE: 1,
+  INACTIVE: 2,
+  PERSISTENT: 4,
+  TRANSIENT: 8,
+  RUNNING: 16,
+  PAUSED: 32,
+  SHUTOFF: 64,
+  OTHER: 128,
+  NOWAIT: 0x20000000,
+  BACKING: 0x40000000,
+  ENFORCE_STATS: 0x80000000,
+} as const;
+
 export { ErrorCode } from './errors/error-codes.js';
 export { ErrorDomain, ErrorLevel } from './errors/error-domains.js';

@@ -77,6 +77,16 @@ export const CALL_RULES: { readonly [M in DriverMethod]: CallRule } = {
   domainAttachDeviceFlags: { policy: 'first', api: 'virDomainAttachDeviceFlags', writes: true },
   domainDetachDevice: { policy: 'first', api: 'virDomainDetachDevice', writes: true },
   domainDetachDeviceFlags: { policy: 'first', api: 'virDomainDetachDeviceFlags', writes: true },
+  domainManagedSave: { policy: 'first', api: 'virDomainManagedSave', writes: true },
+  domainManagedSaveRemove: { policy: 'first', api: 'virDomainManagedSaveRemove', writes: true },
+  domainMemoryStats: { policy: 'first', api: 'virDomainMemoryStats' },
+  domainSetMemoryStatsPeriod: { policy: 'first', api: 'virDomainSetMemoryStatsPeriod', writes: true },
+  domainGetBlockInfo: { policy: 'first', api: 'virDomainGetBlockInfo' },
+  domainGetMetadata: { policy: 'first', api: 'virDomainGetMetadata' },
+  domainSetMetadata: { policy: 'first', api: 'virDomainSetMetadata', writes: true },
+  domainGetBlkioParameters: { policy: 'first', api: 'virDomainGetBlkioParameters' },
+  domainSetBlkioParameters: { policy: 'first', api: 'virDomainSetBlkioParameters', writes: true },
+  connectGetAllDomainStats: { policy: 'first', api: 'virConnectGetAllDomainStats' },
 };
 
 /**

@@ -4,13 +4,16 @@ import type { Answer, DomainRef, DriverMethod, DriverMethodArgs, DriverMethodRes
 import { CALL_RULES } from './dispatch.js';
 import type { ConnectionEngine } from './engine/connection-engine.js';
 import { VirtError } from './errors/virt-error.js';
-import type { DomainInfo, DomainStateWithReason, SecurityLabel } from './types.js';
+import { DomainMemoryStatTags, DomainSaveRestoreFlags } from './constants.js';
+import type { DomainBlockInfo, DomainInfo, DomainMemoryStat, DomainStateWithReason, SecurityLabel, TypedParameter } from './types.js';
+import { checkExclusiveFlags, checkMetadataArgs, checkOneDefFlags } from './api-arg-checks.js';
 import { formatUuid } from '@libvirt-ts/xml-format';
 
 /** Hands the engine to the private constructor; only the connection's engine makes handles. */
 const constructing = Symbol('Domain');
 let makeDomain: (engine: ConnectionEngine, ref: DomainRef) => Domain;
 let readName: (dom: Domain) => string;
+let readRef: (dom: Domain) => DomainRef;
 
 /**
  * virDomainPtr: a handle on one domain of a connection, handed out by lookups, listings, createXML
@@ -40,6 +43,7 @@ export class Domain {
   static {
     makeDomain = (engine, ref) => new Domain(constructing, engine, ref);
     readName = (dom) => dom.#ref.name;
+    readRef = (dom) => dom.#ref;
   }
 
   /** virDomainGetConnect: the connection this handle belongs to. */
@@ -254,12 +258,99 @@ export class Domain {
       this.#ref.id = -1;
     });
   }
+
+  // ---- daily domain commands: managed save, statistics, metadata, blkio tuning
+
+  /** virDomainManagedSave: saves the running domain's state where libvirt manages it and stops it; `flags` from DomainSaveRestoreFlags. */
+  managedSave(flags = 0): Promise<void> {
+    return this.#checked(async () => {
+      this.#engine.checkAllowed('domainManagedSave');
+      const { SAVE_RUNNING, SAVE_PAUSED } = DomainSaveRestoreFlags;
+      checkExclusiveFlags(flags, SAVE_RUNNING, 'VIR_DOMAIN_SAVE_RUNNING', SAVE_PAUSED, 'VIR_DOMAIN_SAVE_PAUSED');
+      await this.#engine.call('domainManagedSave', this.#ref, flags);
+      this.#ref.id = -1;
+    });
+  }
+
+  /** virDomainManagedSaveRemove: drops the managed save image, if any. */
+  managedSaveRemove(flags = 0): Promise<void> {
+    return this.#call('domainManagedSaveRemove', this.#ref, flags);
+  }
+
+  /** virDomainMemoryStats: up to `nrStats` records (DomainMemoryStatTags tags); none for a domain without a balloon. */
+  memoryStats(nrStats: number = DomainMemoryStatTags.NR, flags = 0): Promise<DomainMemoryStat[]> {
+    return this.#checked(async () => {
+      if (nrStats <= 0) return [];
+      return this.#engine.call('domainMemoryStats', this.#ref, Math.min(nrStats, DomainMemoryStatTags.NR), flags);
+    });
+  }
+
+  /** virDomainSetMemoryStatsPeriod: seconds between balloon statistics (0 stops them); `flags` from DomainModificationImpact. */
+  setMemoryStatsPeriod(period: number, flags = 0): Promise<void> {
+    return this.#checked(async () => {
+      this.#engine.checkAllowed('domainSetMemoryStatsPeriod');
+      if (!Number.isInteger(period) || period < 0) {
+        throw new VirtError({ code: 'INVALID_ARG', domain: 'DOM', message: `period in virDomainSetMemoryStatsPeriod must not be negative` });
+      }
+      return this.#engine.call('domainSetMemoryStatsPeriod', this.#ref, period, flags);
+    });
+  }
+
+  /** virDomainGetBlockInfo: sizes in bytes of the disk named by its target (vda) or source path. */
+  blockInfo(disk: string, flags = 0): Promise<DomainBlockInfo> {
+    return this.#call('domainGetBlockInfo', this.#ref, disk, flags);
+  }
+
+  /**
+   * virDomainGetMetadata: the description or title (DomainMetadataType), or an ELEMENT's XML by its
+   * namespace `uri`; NO_DOMAIN_METADATA when there is none. `flags` from DomainModificationImpact.
+   */
+  metadata(type: number, uri: string | null = null, flags = 0): Promise<string> {
+    return this.#checked(async () => {
+      checkOneDefFlags(flags);
+      checkMetadataArgs('virDomainGetMetadata', type, undefined, null, uri);
+      return this.#engine.call('domainGetMetadata', this.#ref, type, uri, flags);
+    });
+  }
+
+  /**
+   * virDomainSetMetadata: sets (null or '' removes) the description or title, or an ELEMENT under
+   * namespace `uri` with prefix `key`. A title cannot hold a newline.
+   */
+  setMetadata(type: number, metadata: string | null, key: string | null = null, uri: string | null = null, flags = 0): Promise<void> {
+    return this.#checked(async () => {
+      this.#engine.checkAllowed('domainSetMetadata');
+      checkMetadataArgs('virDomainSetMetadata', type, metadata, key, uri);
+      return this.#engine.call('domainSetMetadata', this.#ref, type, metadata, key, uri, flags);
+    });
+  }
+
+  /** virDomainGetBlkioParameters: weight and per-device limits; `flags` from DomainModificationImpact (and TypedParameterFlags). */
+  blkioParameters(flags = 0): Promise<TypedParameter[]> {
+    return this.#checked(async () => {
+      checkOneDefFlags(flags);
+      return this.#engine.call('domainGetBlkioParameters', this.#ref, flags);
+    });
+  }
+
+  /** virDomainSetBlkioParameters: `flags` from DomainModificationImpact. */
+  setBlkioParameters(params: TypedParameter[], flags = 0): Promise<void> {
+    return this.#checked(async () => {
+      this.#engine.checkAllowed('domainSetBlkioParameters');
+      return this.#engine.call('domainSetBlkioParameters', this.#ref, params, flags);
+    });
+  }
 }
 
 
 /** A new handle over `ref` (the engine's handle table): not exported from the package. */
 export function newDomain(engine: ConnectionEngine, ref: DomainRef): Domain {
   return makeDomain(engine, ref);
+}
+
+/** The ref a handle reads (virDomainListGetStats hands the driver its domains): not exported from the package. */
+export function refOfDomain(dom: Domain): DomainRef {
+  return readRef(dom);
 }
 
 /** The handle's name without any check (the default error printer names the domain of an error). */

@@ -1,12 +1,15 @@
 import type { ParsedUri } from './uri.js';
 import type {
+  DomainBlockInfo,
   DomainInfo,
+  DomainMemoryStat,
   DomainStateWithReason,
   ListAllDomainsFlags,
   NodeInfo,
   OpenOptions,
   SecurityLabel,
   SecurityModel,
+  TypedParameter,
 } from './types.js';
 
 /**
@@ -134,6 +137,29 @@ export interface Driver {
   /** virDomainDetachDeviceFlags: DomainDeviceModifyFlags. */
   domainDetachDeviceFlags?(dom: DomainRef, xml: string, flags: number): Promise<void>;
 
+  // Daily domain commands: managed save, statistics, metadata, blkio tuning
+  /** virDomainManagedSave: DomainSaveRestoreFlags (SAVE_BYPASS_CACHE, SAVE_RUNNING, SAVE_PAUSED). */
+  domainManagedSave?(dom: DomainRef, flags: number): Promise<void>;
+  domainManagedSaveRemove?(dom: DomainRef, flags: number): Promise<void>;
+  /** virDomainMemoryStats: at most `nrStats` records. */
+  domainMemoryStats?(dom: DomainRef, nrStats: number, flags: number): Promise<DomainMemoryStat[]>;
+  /** virDomainSetMemoryStatsPeriod: seconds between balloon statistics (0 stops them); DomainModificationImpact. */
+  domainSetMemoryStatsPeriod?(dom: DomainRef, period: number, flags: number): Promise<void>;
+  /** virDomainGetBlockInfo: `disk` is a target (vda) or a source path. */
+  domainGetBlockInfo?(dom: DomainRef, disk: string, flags: number): Promise<DomainBlockInfo>;
+  /** virDomainGetMetadata: DomainMetadataType; `uri` only for ELEMENT. */
+  domainGetMetadata?(dom: DomainRef, type: number, uri: string | null, flags: number): Promise<string>;
+  /** virDomainSetMetadata: `metadata` null removes it; `key` and `uri` only for ELEMENT. */
+  domainSetMetadata?(dom: DomainRef, type: number, metadata: string | null, key: string | null, uri: string | null, flags: number): Promise<void>;
+  /** virDomainGetBlkioParameters: every parameter the driver has (the API's two-call size dance is the caller's). */
+  domainGetBlkioParameters?(dom: DomainRef, flags: number): Promise<TypedParameter[]>;
+  domainSetBlkioParameters?(dom: DomainRef, params: TypedParameter[], flags: number): Promise<void>;
+  /**
+   * virConnectGetAllDomainStats / virDomainListGetStats: DomainStatsTypes `stats` of the domains
+   * `doms` (undefined: every domain the ConnectGetAllDomainStatsFlags filters keep).
+   */
+  connectGetAllDomainStats?(doms: DomainRef[] | undefined, stats: number, flags: number): Promise<DriverStatsRecord[]>;
+
   // Events (not dispatched: the connection subscribes to the first driver that has them)
   /**
    * virConnectDomainEventRegisterAny for lifecycle events: from now on, hand every domain lifecycle
@@ -160,6 +186,12 @@ export interface DomainEventSink {
 
 /** A driver's answer: a value at once or a promise of it (see the contract above). */
 export type Answer<T> = T | Promise<T>;
+
+/** One domain's statistics as a driver reports them. */
+export interface DriverStatsRecord {
+  ref: DomainRef;
+  params: TypedParameter[];
+}
 
 /** The entry points of Driver that dispatch.ts routes. */
 export type DriverMethod = Exclude<keyof Driver, 'name' | 'close' | 'domainEventSubscribe'>;

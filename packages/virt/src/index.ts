@@ -14,15 +14,19 @@ export * from './constants.js';
 export type { ErrorCodeName } from './errors/error-codes.js';
 export type { ErrorDomainName } from './errors/error-domains.js';
 export type {
+  DomainBlockInfo,
   DomainEvent,
   DomainEventsOptions,
   DomainInfo,
+  DomainMemoryStat,
   DomainStateWithReason,
+  DomainStatsRecord,
   NodeInfo,
   ConnectAuth,
   ConnectCredential,
   OpenOptions,
   SecurityLabel,
   SecurityModel,
+  TypedParameter,
 } from './types.js';
 export type { XenOpenOptions } from './drivers/xen/xen-options.js';

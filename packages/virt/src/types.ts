@@ -1,4 +1,4 @@
-import type { CredentialType, DomainEventType, DomainState } from './constants.js';
+import type { CredentialType, DomainEventType, DomainState, TypedParameterType } from './constants.js';
 import type { Domain } from './domain.js';
 
 /** virDomainInfo. Memory in KiB, cpuTime in nanoseconds. */
@@ -99,4 +99,33 @@ export interface DomainEventsOptions {
   signal?: AbortSignal;
   /** How many unread events may wait before the subscription ends with OVERFLOW (default 1,000). */
   queueLimit?: number;
+}
+
+/** virDomainMemoryStatStruct: one virDomainMemoryStats record, a DomainMemoryStatTags tag and its value (KiB for sizes). */
+export interface DomainMemoryStat {
+  tag: number;
+  val: bigint;
+}
+
+/** virDomainBlockInfo (virDomainGetBlockInfo), bytes. */
+export interface DomainBlockInfo {
+  capacity: bigint;
+  allocation: bigint;
+  physical: bigint;
+}
+
+/**
+ * virTypedParameter: a named value of one of libvirt's types. INT, UINT and DOUBLE are numbers,
+ * LLONG and ULLONG bigints, BOOLEAN a boolean, STRING a string.
+ */
+export type TypedParameter =
+  | { field: string; type: typeof TypedParameterType.INT | typeof TypedParameterType.UINT | typeof TypedParameterType.DOUBLE; value: number }
+  | { field: string; type: typeof TypedParameterType.LLONG | typeof TypedParameterType.ULLONG; value: bigint }
+  | { field: string; type: typeof TypedParameterType.BOOLEAN; value: boolean }
+  | { field: string; type: typeof TypedParameterType.STRING; value: string };
+
+/** virDomainStatsRecord: one domain's statistics (virConnectGetAllDomainStats, virDomainListGetStats). */
+export interface DomainStatsRecord {
+  domain: Domain;
+  params: TypedParameter[];
 }

@@ -1,5 +1,5 @@
 import { DomainRebootFlagValues } from '@libvirt-ts/virt/constants';
-import { failed, failedBecause } from '../errors.js';
+import { errorMessage, failed, failedBecause } from '../errors.js';
 import type { Domain } from '@libvirt-ts/virt';
 import type { CommandContext, CommandDef, OptionDef } from './command.js';
 import { domainOption } from './common-options.js';
@@ -194,11 +194,10 @@ export const undefineCommand = lifecycleCommand({
     { name: 'tpm', type: 'bool', help: 'remove TPM state' },
     { name: 'keep-tpm', type: 'bool', help: 'keep TPM state' },
   ],
-  check: (ctx) =>
+  check: async (ctx, domain) => {
     rejectUnsupported(
       ctx,
       [
-        'managed-save',
         'storage',
         'remove-all-storage',
         'delete-storage-volume-snapshots',
@@ -211,8 +210,22 @@ export const undefineCommand = lifecycleCommand({
         'keep-tpm',
       ],
       'virDomainUndefineFlags',
-    ),
+    );
+    await removeManagedSave(domain, ctx.options.bool('managed-save'));
+  },
   act: (d) => d.undefine(),
   done: 'has been undefined',
   verb: 'undefine',
 });
+
+/**
+ * cmdUndefine's piecewise path: a managed save image is removed first with --managed-save, and
+ * refused without it (virsh 9's one-line error).
+ */
+async function removeManagedSave(domain: Domain, allowed: boolean): Promise<void> {
+  if (!(await domain.hasManagedSaveImage().catch(() => false))) return;
+  if (!allowed) throw failed('Refusing to undefine while domain managed save image exists');
+  await domain.managedSaveRemove().catch((err) => {
+    throw failed(errorMessage(err));
+  });
+}

@@ -1,11 +1,16 @@
 import { attachDiskCommand } from './attach-disk.js';
+import { autostartCommand } from './autostart.js';
 import type { CommandDef } from './command.js';
 import { completeCommand, completionCommand } from './completion.js';
 import { createCommand, defineCommand } from './create-define.js';
+import { descCommand } from './desc.js';
 import { detachDiskCommand } from './detach-disk.js';
+import { domblkinfoCommand } from './domblkinfo.js';
 import { domblklistCommand } from './domblklist.js';
 import { domidCommand, domnameCommand, domuuidCommand } from './domain-ids.js';
+import { domiflistCommand } from './domiflist.js';
 import { dominfoCommand } from './dominfo.js';
+import { dommemstatCommand } from './dommemstat.js';
 import { domstateCommand } from './domstate.js';
 import { domxmlFromNativeCommand, domxmlToNativeCommand } from './domxml-native.js';
 import { dumpxmlCommand } from './dumpxml.js';
@@ -22,6 +27,7 @@ import {
   undefineCommand,
 } from './lifecycle.js';
 import { listCommand } from './list.js';
+import { managedSaveCommand, managedSaveRemoveCommand } from './managed-save.js';
 import { setmaxmemCommand, setmemCommand, setvcpusCommand } from './memory-vcpus.js';
 import { restoreCommand, saveCommand } from './save-restore.js';
 import { cd, connect, echo, exit, pwd, quit } from './shell-builtins.js';
@@ -29,8 +35,10 @@ import { cd, connect, echo, exit, pwd, quit } from './shell-builtins.js';
 /** Every command, grouped and ordered as virsh 9's `help` lists them. Built on first use (help.ts imports this module). */
 const buildTable = (): readonly CommandDef[] => [
   attachDiskCommand,
+  autostartCommand,
   createCommand,
   defineCommand,
+  descCommand,
   destroyCommand,
   detachDiskCommand,
   domidCommand,
@@ -39,6 +47,8 @@ const buildTable = (): readonly CommandDef[] => [
   domxmlFromNativeCommand,
   domxmlToNativeCommand,
   dumpxmlCommand,
+  managedSaveCommand,
+  managedSaveRemoveCommand,
   rebootCommand,
   restoreCommand,
   resumeCommand,
@@ -50,8 +60,11 @@ const buildTable = (): readonly CommandDef[] => [
   startCommand,
   suspendCommand,
   undefineCommand,
+  domblkinfoCommand,
   domblklistCommand,
+  domiflistCommand,
   dominfoCommand,
+  dommemstatCommand,
   domstateCommand,
   listCommand,
   eventCommand,

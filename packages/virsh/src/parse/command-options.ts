@@ -1,6 +1,6 @@
 import type { CommandDef } from '../commands/command.js';
 import { VirshError } from '../errors.js';
-import { parseScaledInteger, parseUnsignedInt } from './numbers.js';
+import { parseInt32, parseScaledInteger, parseUnsignedInt } from './numbers.js';
 
 /** A bound option: a flag, a value, or the words of an argv option. */
 export type OptionValue = true | string | string[];
@@ -38,6 +38,12 @@ export class CommandOptions {
     return value;
   }
 
+  /** vshCommandOptStringQuiet: a string option, with an empty value read as none (no error). */
+  quietString(name: string): string | undefined {
+    const value = this.values.get(name);
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  }
+
   /** A string option the parser already guaranteed to be present. */
   requiredString(name: string): string {
     const value = this.string(name);
@@ -56,6 +62,17 @@ export class CommandOptions {
     const text = this.values.get(name);
     if (typeof text !== 'string') return undefined;
     const value = parseUnsignedInt(text);
+    if (value === undefined) {
+      throw failed(this.def.name, `Numeric value '${text}' for <${name}> option is malformed or out of range`);
+    }
+    return value;
+  }
+
+  /** A signed int option (virsh's vshCommandOptInt). */
+  int(name: string): number | undefined {
+    const text = this.values.get(name);
+    if (typeof text !== 'string') return undefined;
+    const value = parseInt32(text);
     if (value === undefined) {
       throw failed(this.def.name, `Numeric value '${text}' for <${name}> option is malformed or out of range`);
     }

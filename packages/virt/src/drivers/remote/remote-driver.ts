@@ -6,10 +6,11 @@ import {
   RemoteError,
   xdrRemoteDomainEventCallbackLifecycleMsg,
 } from '@libvirt-ts/remote';
-import type { DomainState } from '../../constants.js';
+import { type DomainState, TypedParameterFlags } from '../../constants.js';
 import type { DomainEventSink, DomainRef, Driver } from '../../driver.js';
-import type { DomainInfo, ListAllDomainsFlags, NodeInfo } from '../../types.js';
+import type { DomainInfo, ListAllDomainsFlags, NodeInfo, TypedParameter } from '../../types.js';
 import { remoteToVirtError } from './remote-errors.js';
+import { fromWireParam, toWireParam } from './typed-params.js';
 
 /** The most names or ids one list call asks for (remote_protocol.x REMOTE_DOMAIN_LIST_MAX). */
 const LIST_MAX = 16384;
@@ -195,4 +196,39 @@ export class RemoteDriver implements Driver {
     rpc(() => this.p.domainSetMemoryFlags({ dom: toWire(dom), memory: BigInt(kib), flags }));
   domainSetVcpusFlags = (dom: DomainRef, count: number, flags: number) =>
     rpc(() => this.p.domainSetVcpusFlags({ dom: toWire(dom), nvcpus: count, flags }));
+
+  // ---- daily domain commands: managed save, statistics, metadata, blkio tuning
+
+  domainManagedSave = (dom: DomainRef, flags: number) => rpc(() => this.p.domainManagedSave({ dom: toWire(dom), flags }));
+  domainManagedSaveRemove = (dom: DomainRef, flags: number) => rpc(() => this.p.domainManagedSaveRemove({ dom: toWire(dom), flags }));
+  domainMemoryStats = (dom: DomainRef, nrStats: number, flags: number) =>
+    rpc(async () => (await this.p.domainMemoryStats({ dom: toWire(dom), maxStats: nrStats, flags })).stats);
+  domainSetMemoryStatsPeriod = (dom: DomainRef, period: number, flags: number) =>
+    rpc(() => this.p.domainSetMemoryStatsPeriod({ dom: toWire(dom), period, flags }));
+  domainGetBlockInfo = (dom: DomainRef, disk: string, flags: number) =>
+    rpc(async () => {
+      const { capacity, allocation, physical } = await this.p.domainGetBlockInfo({ dom: toWire(dom), path: disk, flags });
+      return { capacity, allocation, physical };
+    });
+  domainGetMetadata = (dom: DomainRef, type: number, uri: string | null, flags: number) =>
+    rpc(async () => (await this.p.domainGetMetadata({ dom: toWire(dom), type, uri, flags })).metadata);
+  domainSetMetadata = (dom: DomainRef, type: number, metadata: string | null, key: string | null, uri: string | null, flags: number) =>
+    rpc(() => this.p.domainSetMetadata({ dom: toWire(dom), type, metadata, key, uri, flags }));
+
+  /** As libvirt's client: asks how many there are, then for that many, strings allowed. */
+  domainGetBlkioParameters = (dom: DomainRef, flags: number) =>
+    rpc(async () => {
+      const { nparams } = await this.p.domainGetBlkioParameters({ dom: toWire(dom), nparams: 0, flags });
+      if (nparams === 0) return [];
+      const reply = await this.p.domainGetBlkioParameters({ dom: toWire(dom), nparams, flags: flags | TypedParameterFlags.STRING_OKAY });
+      return reply.params.map(fromWireParam);
+    });
+  domainSetBlkioParameters = (dom: DomainRef, params: TypedParameter[], flags: number) =>
+    rpc(() => this.p.domainSetBlkioParameters({ dom: toWire(dom), params: params.map(toWireParam), flags }));
+
+  connectGetAllDomainStats = (doms: DomainRef[] | undefined, stats: number, flags: number) =>
+    rpc(async () => {
+      const { retStats } = await this.p.connectGetAllDomainStats({ doms: (doms ?? []).map(toWire), stats, flags: flags >>> 0 });
+      return retStats.map((record) => ({ ref: toRef(record.dom), params: record.params.map(fromWireParam) }));
+    });
 }

@@ -10,7 +10,7 @@ const MAX_VCPUS = 32;
  * virDomainObjGetDefs: which definitions a change touches. CURRENT (neither LIVE nor CONFIG) means
  * LIVE for an active domain and CONFIG otherwise.
  */
-function definitionsFor(dom: TestDomain, flags: number): { live: DomainConfig | undefined; config: DomainConfig | undefined } {
+export function definitionsFor(dom: TestDomain, flags: number): { live: DomainConfig | undefined; config: DomainConfig | undefined } {
   let live = (flags & DomainModificationImpact.AFFECT_LIVE) !== 0;
   let config = (flags & DomainModificationImpact.AFFECT_CONFIG) !== 0;
   if (!live && !config) {

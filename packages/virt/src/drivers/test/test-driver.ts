@@ -14,13 +14,26 @@ import {
   DomainEventUndefinedDetail,
   DomainMemoryModFlags,
   DomainModificationImpact,
+  DomainSaveRestoreFlags,
   DomainState,
   DomainXMLFlags,
   PausedReason,
   RunningReason,
   ShutoffReason,
 } from '../../constants.js';
-import type { DomainInfo, DomainStateWithReason, ListAllDomainsFlags, NodeInfo, SecurityLabel, SecurityModel } from '../../types.js';
+import type {
+  DomainBlockInfo,
+  DomainInfo,
+  DomainMemoryStat,
+  DomainStateWithReason,
+  ListAllDomainsFlags,
+  NodeInfo,
+  SecurityLabel,
+  SecurityModel,
+} from '../../types.js';
+import { blockInfo } from './block-info.js';
+import { memoryStats } from './memory-stats.js';
+import { getMetadata, setMetadata } from './metadata.js';
 import { VirtError } from '../../errors/virt-error.js';
 import { shownSecrets } from '../domain-xml-secrets.js';
 import { formatTestCapabilities } from './capabilities.js';
@@ -343,6 +356,43 @@ export class TestDriver implements Driver {
 
   async domainSetVcpusFlags(ref: DomainRef, count: number, flags: number): Promise<void> {
     setVcpus(this.#find(ref), count, flags);
+  }
+
+  // ---- daily domain commands: managed save, statistics, metadata
+
+  /** testDomainManagedSave: a running persistent domain stops as saved and keeps a managed image. */
+  async domainManagedSave(ref: DomainRef, flags: number): Promise<void> {
+    const { SAVE_BYPASS_CACHE, SAVE_RUNNING, SAVE_PAUSED } = DomainSaveRestoreFlags;
+    checkFlags(flags, SAVE_BYPASS_CACHE | SAVE_RUNNING | SAVE_PAUSED, 'testDomainManagedSave');
+    const dom = this.#find(ref);
+    if (!isActive(dom)) throw notRunning();
+    if (!dom.persistent) throw testError('OPERATION_INVALID', 'cannot do managed save for transient domain');
+    this.node.domains.stop(dom, ShutoffReason.SAVED);
+    this.#emit(dom, DomainEventType.STOPPED, DomainEventStoppedDetail.SAVED);
+    dom.hasManagedSave = true;
+  }
+
+  async domainManagedSaveRemove(ref: DomainRef, flags: number): Promise<void> {
+    checkFlags(flags, 0, 'testDomainManagedSaveRemove');
+    this.#find(ref).hasManagedSave = false;
+  }
+
+  async domainMemoryStats(ref: DomainRef, nrStats: number, flags: number): Promise<DomainMemoryStat[]> {
+    checkFlags(flags, 0, 'testDomainMemoryStats');
+    return memoryStats(this.#find(ref), nrStats);
+  }
+
+  async domainGetBlockInfo(ref: DomainRef, disk: string, flags: number): Promise<DomainBlockInfo> {
+    checkFlags(flags, 0, 'testDomainGetBlockInfo');
+    return blockInfo(this.#find(ref), disk);
+  }
+
+  async domainGetMetadata(ref: DomainRef, type: number, _uri: string | null, flags: number): Promise<string> {
+    return getMetadata(this.#find(ref), type, flags);
+  }
+
+  async domainSetMetadata(ref: DomainRef, type: number, metadata: string | null, _key: string | null, _uri: string | null, flags: number): Promise<void> {
+    setMetadata(this.#find(ref), type, metadata, flags);
   }
 
   /** The domain a handle stands for, matched by UUID as libvirt's testDomObjFromDomain. */
