@@ -5,22 +5,15 @@ const invalidArg = (message: string) => new VirtError({ code: 'INVALID_ARG', dom
 
 /** libvirt.c's argument checks of the metadata calls, before any driver is asked (`api` names the call). */
 export function checkMetadataArgs(api: string, type: number, metadata: string | null | undefined, key: string | null, uri: string | null): void {
-  switch (type) {
-    case DomainMetadataType.TITLE:
-      if (metadata?.includes('\n')) throw invalidArg("metadata title can't contain newlines");
-    // falls through: a title takes no key or URI either
-    case DomainMetadataType.DESCRIPTION:
-      if (uri !== null) throw invalidArg(`uri in ${api} must be NULL`);
-      if (key !== null) throw invalidArg(`key in ${api} must be NULL`);
-      break;
-    case DomainMetadataType.ELEMENT:
-      if (uri === null) throw invalidArg(`uri in ${api} must not be NULL`);
-      if (metadata && key === null) throw invalidArg(`key in ${api} must not be NULL`);
-      break;
-    default:
-      // libvirt leaves other types to the driver (future expansion)
-      break;
+  if (type === DomainMetadataType.TITLE && metadata?.includes('\n')) throw invalidArg("metadata title can't contain newlines");
+  if (type === DomainMetadataType.TITLE || type === DomainMetadataType.DESCRIPTION) {
+    if (uri !== null) throw invalidArg(`uri in ${api} must be NULL`);
+    if (key !== null) throw invalidArg(`key in ${api} must be NULL`);
+  } else if (type === DomainMetadataType.ELEMENT) {
+    if (uri === null) throw invalidArg(`uri in ${api} must not be NULL`);
+    if (metadata && key === null) throw invalidArg(`key in ${api} must not be NULL`);
   }
+  // libvirt leaves other types to the driver (future expansion)
 }
 
 /** libvirt.c's VIR_EXCLUSIVE_FLAGS_GOTO: two flags that cannot be asked together, by their C names. */
