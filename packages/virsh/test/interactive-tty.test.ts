@@ -65,7 +65,7 @@ describe.skipIf(!tmuxPath)(`interactive shell in a terminal${tmuxPath ? '' : ' (
     await shell.waitFor((s) => lastLine(s) === 'virsh # dom', 'the common prefix');
     shell.send('Tab');
     const screen = await shell.waitFor((s) => s.includes('domid') && s.includes('dominfo'), 'the candidates');
-    expect(screen).toMatch(/domid\s+dominfo\s+domname\s+domstate\s+domuuid/);
+    expect(screen).toMatch(/domid\s+domiflist\s+dominfo\s+dommemstat\s+domname\s+domstate\s+domuuid/);
     expect(screen).not.toContain('dumpxml');
     await shell.waitFor((s) => lastLine(s) === 'virsh # dom', 'the line typed so far');
     shell.send('C-u');
