@@ -2,10 +2,11 @@ import { resolve } from 'node:path';
 import { andThen } from './engine/and-then.js';
 import { listRefs } from './engine/list-refs.js';
 import { type ConnectionEngine, LIB_VERSION } from './engine/connection-engine.js';
-import type { Domain } from './domain.js';
+import { type Domain, refOfDomain } from './domain.js';
+import type { DriverStatsRecord } from './driver.js';
 import type { ErrorFunc } from './errors/error-reporting.js';
 import { VirtError } from './errors/virt-error.js';
-import type { DomainEvent, DomainEventsOptions, DomainInfo, NodeInfo, SecurityModel } from './types.js';
+import type { DomainEvent, DomainEventsOptions, DomainInfo, DomainStatsRecord, NodeInfo, SecurityModel } from './types.js';
 import type { Answer, DomainRef } from './driver.js';
 import { formatUuid, parseUuid } from '@libvirt-ts/xml-format';
 
@@ -310,6 +311,39 @@ export class Connection {
       const ref = await engine.call('domainRestore', resolve(file));
       if (ref) engine.refresh(ref);
     });
+  }
+
+  // ---- domain statistics
+
+  /**
+   * virConnectGetAllDomainStats: `stats` (DomainStatsTypes; 0 is every group the driver has) of
+   * every domain the filters in `flags` (ConnectGetAllDomainStatsFlags) keep.
+   */
+  getAllDomainStats(stats = 0, flags = 0): Promise<DomainStatsRecord[]> {
+    const engine = this.#engine;
+    return engine.run(undefined, async () => this.#records(await engine.call('connectGetAllDomainStats', undefined, stats, flags)));
+  }
+
+  /**
+   * virDomainListGetStats: as getAllDomainStats for the listed domains, which must belong to this
+   * connection (python-libvirt's name: the C function takes no connection).
+   */
+  domainListGetStats(domains: readonly Domain[], stats = 0, flags = 0): Promise<DomainStatsRecord[]> {
+    const engine = this.#engine;
+    return engine.run(undefined, async () => {
+      if (domains.length === 0) {
+        throw new VirtError({ code: 'INVALID_ARG', domain: 'DOM', info: 'doms array in virDomainListGetStats must contain at least one domain' });
+      }
+      if (domains.some((dom) => dom.connect() !== this)) {
+        throw new VirtError({ code: 'INVALID_ARG', domain: 'DOM', info: "domains in 'doms' array must belong to a single connection" });
+      }
+      const refs = domains.map(refOfDomain);
+      return this.#records(await engine.call('connectGetAllDomainStats', refs, stats, flags));
+    });
+  }
+
+  #records(records: DriverStatsRecord[]): DomainStatsRecord[] {
+    return records.map(({ ref, params }) => ({ domain: this.#engine.handle(ref), params }));
   }
 }
 

@@ -30,6 +30,16 @@ export async function lookupDomain(ctx: CommandContext, optionName = 'domain', w
   const cmd = ctx.options.commandName;
   // The trace lines are built only when -d asks for them: scripts look domains up thousands of times.
   if (session.debugLevel <= DebugLevel.INFO) session.debug(DebugLevel.INFO, `${cmd}: found option <${optionName}>: ${typed}\n`);
+  return { domain: await findDomain(ctx, typed, cmd, optionName, ways), typed };
+}
+
+/** virshLookupDomainBy: a domain named by a word that is no option of its own (domstats' list); traced as "unknown". */
+export function lookupDomainBy(ctx: CommandContext, typed: string): Promise<Domain> {
+  return findDomain(ctx, typed, 'unknown', 'domain', ALL_WAYS);
+}
+
+async function findDomain(ctx: CommandContext, typed: string, cmd: string, optionName: string, ways: LookupWays): Promise<Domain> {
+  const { session } = ctx;
   const trace = session.debugLevel <= DebugLevel.DEBUG;
   const conn = await session.connection();
   let domain: Domain | undefined;
@@ -46,8 +56,8 @@ export async function lookupDomain(ctx: CommandContext, optionName = 'domain', w
     if (trace) session.debug(DebugLevel.DEBUG, `${cmd}: <${optionName}> trying as domain NAME\n`);
     domain = await conn.lookupByName(typed).catch(notFound);
   }
-  if (!domain) throw new VirshError({ code: 'COMMAND_FAILED', lines: [`failed to get domain '${typed}'`], command: cmd });
-  return { domain, typed };
+  if (!domain) throw new VirshError({ code: 'COMMAND_FAILED', lines: [`failed to get domain '${typed}'`], command: ctx.options.commandName });
+  return domain;
 }
 
 /** A failed lookup only means the next way is tried. */

@@ -12,6 +12,7 @@ import { domiflistCommand } from './domiflist.js';
 import { dominfoCommand } from './dominfo.js';
 import { dommemstatCommand } from './dommemstat.js';
 import { domstateCommand } from './domstate.js';
+import { domstatsCommand } from './domstats.js';
 import { domxmlFromNativeCommand, domxmlToNativeCommand } from './domxml-native.js';
 import { dumpxmlCommand } from './dumpxml.js';
 import { eventCommand } from './event.js';
@@ -66,6 +67,7 @@ const buildTable = (): readonly CommandDef[] => [
   dominfoCommand,
   dommemstatCommand,
   domstateCommand,
+  domstatsCommand,
   listCommand,
   eventCommand,
   capabilitiesCommand,

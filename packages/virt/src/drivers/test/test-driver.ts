@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
 import { type DomainConfig, formatDomainXml, formatUuid, uuidEquals } from '@libvirt-ts/xml-format';
-import type { DomainEventSink, DomainRef, Driver } from '../../driver.js';
+import type { DomainEventSink, DomainRef, Driver, DriverStatsRecord } from '../../driver.js';
 import {
   DomainEventDefinedDetail,
   DomainEventResumedDetail,
@@ -33,6 +33,7 @@ import type {
 } from '../../types.js';
 import { blockInfo } from './block-info.js';
 import { memoryStats } from './memory-stats.js';
+import { domainStats, passesFilters, statsGroups } from './domain-stats.js';
 import { getMetadata, setMetadata } from './metadata.js';
 import { VirtError } from '../../errors/virt-error.js';
 import { shownSecrets } from '../domain-xml-secrets.js';
@@ -393,6 +394,22 @@ export class TestDriver implements Driver {
 
   async domainSetMetadata(ref: DomainRef, type: number, metadata: string | null, _key: string | null, _uri: string | null, flags: number): Promise<void> {
     setMetadata(this.#find(ref), type, metadata, flags);
+  }
+
+  /** testConnectGetAllDomainStats: the given domains (or every domain, listed as listAllDomains) the filters keep. */
+  async connectGetAllDomainStats(refs: DomainRef[] | undefined, stats: number, flags: number): Promise<DriverStatsRecord[]> {
+    const groups = statsGroups(stats, flags);
+    // a listed domain that is gone by now is skipped (virDomainObjListConvert's skip_missing)
+    const doms = refs ? refs.flatMap((ref) => this.#findOrSkip(ref)) : [...this.#active(), ...this.#inactive()];
+    return doms.filter((dom) => passesFilters(dom, flags)).map((dom) => ({ ref: refOf(dom), params: domainStats(dom, groups) }));
+  }
+
+  #findOrSkip(ref: DomainRef): TestDomain[] {
+    try {
+      return [this.#find(ref)];
+    } catch {
+      return [];
+    }
   }
 
   /** The domain a handle stands for, matched by UUID as libvirt's testDomObjFromDomain. */
