@@ -44,10 +44,11 @@ describe.skipIf(!tmuxPath)(`interactive shell in a terminal${tmuxPath ? '' : ' (
   });
 
   it('completes command names, option names and domain names with Tab', async () => {
+    // domstate and domstats share 'domstat': Tab completes the common prefix
     shell.type('domst');
     shell.send('Tab');
-    await shell.waitFor((s) => lastLine(s) === 'virsh # domstate', 'the completed command');
-    shell.type(' te');
+    await shell.waitFor((s) => lastLine(s) === 'virsh # domstat', 'the completed prefix');
+    shell.type('e te');
     shell.send('Tab');
     await shell.waitFor((s) => lastLine(s) === 'virsh # domstate test', 'the completed domain name');
     shell.type(' --rea');
@@ -65,7 +66,7 @@ describe.skipIf(!tmuxPath)(`interactive shell in a terminal${tmuxPath ? '' : ' (
     await shell.waitFor((s) => lastLine(s) === 'virsh # dom', 'the common prefix');
     shell.send('Tab');
     const screen = await shell.waitFor((s) => s.includes('domid') && s.includes('dominfo'), 'the candidates');
-    expect(screen).toMatch(/domid\s+domiflist\s+dominfo\s+dommemstat\s+domname\s+domstate\s+domuuid/);
+    expect(screen).toMatch(/domid\s+domiflist\s+dominfo\s+dommemstat\s+domname\s+domstate\s+domstats\s+domuuid/);
     expect(screen).not.toContain('dumpxml');
     await shell.waitFor((s) => lastLine(s) === 'virsh # dom', 'the line typed so far');
     shell.send('C-u');

@@ -11,7 +11,7 @@ const sources: CompletionSources = {
 
 describe('complete', () => {
   it('completes command names at the start of a command', async () => {
-    expect(await complete('dom', sources)).toEqual([['domblkinfo', 'domblklist', 'domid', 'domiflist', 'dominfo', 'dommemstat', 'domname', 'domstate', 'domuuid', 'domxml-from-native', 'domxml-to-native'], 'dom']);
+    expect(await complete('dom', sources)).toEqual([['domblkinfo', 'domblklist', 'domid', 'domiflist', 'dominfo', 'dommemstat', 'domname', 'domstate', 'domstats', 'domuuid', 'domxml-from-native', 'domxml-to-native'], 'dom']);
     expect(await complete('list; sus', sources)).toEqual([['suspend'], 'sus']);
   });
 
