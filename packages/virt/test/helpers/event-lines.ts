@@ -29,15 +29,17 @@ export const eventLine = (e: DomainEvent) => `${e.domain.name()} ${eventNames(e)
 /** Reads `n` events, failing rather than hanging if fewer come within `timeoutMs` (the Xen poll is 0.5 s). */
 export async function takeEvents(events: AsyncIterator<DomainEvent>, n: number, timeoutMs = 5000): Promise<DomainEvent[]> {
   const got: DomainEvent[] = [];
+  // Lines are taken as events come: once the test has closed its connection a handle has no name.
+  const lines: string[] = [];
   while (got.length < n) {
-    const next = await Promise.race([
-      events.next(),
-      new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error(`only ${got.length} of ${n} events came: ${got.map(eventLine).join('; ')}`)), timeoutMs),
-      ),
-    ]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`only ${got.length} of ${n} events came: ${lines.join('; ')}`)), timeoutMs);
+    });
+    const next = await Promise.race([events.next(), timeout]).finally(() => clearTimeout(timer));
     if (next.done) break;
     got.push(next.value);
+    lines.push(eventLine(next.value));
   }
   return got;
 }
