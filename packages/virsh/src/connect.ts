@@ -11,7 +11,8 @@ export function defaultUri(
   const fromEnv = env['LIBVIRT_DEFAULT_URI'];
   if (fromEnv) return fromEnv;
   const fromConfig = configured();
-  if (fromConfig) return fromConfig;
+  // An empty uri_default is still a name (virConfGetValueString gives ""), unlike an empty variable.
+  if (fromConfig !== undefined) return fromConfig;
   if (xenHostAvailable()) return 'xen:///';
   throw new VirshError({ code: 'COMMAND_FAILED', lines: [
     'no connection URI given and no Xen host found here (no xend or xenstored socket, no privcmd device); ' +
@@ -30,5 +31,13 @@ export async function openConnection(uri: string | undefined, readOnly: boolean,
   virt.setErrorFunc(() => {});
   // An empty URI (`connect ""`) means the default one, as in libvirt.
   const name = uri || defaultUri(process.env, () => virt.xenHostAvailable({}, process.env));
+  if (!uri && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(name) && PARSABLE_REFERENCE.test(name)) {
+    // libvirt 9 takes a default URI without a scheme (even "xen", or an empty uri_default) for no
+    // driver, and formats the name it was given, none, into the error: '(null)'.
+    throw new Error("no connection driver available for URI '(null)' does not include a driver name");
+  }
   return virt.open(name, { readOnly, ...(auth ? { auth } : {}) });
 }
+
+/** RFC 3986's characters with well-formed escapes: what libxml2 parses (the rest is virt's "Unable to parse URI"). */
+const PARSABLE_REFERENCE = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#]|%[0-9A-Fa-f]{2})*$/;

@@ -63,3 +63,8 @@ export function failedBecause(context: string, cause: unknown): VirshError {
 export function failed(message: string): VirshError {
   return new VirshError({ code: 'COMMAND_FAILED', lines: [message] });
 }
+
+/** A command failure virsh reports with no message (its command returns false having printed nothing). */
+export function silentFailure(): VirshError {
+  return new VirshError({ code: 'COMMAND_FAILED', lines: [] });
+}

@@ -2,11 +2,14 @@ import { AUTH_CASES } from './conformance-auth-cases.js';
 import { DAILY_CASES } from './conformance-daily-cases.js';
 import { DEVICE_CASES } from './conformance-device-cases.js';
 import { DIFFERENCE_CASES } from './conformance-differences-cases.js';
+import { NO_DAEMON } from './conformance-harness.js';
+import { DIFFERING, LIBVIRT_CASES, pendingFor } from './libvirt-virsh-cases.js';
 
 /**
  * The conformance suite: each case runs through our virsh and Debian's virsh 9 with
  * the same arguments. In args and env, `@IN/` is test/fixtures/inputs/, `@NODES/` is
- * test/fixtures/nodes/ and `@TMP/` a fresh temporary directory per run.
+ * test/fixtures/nodes/, `@LIBVIRT/` test/fixtures/libvirt/ (libvirt's own test files) and
+ * `@TMP/` a fresh temporary directory per run.
  */
 export interface ConformanceCase {
   name: string;
@@ -14,8 +17,14 @@ export interface ConformanceCase {
   env?: Record<string, string>;
   /** Files written into `@TMP/` before the run, by name (inputs too big to keep as fixtures). */
   files?: Record<string, () => string | Uint8Array>;
+  /** Named pipes made in `@TMP/`, each fed its content by a writer process while virsh runs. */
+  fifos?: Record<string, () => string>;
   /** stdin (an interactive session off a terminal). */
   input?: string;
+  /** Run as an unprivileged user (nobody when the suite runs as root): $XDG_CONFIG_HOME's libvirt.conf counts then. */
+  unprivileged?: boolean;
+  /** Lines left out of stdout on both sides (libvirt's own tests filter them: CPU time, creation times). */
+  dropLines?: RegExp;
   /**
    * exact: stdout, stderr and status equal (after masking).
    * subset: our stdout lines appear in virsh 9's in the same order (help lists only the
@@ -25,12 +34,6 @@ export interface ConformanceCase {
   /** stderr lines (matching `lines`, on either side) left out of the comparison, and why. */
   knownDifference?: { lines: RegExp; reason: string };
 }
-
-/** virsh 9 hands URIs it has no local driver for to libvirtd; there is no daemon here. */
-const NO_DAEMON = {
-  lines: /^error: (Failed to connect socket to '\/var\/run\/libvirt\/libvirt-sock'|no connection driver available for)/,
-  reason: 'virsh 9 falls back to the libvirtd socket; libvirt-ts has no daemon and names the missing driver',
-};
 
 const T = ['-c', 'test:///default'];
 
@@ -273,4 +276,6 @@ export const CASES: ConformanceCase[] = [
   ...DAILY_CASES,
   ...AUTH_CASES,
   ...DIFFERENCE_CASES,
+  // libvirt's own virsh tests (libvirt-virsh-cases.ts), those not waiting for a command we lack
+  ...LIBVIRT_CASES.filter((c) => pendingFor(c).length === 0 && !(c.name in DIFFERING)),
 ];

@@ -1,10 +1,8 @@
 import type { ConformanceCase } from './conformance-cases.js';
 
 /**
- * Conformance cases for the device commands (attach-disk, detach-disk, domblklist). The
- * attach-disk lines are libvirt's own: tests/virshtestdata/attach-disk.in of libvirt/libvirt
- * (commit c96ac614a8b5ea299ad7df6eeb56ea94cd59e3d8), one case per line, the arguments after
- * `attach-disk` as written there; its expected output is virsh 9's live run, not libvirt's .out.
+ * Conformance cases for the device commands (attach-disk, detach-disk, domblklist), beyond
+ * libvirt's own attach-disk.in lines (those are in libvirt-virsh-cases.ts).
  */
 const T = ['-c', 'test:///default'];
 const script = (text: string): string[] => [...T, text];
@@ -32,86 +30,7 @@ const DISKS_DOMAIN = `<domain type='test'>
 </domain>
 `;
 
-const LIBVIRT_ATTACH_DISK_LINES = [
-  '--print-xml --domain testdom --source /nonexistent/file --target hda',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype block',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype nothing',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype block --type disk',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type cdrom',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype block --type cdrom',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type blah',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype block --type blah',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --driver testdriver',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --subdriver qcow2',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --subdriver raw',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --cache none',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --subdriver qcow2 --cache none',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --subdriver qcow2 --serial TEST_SERIAL',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --mode readonly',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --mode shareable',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --mode whatever',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --subdriver qcow2 --alias testalias',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --rawio',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --multifunction',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --subdriver qcow2 --alias testalias --iothread 3 --mode readonly --cache none --driver qemu',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --address ide:1.2.3',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --address ide:1.2.4',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --address ide:1:2:5',
-  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address ide:1.2.3',
-  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address ide:1.2.3',
-  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address usb:12.34',
-  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address usb:12.3',
-  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address usb:12:34',
-  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address usb:12.34',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --address usb:12.34',
-  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address scsi:1.2.3',
-  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address scsi:1.2.4',
-  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address scsi:1:2:5',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --address scsi:1.2.3',
-  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address scsi:1.2.3',
-  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address sata:1.2.3',
-  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address sata:1.2.4',
-  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address sata:1:2:5',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --address sata:1.2.3',
-  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address sata:1.2.3',
-  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address pci:12.34.56.78',
-  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address pci:12:34:56:78',
-  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address pci:12.34.56.aa',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --address pci:12.34.56.aa',
-  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address pci:12.34.56.aa',
-  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address pci:12.34.56.78 --multifunction',
-  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address pci:12:34:56:78 --multifunction',
-  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address pci:12.34.56.aa --multifunction',
-  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address ccw:12.34.56',
-  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address ccw:12:34:56',
-  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address ccw:12.34.56',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype file --type disk --address ccw:12.34.56',
-  '--print-xml --domain testdom --source /nonexistent/file --target sda --sourcetype file --type disk --address ccw:12.34.56',
-  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address test:12.34.56',
-  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address test:12:34:56',
-  '--print-xml --domain testdom --source /nonexistent/file --target vda --sourcetype file --type disk --address test:12.34.56',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --source-protocol AAA --sourcetype file',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype network',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype network --source-protocol TEST --source-host-name hostname',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype network --source-protocol TEST --source-host-name hostname:port',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype network --source-protocol TEST --source-host-name hostname:',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype network --source-protocol TEST --source-host-name :port',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype network --source-protocol TEST --source-host-name :',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype network --source-protocol TEST --source-host-name hostname:port --source-host-transport trnsp',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype network --source-protocol TEST --source-host-transport trnsp',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype network --source-protocol TEST --source-host-transport trnsp --source-host-socket /nonexistent/socket',
-  '--print-xml --domain testdom --source /nonexistent/file --target hda --sourcetype network --source-protocol TEST --source-host-socket /nonexistent/socket',
-];
-
-const libvirtAttachDiskCases: ConformanceCase[] = LIBVIRT_ATTACH_DISK_LINES.map((line, i) => ({
-  name: `libvirt-attach-disk-${String(i + 1).padStart(2, '0')}`,
-  args: [...T, 'attach-disk', ...line.split(' ')],
-}));
-
 export const DEVICE_CASES: ConformanceCase[] = [
-  ...libvirtAttachDiskCases,
   // attach-disk beyond libvirt's lines: escaping, quiet mode, the API call and its errors
   { name: 'attach-disk-escaping', args: [...T, 'attach-disk', 'test', "a'b<&>\"c\u0001\td", "v'd", '--print-xml', '--serial', 'x<y', '--driver', 'q&', '--mode', 'shareable'] },
   { name: 'attach-disk-empty-source', args: script("attach-disk test '' vdb --print-xml --sourcetype block") },

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,13 @@ import type { RunOptions, VirshRun } from './run-virsh.js';
 export const inputsDir = fileURLToPath(new URL('./fixtures/inputs', import.meta.url));
 export const nodesDir = fileURLToPath(new URL('./fixtures/nodes', import.meta.url));
 export const expectedDir = fileURLToPath(new URL('./fixtures/conformance', import.meta.url));
+export const libvirtDir = fileURLToPath(new URL('./fixtures/libvirt', import.meta.url));
+
+/** virsh 9 hands URIs it has no local driver for to libvirtd; there is no daemon here. */
+export const NO_DAEMON = {
+  lines: /^error: (Failed to connect socket to '\/var\/run\/libvirt\/libvirt-sock'|no connection driver available for)/,
+  reason: 'virsh 9 falls back to the libvirtd socket; libvirt-ts has no daemon and names the missing driver',
+};
 
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 const HEX32 = /\b[0-9a-f]{32}\b/gi;
@@ -16,9 +24,10 @@ const HEX32 = /\b[0-9a-f]{32}\b/gi;
 /** UUIDs written in the fixtures (and test:///default's): everything else virsh made up. */
 const knownUuids = (() => {
   const known = new Set(['6695eb01-f6a4-8304-79aa-97f2502e193f']);
-  for (const dir of [inputsDir, nodesDir]) {
-    for (const file of readdirSync(dir)) {
-      const text = readFileSync(join(dir, file), 'utf8');
+  for (const dir of [inputsDir, nodesDir, libvirtDir]) {
+    for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+      if (!entry.isFile()) continue;
+      const text = readFileSync(join(entry.parentPath, entry.name), 'utf8');
       for (const m of text.matchAll(UUID)) known.add(m[0].toLowerCase());
       for (const m of text.matchAll(HEX32)) {
         const h = m[0].toLowerCase();
@@ -38,13 +47,26 @@ export function normalize(text: string, tmp: string): string {
     .replaceAll(tmp, '@TMP')
     .replaceAll(inputsDir, '@IN')
     .replaceAll(nodesDir, '@NODES')
+    .replaceAll(libvirtDir, '@LIBVIRT')
     .replace(/^(CPU time: +)\d+\.\ds$/gm, '$1<cpu-time>s')
     .replace(/\(Time: \d+\.\d{3} ms\)/g, '(Time: <ms>)')
     .replace(UUID, (uuid) => (knownUuids.has(uuid.toLowerCase()) ? uuid : '<random-uuid>'));
 }
 
 const substitute = (text: string, tmp: string) =>
-  text.replaceAll('@IN', inputsDir).replaceAll('@NODES', nodesDir).replaceAll('@TMP', tmp);
+  text.replaceAll('@IN', inputsDir).replaceAll('@NODES', nodesDir).replaceAll('@LIBVIRT', libvirtDir).replaceAll('@TMP', tmp);
+
+/**
+ * Makes a named pipe and a writer process that fills it once virsh opens it for reading.
+ * The writer copies from a file: virsh runs synchronously, so this process cannot feed it.
+ */
+function feedFifo(path: string, content: string): () => void {
+  writeFileSync(`${path}.content`, content);
+  const made = spawnSync('mkfifo', [path], { encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`mkfifo ${path}: ${made.stderr}`);
+  const writer = spawn('sh', ['-c', 'exec cat "$0.content" > "$0"', path], { stdio: 'ignore' });
+  return () => writer.kill();
+}
 
 /** Runs one case with a fresh temporary directory (its working directory too) and normalizes the result. */
 export function runCase(run: (args: string[], options: RunOptions) => VirshRun, c: ConformanceCase): VirshRun {
@@ -55,16 +77,32 @@ export function runCase(run: (args: string[], options: RunOptions) => VirshRun, 
       mkdirSync(dirname(join(tmp, name)), { recursive: true });
       writeFileSync(join(tmp, name), content());
     }
+    const stopWriters = Object.entries(c.fifos ?? {}).map(([name, content]) => feedFifo(join(tmp, name), content()));
     const env = Object.fromEntries(Object.entries(c.env ?? {}).map(([k, v]) => [k, substitute(v, tmp)]));
+    // nobody must reach the directory and its files.
+    if (c.unprivileged) chmodSync(tmp, 0o777);
     const result = run(
       c.args.map((a) => substitute(a, tmp)),
-      { env: { HOME: tmp, ...env }, cwd: tmp, ...(c.input === undefined ? {} : { input: c.input }) },
+      {
+        env: { HOME: tmp, ...env },
+        cwd: tmp,
+        ...(c.input === undefined ? {} : { input: c.input }),
+        ...(c.unprivileged ? { unprivileged: true } : {}),
+      },
     );
-    return { stdout: normalize(result.stdout, tmp), stderr: normalize(result.stderr, tmp), status: result.status };
+    for (const stop of stopWriters) stop();
+    const stdout = c.dropLines ? dropMatching(result.stdout, c.dropLines) : result.stdout;
+    return { stdout: normalize(stdout, tmp), stderr: normalize(result.stderr, tmp), status: result.status };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
+
+const dropMatching = (text: string, lines: RegExp): string =>
+  text
+    .split('\n')
+    .filter((line) => !lines.test(line))
+    .join('\n');
 
 /** True when every line of `ours` appears in `theirs`, in the same order. */
 export function isOrderedSubset(ours: string, theirs: string): boolean {

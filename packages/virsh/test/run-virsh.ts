@@ -14,7 +14,12 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   cwd?: string;
   input?: string;
+  /** Run as nobody (through setpriv, environment kept) when this process is root. */
+  unprivileged?: boolean;
 }
+
+/** nobody's user and group ids on Debian. */
+const NOBODY = '65534';
 
 /** Runs the built virsh bundle as a whole process, as a user would. */
 export function runOurVirsh(args: string[], options: RunOptions = {}): VirshRun {
@@ -45,7 +50,9 @@ export function runRealVirsh(args: string[], options: RunOptions = {}): VirshRun
 }
 
 function runProgram(file: string, args: string[], options: RunOptions, timeout = 20_000): VirshRun {
-  const result = spawnSync(file, args, {
+  const asNobody = options.unprivileged === true && process.getuid?.() === 0;
+  const command = asNobody ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--', file, ...args] : [file, ...args];
+  const result = spawnSync(command[0] as string, command.slice(1), {
     encoding: 'utf8',
     cwd: options.cwd,
     env: {

@@ -101,7 +101,7 @@ export class Connection {
     return this.#answer('virConnectGetLibVersion', () => LIB_VERSION);
   }
 
-  /** virConnectGetURI: the name given to open(), or "xen:///" for the default connection. */
+  /** virConnectGetURI: the name given to open() as libvirt 9 formats it back (`test:///%64efault` is test:///default), or "xen:///" for the default connection. */
   getURI(): Promise<string> {
     return this.#answer('virConnectGetURI', () => this.#engine.uri);
   }

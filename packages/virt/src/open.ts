@@ -57,7 +57,7 @@ export async function open(uri?: string, options: OpenOptions = {}): Promise<Con
     const info = name === undefined ? DEFAULT_URI : request.uri === undefined ? `URI '${name}' does not include a driver name` : name;
     throw reported(firstFailure ?? new VirtError({ code: 'NO_CONNECT', domain: 'NONE', info, str1: name }));
   }
-  return connectionOver(new ConnectionEngine(name ?? DEFAULT_URI, readOnly, opened));
+  return connectionOver(new ConnectionEngine(request.uri?.canonical ?? name ?? DEFAULT_URI, readOnly, opened));
 }
 
 /** virConnectOpenReadOnly: a connection on which every call that changes something fails with OPERATION_DENIED. */

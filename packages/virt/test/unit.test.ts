@@ -31,11 +31,18 @@ describe('test save images', () => {
 
 describe('names and UUIDs', () => {
   it('parses URIs as libvirt', () => {
-    expect(parseUri('test:///default')).toEqual({ scheme: 'test', host: '', port: undefined, path: '/default', query: '' });
+    expect(parseUri('test:///default')).toEqual({ scheme: 'test', host: '', port: undefined, path: '/default', query: '', canonical: 'test:///default' });
     expect(parseUri('http://localhost:8000/')).toMatchObject({ scheme: 'http', host: 'localhost', port: 8000 });
     expect(parseUri('test:///tmp/a%20b.xml')?.path).toBe('/tmp/a b.xml');
     expect(parseUri('/var/lib/xend/xend-socket')).toBeUndefined();
     expect(parseUri('xen')).toBeUndefined();
+    // virURIFormat(virURIParse(name)): path and fragment decoded and escaped again, the query as written
+    const canonical = (name: string) => parseUri(name)?.canonical;
+    expect(canonical('test:///%64efault')).toBe('test:///default');
+    expect(canonical('test:/default')).toBe('test:///default');
+    expect(canonical('test:///a:b%20c?x=%41#%3a%20')).toBe('test:///a%3Ab%20c?x=%41#:%20');
+    expect(canonical('TEST:///./default')).toBe('TEST:///./default');
+    expect(parseUri('test:///./default')?.path).toBe('/./default');
     expect([isXenName(undefined), isXenName('Xen'), isXenName('xen:///'), isXenName('test:///default')]).toEqual([true, true, true, false]);
   });
 

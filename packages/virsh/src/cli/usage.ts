@@ -1,5 +1,5 @@
 import { allCommands } from '../commands/table.js';
-import { GROUPS } from '../help/groups.js';
+import { groupsWithCommands } from '../help/groups.js';
 
 const OPTIONS_TEXT = `  options:
     -c | --connect=URI      hypervisor connection URI
@@ -24,7 +24,7 @@ export function formatUsage(progname = 'virsh'): string {
   let text = `\n${progname} [options]... [<command_string>]\n${progname} [options]... <command> [args...]\n\n`;
   text += `${OPTIONS_TEXT}  commands (non interactive mode):\n\n`;
   const commands = allCommands();
-  for (const group of GROUPS) {
+  for (const group of groupsWithCommands(commands)) {
     text += ` ${group.title} (help keyword '${group.keyword}')\n`;
     for (const def of commands) if (def.group === group.keyword && !def.hidden) text += `    ${def.name.padEnd(30)} ${def.summary}\n`;
     text += '\n';

@@ -1,4 +1,5 @@
 import type { CommandOptions } from '../parse/command-options.js';
+import type { GroupName } from '../help/virsh9-commands.js';
 import type { Session } from '../session.js';
 
 /**
@@ -31,8 +32,8 @@ export interface CommandContext {
   session: Session;
 }
 
-/** The help groups of virsh 9, in its order. */
-export type GroupName = 'domain' | 'monitor' | 'events' | 'host' | 'virsh';
+/** The help groups of virsh 9 (help/virsh9-commands.ts). */
+export type { GroupName } from '../help/virsh9-commands.js';
 
 /** One virsh command as data: the same table drives parsing, help, completion and the man page. */
 export interface CommandDef {

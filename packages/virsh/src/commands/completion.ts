@@ -1,6 +1,6 @@
 import { ConnectListAllDomainsFlags } from '@libvirt-ts/virt/constants';
 import { readdirSync } from 'node:fs';
-import { failed } from '../errors.js';
+import { failed, silentFailure } from '../errors.js';
 import { bashCompletion, zshCompletion } from '../extras/completion-script.js';
 import { complete } from '../shell/completer.js';
 import type { Session } from '../session.js';
@@ -55,6 +55,8 @@ export const completeCommand: CommandDef = {
   async run({ options, session }) {
     const line = options.words('string').join(' ');
     const [candidates] = await complete(line, completionSources(session, true));
-    if (candidates.length > 0) session.out.print(candidates.map((c) => `${c}\n`).join(''));
+    // No candidate fails without a message, as virsh 9's cmdComplete.
+    if (candidates.length === 0) throw silentFailure();
+    session.out.print(candidates.map((c) => `${c}\n`).join(''));
   },
 };

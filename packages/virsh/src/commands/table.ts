@@ -1,3 +1,4 @@
+import { virsh9Position } from '../help/virsh9-commands.js';
 import { attachDiskCommand } from './attach-disk.js';
 import { autostartCommand } from './autostart.js';
 import type { CommandDef } from './command.js';
@@ -33,7 +34,7 @@ import { setmaxmemCommand, setmemCommand, setvcpusCommand } from './memory-vcpus
 import { restoreCommand, saveCommand } from './save-restore.js';
 import { cd, connect, echo, exit, pwd, quit } from './shell-builtins.js';
 
-/** Every command, grouped and ordered as virsh 9's `help` lists them. Built on first use (help.ts imports this module). */
+/** Every command. Built on first use (help.ts imports this module); allCommands() puts it in virsh 9's order. */
 const buildTable = (): readonly CommandDef[] => [
   attachDiskCommand,
   autostartCommand,
@@ -89,9 +90,18 @@ const buildTable = (): readonly CommandDef[] => [
 let table: readonly CommandDef[] | undefined;
 let byName: Map<string, CommandDef> | undefined;
 
+/**
+ * Every command, in the order virsh 9's `help` lists them (help/virsh9-commands.ts); ours that
+ * virsh 9 lacks (the hidden extensions) after them, as the table has them.
+ */
 export function allCommands(): readonly CommandDef[] {
-  table ??= buildTable();
+  table ??= sortedAsVirsh9(buildTable());
   return table;
+}
+
+function sortedAsVirsh9(commands: readonly CommandDef[]): readonly CommandDef[] {
+  const rank = (def: CommandDef) => virsh9Position(def.name) ?? Number.MAX_SAFE_INTEGER;
+  return [...commands].sort((a, b) => rank(a) - rank(b));
 }
 
 export function commandByName(name: string): CommandDef | undefined {

@@ -1,6 +1,6 @@
 import type { CommandDef } from '../commands/command.js';
 import { describeOptions } from '../help/command-help.js';
-import { GROUPS } from '../help/groups.js';
+import { groupsWithCommands } from '../help/groups.js';
 
 /** Escapes text for roff: backslashes, hyphens, and a leading dot or quote. */
 function roff(text: string): string {
@@ -66,7 +66,7 @@ Options are given by name (\\fB\\-\\-domain test\\fR, \\fB\\-\\-domain=test\\fR)
 `;
   for (const [flag, help] of GLOBAL_OPTIONS) text += `.TP\n.B ${roff(flag)}\n${roff(help)}\n`;
   text += '.SH COMMANDS\n';
-  for (const group of GROUPS) {
+  for (const group of groupsWithCommands(commands)) {
     text += `.SS "${group.title} (help keyword '${group.keyword}')"\n`;
     for (const def of commands) if (def.group === group.keyword && !def.hidden) text += commandSection(def);
   }

@@ -1,5 +1,5 @@
 import type { CommandDef } from '../commands/command.js';
-import { GROUPS } from './groups.js';
+import { GROUPS, groupsWithCommands } from './groups.js';
 
 /** One group's heading and command lines (virsh's vshCmdGrpHelp). */
 export function formatGroupHelp(keyword: string, commands: readonly CommandDef[]): string | undefined {
@@ -12,9 +12,9 @@ export function formatGroupHelp(keyword: string, commands: readonly CommandDef[]
   return text;
 }
 
-/** `help` with no argument: every group, each followed by a blank line. */
+/** `help` with no argument: every group that has commands here, each followed by a blank line. */
 export function formatAllGroups(commands: readonly CommandDef[]): string {
   let text = 'Grouped commands:\n\n';
-  for (const group of GROUPS) text += `${formatGroupHelp(group.keyword, commands)}\n`;
+  for (const group of groupsWithCommands(commands)) text += `${formatGroupHelp(group.keyword, commands)}\n`;
   return text;
 }

@@ -10,9 +10,14 @@ const sources: CompletionSources = {
 };
 
 describe('complete', () => {
-  it('completes command names at the start of a command', async () => {
-    expect(await complete('dom', sources)).toEqual([['domblkinfo', 'domblklist', 'domid', 'domiflist', 'dominfo', 'dommemstat', 'domname', 'domstate', 'domstats', 'domuuid', 'domxml-from-native', 'domxml-to-native'], 'dom']);
+  it('completes command names at the start of a command, in help order, hidden ones left out', async () => {
+    expect(await complete('dom', sources)).toEqual([['domid', 'domname', 'domuuid', 'domxml-from-native', 'domxml-to-native', 'domblkinfo', 'domblklist', 'domiflist', 'dominfo', 'dommemstat', 'domstate', 'domstats'], 'dom']);
     expect(await complete('list; sus', sources)).toEqual([['suspend'], 'sus']);
+    expect((await complete('compl', sources))[0]).toEqual([]);
+  });
+
+  it('completes command names after an unknown command, as virsh 9', async () => {
+    expect((await complete('frobnicate su', sources))[0]).toEqual(['suspend']);
   });
 
   it('completes option names not given yet', async () => {
@@ -21,10 +26,23 @@ describe('complete', () => {
   });
 
   it('completes domain names for the domain option, filtered by what the command needs', async () => {
-    expect(await complete('dominfo ', sources)).toEqual([['db', 'test', 'web'], '']);
+    expect(await complete('dominfo t', sources)).toEqual([['test'], 't']);
     expect((await complete('start w', sources))[0]).toEqual(['web']);
-    expect((await complete('suspend ', sources))[0]).toEqual(['test']);
-    expect((await complete('setmem --domain ', sources))[0]).toEqual(['db', 'test', 'web']);
+    expect((await complete('suspend w', sources))[0]).toEqual([]);
+    expect((await complete('setmem --domain ', sources))[0]).toEqual(['test', 'web', 'db']);
+    expect((await complete('domstate --domain --r', sources))[0]).toEqual([]);
+  });
+
+  it('offers options, not values, for an empty word after the command (virsh 9)', async () => {
+    expect((await complete('dominfo ', sources))[0]).toEqual(['--domain']);
+    expect((await complete('domstate --reason ', sources))[0]).toEqual(['--domain']);
+    expect((await complete('domstate --reason --domain test ', sources))[0]).toEqual([]);
+  });
+
+  it('takes words after -- as data', async () => {
+    expect((await complete('echo -- --s', sources))[0]).toEqual([]);
+    expect((await complete('domstate -- t', sources))[0]).toEqual(['test']);
+    expect((await complete('echo -- ', sources))[0]).toEqual(['--shell', '--xml', '--split', '--err', '--string']);
   });
 
   it('completes files, commands and modes for their options', async () => {
@@ -34,7 +52,10 @@ describe('complete', () => {
     expect((await complete('shutdown test --mode a', sources))[0]).toEqual(['acpi', 'agent']);
   });
 
-  it('offers options once the positionals are filled', async () => {
-    expect((await complete('dominfo test ', sources))[0]).toEqual(['--domain', '--json']);
+  it('offers the options not filled yet, by name or position, in definition order, without extensions', async () => {
+    expect((await complete('dominfo test ', sources))[0]).toEqual([]);
+    expect((await complete('domstate test ', sources))[0]).toEqual(['--reason']);
+    expect((await complete('echo --xml ', sources))[0]).toEqual(['--shell', '--split', '--err', '--string']);
+    expect((await complete('echo --nonexistant-arg --xml ', sources))[0]).toEqual(['--shell', '--xml', '--split', '--err', '--string']);
   });
 });

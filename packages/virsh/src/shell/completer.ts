@@ -40,26 +40,42 @@ function lastSeparator(line: string): number {
   return last;
 }
 
-/** Which option a value typed now would fill: the one just named, or the next free positional. */
-function optionForValue(def: CommandDef, words: string[]): OptionDef | undefined {
-  const previous = words[words.length - 1];
-  if (previous?.startsWith('--') && !previous.includes('=')) {
-    const named = def.options.find((o) => o.name === previous.slice(2));
-    if (named && named.type !== 'bool') return named;
-  }
-  const used = new Set(words.filter((w) => w.startsWith('--')).map((w) => w.slice(2).split('=')[0]));
-  let positionalWords = 0;
+/** What the words after the command fill, as virsh 9's partial parse sees them. */
+interface ArgScan {
+  /** Options given by name or filled by position (an argv option never counts: it takes more). */
+  present: Set<string>;
+  /** A named option still waiting for its value: the word being completed is that value. */
+  awaitingValue?: OptionDef;
+  /** The positional option the next plain word would fill. */
+  nextPositional?: OptionDef;
+  /** `--` was given: every later word is data, never an option. */
+  dataOnly: boolean;
+}
+
+function scanArgs(def: CommandDef, words: string[]): ArgScan {
+  const present = new Set<string>();
+  let dataOnly = false;
+  const positional = () =>
+    def.options.find((o) => o.type !== 'bool' && !o.namedOnly && (o.type === 'argv' || !present.has(o.name)));
   for (let i = 0; i < words.length; i++) {
-    const w = words[i] as string;
-    if (w.startsWith('--')) {
-      const opt = def.options.find((o) => o.name === w.slice(2).split('=')[0]);
-      if (opt && opt.type !== 'bool' && !w.includes('=')) i++;
+    const word = words[i] as string;
+    if (!dataOnly && word === '--') {
+      dataOnly = true;
+    } else if (!dataOnly && word.startsWith('--')) {
+      const [name, value] = word.slice(2).split('=', 2);
+      const opt = def.options.find((o) => o.name === name);
+      // virsh 9's partial parse stops at an unknown option: nothing after it counts as given.
+      if (!opt) break;
+      present.add(opt.name);
+      if (opt.type === 'bool' || value !== undefined) continue;
+      if (i + 1 === words.length) return { present, awaitingValue: opt, dataOnly };
+      i++;
     } else {
-      positionalWords++;
+      const opt = positional();
+      if (opt && opt.type !== 'argv') present.add(opt.name);
     }
   }
-  const free = def.options.filter((o) => o.type !== 'bool' && !o.namedOnly && !used.has(o.name));
-  return free[positionalWords] ?? free.find((o) => o.type === 'argv');
+  return { present, nextPositional: positional(), dataOnly };
 }
 
 async function valuesFor(completer: Completer, prefix: string, sources: CompletionSources): Promise<string[]> {
@@ -80,26 +96,25 @@ async function valuesFor(completer: Completer, prefix: string, sources: Completi
 }
 
 /**
- * Completes the word under the cursor as virsh 9's readline does: command names
- * first, then option names (`--...`), then values (domain names from the live
- * connection, files, ...). Returns the candidates and the word they replace.
+ * Completes the word under the cursor as virsh 9 does (vshReadlineParse): command names
+ * (in `help`'s order, hidden ones left out) until there is a known command; then, for an
+ * empty word or one starting with `--`, the options not given yet in definition order; for
+ * the value of a named option or a plain word, that option's values (domain names from the
+ * live connection, ...). Only candidates starting with the word are kept.
  */
 export async function complete(line: string, sources: CompletionSources): Promise<[string[], string]> {
   const { words, current } = lastCommandWords(line);
-  const sorted = (names: Iterable<string>) => [...new Set(names)].filter((n) => n.startsWith(current)).sort();
-  if (words.length === 0) return [sorted(sources.commands().map((c) => c.name)), current];
-  const def = sources.commandByName(words[0] as string);
-  if (!def) return [[], current];
-  const args = words.slice(1);
-  const optionNames = () => {
-    const given = new Set(args.filter((w) => w.startsWith('--')).map((w) => w.slice(2).split('=')[0]));
-    return def.options.filter((o) => o.type === 'argv' || !given.has(o.name)).map((o) => `--${o.name}`);
-  };
-  if (current.startsWith('-')) return [sorted(optionNames()), current];
-  const slot = optionForValue(def, args);
-  if (slot?.completer) {
-    const values = await valuesFor(slot.completer, current, sources).catch(() => []);
-    return [sorted(values), current];
+  const matching = (names: readonly string[]) => names.filter((n) => n.startsWith(current));
+  const def = words.length === 0 ? undefined : sources.commandByName(words[0] as string);
+  if (!def) return [matching(sources.commands().filter((c) => !c.hidden).map((c) => c.name)), current];
+  const scan = scanArgs(def, words.slice(1));
+  const optionWord = current === '' || (current.startsWith('--') && !scan.dataOnly);
+  if (scan.awaitingValue === undefined && optionWord) {
+    const options = def.options.filter((o) => !o.extension && (o.type === 'argv' || !scan.present.has(o.name)));
+    return [matching(options.map((o) => `--${o.name}`)), current];
   }
-  return [current === '' ? sorted(optionNames()) : [], current];
+  const slot = scan.awaitingValue ?? scan.nextPositional;
+  if (!slot?.completer) return [[], current];
+  const values = await valuesFor(slot.completer, current, sources).catch(() => []);
+  return [matching([...new Set(values)]), current];
 }

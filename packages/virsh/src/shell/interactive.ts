@@ -42,8 +42,9 @@ export async function runInteractive(session: Session, io: VirshIO): Promise<voi
     history: [...history].reverse(),
     removeHistoryDuplicates: false,
     completer: (line: string, callback: (err: null, result: [string[], string]) => void) => {
+      // readline shows the candidates sorted (rl_sort_completion_matches).
       complete(line, completionSources(session, false)).then(
-        (result) => callback(null, result),
+        ([candidates, word]) => callback(null, [[...candidates].sort(), word]),
         () => callback(null, [[], line]),
       );
     },

@@ -84,7 +84,7 @@ describe('proxy driver against a libvirt_proxy server', () => {
   it('declines read-write opens and names that are not the local Xen host', async () => {
     const { name } = await serve();
     expect(await proxyDriverFactory.open(request({ proxySocket: name }, false))).toBeUndefined();
-    const other = { ...request({ proxySocket: name }), name: 'test:///default', uri: { scheme: 'test', host: '', port: undefined, path: '/default', query: '' } };
+    const other = { ...request({ proxySocket: name }), name: 'test:///default', uri: { scheme: 'test', host: '', port: undefined, path: '/default', query: '', canonical: 'test:///default' } };
     expect(await proxyDriverFactory.open(other)).toBeUndefined();
   });
 

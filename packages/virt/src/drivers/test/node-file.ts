@@ -3,16 +3,14 @@ import { dirname, resolve } from 'node:path';
 import { decodeXmlBytes, type XmlElement } from '@libvirt-ts/xml-format';
 import { DomainState, RunningReason } from '../../constants.js';
 import type { NodeInfo } from '../../types.js';
-import { parseDefinition, readDefinition } from './parse-definition.js';
+import { readDefinition } from './parse-definition.js';
+import { nodeDomainMessages } from './taint.js';
 import { readAuthUsers } from './test-auth.js';
 import { TestDomainList } from './test-domain-list.js';
 import { DomainEventBus } from '../../events/domain-event-bus.js';
 import { DEFAULT_NODE_INFO, type TestNode } from './test-node.js';
 import { testError, testErrorText } from './test-errors.js';
 import { checkXmlDocument, xmlError } from './xml-parse-error.js';
-
-/** virDomainGetMessages' text for a domain whose interfaces run host scripts. */
-export const SCRIPT_TAINT = 'tainted: network configuration using opaque shell scripts';
 
 /**
  * Loads a test node file (`test:///ABSOLUTE/PATH/node.xml`) as libvirt 9's test driver does:
@@ -30,7 +28,8 @@ export async function loadNodeFile(path: string): Promise<TestNode> {
     const file = element.attributes.get('file');
     const filePath = file === undefined ? undefined : resolve(dirname(path), file);
     // An inline domain is read from the node file's own tree: the file is parsed once.
-    const def = filePath === undefined ? readDefinition(element, text) : parseDefinition(await readDocument(filePath), filePath, 'file');
+    const { domainElement, source } = filePath === undefined ? { domainElement: element, source: text } : await readDomainFile(filePath);
+    const def = readDefinition(domainElement, source);
     const { runstate, transient, hasManagedSave } = readTestNamespace(root, element);
     if (transient && runstate === DomainState.SHUTOFF) throw xmlError("transient domain cannot have runstate 'shutoff'");
     if (hasManagedSave && runstate !== DomainState.SHUTOFF) {
@@ -44,9 +43,15 @@ export async function loadNodeFile(path: string): Promise<TestNode> {
       dom.state = runstate;
       dom.reason = 0;
     }
-    if (def.devices.interfaces.some((net) => net.script !== undefined)) dom.messages.push(SCRIPT_TAINT);
+    dom.messages.push(...nodeDomainMessages(domainElement));
   }
   return { info, cells: [], domains, events: new DomainEventBus(), users: readAuthUsers(root) };
+}
+
+/** A `<domain file=...>`'s document: its `<domain>` element and its text. */
+async function readDomainFile(path: string): Promise<{ domainElement: XmlElement; source: string }> {
+  const source = await readDocument(path);
+  return { domainElement: checkXmlDocument(source, path, 'domain', 'file'), source };
 }
 
 /**

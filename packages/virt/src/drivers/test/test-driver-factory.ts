@@ -30,7 +30,8 @@ export const testDriverFactory: DriverFactory = {
   version: 2,
   async open(request: DriverOpenRequest) {
     const uri = request.uri;
-    if (uri?.scheme !== 'test' || uri.host !== '') return undefined;
+    // libvirt compares the scheme as written: TEST:///default is not the test driver's.
+    if (uri?.scheme !== 'test' || !uri.canonical.startsWith('test:') || uri.host !== '') return undefined;
     if (uri.path === '' || uri.path === '/') throw testError('INVALID_ARG', 'testOpen: supply a path or use test:///default');
     if (uri.path === '/default') return openDefault();
     const [{ loadNodeFile }, { authenticate }, { CredentialAsker }] = await Promise.all([
