@@ -64,7 +64,7 @@ export async function runVirsh(argv: readonly string[], io: VirshIO): Promise<nu
   });
   try {
     if (session.interactive) {
-      if (!(await connectNamed(session))) return 1;
+      if (options.uriFromOption && !(await connectNamed(session))) return 1;
       const { runInteractive } = await import('./shell/interactive.js');
       await runInteractive(session, io);
       return 0;
@@ -77,7 +77,7 @@ export async function runVirsh(argv: readonly string[], io: VirshIO): Promise<nu
     const tokens = rest.length === 1 ? new ScriptTokens(rest[0] as string) : new ArgvTokens(rest);
     const parsed = parseScript(tokens, session);
     if (!parsed) return 1;
-    if (!(await connectNamed(session))) return 1;
+    if (options.uriFromOption && !(await connectNamed(session))) return 1;
     return (await runCommands(parsed, session)) ? 0 : 1;
   } finally {
     out.flush();
@@ -86,7 +86,7 @@ export async function runVirsh(argv: readonly string[], io: VirshIO): Promise<nu
   }
 }
 
-/** A URI named by -c or VIRSH_DEFAULT_CONNECT_URI must connect before anything runs. */
+/** A URI named by -c must connect before anything runs (virsh 9 connects to VIRSH_DEFAULT_CONNECT_URI's when a command needs it). */
 async function connectNamed(session: Session): Promise<boolean> {
   if (session.uri === undefined) return true;
   try {

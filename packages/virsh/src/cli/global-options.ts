@@ -4,6 +4,8 @@ import { parseInt32 } from '../parse/numbers.js';
 /** What the options before the command ask for. */
 export interface GlobalOptions {
   uri: string | undefined;
+  /** -c named the URI: it must connect before anything runs (VIRSH_DEFAULT_CONNECT_URI connects when needed). */
+  uriFromOption: boolean;
   readOnly: boolean;
   quiet: boolean;
   timing: boolean;
@@ -57,6 +59,7 @@ const validEscape = (text: string) => text.length === 1 || (text.length === 2 &&
 export function parseGlobalOptions(argv: readonly string[], env: NodeJS.ProcessEnv): GlobalAction {
   const options: GlobalOptions = {
     uri: env['VIRSH_DEFAULT_CONNECT_URI'] || undefined,
+    uriFromOption: false,
     readOnly: false,
     quiet: false,
     timing: false,
@@ -119,6 +122,7 @@ function apply(options: GlobalOptions, spec: OptionSpec, value: string | undefin
   switch (spec.short) {
     case 'c':
       options.uri = value;
+      options.uriFromOption = true;
       return undefined;
     case 'd': {
       const level = parseInt32(value as string);

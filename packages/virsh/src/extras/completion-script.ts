@@ -50,7 +50,7 @@ _virsh() {
   fi
   local line="\${COMP_WORDS[*]:i:COMP_CWORD-i}"
   local IFS=$'\\n'
-  COMPREPLY=($("\${COMP_WORDS[0]}" -q "\${conn[@]}" complete -- "$line " 2>/dev/null | grep -F -- "$cur"))
+  COMPREPLY=($("\${COMP_WORDS[0]}" -q "\${conn[@]}" complete -- "$line $cur" 2>/dev/null))
   [ \${#COMPREPLY[@]} -eq 0 ] && COMPREPLY=($(compgen -f -- "$cur"))
   return 0
 }
@@ -76,7 +76,7 @@ export function zshCompletion(commands: readonly CommandDef[]): string {
 
 _virsh_values() {
   local -a values
-  values=(\${(f)"$(virsh -q complete -- "\${words[2,CURRENT-1]} " 2>/dev/null)"})
+  values=(\${(f)"$(virsh -q complete -- "\${words[2,CURRENT-1]} \${words[CURRENT]}" 2>/dev/null)"})
   if (( \${#values} )); then
     compadd -a values
   else
