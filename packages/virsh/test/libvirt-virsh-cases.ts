@@ -32,7 +32,6 @@ export const PENDING: readonly string[] = [
   'checkpoint-list',
   'cpu-stats',
   'domcontrol',
-  'domstats',
   'echo --hi',
   'echo --str',
   'iothreadadd',
