@@ -4,6 +4,7 @@ import { DEVICE_CASES } from './conformance-device-cases.js';
 import { DIFFERENCE_CASES } from './conformance-differences-cases.js';
 import { NO_DAEMON } from './conformance-harness.js';
 import { DIFFERING, LIBVIRT_CASES, pendingFor } from './libvirt-virsh-cases.js';
+import { VCPU_CASES } from './conformance-vcpu-cases.js';
 
 /**
  * The conformance suite: each case runs through our virsh and Debian's virsh 9 with
@@ -278,4 +279,5 @@ export const CASES: ConformanceCase[] = [
   ...DIFFERENCE_CASES,
   // libvirt's own virsh tests (libvirt-virsh-cases.ts), those not waiting for a command we lack
   ...LIBVIRT_CASES.filter((c) => pendingFor(c).length === 0 && !(c.name in DIFFERING)),
+  ...VCPU_CASES,
 ];

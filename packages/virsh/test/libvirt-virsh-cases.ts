@@ -30,18 +30,10 @@ export const PENDING: readonly string[] = [
   'checkpoint-dumpxml',
   'checkpoint-info',
   'checkpoint-list',
-  'cpu-stats',
-  'domcontrol',
   'echo --hi',
   'echo --str',
-  'iothreadadd',
-  'iothreaddel',
-  'iothreadinfo',
-  'iothreadpin',
-  'iothreadset',
   'pool-define-as',
   'qemu-monitor-command',
-  'schedinfo',
   'self-test',
   'snapshot-create',
   'snapshot-create-as',
@@ -51,7 +43,6 @@ export const PENDING: readonly string[] = [
   'snapshot-info',
   'snapshot-list',
   'snapshot-revert',
-  'vcpupin',
 ];
 
 /**

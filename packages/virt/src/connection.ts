@@ -6,7 +6,7 @@ import { type Domain, refOfDomain } from './domain.js';
 import type { DriverStatsRecord } from './driver.js';
 import type { ErrorFunc } from './errors/error-reporting.js';
 import { VirtError } from './errors/virt-error.js';
-import type { DomainEvent, DomainEventsOptions, DomainInfo, DomainStatsRecord, NodeInfo, SecurityModel } from './types.js';
+import type { DomainEvent, DomainEventsOptions, DomainInfo, DomainStatsRecord, NodeCPUMap, NodeInfo, SecurityModel } from './types.js';
 import type { Answer, DomainRef } from './driver.js';
 import { formatUuid, parseUuid } from '@libvirt-ts/xml-format';
 
@@ -145,6 +145,11 @@ export class Connection {
       }
       return engine.call('connectSetKeepAlive', interval, count);
     });
+  }
+
+  /** virNodeGetCPUMap: how many CPUs the host has, which are online (bit n of `cpumap`), and how many. */
+  nodeGetCPUMap(flags = 0): Promise<NodeCPUMap> {
+    return this.#engine.run(undefined, () => this.#engine.call('nodeGetCPUMap', flags));
   }
 
   /** A call answered by the library itself: INVALID_CONN once closed. */

@@ -236,5 +236,31 @@ export const ConnectGetAllDomainStatsFlags = {
   ENFORCE_STATS: 0x80000000,
 } as const;
 
+/** virVcpuState: what a vcpu is doing (virVcpuInfo.state). */
+export const VcpuState = { OFFLINE: 0, RUNNING: 1, BLOCKED: 2 } as const;
+export type VcpuState = (typeof VcpuState)[keyof typeof VcpuState];
+
+/** virDomainControlState: the state of the control interface to a domain (virDomainGetControlInfo). */
+export const DomainControlState = { OK: 0, JOB: 1, OCCUPIED: 2, ERROR: 3 } as const;
+export type DomainControlState = (typeof DomainControlState)[keyof typeof DomainControlState];
+
+/** virDomainControlErrorReason: why the control interface is in state ERROR. */
+export const DomainControlErrorReason = { NONE: 0, UNKNOWN: 1, MONITOR: 2, INTERNAL: 3 } as const;
+
+/** The fields of virDomainGetCPUStats (VIR_DOMAIN_CPU_STATS_*). */
+export const DomainCPUStatsField = { CPUTIME: 'cpu_time', USERTIME: 'user_time', SYSTEMTIME: 'system_time', VCPUTIME: 'vcpu_time' } as const;
+
+/** Scheduler parameter fields (VIR_DOMAIN_SCHEDULER_*) of virDomainGetSchedulerParameters. */
+export const DomainSchedulerField = { WEIGHT: 'weight', CAP: 'cap' } as const;
+
+/** IOThread parameter fields (VIR_DOMAIN_IOTHREAD_*) of virDomainSetIOThreadParams. */
+export const DomainIOThreadField = {
+  POLL_MAX_NS: 'poll_max_ns',
+  POLL_GROW: 'poll_grow',
+  POLL_SHRINK: 'poll_shrink',
+  THREAD_POOL_MIN: 'thread_pool_min',
+  THREAD_POOL_MAX: 'thread_pool_max',
+} as const;
+
 export { ErrorCode } from './errors/error-codes.js';
 export { ErrorDomain, ErrorLevel } from './errors/error-domains.js';

@@ -87,6 +87,28 @@ export const CALL_RULES: { readonly [M in DriverMethod]: CallRule } = {
   domainGetBlkioParameters: { policy: 'first', api: 'virDomainGetBlkioParameters' },
   domainSetBlkioParameters: { policy: 'first', api: 'virDomainSetBlkioParameters', writes: true },
   connectGetAllDomainStats: { policy: 'first', api: 'virConnectGetAllDomainStats' },
+  // CPUs, scheduler and IOThreads
+  nodeGetCPUMap: { policy: 'first', api: 'virNodeGetCPUMap' },
+  domainGetVcpusFlags: { policy: 'first', api: 'virDomainGetVcpusFlags' },
+  domainGetMaxVcpus: { policy: 'first', api: 'virDomainGetMaxVcpus' },
+  domainGetVcpus: { policy: 'first', api: 'virDomainGetVcpus' },
+  domainGetVcpuPinInfo: { policy: 'first', api: 'virDomainGetVcpuPinInfo' },
+  domainPinVcpu: { policy: 'first', api: 'virDomainPinVcpu', writes: true },
+  domainPinVcpuFlags: { policy: 'first', api: 'virDomainPinVcpuFlags', writes: true },
+  domainPinEmulator: { policy: 'first', api: 'virDomainPinEmulator', writes: true },
+  domainGetEmulatorPinInfo: { policy: 'first', api: 'virDomainGetEmulatorPinInfo' },
+  domainGetCPUStats: { policy: 'first', api: 'virDomainGetCPUStats' },
+  domainGetSchedulerType: { policy: 'first', api: 'virDomainGetSchedulerType' },
+  domainGetSchedulerParameters: { policy: 'first', api: 'virDomainGetSchedulerParameters' },
+  domainGetSchedulerParametersFlags: { policy: 'first', api: 'virDomainGetSchedulerParametersFlags' },
+  domainSetSchedulerParameters: { policy: 'first', api: 'virDomainSetSchedulerParameters', writes: true },
+  domainSetSchedulerParametersFlags: { policy: 'first', api: 'virDomainSetSchedulerParametersFlags', writes: true },
+  domainGetControlInfo: { policy: 'first', api: 'virDomainGetControlInfo' },
+  domainGetIOThreadInfo: { policy: 'first', api: 'virDomainGetIOThreadInfo' },
+  domainPinIOThread: { policy: 'first', api: 'virDomainPinIOThread', writes: true },
+  domainAddIOThread: { policy: 'first', api: 'virDomainAddIOThread', writes: true },
+  domainDelIOThread: { policy: 'first', api: 'virDomainDelIOThread', writes: true },
+  domainSetIOThreadParams: { policy: 'first', api: 'virDomainSetIOThreadParams', writes: true },
 };
 
 /**

@@ -5,7 +5,18 @@ import { CALL_RULES } from './dispatch.js';
 import type { ConnectionEngine } from './engine/connection-engine.js';
 import { VirtError } from './errors/virt-error.js';
 import { DomainMemoryStatTags, DomainSaveRestoreFlags } from './constants.js';
-import type { DomainBlockInfo, DomainInfo, DomainMemoryStat, DomainStateWithReason, SecurityLabel, TypedParameter } from './types.js';
+import type {
+  DomainBlockInfo,
+  DomainControlInfo,
+  DomainInfo,
+  DomainMemoryStat,
+  DomainStateWithReason,
+  DomainVcpus,
+  IOThreadInfo,
+  SchedulerType,
+  SecurityLabel,
+  TypedParameter,
+} from './types.js';
 import { checkExclusiveFlags, checkMetadataArgs, checkOneDefFlags } from './api-arg-checks.js';
 import { formatUuid } from '@libvirt-ts/xml-format';
 
@@ -340,6 +351,148 @@ export class Domain {
       return this.#engine.call('domainSetBlkioParameters', this.#ref, params, flags);
     });
   }
+
+  // ---- CPUs, scheduler and IOThreads (CPU maps: bit n of the bytes is host CPU n)
+
+  /** virDomainGetVcpusFlags: a vcpu count; `flags` from DomainVcpuFlags (VCPU_MAXIMUM for the maximum, VCPU_LIVE or VCPU_CONFIG for which definition). */
+  vcpusFlags(flags = 0): Promise<number> {
+    return this.#call('domainGetVcpusFlags', this.#ref, flags);
+  }
+
+  /** virDomainGetMaxVcpus: the most vcpus the running domain can have. */
+  maxVcpus(): Promise<number> {
+    return this.#call('domainGetMaxVcpus', this.#ref);
+  }
+
+  /** virDomainGetVcpus: at most `maxinfo` vcpus of the running domain, with CPU maps of `maplen` bytes. */
+  vcpus(maxinfo: number, maplen: number): Promise<DomainVcpus> {
+    return this.#checked(async () => {
+      positive('maxinfo', maxinfo, 'virDomainGetVcpus');
+      positive('maplen', maplen, 'virDomainGetVcpus');
+      return this.#engine.call('domainGetVcpus', this.#ref, maxinfo, maplen);
+    });
+  }
+
+  /** virDomainGetVcpuPinInfo: the CPU maps (`maplen` bytes) of at most `ncpumaps` vcpus; `flags` from DomainModificationImpact. */
+  vcpuPinInfo(ncpumaps: number, maplen: number, flags = 0): Promise<Uint8Array[]> {
+    return this.#checked(async () => {
+      positive('ncpumaps', ncpumaps, 'virDomainGetVcpuPinInfo');
+      positive('maplen', maplen, 'virDomainGetVcpuPinInfo');
+      return this.#engine.call('domainGetVcpuPinInfo', this.#ref, ncpumaps, maplen, flags);
+    });
+  }
+
+  /** virDomainPinVcpu: the host CPUs vcpu `vcpu` of the running domain may run on. */
+  pinVcpu(vcpu: number, cpumap: Uint8Array): Promise<void> {
+    return this.#pinning('domainPinVcpu', cpumap, () => this.#engine.call('domainPinVcpu', this.#ref, vcpu, cpumap));
+  }
+
+  /** virDomainPinVcpuFlags: `flags` from DomainModificationImpact. */
+  pinVcpuFlags(vcpu: number, cpumap: Uint8Array, flags: number): Promise<void> {
+    return this.#pinning('domainPinVcpuFlags', cpumap, () => this.#engine.call('domainPinVcpuFlags', this.#ref, vcpu, cpumap, flags));
+  }
+
+  /** virDomainPinEmulator: the host CPUs the emulator threads may run on; `flags` from DomainModificationImpact. */
+  pinEmulator(cpumap: Uint8Array, flags = 0): Promise<void> {
+    return this.#pinning('domainPinEmulator', cpumap, () => this.#engine.call('domainPinEmulator', this.#ref, cpumap, flags));
+  }
+
+  /** virDomainGetEmulatorPinInfo: the emulator's CPU map, `maplen` bytes; `flags` from DomainModificationImpact. */
+  emulatorPinInfo(maplen: number, flags = 0): Promise<Uint8Array> {
+    return this.#checked(async () => {
+      positive('maplen', maplen, 'virDomainGetEmulatorPinInfo');
+      return this.#engine.call('domainGetEmulatorPinInfo', this.#ref, maplen, flags);
+    });
+  }
+
+  /**
+   * virDomainGetCPUStats: the statistics of `ncpus` host CPUs from `startCpu` (0: every CPU from
+   * there), one array each (empty for a CPU the domain has not used); `startCpu` -1 gives the
+   * domain's totals, one array. Parameters are DomainCPUStatsField (nanoseconds, ULLONG).
+   */
+  CPUStats(startCpu: number, ncpus = 0, flags = 0): Promise<TypedParameter[][]> {
+    return this.#checked(async () => {
+      if (!Number.isSafeInteger(startCpu) || startCpu < -1) throw invalidArg('start_cpu', 'virDomainGetCPUStats', 'must be -1 or a CPU number');
+      let count = startCpu === -1 ? 1 : ncpus;
+      if (count === 0) {
+        // Past the last CPU, one is asked for, so that the driver says how far it goes.
+        count = Math.max(1, (await this.#engine.call('domainGetCPUStats', this.#ref, 0, 0, 0, flags)).count - startCpu);
+      }
+      const { count: nparams } = await this.#engine.call('domainGetCPUStats', this.#ref, 0, startCpu, startCpu === -1 ? 1 : count, flags);
+      if (nparams === 0) return [];
+      return (await this.#engine.call('domainGetCPUStats', this.#ref, nparams, startCpu, count, flags)).params;
+    });
+  }
+
+  /** virDomainGetSchedulerType: the scheduler's name ("credit", "fair"...) and how many parameters it has. */
+  schedulerType(): Promise<SchedulerType> {
+    return this.#call('domainGetSchedulerType', this.#ref);
+  }
+
+  /** virDomainGetSchedulerParameters: every scheduler parameter (DomainSchedulerField). */
+  schedulerParameters(): Promise<TypedParameter[]> {
+    return this.#checked(async () => {
+      const { nparams } = await this.#engine.call('domainGetSchedulerType', this.#ref);
+      return nparams === 0 ? [] : this.#engine.call('domainGetSchedulerParameters', this.#ref, nparams);
+    });
+  }
+
+  /** virDomainGetSchedulerParametersFlags: `flags` from DomainModificationImpact (and TypedParameterFlags.STRING_OKAY). */
+  schedulerParametersFlags(flags: number): Promise<TypedParameter[]> {
+    return this.#checked(async () => {
+      const { nparams } = await this.#engine.call('domainGetSchedulerType', this.#ref);
+      return nparams === 0 ? [] : this.#engine.call('domainGetSchedulerParametersFlags', this.#ref, nparams, flags);
+    });
+  }
+
+  /** virDomainSetSchedulerParameters. */
+  setSchedulerParameters(params: TypedParameter[]): Promise<void> {
+    return this.#call('domainSetSchedulerParameters', this.#ref, params);
+  }
+
+  /** virDomainSetSchedulerParametersFlags: `flags` from DomainModificationImpact. */
+  setSchedulerParametersFlags(params: TypedParameter[], flags: number): Promise<void> {
+    return this.#call('domainSetSchedulerParametersFlags', this.#ref, params, flags);
+  }
+
+  /** virDomainGetControlInfo: the state of the control interface to the running domain. */
+  controlInfo(flags = 0): Promise<DomainControlInfo> {
+    return this.#call('domainGetControlInfo', this.#ref, flags);
+  }
+
+  /** virDomainGetIOThreadInfo: each IOThread's id and CPU map; `flags` from DomainModificationImpact. */
+  IOThreadInfo(flags = 0): Promise<IOThreadInfo[]> {
+    return this.#call('domainGetIOThreadInfo', this.#ref, flags);
+  }
+
+  /** virDomainPinIOThread: the host CPUs IOThread `iothreadId` may run on; `flags` from DomainModificationImpact. */
+  pinIOThread(iothreadId: number, cpumap: Uint8Array, flags = 0): Promise<void> {
+    return this.#pinning('domainPinIOThread', cpumap, () => this.#engine.call('domainPinIOThread', this.#ref, iothreadId, cpumap, flags));
+  }
+
+  /** virDomainAddIOThread: a new IOThread `iothreadId`; `flags` from DomainModificationImpact. */
+  addIOThread(iothreadId: number, flags = 0): Promise<void> {
+    return this.#call('domainAddIOThread', this.#ref, iothreadId, flags);
+  }
+
+  /** virDomainDelIOThread: `flags` from DomainModificationImpact. */
+  delIOThread(iothreadId: number, flags = 0): Promise<void> {
+    return this.#call('domainDelIOThread', this.#ref, iothreadId, flags);
+  }
+
+  /** virDomainSetIOThreadParams: DomainIOThreadField parameters of IOThread `iothreadId`; `flags` from DomainModificationImpact. */
+  setIOThreadParams(iothreadId: number, params: TypedParameter[], flags = 0): Promise<void> {
+    return this.#call('domainSetIOThreadParams', this.#ref, iothreadId, params, flags);
+  }
+
+  /** A pinning call: refused on a read-only connection, then the map checked (libvirt.c's order). */
+  #pinning(method: DriverMethod, cpumap: Uint8Array, call: () => Answer<void>): Promise<void> {
+    return this.#checked(async () => {
+      this.#engine.checkAllowed(method);
+      positive('maplen', cpumap.length, CALL_RULES[method].api);
+      return call();
+    });
+  }
 }
 
 
@@ -367,6 +520,15 @@ const MEMORY_LIMIT_KIB = 9007199254740991;
 /** The OVERFLOW error libvirt 9 gives a memory size at or past MEMORY_LIMIT_KIB; `kib` as the caller wrote it. */
 function memoryOverflow(kib: number): VirtError {
   return new VirtError({ code: 'OVERFLOW', domain: 'DOM', info: `input too large: ${kib}` });
+}
+
+/** virCheckPositiveArgGoto: `argument in api must be greater than zero`. */
+function positive(argument: string, value: number, api: string): void {
+  if (!Number.isSafeInteger(value) || value <= 0) throw invalidArg(argument, api, 'must be greater than zero');
+}
+
+function invalidArg(argument: string, api: string, what: string): VirtError {
+  return new VirtError({ code: 'INVALID_ARG', domain: 'DOM', message: `${argument} in ${api} ${what}` });
 }
 
 /**

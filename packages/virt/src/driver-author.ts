@@ -31,4 +31,11 @@ export type {
   OpenOptions,
   SecurityLabel,
   SecurityModel,
+  DomainControlInfo,
+  DomainVcpus,
+  IOThreadInfo,
+  NodeCPUMap,
+  SchedulerType,
+  TypedParameter,
+  VcpuInfo,
 } from './types.js';

@@ -1,15 +1,20 @@
 import type { ParsedUri } from './uri.js';
 import type {
   DomainBlockInfo,
+  DomainControlInfo,
   DomainInfo,
   DomainMemoryStat,
   DomainStateWithReason,
+  DomainVcpus,
+  IOThreadInfo,
+  NodeCPUMap,
+  SchedulerType,
+  TypedParameter,
   ListAllDomainsFlags,
   NodeInfo,
   OpenOptions,
   SecurityLabel,
   SecurityModel,
-  TypedParameter,
 } from './types.js';
 
 /**
@@ -159,6 +164,54 @@ export interface Driver {
    * `doms` (undefined: every domain the ConnectGetAllDomainStatsFlags filters keep).
    */
   connectGetAllDomainStats?(doms: DomainRef[] | undefined, stats: number, flags: number): Promise<DriverStatsRecord[]>;
+  // CPUs, scheduler and IOThreads. CPU maps are bytes, bit n standing for host CPU n (libvirt's cpumaps).
+  /** virNodeGetCPUMap: flags must be 0. */
+  nodeGetCPUMap?(flags: number): Promise<NodeCPUMap>;
+  /** virDomainGetVcpusFlags: DomainVcpuFlags (VCPU_LIVE, VCPU_CONFIG, VCPU_MAXIMUM, VCPU_GUEST). */
+  domainGetVcpusFlags?(dom: DomainRef, flags: number): Promise<number>;
+  /** virDomainGetMaxVcpus. */
+  domainGetMaxVcpus?(dom: DomainRef): Promise<number>;
+  /** virDomainGetVcpus: at most `maxinfo` vcpus of a running domain, each CPU map `maplen` bytes. */
+  domainGetVcpus?(dom: DomainRef, maxinfo: number, maplen: number): Promise<DomainVcpus>;
+  /** virDomainGetVcpuPinInfo: the CPU maps (`maplen` bytes) of at most `ncpumaps` vcpus; DomainModificationImpact. */
+  domainGetVcpuPinInfo?(dom: DomainRef, ncpumaps: number, maplen: number, flags: number): Promise<Uint8Array[]>;
+  /** virDomainPinVcpu. */
+  domainPinVcpu?(dom: DomainRef, vcpu: number, cpumap: Uint8Array): Promise<void>;
+  /** virDomainPinVcpuFlags: DomainModificationImpact. */
+  domainPinVcpuFlags?(dom: DomainRef, vcpu: number, cpumap: Uint8Array, flags: number): Promise<void>;
+  /** virDomainPinEmulator: DomainModificationImpact. */
+  domainPinEmulator?(dom: DomainRef, cpumap: Uint8Array, flags: number): Promise<void>;
+  /** virDomainGetEmulatorPinInfo: the emulator's CPU map, `maplen` bytes; DomainModificationImpact. */
+  domainGetEmulatorPinInfo?(dom: DomainRef, maplen: number, flags: number): Promise<Uint8Array>;
+  /**
+   * virDomainGetCPUStats as libvirt's drivers answer it: with `nparams` 0, `count` is how many
+   * parameters each CPU has (or, with `ncpus` 0 too, how many CPUs there are; `startCpu` -1 asks for
+   * the totals); otherwise `params` holds `ncpus` arrays (`startCpu` -1: one, the totals) of at most
+   * `nparams` parameters, empty for a CPU the domain has not used, and `count` how many each has.
+   */
+  domainGetCPUStats?(dom: DomainRef, nparams: number, startCpu: number, ncpus: number, flags: number): Promise<{ count: number; params: TypedParameter[][] }>;
+  /** virDomainGetSchedulerType. */
+  domainGetSchedulerType?(dom: DomainRef): Promise<SchedulerType>;
+  /** virDomainGetSchedulerParameters: at most `nparams` parameters. */
+  domainGetSchedulerParameters?(dom: DomainRef, nparams: number): Promise<TypedParameter[]>;
+  /** virDomainGetSchedulerParametersFlags: DomainModificationImpact and TypedParameterFlags. */
+  domainGetSchedulerParametersFlags?(dom: DomainRef, nparams: number, flags: number): Promise<TypedParameter[]>;
+  /** virDomainSetSchedulerParameters. */
+  domainSetSchedulerParameters?(dom: DomainRef, params: TypedParameter[]): Promise<void>;
+  /** virDomainSetSchedulerParametersFlags: DomainModificationImpact. */
+  domainSetSchedulerParametersFlags?(dom: DomainRef, params: TypedParameter[], flags: number): Promise<void>;
+  /** virDomainGetControlInfo: flags must be 0. */
+  domainGetControlInfo?(dom: DomainRef, flags: number): Promise<DomainControlInfo>;
+  /** virDomainGetIOThreadInfo: DomainModificationImpact. */
+  domainGetIOThreadInfo?(dom: DomainRef, flags: number): Promise<IOThreadInfo[]>;
+  /** virDomainPinIOThread: DomainModificationImpact. */
+  domainPinIOThread?(dom: DomainRef, iothreadId: number, cpumap: Uint8Array, flags: number): Promise<void>;
+  /** virDomainAddIOThread: DomainModificationImpact. */
+  domainAddIOThread?(dom: DomainRef, iothreadId: number, flags: number): Promise<void>;
+  /** virDomainDelIOThread: DomainModificationImpact. */
+  domainDelIOThread?(dom: DomainRef, iothreadId: number, flags: number): Promise<void>;
+  /** virDomainSetIOThreadParams: DomainIOThreadField parameters; DomainModificationImpact. */
+  domainSetIOThreadParams?(dom: DomainRef, iothreadId: number, params: TypedParameter[], flags: number): Promise<void>;
 
   // Events (not dispatched: the connection subscribes to the first driver that has them)
   /**

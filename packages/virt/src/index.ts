@@ -28,5 +28,11 @@ export type {
   SecurityLabel,
   SecurityModel,
   TypedParameter,
+  DomainControlInfo,
+  DomainVcpus,
+  IOThreadInfo,
+  NodeCPUMap,
+  SchedulerType,
+  VcpuInfo,
 } from './types.js';
 export type { XenOpenOptions } from './drivers/xen/xen-options.js';

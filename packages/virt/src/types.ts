@@ -1,4 +1,4 @@
-import type { CredentialType, DomainEventType, DomainState, TypedParameterType } from './constants.js';
+import type { CredentialType, DomainControlState, DomainEventType, DomainState, TypedParameterType, VcpuState } from './constants.js';
 import type { Domain } from './domain.js';
 
 /** virDomainInfo. Memory in KiB, cpuTime in nanoseconds. */
@@ -128,4 +128,50 @@ export type TypedParameter =
 export interface DomainStatsRecord {
   domain: Domain;
   params: TypedParameter[];
+}
+
+/** virVcpuInfo: one vcpu of a running domain (virDomainGetVcpus). cpuTime in nanoseconds. */
+export interface VcpuInfo {
+  number: number;
+  state: VcpuState;
+  cpuTime: bigint;
+  /** The host CPU it runs on (-1 when unknown). */
+  cpu: number;
+}
+
+/** virDomainGetVcpus: each vcpu's info, and beside it its CPU map (`maplen` bytes, bit n = host CPU n). */
+export interface DomainVcpus {
+  info: VcpuInfo[];
+  cpumaps: Uint8Array[];
+}
+
+/** virDomainControlInfo: the state of the control interface to a domain. */
+export interface DomainControlInfo {
+  state: DomainControlState;
+  /** For state ERROR: a DomainControlErrorReason. */
+  details: number;
+  /** Milliseconds in this state (0 for OK). */
+  stateTime: bigint;
+}
+
+/** virNodeGetCPUMap: the host's CPUs and which of them are online. */
+export interface NodeCPUMap {
+  /** How many CPUs the host has (the size of `cpumap` in bits). */
+  cpus: number;
+  /** Bit n set: CPU n is online. */
+  cpumap: Uint8Array;
+  /** How many are online. */
+  online: number;
+}
+
+/** virDomainGetSchedulerType: the scheduler's name and how many parameters it has. */
+export interface SchedulerType {
+  type: string;
+  nparams: number;
+}
+
+/** virDomainIOThreadInfo: one IOThread's id and the host CPUs it may run on. */
+export interface IOThreadInfo {
+  iothreadId: number;
+  cpumap: Uint8Array;
 }

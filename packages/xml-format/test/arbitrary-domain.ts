@@ -302,6 +302,13 @@ export const domainConfig: fc.Arbitrary<DomainConfig> = fc
           { requiredKeys: ['count', 'placement'] },
         )
         .map((vcpu) => (vcpu.current === undefined ? vcpu : { ...vcpu, current: Math.min(vcpu.current, vcpu.count) })),
+      iothreadIds: fc.uniqueArray(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 4 }).chain((ids) =>
+        fc.tuple(...ids.map((id) => fc.record({ id: fc.constant(id), autofill: fc.constant(false), cpuset }, { requiredKeys: ['id', 'autofill'] }))),
+      ),
+      cputune: fc.record(
+        { vcpupins: fc.uniqueArray(fc.record({ vcpu: fc.integer({ min: 0, max: 127 }), cpuset }), { selector: (pin) => pin.vcpu, minLength: 1, maxLength: 4 }), emulatorpin: cpuset },
+        { requiredKeys: ['vcpupins'] },
+      ),
       bootloader: text,
       bootloaderArgs: text,
       os,
@@ -316,5 +323,11 @@ export const domainConfig: fc.Arbitrary<DomainConfig> = fc
       requiredKeys: ['type', 'name', 'memory', 'currentMemory', 'vcpu', 'os', 'clock', 'onPoweroff', 'onReboot', 'onCrash', 'devices'],
     },
   )
-  // The balloon never starts above the maximum.
-  .map((config) => ({ ...config, currentMemory: Math.min(config.currentMemory, config.memory) }));
+  // The balloon never starts above the maximum; pins are of vcpus the domain has, in vcpu order.
+  .map((config) => {
+    const fitted = { ...config, currentMemory: Math.min(config.currentMemory, config.memory) };
+    if (config.cputune === undefined) return fitted;
+    const vcpupins = config.cputune.vcpupins.filter((pin) => pin.vcpu < config.vcpu.count).sort((a, b) => a.vcpu - b.vcpu);
+    const { cputune: _dropped, ...rest } = fitted;
+    return vcpupins.length === 0 && config.cputune.emulatorpin === undefined ? rest : { ...rest, cputune: { ...config.cputune, vcpupins } };
+  });

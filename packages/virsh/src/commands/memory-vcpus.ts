@@ -1,20 +1,13 @@
-import { DomainMemoryModFlags, DomainModificationImpact, DomainVcpuFlags } from '@libvirt-ts/virt/constants';
+import { DomainMemoryModFlags, DomainVcpuFlags } from '@libvirt-ts/virt/constants';
 import { failed, failedBecause } from '../errors.js';
 import { type Domain, VirtError } from '@libvirt-ts/virt';
 import type { CommandContext, CommandDef } from './command.js';
 import { domainOption, SCOPE_OPTIONS } from './common-options.js';
 import { lookupDomain } from './domain-lookup.js';
+import { scopeFlags } from './impact-flags.js';
 
 /** The API's unsigned long, in KiB; bytes up to this many are accepted. */
 const ULONG_MAX = 0xffffffffffffffffn;
-
-/** --config/--live/--current as virsh reads them: VIR_DOMAIN_AFFECT_* flags (0 is current). */
-function scopeFlags(ctx: CommandContext): number {
-  ctx.options.exclusive('current', 'live');
-  ctx.options.exclusive('current', 'config');
-  const { AFFECT_LIVE, AFFECT_CONFIG } = DomainModificationImpact;
-  return (ctx.options.bool('live') ? AFFECT_LIVE : 0) | (ctx.options.bool('config') ? AFFECT_CONFIG : 0);
-}
 
 /** A <size> in KiB, from a number with an optional unit (KiB when none). */
 function sizeInKiB(ctx: CommandContext): bigint {

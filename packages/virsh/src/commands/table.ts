@@ -3,11 +3,13 @@ import { attachDiskCommand } from './attach-disk.js';
 import { autostartCommand } from './autostart.js';
 import type { CommandDef } from './command.js';
 import { completeCommand, completionCommand } from './completion.js';
+import { cpuStatsCommand } from './cpu-stats.js';
 import { createCommand, defineCommand } from './create-define.js';
 import { descCommand } from './desc.js';
 import { detachDiskCommand } from './detach-disk.js';
 import { domblkinfoCommand } from './domblkinfo.js';
 import { domblklistCommand } from './domblklist.js';
+import { domcontrolCommand } from './domcontrol.js';
 import { domidCommand, domnameCommand, domuuidCommand } from './domain-ids.js';
 import { domiflistCommand } from './domiflist.js';
 import { dominfoCommand } from './dominfo.js';
@@ -18,6 +20,7 @@ import { domxmlFromNativeCommand, domxmlToNativeCommand } from './domxml-native.
 import { dumpxmlCommand } from './dumpxml.js';
 import { eventCommand } from './event.js';
 import { helpCommand } from './help.js';
+import { iothreadaddCommand, iothreaddelCommand, iothreadinfoCommand, iothreadpinCommand, iothreadsetCommand } from './iothreads.js';
 import { capabilitiesCommand, hostnameCommand, nodeinfoCommand, uriCommand, versionCommand } from './host-info.js';
 import {
   destroyCommand,
@@ -32,12 +35,16 @@ import { listCommand } from './list.js';
 import { managedSaveCommand, managedSaveRemoveCommand } from './managed-save.js';
 import { setmaxmemCommand, setmemCommand, setvcpusCommand } from './memory-vcpus.js';
 import { restoreCommand, saveCommand } from './save-restore.js';
+import { schedinfoCommand } from './schedinfo.js';
 import { cd, connect, echo, exit, pwd, quit } from './shell-builtins.js';
+import { vcpucountCommand } from './vcpu-count.js';
+import { emulatorpinCommand, vcpuinfoCommand, vcpupinCommand } from './vcpu-pin.js';
 
 /** Every command. Built on first use (help.ts imports this module); allCommands() puts it in virsh 9's order. */
 const buildTable = (): readonly CommandDef[] => [
   attachDiskCommand,
   autostartCommand,
+  cpuStatsCommand,
   createCommand,
   defineCommand,
   descCommand,
@@ -49,12 +56,18 @@ const buildTable = (): readonly CommandDef[] => [
   domxmlFromNativeCommand,
   domxmlToNativeCommand,
   dumpxmlCommand,
+  iothreadinfoCommand,
+  iothreadpinCommand,
+  iothreadaddCommand,
+  iothreadsetCommand,
+  iothreaddelCommand,
   managedSaveCommand,
   managedSaveRemoveCommand,
   rebootCommand,
   restoreCommand,
   resumeCommand,
   saveCommand,
+  schedinfoCommand,
   setmaxmemCommand,
   setmemCommand,
   setvcpusCommand,
@@ -62,8 +75,13 @@ const buildTable = (): readonly CommandDef[] => [
   startCommand,
   suspendCommand,
   undefineCommand,
+  vcpucountCommand,
+  vcpuinfoCommand,
+  vcpupinCommand,
+  emulatorpinCommand,
   domblkinfoCommand,
   domblklistCommand,
+  domcontrolCommand,
   domiflistCommand,
   dominfoCommand,
   dommemstatCommand,

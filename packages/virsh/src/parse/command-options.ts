@@ -1,6 +1,6 @@
 import type { CommandDef } from '../commands/command.js';
 import { VirshError } from '../errors.js';
-import { parseInt32, parseScaledInteger, parseUnsignedInt } from './numbers.js';
+import { parseInt32, parseScaledInteger, parseUnsignedInt, parseUnsignedLongLong } from './numbers.js';
 
 /** A bound option: a flag, a value, or the words of an argv option. */
 export type OptionValue = true | string | string[];
@@ -59,23 +59,24 @@ export class CommandOptions {
 
   /** An unsigned int option (virsh's vshCommandOptUInt). */
   unsignedInt(name: string): number | undefined {
-    const text = this.values.get(name);
-    if (typeof text !== 'string') return undefined;
-    const value = parseUnsignedInt(text);
-    if (value === undefined) {
-      throw failed(this.def.name, `Numeric value '${text}' for <${name}> option is malformed or out of range`);
-    }
-    return value;
+    return this.#number(name, parseUnsignedInt);
   }
 
-  /** A signed int option (virsh's vshCommandOptInt). */
+  /** An int option (virsh's vshCommandOptInt). */
   int(name: string): number | undefined {
+    return this.#number(name, parseInt32);
+  }
+
+  /** An unsigned long long option (virsh's vshCommandOptULongLong), as a bigint. */
+  unsignedLongLong(name: string): bigint | undefined {
+    return this.#number(name, parseUnsignedLongLong);
+  }
+
+  #number<T>(name: string, parse: (text: string) => T | undefined): T | undefined {
     const text = this.values.get(name);
     if (typeof text !== 'string') return undefined;
-    const value = parseInt32(text);
-    if (value === undefined) {
-      throw failed(this.def.name, `Numeric value '${text}' for <${name}> option is malformed or out of range`);
-    }
+    const value = parse(text);
+    if (value === undefined) throw failed(this.def.name, `Numeric value '${text}' for <${name}> option is malformed or out of range`);
     return value;
   }
 

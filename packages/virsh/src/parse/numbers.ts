@@ -35,6 +35,14 @@ export function parseUnsignedInt(text: string): number | undefined {
   return Number(n.digits);
 }
 
+/** virStrToLong_ullp: an unsigned long long, negative numbers rejected. */
+export function parseUnsignedLongLong(text: string): bigint | undefined {
+  const n = wholeNumber(text);
+  if (n === undefined || n.digits > ULLONG_MAX) return undefined;
+  if (n.negative && n.digits !== 0n) return undefined;
+  return n.digits;
+}
+
 /** virStrToLong_i: a signed int. */
 export function parseInt32(text: string): number | undefined {
   const n = wholeNumber(text);

@@ -67,7 +67,7 @@ describe('test:///default lifecycle (libvirt 9 rules and messages)', () => {
 
   it('refuses creation flags as libvirt 9 test driver, and reboots by the <on_reboot> action', async () => {
     const xml = "<domain type='test'><name>p</name><memory>1024</memory><os><type>hvm</type></os><on_reboot>destroy</on_reboot></domain>";
-    await expectVirtError(conn.createXML(xml, 1), 'INVALID_ARG', 'invalid argument: unsupported flags (0x1) in function testDomainCreateXML');
+    await expectVirtError(conn.createXML(xml, 1), 'INVALID_ARG', 'unsupported flags (0x1) in function testDomainCreateXML');
     const dom = await conn.createXML(xml);
     await dom.reboot();
     await expectVirtError(dom.info(), 'NO_DOMAIN', `Domain not found: no domain with matching uuid '${dom.UUIDString()}' (p)`);

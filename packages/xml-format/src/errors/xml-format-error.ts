@@ -94,6 +94,8 @@ export const XmlFormatReason = {
   MISSING_ATTRIBUTE: 'MISSING_ATTRIBUTE',
   /** A text or attribute value that is not valid there (`value` holds it). */
   INVALID_VALUE: 'INVALID_VALUE',
+  /** An element or id given twice where one is allowed (a second `<vcpupin>` of one vcpu, a second `<emulatorpin>`). */
+  DUPLICATE: 'DUPLICATE',
   /** `strict` only: an element or attribute this format does not know. */
   UNKNOWN_NODE: 'UNKNOWN_NODE',
   /** From the writer: a model value XML cannot carry or the parser would not read back. */

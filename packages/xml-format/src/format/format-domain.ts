@@ -1,6 +1,7 @@
 // DomainConfig -> <domain>: the top-level elements in libvirt's order.
 import type { DomainConfig, DomainFeatures } from '../model/domain.js';
 import { DOMAIN_FEATURE_NAMES } from '../model/domain.js';
+import { formatCputune, formatIOThreads } from './format-cputune.js';
 import { formatDevices } from './format-devices.js';
 import { formatOs } from './format-os.js';
 import { yesNo } from './values.js';
@@ -35,6 +36,8 @@ export function formatDomain(out: XmlWriter, config: DomainConfig): void {
         ['cpuset', config.vcpu.cpuset],
         ['current', config.vcpu.current],
       ]);
+      formatIOThreads(out, config);
+      formatCputune(out, config);
       out.text('bootloader', config.bootloader);
       out.text('bootloader_args', config.bootloaderArgs);
       out.at('os', () => formatOs(out, config.os));

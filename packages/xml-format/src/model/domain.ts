@@ -39,6 +39,39 @@ export interface VcpuConfig {
 }
 
 /**
+ * One IOThread of `<iothreadids>` (libvirt's virDomainIOThreadIDDef). `<iothreads>N</iothreads>` with
+ * fewer ids than N gets the missing ones filled in by the parser, as libvirt does (lowest free ids
+ * from 1, marked `autofill`); libvirt writes `<iothreadids>` only when some id was not filled in.
+ */
+export interface IOThreadIdConfig {
+  /** `id=`: at least 1, unique in the domain. */
+  id: number;
+  /** Filled in from `<iothreads>`, not written in `<iothreadids>` (libvirt's autofill). */
+  autofill: boolean;
+  /** `<cputune><iothreadpin iothread='id' cpuset='…'>`: host CPUs this IOThread may run on, as virBitmapFormat writes them. */
+  cpuset?: string;
+}
+
+/** `<cputune><vcpupin vcpu='…' cpuset='…'/>`: the host CPUs one vcpu may run on. */
+export interface VcpuPinConfig {
+  /** Below the domain's `<vcpu>` count (libvirt drops pins of vcpus it does not have). */
+  vcpu: number;
+  /** As virBitmapFormat writes it ("0-1,3"); never empty. */
+  cpuset: string;
+}
+
+/**
+ * `<cputune>`: where the domain's threads may run. The IOThreads' pins live on their
+ * IOThreadIdConfig (libvirt keeps them there and writes them after the emulator's).
+ */
+export interface CputuneConfig {
+  /** In vcpu order, as libvirt writes them; at most one per vcpu. */
+  vcpupins: VcpuPinConfig[];
+  /** `<emulatorpin cpuset='…'/>` */
+  emulatorpin?: string;
+}
+
+/**
  * `<maxMemory slots='…' unit='KiB'>`: the memory hotplug ceiling (later
  * libvirt). The 0.2.x test-driver files carry a `<maxMemory>` without slots
  * that no libvirt version read; the parser ignores that form.
@@ -203,6 +236,10 @@ export interface DomainConfig {
   /** `<currentMemory>`: memory at boot, KiB; the parser defaults it to `memory`. */
   currentMemory: number;
   vcpu: VcpuConfig;
+  /** `<iothreads>` / `<iothreadids>`: the IOThreads in libvirt's order (explicit ids first, then filled ones); absent when none. */
+  iothreadIds?: IOThreadIdConfig[];
+  /** `<cputune>`; absent when it pins nothing. */
+  cputune?: CputuneConfig;
   /** `<bootloader>`: host program that extracts the kernel (pygrub); `<os>` may then be sparse. */
   bootloader?: string;
   /** `<bootloader_args>` */

@@ -1,10 +1,12 @@
 // <domain> -> DomainConfig: the top-level elements, with libvirt's defaults.
-import { formatCpuBitmap, parseCpuBitmap } from '../values/cpu-bitmap.js';
 import type { DomainConfig, DomainType, LifecycleAction, MaxMemoryConfig, VcpuConfig } from '../model/domain.js';
 import { DOMAIN_TYPES, LIFECYCLE_ACTIONS, VCPU_PLACEMENTS } from '../model/domain.js';
 import { canonicalUuid } from '../values/uuid.js';
 import type { ElementReader } from './element-reader.js';
 import { readClock } from './read-clock.js';
+import { readCpuset } from './read-cpuset.js';
+import { readCputune } from './read-cputune.js';
+import { readIOThreads } from './read-iothreads.js';
 import { readDevices } from './read-devices.js';
 import { readFeatures } from './read-features.js';
 import { readMemorySize } from './read-memory-size.js';
@@ -52,6 +54,10 @@ export function readDomain(domain: ElementReader): DomainConfig {
   if (bootloaderArgs !== undefined) config.bootloaderArgs = bootloaderArgs;
   const features = domain.child('features');
   if (features !== undefined) config.features = readFeatures(features);
+  const iothreadIds = readIOThreads(domain);
+  if (iothreadIds !== undefined) config.iothreadIds = iothreadIds;
+  const cputune = readCputune(domain, config.vcpu.count, iothreadIds ?? []);
+  if (cputune !== undefined) config.cputune = cputune;
   return config;
 }
 
@@ -101,14 +107,7 @@ function readVcpu(domain: ElementReader): VcpuConfig {
     }
     config.current = current;
   }
-  const cpuset = vcpu.attribute('cpuset');
-  if (cpuset !== undefined) {
-    const cpus = parseCpuBitmap(cpuset);
-    if (cpus === undefined) return vcpu.failAttribute('cpuset', 'INVALID_ARG', `Failed to parse bitmap '${cpuset}'`, cpuset);
-    if (cpus.size === 0) return vcpu.failAttribute('cpuset', 'CONFIG_UNSUPPORTED', `Invalid value of 'cpuset': ${cpuset}`, cpuset);
-    // Kept as libvirt writes it back: "0-3,^2" is "0-1,3".
-    config.cpuset = formatCpuBitmap(cpus);
-  }
+  if (vcpu.hasAttribute('cpuset')) config.cpuset = readCpuset(vcpu);
   return config;
 }
 

@@ -16,6 +16,7 @@ import {
   DomainModificationImpact,
   DomainSaveRestoreFlags,
   DomainState,
+  DomainVcpuFlags,
   DomainXMLFlags,
   PausedReason,
   RunningReason,
@@ -23,13 +24,19 @@ import {
 } from '../../constants.js';
 import type {
   DomainBlockInfo,
+  DomainControlInfo,
   DomainInfo,
   DomainMemoryStat,
   DomainStateWithReason,
+  DomainVcpus,
+  IOThreadInfo,
   ListAllDomainsFlags,
+  NodeCPUMap,
   NodeInfo,
+  SchedulerType,
   SecurityLabel,
   SecurityModel,
+  TypedParameter,
 } from '../../types.js';
 import { blockInfo } from './block-info.js';
 import { memoryStats } from './memory-stats.js';
@@ -40,6 +47,10 @@ import { shownSecrets } from '../domain-xml-secrets.js';
 import { formatTestCapabilities } from './capabilities.js';
 import { encodeSaveImage, readSaveImage } from './save-image.js';
 import { setMemory, setVcpus } from './resource-changes.js';
+import { cpuStats } from './test-cpu-stats.js';
+import { addIOThread, delIOThread, iothreadInfo, pinIOThread, setIOThreadParams } from './test-iothreads.js';
+import { checkSchedulerParameters, schedulerParameters, TEST_SCHEDULER } from './test-scheduler.js';
+import { controlInfo, emulatorPinInfo, pinEmulator, pinVcpu, vcpuPinInfo, vcpus, vcpusFlags } from './test-vcpus.js';
 import { checkFlags, notRunning, systemError, testError } from './test-errors.js';
 import { type TestDomain, isActive, persistentDef } from './test-domain-list.js';
 import type { TestNode } from './test-node.js';
@@ -410,6 +421,101 @@ export class TestDriver implements Driver {
     } catch {
       return [];
     }
+  }
+
+  // ---- CPUs, scheduler and IOThreads
+
+  /** testNodeGetCPUMap: libvirt 9's test host has 8 CPUs, of which 0, 2 and 4 are online. */
+  async nodeGetCPUMap(flags: number): Promise<NodeCPUMap> {
+    checkFlags(flags, 0, 'testNodeGetCPUMap');
+    return { cpus: 8, cpumap: Uint8Array.of(0x15), online: 3 };
+  }
+
+  async domainGetVcpusFlags(ref: DomainRef, flags: number): Promise<number> {
+    return vcpusFlags(this.#find(ref), flags);
+  }
+
+  /** testDomainGetMaxVcpus: the running domain's maximum. */
+  async domainGetMaxVcpus(ref: DomainRef): Promise<number> {
+    return vcpusFlags(this.#find(ref), DomainModificationImpact.AFFECT_LIVE | DomainVcpuFlags.VCPU_MAXIMUM);
+  }
+
+  async domainGetVcpus(ref: DomainRef, maxinfo: number, maplen: number): Promise<DomainVcpus> {
+    return vcpus(this.#find(ref), this.node.info, maxinfo, maplen);
+  }
+
+  async domainGetVcpuPinInfo(ref: DomainRef, ncpumaps: number, maplen: number, flags: number): Promise<Uint8Array[]> {
+    return vcpuPinInfo(this.#find(ref), this.node.info, ncpumaps, maplen, flags);
+  }
+
+  async domainPinVcpu(ref: DomainRef, vcpu: number, cpumap: Uint8Array): Promise<void> {
+    pinVcpu(this.#find(ref), vcpu, cpumap, 0);
+  }
+
+  async domainPinVcpuFlags(ref: DomainRef, vcpu: number, cpumap: Uint8Array, flags: number): Promise<void> {
+    checkFlags(flags, 0, 'testDomainPinVcpuFlags');
+    pinVcpu(this.#find(ref), vcpu, cpumap, flags);
+  }
+
+  async domainPinEmulator(ref: DomainRef, cpumap: Uint8Array, flags: number): Promise<void> {
+    pinEmulator(this.#find(ref), cpumap, flags);
+  }
+
+  async domainGetEmulatorPinInfo(ref: DomainRef, maplen: number, flags: number): Promise<Uint8Array> {
+    return emulatorPinInfo(this.#find(ref), this.node.info, maplen, flags);
+  }
+
+  async domainGetCPUStats(ref: DomainRef, nparams: number, startCpu: number, ncpus: number, flags: number): Promise<{ count: number; params: TypedParameter[][] }> {
+    return cpuStats(this.#find(ref), this.node.info, nparams, startCpu, ncpus, flags);
+  }
+
+  async domainGetSchedulerType(ref: DomainRef): Promise<SchedulerType> {
+    this.#find(ref);
+    return { ...TEST_SCHEDULER };
+  }
+
+  async domainGetSchedulerParameters(ref: DomainRef): Promise<TypedParameter[]> {
+    return this.domainGetSchedulerParametersFlags(ref, 1, 0);
+  }
+
+  async domainGetSchedulerParametersFlags(ref: DomainRef, _nparams: number, flags: number): Promise<TypedParameter[]> {
+    const params = schedulerParameters(flags);
+    this.#find(ref);
+    return params;
+  }
+
+  async domainSetSchedulerParameters(ref: DomainRef, params: TypedParameter[]): Promise<void> {
+    return this.domainSetSchedulerParametersFlags(ref, params, 0);
+  }
+
+  async domainSetSchedulerParametersFlags(ref: DomainRef, params: TypedParameter[], flags: number): Promise<void> {
+    checkSchedulerParameters(params, flags);
+    this.#find(ref);
+  }
+
+  async domainGetControlInfo(ref: DomainRef, flags: number): Promise<DomainControlInfo> {
+    checkFlags(flags, 0, 'testDomainGetControlInfo');
+    return controlInfo(this.#find(ref), flags);
+  }
+
+  async domainGetIOThreadInfo(ref: DomainRef, flags: number): Promise<IOThreadInfo[]> {
+    return iothreadInfo(this.#find(ref), flags);
+  }
+
+  async domainPinIOThread(ref: DomainRef, iothreadId: number, cpumap: Uint8Array, flags: number): Promise<void> {
+    pinIOThread(this.#find(ref), iothreadId, cpumap, flags);
+  }
+
+  async domainAddIOThread(ref: DomainRef, iothreadId: number, flags: number): Promise<void> {
+    addIOThread(this.#find(ref), iothreadId, flags);
+  }
+
+  async domainDelIOThread(ref: DomainRef, iothreadId: number, flags: number): Promise<void> {
+    delIOThread(this.#find(ref), iothreadId, flags);
+  }
+
+  async domainSetIOThreadParams(ref: DomainRef, iothreadId: number, params: TypedParameter[], flags: number): Promise<void> {
+    setIOThreadParams(this.#find(ref), iothreadId, params, flags);
   }
 
   /** The domain a handle stands for, matched by UUID as libvirt's testDomObjFromDomain. */

@@ -11,10 +11,10 @@ export function testErrorText(code: ErrorCodeName, message: string, cause?: unkn
   return new VirtError({ code, domain: 'TEST', message, cause });
 }
 
-/** virCheckFlags: `flags` may only use the bits of `allowed`, else libvirt's INVALID_ARG for `fn`. */
+/** virCheckFlags: `flags` may only use the bits of `allowed`, else libvirt's INVALID_ARG for `fn` (virReportInvalidArg: no "invalid argument:" before it). */
 export function checkFlags(flags: number, allowed: number, fn: string): void {
   const unsupported = flags & ~allowed;
-  if (unsupported !== 0) throw testError('INVALID_ARG', `unsupported flags (0x${unsupported.toString(16)}) in function ${fn}`);
+  if (unsupported !== 0) throw testErrorText('INVALID_ARG', `unsupported flags (0x${unsupported.toString(16)}) in function ${fn}`);
 }
 
 /** virDomainObjCheckActive: `Requested operation is not valid: domain is not running`. */

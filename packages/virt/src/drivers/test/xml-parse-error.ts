@@ -107,11 +107,17 @@ const LIBVIRT9_WORDING: ReadonlyArray<(e: XmlFormatError) => VirtError | undefin
   },
   (e) => (e.code === 'OS_TYPE' ? detailed('CONFIG_UNSUPPORTED', `unknown OS type '${e.value ?? ''}'`) : undefined),
   (e) => (e.path === '/domain/@type' ? detailed('CONFIG_UNSUPPORTED', `invalid domain type ${e.value ?? ''}`) : undefined),
-  // virBitmapParse's own error, in no layer of the domain XML's.
+  // virBitmapParse's own error, in no layer of the domain XML's (<vcpu>, <vcpupin>, <emulatorpin>, <iothreadpin>).
   (e) =>
-    e.path === '/domain/vcpu/@cpuset'
+    e.path?.endsWith('/@cpuset') === true && e.reason === 'INVALID_VALUE'
       ? new VirtError({ code: e.code === 'INVALID_ARG' ? 'INVALID_ARG' : 'CONFIG_UNSUPPORTED', domain: e.code === 'INVALID_ARG' ? 'NONE' : 'DOMAIN', info: e.detail })
       : undefined,
+  // <cputune>'s pins: a missing cpuset or a pin given twice are internal errors to libvirt 9, an unknown IOThread unsupported.
+  (e) =>
+    e.path?.startsWith('/domain/cputune/') === true && e.path.includes('pin') && (e.reason === 'DUPLICATE' || e.reason === 'MISSING_ATTRIBUTE') && !e.detail.startsWith('only one') && !e.detail.startsWith('Missing required')
+      ? detailed('INTERNAL_ERROR', e.detail)
+      : undefined,
+  (e) => (e.code === 'CONFIG_UNSUPPORTED' && e.reason === 'INVALID_VALUE' ? detailed('CONFIG_UNSUPPORTED', e.detail) : undefined),
   // NO_TARGET's value is the disk's source, which libvirt names.
   (e) => (e.code === 'NO_TARGET' ? new VirtError({ code: 'NO_TARGET', domain: 'XML', ...(e.value === undefined ? {} : { info: e.value }) }) : undefined),
 ];
