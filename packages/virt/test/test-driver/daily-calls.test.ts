@@ -37,7 +37,7 @@ describe('managed save on the test driver', () => {
       'INVALID_ARG',
       "Flags 'VIR_DOMAIN_SAVE_RUNNING' and 'VIR_DOMAIN_SAVE_PAUSED' are mutually exclusive",
     );
-    await expectVirtError(dom.managedSave(64), 'INVALID_ARG', 'invalid argument: unsupported flags (0x40) in function testDomainManagedSave');
+    await expectVirtError(dom.managedSave(64), 'INVALID_ARG', 'unsupported flags (0x40) in function testDomainManagedSave');
   });
 
   it('refuses a transient domain, and read-only connections before the driver', async () => {
