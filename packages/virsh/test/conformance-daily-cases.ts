@@ -114,6 +114,14 @@ export const DAILY_CASES: ConformanceCase[] = [
   defined('domstats-named', 'domstats d test 1; domstats --list-active d test; domstats test d --list-inactive'),
   { name: 'domstats-nosuch', args: script('domstats test nosuch') },
   { name: 'domstats-quiet-readonly', args: ['-q', '-r', ...script('domstats; domstats test')] },
+  // attach-device, detach-device: libvirt 9's test driver has no device hotplug (NO_SUPPORT, as virsh 9 shows)
+  {
+    name: 'attach-detach-device',
+    args: [...T, 'attach-device test @TMP/dev.xml; attach-device test @TMP/dev.xml --config; attach-device --domain test --file @TMP/dev.xml --live; detach-device test @TMP/dev.xml --persistent; detach-device test @TMP/dev.xml --current'],
+    files: { 'dev.xml': () => "<disk type='file'><source file='/a'/><target dev='vdb'/></disk>\n" },
+  },
+  { name: 'attach-device-errors', args: script('attach-device test @TMP/none.xml; detach-device nosuch @TMP/none.xml; attach-device test /x --current --live; detach-device test /x --persistent --current') },
+  { name: 'attach-device-readonly', args: ['-r', ...script('attach-device test /dev/null; detach-device test /dev/null')] },
   // help
-  { name: 'help-daily', args: script('help autostart; help desc; help domiflist; help domblkinfo; help dommemstat; help managedsave; help managedsave-remove; help domstats') },
+  { name: 'help-daily', args: script('help autostart; help desc; help domiflist; help domblkinfo; help dommemstat; help managedsave; help managedsave-remove; help domstats; help attach-device; help detach-device') },
 ];

@@ -1,4 +1,5 @@
 import { virsh9Position } from '../help/virsh9-commands.js';
+import { attachDeviceCommand, detachDeviceCommand } from './attach-detach-device.js';
 import { attachDiskCommand } from './attach-disk.js';
 import { autostartCommand } from './autostart.js';
 import type { CommandDef } from './command.js';
@@ -42,6 +43,7 @@ import { emulatorpinCommand, vcpuinfoCommand, vcpupinCommand } from './vcpu-pin.
 
 /** Every command. Built on first use (help.ts imports this module); allCommands() puts it in virsh 9's order. */
 const buildTable = (): readonly CommandDef[] => [
+  attachDeviceCommand,
   attachDiskCommand,
   autostartCommand,
   cpuStatsCommand,
@@ -49,6 +51,7 @@ const buildTable = (): readonly CommandDef[] => [
   defineCommand,
   descCommand,
   destroyCommand,
+  detachDeviceCommand,
   detachDiskCommand,
   domidCommand,
   domnameCommand,
