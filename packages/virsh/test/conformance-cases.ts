@@ -5,6 +5,7 @@ import { DIFFERENCE_CASES } from './conformance-differences-cases.js';
 import { NO_DAEMON } from './conformance-harness.js';
 import { DIFFERING, LIBVIRT_CASES, pendingFor } from './libvirt-virsh-cases.js';
 import { VCPU_CASES } from './conformance-vcpu-cases.js';
+import { SNAPSHOT_CASES } from './conformance-snapshot-cases.js';
 
 /**
  * The conformance suite: each case runs through our virsh and Debian's virsh 9 with
@@ -280,4 +281,5 @@ export const CASES: ConformanceCase[] = [
   // libvirt's own virsh tests (libvirt-virsh-cases.ts), those not waiting for a command we lack
   ...LIBVIRT_CASES.filter((c) => pendingFor(c).length === 0 && !(c.name in DIFFERING)),
   ...VCPU_CASES,
+  ...SNAPSHOT_CASES,
 ];

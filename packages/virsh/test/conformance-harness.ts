@@ -38,9 +38,16 @@ const knownUuids = (() => {
   return known;
 })();
 
+/** Within a day of now: a time the run itself made (a snapshot's creation time), not one a case wrote. */
+const madeNow = (ms: number): boolean => Math.abs(ms - Date.now()) < 86_400_000;
+
+/** `2026-12-04 18:42:37 +0000` as snapshot-list prints a creation time. */
+const LOCAL_TIMESTAMP = /\b(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d) ([+-]\d\d)(\d\d)\b/g;
+
 /**
  * Masks what virsh itself makes random: the test driver's CPU time (the clock),
- * UUIDs of domains defined without one, and -t timings; paths become placeholders.
+ * UUIDs of domains defined without one, -t timings, and the times (and default names) of
+ * snapshots taken during the run; paths become placeholders.
  */
 export function normalize(text: string, tmp: string): string {
   return text
@@ -50,7 +57,9 @@ export function normalize(text: string, tmp: string): string {
     .replaceAll(libvirtDir, '@LIBVIRT')
     .replace(/^(CPU time: +)\d+\.\ds$/gm, '$1<cpu-time>s')
     .replace(/\(Time: \d+\.\d{3} ms\)/g, '(Time: <ms>)')
-    .replace(UUID, (uuid) => (knownUuids.has(uuid.toLowerCase()) ? uuid : '<random-uuid>'));
+    .replace(UUID, (uuid) => (knownUuids.has(uuid.toLowerCase()) ? uuid : '<random-uuid>'))
+    .replace(LOCAL_TIMESTAMP, (text, day, time, hours, minutes) => (madeNow(Date.parse(`${day}T${time}${hours}:${minutes}`)) ? '<now>' : text))
+    .replace(/\b\d{10}\b/g, (digits) => (madeNow(Number(digits) * 1000) ? '<now-epoch>' : digits));
 }
 
 const substitute = (text: string, tmp: string) =>

@@ -32,7 +32,22 @@ export const RunningReason = {
 } as const;
 
 /** virDomainPausedReason. */
-export const PausedReason = { UNKNOWN: 0, USER: 1, MIGRATION: 2, SAVE: 3, DUMP: 4, IOERROR: 5, WATCHDOG: 6 } as const;
+export const PausedReason = {
+  UNKNOWN: 0,
+  USER: 1,
+  MIGRATION: 2,
+  SAVE: 3,
+  DUMP: 4,
+  IOERROR: 5,
+  WATCHDOG: 6,
+  FROM_SNAPSHOT: 7,
+  SHUTTING_DOWN: 8,
+  SNAPSHOT: 9,
+  CRASHED: 10,
+  STARTING_UP: 11,
+  POSTCOPY: 12,
+  POSTCOPY_FAILED: 13,
+} as const;
 
 /** virDomainShutdownReason. */
 export const ShutdownReason = { UNKNOWN: 0, USER: 1 } as const;
@@ -264,3 +279,47 @@ export const DomainIOThreadField = {
 
 export { ErrorCode } from './errors/error-codes.js';
 export { ErrorDomain, ErrorLevel } from './errors/error-domains.js';
+
+// ---- snapshots and checkpoints (libvirt-domain-snapshot.h, libvirt-domain-checkpoint.h)
+
+/** virDomainSnapshotCreateFlags. */
+export const DomainSnapshotCreateFlags = {
+  REDEFINE: 1,
+  CURRENT: 2,
+  NO_METADATA: 4,
+  HALT: 8,
+  DISK_ONLY: 16,
+  REUSE_EXT: 32,
+  QUIESCE: 64,
+  ATOMIC: 128,
+  LIVE: 256,
+  VALIDATE: 512,
+} as const;
+
+/**
+ * virDomainSnapshotListFlags. ROOTS and DESCENDANTS are one bit: ROOTS on a domain's list,
+ * DESCENDANTS on a snapshot's children.
+ */
+export const DomainSnapshotListFlags = {
+  ROOTS: 1,
+  DESCENDANTS: 1,
+  METADATA: 2,
+  LEAVES: 4,
+  NO_LEAVES: 8,
+  NO_METADATA: 16,
+  INACTIVE: 32,
+  ACTIVE: 64,
+  DISK_ONLY: 128,
+  INTERNAL: 256,
+  EXTERNAL: 512,
+  TOPOLOGICAL: 1024,
+} as const;
+
+/** virDomainSnapshotRevertFlags. */
+export const DomainSnapshotRevertFlags = { RUNNING: 1, PAUSED: 2, FORCE: 4, RESET_NVRAM: 8 } as const;
+
+/** virDomainSnapshotDeleteFlags. */
+export const DomainSnapshotDeleteFlags = { CHILDREN: 1, METADATA_ONLY: 2, CHILDREN_ONLY: 4 } as const;
+
+/** virDomainSnapshotXMLFlags. */
+export const DomainSnapshotXMLFlags = { SECURE: 1 } as const;

@@ -109,6 +109,23 @@ export const CALL_RULES: { readonly [M in DriverMethod]: CallRule } = {
   domainAddIOThread: { policy: 'first', api: 'virDomainAddIOThread', writes: true },
   domainDelIOThread: { policy: 'first', api: 'virDomainDelIOThread', writes: true },
   domainSetIOThreadParams: { policy: 'first', api: 'virDomainSetIOThreadParams', writes: true },
+  // snapshots
+  domainSnapshotCreateXML: { policy: 'first', api: 'virDomainSnapshotCreateXML', writes: true },
+  domainSnapshotNum: { policy: 'first', api: 'virDomainSnapshotNum' },
+  domainSnapshotListNames: { policy: 'first', api: 'virDomainSnapshotListNames' },
+  domainListAllSnapshots: { policy: 'first', api: 'virDomainListAllSnapshots' },
+  domainSnapshotLookupByName: { policy: 'first', api: 'virDomainSnapshotLookupByName' },
+  domainHasCurrentSnapshot: { policy: 'first', api: 'virDomainHasCurrentSnapshot' },
+  domainSnapshotCurrent: { policy: 'first', api: 'virDomainSnapshotCurrent' },
+  domainRevertToSnapshot: { policy: 'first', api: 'virDomainRevertToSnapshot', writes: true },
+  domainSnapshotGetXMLDesc: { policy: 'first', api: 'virDomainSnapshotGetXMLDesc' },
+  domainSnapshotGetParent: { policy: 'first', api: 'virDomainSnapshotGetParent' },
+  domainSnapshotNumChildren: { policy: 'first', api: 'virDomainSnapshotNumChildren' },
+  domainSnapshotListChildrenNames: { policy: 'first', api: 'virDomainSnapshotListChildrenNames' },
+  domainSnapshotListAllChildren: { policy: 'first', api: 'virDomainSnapshotListAllChildren' },
+  domainSnapshotIsCurrent: { policy: 'first', api: 'virDomainSnapshotIsCurrent' },
+  domainSnapshotHasMetadata: { policy: 'first', api: 'virDomainSnapshotHasMetadata' },
+  domainSnapshotDelete: { policy: 'first', api: 'virDomainSnapshotDelete', writes: true },
 };
 
 /**

@@ -19,6 +19,7 @@ import type {
 } from './types.js';
 import { checkExclusiveFlags, checkMetadataArgs, checkOneDefFlags } from './api-arg-checks.js';
 import { formatUuid } from '@libvirt-ts/xml-format';
+import { type DomainSnapshot, newSnapshot } from './domain-snapshot.js';
 
 /** Hands the engine to the private constructor; only the connection's engine makes handles. */
 const constructing = Symbol('Domain');
@@ -260,6 +261,51 @@ export class Domain {
   /** virDomainReboot: `flags` from DomainRebootFlagValues. */
   reboot(flags = 0): Promise<void> {
     return this.#call('domainReboot', this.#ref, flags);
+  }
+
+  // ---- snapshots (libvirt-domain-snapshot.h)
+
+  /** virDomainSnapshotCreateXML: `xml` a `<domainsnapshot>` document; `flags` from DomainSnapshotCreateFlags. */
+  snapshotCreateXML(xml: string, flags = 0): Promise<DomainSnapshot> {
+    return this.#checked(async () => {
+      const { name, dom } = await this.#engine.call('domainSnapshotCreateXML', this.#ref, xml, flags);
+      this.#engine.refresh(dom);
+      return this.#snapshot(name);
+    });
+  }
+
+  /** virDomainSnapshotNum: `flags` from DomainSnapshotListFlags. */
+  snapshotNum(flags = 0): Promise<number> {
+    return this.#call('domainSnapshotNum', this.#ref, flags);
+  }
+
+  /** virDomainSnapshotListNames. */
+  snapshotListNames(flags = 0): Promise<string[]> {
+    return this.#call('domainSnapshotListNames', this.#ref, flags);
+  }
+
+  /** virDomainListAllSnapshots: handles on the domain's snapshots (TOPOLOGICAL: parents before children). */
+  listAllSnapshots(flags = 0): Promise<DomainSnapshot[]> {
+    return this.#checked(async () => (await this.#engine.call('domainListAllSnapshots', this.#ref, flags)).map((name) => this.#snapshot(name)));
+  }
+
+  /** virDomainSnapshotLookupByName. */
+  snapshotLookupByName(name: string, flags = 0): Promise<DomainSnapshot> {
+    return this.#checked(async () => this.#snapshot(await this.#engine.call('domainSnapshotLookupByName', this.#ref, name, flags)));
+  }
+
+  /** virDomainHasCurrentSnapshot. */
+  hasCurrentSnapshot(flags = 0): Promise<boolean> {
+    return this.#call('domainHasCurrentSnapshot', this.#ref, flags);
+  }
+
+  /** virDomainSnapshotCurrent: NO_DOMAIN_SNAPSHOT when there is no current snapshot. */
+  snapshotCurrent(flags = 0): Promise<DomainSnapshot> {
+    return this.#checked(async () => this.#snapshot(await this.#engine.call('domainSnapshotCurrent', this.#ref, flags)));
+  }
+
+  #snapshot(name: string): DomainSnapshot {
+    return newSnapshot(this.#engine, this, () => this.#ref, name);
   }
 
   /** virDomainSave: saves the domain's state to `file` (relative paths are from the cwd) and stops it. */

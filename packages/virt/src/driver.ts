@@ -213,6 +213,32 @@ export interface Driver {
   /** virDomainSetIOThreadParams: DomainIOThreadField parameters; DomainModificationImpact. */
   domainSetIOThreadParams?(dom: DomainRef, iothreadId: number, params: TypedParameter[], flags: number): Promise<void>;
 
+  // Snapshots (libvirt-domain-snapshot.h): a snapshot is named by its domain's ref and its name
+  /** virDomainSnapshotCreateXML: resolves with the new snapshot's name and the domain's ref after it (HALT stops it). */
+  domainSnapshotCreateXML?(dom: DomainRef, xml: string, flags: number): Promise<SnapshotCreated>;
+  /** virDomainSnapshotNum: DomainSnapshotListFlags. */
+  domainSnapshotNum?(dom: DomainRef, flags: number): Promise<number>;
+  /** virDomainSnapshotListNames. */
+  domainSnapshotListNames?(dom: DomainRef, flags: number): Promise<string[]>;
+  /** virDomainListAllSnapshots: the names, in the driver's order (TOPOLOGICAL: parents first). */
+  domainListAllSnapshots?(dom: DomainRef, flags: number): Promise<string[]>;
+  /** virDomainSnapshotLookupByName: resolves with the name as the driver has it. */
+  domainSnapshotLookupByName?(dom: DomainRef, name: string, flags: number): Promise<string>;
+  domainHasCurrentSnapshot?(dom: DomainRef, flags: number): Promise<boolean>;
+  /** virDomainSnapshotCurrent: the current snapshot's name. */
+  domainSnapshotCurrent?(dom: DomainRef, flags: number): Promise<string>;
+  /** virDomainRevertToSnapshot: resolves with the domain's ref after the revert (a new id when it started). */
+  domainRevertToSnapshot?(dom: DomainRef, snapshot: string, flags: number): Promise<DomainRef>;
+  domainSnapshotGetXMLDesc?(dom: DomainRef, snapshot: string, flags: number): Promise<string>;
+  /** virDomainSnapshotGetParent: the parent's name. */
+  domainSnapshotGetParent?(dom: DomainRef, snapshot: string, flags: number): Promise<string>;
+  domainSnapshotNumChildren?(dom: DomainRef, snapshot: string, flags: number): Promise<number>;
+  domainSnapshotListChildrenNames?(dom: DomainRef, snapshot: string, flags: number): Promise<string[]>;
+  domainSnapshotListAllChildren?(dom: DomainRef, snapshot: string, flags: number): Promise<string[]>;
+  domainSnapshotIsCurrent?(dom: DomainRef, snapshot: string, flags: number): Promise<boolean>;
+  domainSnapshotHasMetadata?(dom: DomainRef, snapshot: string, flags: number): Promise<boolean>;
+  domainSnapshotDelete?(dom: DomainRef, snapshot: string, flags: number): Promise<void>;
+
   // Events (not dispatched: the connection subscribes to the first driver that has them)
   /**
    * virConnectDomainEventRegisterAny for lifecycle events: from now on, hand every domain lifecycle
@@ -222,6 +248,12 @@ export interface Driver {
    * read (the xenstore driver of a xend host watches, and the hypervisor or xend lists domains).
    */
   domainEventSubscribe?(sink: DomainEventSink, peers: readonly Driver[]): Promise<() => Promise<void>>;
+}
+
+/** What virDomainSnapshotCreateXML made: the snapshot's name, and the domain as it is now. */
+export interface SnapshotCreated {
+  name: string;
+  dom: DomainRef;
 }
 
 /** One lifecycle event as a driver reports it: the domain, virDomainEventType and its detail. */

@@ -7,6 +7,7 @@ export { open, openAuth, openReadOnly } from './open.js';
 export { getVersion, initialize } from './get-version.js';
 export { Connection } from './connection.js';
 export { Domain } from './domain.js';
+export { DomainSnapshot } from './domain-snapshot.js';
 export { VirtError } from './errors/virt-error.js';
 export { setErrorFunc, getLastError, resetLastError, defaultErrorFunc, type ErrorFunc } from './errors/error-reporting.js';
 export { xenHostAvailable } from './drivers/xen/xen-host-available.js';

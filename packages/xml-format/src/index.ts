@@ -12,3 +12,8 @@ export { formatDomainXml } from './format/format-domain-xml.js';
 export { canonicalUuid, formatUuid, parseUuid, uuidEquals } from './values/uuid.js';
 export { decodeXmlBytes } from './parse/decode-xml-bytes.js';
 export { CPUMASK_LEN, formatCpuBitmap, parseCpuBitmap } from './values/cpu-bitmap.js';
+export type { DomainSnapshotConfig, SnapshotDisk, SnapshotLocation, SnapshotState } from './snapshot/snapshot-model.js';
+export { SNAPSHOT_LOCATIONS, SNAPSHOT_STATES } from './snapshot/snapshot-model.js';
+export { readSnapshotElement } from './snapshot/parse-snapshot-xml.js';
+export type { ReadSnapshotOptions } from './snapshot/parse-snapshot-xml.js';
+export { formatSnapshotXml } from './snapshot/format-snapshot-xml.js';

@@ -91,8 +91,11 @@ export const listCommand: CommandDef = {
       const wanted = opt('autostart');
       await keep(async (d) => (await d.autostart()) === wanted);
     }
-    // This API has no snapshots or checkpoints, so no domain has one.
-    if (opt('with-snapshot') && !opt('without-snapshot')) domains = [];
+    if (opt('with-snapshot') !== opt('without-snapshot')) {
+      const wanted = opt('with-snapshot');
+      await keep(async (d) => (await d.snapshotNum()) > 0 === wanted);
+    }
+    // This API has no checkpoints, so no domain has one.
     if (opt('with-checkpoint') && !opt('without-checkpoint')) domains = [];
     const states = ['state-running', 'state-paused', 'state-shutoff', 'state-other'].filter(opt);
     if (states.length > 0) {

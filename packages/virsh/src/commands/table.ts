@@ -40,6 +40,10 @@ import { schedinfoCommand } from './schedinfo.js';
 import { cd, connect, echo, exit, pwd, quit } from './shell-builtins.js';
 import { vcpucountCommand } from './vcpu-count.js';
 import { emulatorpinCommand, vcpuinfoCommand, vcpupinCommand } from './vcpu-pin.js';
+import { snapshotCreateAsCommand, snapshotCreateCommand } from './snapshot-create.js';
+import { snapshotCurrentCommand, snapshotDumpxmlCommand, snapshotInfoCommand, snapshotParentCommand } from './snapshot-info.js';
+import { snapshotListCommand } from './snapshot-list.js';
+import { snapshotDeleteCommand, snapshotRevertCommand } from './snapshot-revert-delete.js';
 
 /** Every command. Built on first use (help.ts imports this module); allCommands() puts it in virsh 9's order. */
 const buildTable = (): readonly CommandDef[] => [
@@ -97,6 +101,15 @@ const buildTable = (): readonly CommandDef[] => [
   nodeinfoCommand,
   uriCommand,
   versionCommand,
+  snapshotCreateCommand,
+  snapshotCreateAsCommand,
+  snapshotCurrentCommand,
+  snapshotDeleteCommand,
+  snapshotDumpxmlCommand,
+  snapshotInfoCommand,
+  snapshotListCommand,
+  snapshotParentCommand,
+  snapshotRevertCommand,
   cd,
   echo,
   exit,

@@ -3,7 +3,8 @@
  * columns joined by two spaces, the last column unpadded; the dash line is the sum
  * of (width + 3) over the columns. `quiet` leaves out the header and the dashes.
  */
-export function formatTable(header: string[], rows: string[][], quiet = false): string {
+export function formatTable(header: string[], rawRows: string[][], quiet = false): string {
+  const rows = rawRows.map((row) => row.map(safeCell));
   // Quiet mode prints no header, so the header does not widen the columns either.
   const widths = header.map((h, col) => rows.reduce((w, r) => Math.max(w, (r[col] ?? '').length), quiet ? 0 : h.length));
   const last = header.length - 1;
@@ -19,4 +20,9 @@ export function formatTable(header: string[], rows: string[][], quiet = false): 
   if (!quiet) out += line(header) + '-'.repeat(widths.reduce((sum, w) => sum + w + 3, 0)) + '\n';
   for (const row of rows) out += line(row);
   return out;
+}
+
+/** vshTableSafeEncode: a control character in a cell is written as `\\xHH`, so one row stays one line. */
+function safeCell(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

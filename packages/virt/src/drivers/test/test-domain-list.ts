@@ -1,6 +1,7 @@
 import { type DomainConfig, parseUuid } from '@libvirt-ts/xml-format';
 import { DomainState, ShutoffReason } from '../../constants.js';
 import { cloneDef } from './clone-def.js';
+import { SnapshotTree } from './snapshot-tree.js';
 import { testError } from './test-errors.js';
 
 /** One domain of a test node (libvirt's virDomainObj). */
@@ -22,6 +23,8 @@ export interface TestDomain {
   hasManagedSave: boolean;
   /** virDomainGetMessages: taint messages, e.g. "tainted: network configuration using opaque shell scripts". */
   messages: string[];
+  /** The domain's snapshots (they stay with it when it is redefined). */
+  readonly snapshots: SnapshotTree;
 }
 
 export function isActive(dom: TestDomain): boolean {
@@ -112,6 +115,7 @@ export class TestDomainList {
       autostart: false,
       hasManagedSave: false,
       messages: [],
+      snapshots: new SnapshotTree(),
     };
     this.#byName.set(def.name, dom);
     this.#byUuid.set(uuid, dom);

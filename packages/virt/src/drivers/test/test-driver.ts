@@ -2,9 +2,11 @@
 // it, with readline and streams, at start-up (virsh start-up, see its README).
 import { promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
-import { type DomainConfig, formatDomainXml, formatUuid, uuidEquals } from '@libvirt-ts/xml-format';
+import { formatUuid, uuidEquals } from '@libvirt-ts/xml-format';
 import type { DomainEventSink, DomainRef, Driver, DriverStatsRecord } from '../../driver.js';
 import {
+  DomainSnapshotListFlags,
+  DomainSnapshotXMLFlags,
   DomainEventDefinedDetail,
   DomainEventResumedDetail,
   DomainEventStartedDetail,
@@ -43,7 +45,7 @@ import { memoryStats } from './memory-stats.js';
 import { domainStats, passesFilters, statsGroups } from './domain-stats.js';
 import { getMetadata, setMetadata } from './metadata.js';
 import { VirtError } from '../../errors/virt-error.js';
-import { shownSecrets } from '../domain-xml-secrets.js';
+import { formatDefinition } from './format-definition.js';
 import { formatTestCapabilities } from './capabilities.js';
 import { encodeSaveImage, readSaveImage } from './save-image.js';
 import { setMemory, setVcpus } from './resource-changes.js';
@@ -56,6 +58,8 @@ import { type TestDomain, isActive, persistentDef } from './test-domain-list.js'
 import type { TestNode } from './test-node.js';
 import { parseDefinition } from './parse-definition.js';
 import { checkIllegalChars } from './xml-parse-error.js';
+import { createSnapshot, deleteSnapshot, findSnapshot, revertToSnapshot, snapshotXml, type SnapshotHost } from './test-snapshots.js';
+import type { TestSnapshot } from './snapshot-tree.js';
 
 /**
  * libvirt 9's test driver over one TestNode: every entry point with its state rules and messages.
@@ -180,6 +184,10 @@ export class TestDriver implements Driver {
   async domainUndefine(ref: DomainRef): Promise<void> {
     const dom = this.#find(ref);
     if (dom.hasManagedSave) throw testError('OPERATION_INVALID', 'Refusing to undefine while domain managed save image exists');
+    // virDomainUndefine carries no SNAPSHOTS_METADATA flag: an inactive domain's snapshots keep it.
+    if (!isActive(dom) && dom.snapshots.size > 0) {
+      throw testError('OPERATION_INVALID', `cannot delete inactive domain with ${dom.snapshots.size} snapshots`);
+    }
     if (isActive(dom)) {
       dom.persistent = false;
       dom.newDef = undefined;
@@ -518,6 +526,102 @@ export class TestDriver implements Driver {
     setIOThreadParams(this.#find(ref), iothreadId, params, flags);
   }
 
+  // ---- snapshots
+
+  get #snapshotHost(): SnapshotHost {
+    return { domains: this.node.domains, emit: (dom, event, detail) => this.#emit(dom, event as DomainEventType, detail) };
+  }
+
+  async domainSnapshotCreateXML(ref: DomainRef, xml: string, flags: number): Promise<{ name: string; dom: DomainRef }> {
+    const dom = this.#find(ref);
+    const name = createSnapshot(this.#snapshotHost, dom, xml, flags, false);
+    return { name, dom: refOf(dom) };
+  }
+
+  async domainSnapshotNum(ref: DomainRef, flags: number): Promise<number> {
+    return this.#listSnapshots(ref, undefined, flags, 'testDomainSnapshotNum').length;
+  }
+
+  async domainSnapshotListNames(ref: DomainRef, flags: number): Promise<string[]> {
+    return names(this.#listSnapshots(ref, undefined, flags, 'testDomainSnapshotListNames'));
+  }
+
+  async domainListAllSnapshots(ref: DomainRef, flags: number): Promise<string[]> {
+    return names(this.#listSnapshots(ref, undefined, flags, 'testDomainListAllSnapshots'));
+  }
+
+  async domainSnapshotNumChildren(ref: DomainRef, snapshot: string, flags: number): Promise<number> {
+    return this.#listSnapshots(ref, snapshot, flags, 'testDomainSnapshotNumChildren').length;
+  }
+
+  async domainSnapshotListChildrenNames(ref: DomainRef, snapshot: string, flags: number): Promise<string[]> {
+    return names(this.#listSnapshots(ref, snapshot, flags, 'testDomainSnapshotListChildrenNames'));
+  }
+
+  async domainSnapshotListAllChildren(ref: DomainRef, snapshot: string, flags: number): Promise<string[]> {
+    return names(this.#listSnapshots(ref, snapshot, flags, 'testDomainSnapshotListAllChildren'));
+  }
+
+  /** A domain's snapshots (`from` undefined: flag 1 is ROOTS) or a snapshot's children (flag 1: DESCENDANTS). */
+  #listSnapshots(ref: DomainRef, from: string | undefined, flags: number, fn: string): TestSnapshot[] {
+    checkFlags(flags, SNAPSHOT_LIST_FLAGS, fn);
+    const dom = this.#find(ref);
+    if (from !== undefined) findSnapshot(dom, from);
+    return dom.snapshots.list(from, flags);
+  }
+
+  async domainSnapshotLookupByName(ref: DomainRef, name: string, flags: number): Promise<string> {
+    checkFlags(flags, 0, 'testDomainSnapshotLookupByName');
+    return findSnapshot(this.#find(ref), name).name;
+  }
+
+  async domainHasCurrentSnapshot(ref: DomainRef, flags: number): Promise<boolean> {
+    checkFlags(flags, 0, 'testDomainHasCurrentSnapshot');
+    return this.#find(ref).snapshots.current !== undefined;
+  }
+
+  async domainSnapshotCurrent(ref: DomainRef, flags: number): Promise<string> {
+    checkFlags(flags, 0, 'testDomainSnapshotCurrent');
+    const current = this.#find(ref).snapshots.current;
+    if (current === undefined) throw testError('NO_DOMAIN_SNAPSHOT', 'the domain does not have a current snapshot');
+    return current;
+  }
+
+  async domainSnapshotGetParent(ref: DomainRef, snapshot: string, flags: number): Promise<string> {
+    checkFlags(flags, 0, 'testDomainSnapshotGetParent');
+    const found = findSnapshot(this.#find(ref), snapshot);
+    if (found.parent === undefined) throw testError('NO_DOMAIN_SNAPSHOT', `snapshot '${found.name}' does not have a parent`);
+    return found.parent;
+  }
+
+  async domainSnapshotGetXMLDesc(ref: DomainRef, snapshot: string, flags: number): Promise<string> {
+    checkFlags(flags, DomainSnapshotXMLFlags.SECURE, 'testDomainSnapshotGetXMLDesc');
+    return snapshotXml(findSnapshot(this.#find(ref), snapshot), flags);
+  }
+
+  async domainSnapshotIsCurrent(ref: DomainRef, snapshot: string, flags: number): Promise<boolean> {
+    checkFlags(flags, 0, 'testDomainSnapshotIsCurrent');
+    const dom = this.#find(ref);
+    return dom.snapshots.current === findSnapshot(dom, snapshot).name;
+  }
+
+  /** Every snapshot of the test driver has metadata. */
+  async domainSnapshotHasMetadata(ref: DomainRef, snapshot: string, flags: number): Promise<boolean> {
+    checkFlags(flags, 0, 'testDomainSnapshotHasMetadata');
+    findSnapshot(this.#find(ref), snapshot);
+    return true;
+  }
+
+  async domainRevertToSnapshot(ref: DomainRef, snapshot: string, flags: number): Promise<DomainRef> {
+    const dom = this.#find(ref);
+    revertToSnapshot(this.#snapshotHost, dom, snapshot, flags);
+    return refOf(dom);
+  }
+
+  async domainSnapshotDelete(ref: DomainRef, snapshot: string, flags: number): Promise<void> {
+    deleteSnapshot(this.#find(ref), snapshot, flags);
+  }
+
   /** The domain a handle stands for, matched by UUID as libvirt's testDomObjFromDomain. */
   #find(ref: DomainRef): TestDomain {
     // The handle's name finds the domain without formatting its UUID (every call comes here);
@@ -549,6 +653,13 @@ function nameOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** What libvirt 9's test driver accepts in a snapshot listing: ROOTS/DESCENDANTS, TOPOLOGICAL and every filter. */
+const SNAPSHOT_LIST_FLAGS = Object.values(DomainSnapshotListFlags).reduce((all, bit) => all | bit, 0);
+
+function names(snapshots: readonly TestSnapshot[]): string[] {
+  return snapshots.map((s) => s.name);
+}
+
 function refOf(dom: TestDomain): DomainRef {
   return { id: dom.id, name: dom.def.name, uuid: dom.uuid };
 }
@@ -567,17 +678,3 @@ function setState(dom: TestDomain, state: DomainState, reason: number): void {
   dom.state = state;
   dom.reason = reason;
 }
-
-/**
- * The domain XML of a definition, with `id` when running and graphics passwords only when `flags`
- * has VIR_DOMAIN_XML_SECURE (save images are written secure). libvirt 9 writes an empty `<devices>` as an
- * open and a close tag; the XML format writes `<devices/>`, so that one element is put back in
- * libvirt's shape here.
- */
-function formatDefinition(def: DomainConfig, id: number | undefined, flags: number): string {
-  const { id: _staleId, ...rest } = def;
-  const shown = shownSecrets(rest, flags);
-  const xml = formatDomainXml(id === undefined ? shown : { ...shown, id });
-  return xml.replace(/^( *)<devices\/>$/m, '$1<devices>\n$1</devices>');
-}
-
