@@ -1,4 +1,4 @@
-import type { RemoteConnection, RemoteNonnullDomain, RemoteProcedures, ServerMessage } from '@libvirt-ts/remote';
+import type { RemoteConnection, RemoteNonnullDomain, RemoteNonnullDomainSnapshot, RemoteProcedures, ServerMessage } from '@libvirt-ts/remote';
 import {
   decodeBody,
   REMOTE_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE,
@@ -6,7 +6,7 @@ import {
   RemoteError,
   xdrRemoteDomainEventCallbackLifecycleMsg,
 } from '@libvirt-ts/remote';
-import { type DomainState, TypedParameterFlags } from '../../constants.js';
+import { type DomainState, DomainSnapshotCreateFlags, TypedParameterFlags } from '../../constants.js';
 import type { DomainEventSink, DomainRef, Driver } from '../../driver.js';
 import type { DomainInfo, ListAllDomainsFlags, NodeInfo, TypedParameter } from '../../types.js';
 import { remoteToVirtError } from './remote-errors.js';
@@ -17,6 +17,8 @@ const LIST_MAX = 16384;
 /** virConnectListAllDomainsFlags ACTIVE / INACTIVE. */
 const LIST_ACTIVE = 1;
 const LIST_INACTIVE = 2;
+/** remote_protocol.x REMOTE_DOMAIN_SNAPSHOT_LIST_MAX. */
+const SNAPSHOT_LIST_MAX = 16384;
 /** virDomainEventID VIR_DOMAIN_EVENT_ID_LIFECYCLE. */
 const DOMAIN_EVENT_ID_LIFECYCLE = 0;
 
@@ -27,6 +29,13 @@ function toRef(dom: RemoteNonnullDomain): DomainRef {
 function toWire(dom: DomainRef): RemoteNonnullDomain {
   return { id: dom.id, name: dom.name, uuid: dom.uuid };
 }
+
+/** Snapshot `name` of `dom` as the wire names it. */
+function snapWire(dom: DomainRef, name: string): RemoteNonnullDomainSnapshot {
+  return { dom: toWire(dom), name };
+}
+
+const snapshotNames = (snapshots: readonly RemoteNonnullDomainSnapshot[]): string[] => snapshots.map((s) => s.name);
 
 /** A C string that travels as a char array (with its NUL, as libvirtd sends it). */
 function charsToString(chars: readonly number[] | Uint8Array): string {
@@ -231,4 +240,50 @@ export class RemoteDriver implements Driver {
       const { retStats } = await this.p.connectGetAllDomainStats({ doms: (doms ?? []).map(toWire), stats, flags: flags >>> 0 });
       return retStats.map((record) => ({ ref: toRef(record.dom), params: record.params.map(fromWireParam) }));
     });
+
+  // ---- snapshots: one call each; after a revert (or a HALT) the domain's id is asked again
+
+  domainSnapshotCreateXML = (dom: DomainRef, xml: string, flags: number) =>
+    rpc(async () => {
+      const { snap } = await this.p.domainSnapshotCreateXml({ dom: toWire(dom), xml_desc: xml, flags });
+      return { name: snap.name, dom: (flags & DomainSnapshotCreateFlags.HALT) !== 0 ? await this.#current(dom) : dom };
+    });
+  domainSnapshotNum = (dom: DomainRef, flags: number) => rpc(async () => (await this.p.domainSnapshotNum({ dom: toWire(dom), flags })).num);
+  domainSnapshotListNames = (dom: DomainRef, flags: number) =>
+    rpc(async () => (await this.p.domainSnapshotListNames({ dom: toWire(dom), maxnames: SNAPSHOT_LIST_MAX, flags })).names);
+  domainListAllSnapshots = (dom: DomainRef, flags: number) =>
+    rpc(async () => snapshotNames((await this.p.domainListAllSnapshots({ dom: toWire(dom), need_results: 1, flags })).snapshots));
+  domainSnapshotLookupByName = (dom: DomainRef, name: string, flags: number) =>
+    rpc(async () => (await this.p.domainSnapshotLookupByName({ dom: toWire(dom), name, flags })).snap.name);
+  domainHasCurrentSnapshot = (dom: DomainRef, flags: number) =>
+    rpc(async () => (await this.p.domainHasCurrentSnapshot({ dom: toWire(dom), flags })).result !== 0);
+  domainSnapshotCurrent = (dom: DomainRef, flags: number) => rpc(async () => (await this.p.domainSnapshotCurrent({ dom: toWire(dom), flags })).snap.name);
+  domainRevertToSnapshot = (dom: DomainRef, name: string, flags: number) =>
+    rpc(async () => {
+      await this.p.domainRevertToSnapshot({ snap: snapWire(dom, name), flags });
+      return this.#current(dom);
+    });
+  domainSnapshotGetXMLDesc = (dom: DomainRef, name: string, flags: number) =>
+    rpc(async () => (await this.p.domainSnapshotGetXmlDesc({ snap: snapWire(dom, name), flags })).xml);
+  domainSnapshotGetParent = (dom: DomainRef, name: string, flags: number) =>
+    rpc(async () => (await this.p.domainSnapshotGetParent({ snap: snapWire(dom, name), flags })).snap.name);
+  domainSnapshotNumChildren = (dom: DomainRef, name: string, flags: number) =>
+    rpc(async () => (await this.p.domainSnapshotNumChildren({ snap: snapWire(dom, name), flags })).num);
+  domainSnapshotListChildrenNames = (dom: DomainRef, name: string, flags: number) =>
+    rpc(async () => (await this.p.domainSnapshotListChildrenNames({ snap: snapWire(dom, name), maxnames: SNAPSHOT_LIST_MAX, flags })).names);
+  domainSnapshotListAllChildren = (dom: DomainRef, name: string, flags: number) =>
+    rpc(async () => snapshotNames((await this.p.domainSnapshotListAllChildren({ snapshot: snapWire(dom, name), need_results: 1, flags })).snapshots));
+  domainSnapshotIsCurrent = (dom: DomainRef, name: string, flags: number) =>
+    rpc(async () => (await this.p.domainSnapshotIsCurrent({ snap: snapWire(dom, name), flags })).current !== 0);
+  domainSnapshotHasMetadata = (dom: DomainRef, name: string, flags: number) =>
+    rpc(async () => (await this.p.domainSnapshotHasMetadata({ snap: snapWire(dom, name), flags })).metadata !== 0);
+  domainSnapshotDelete = (dom: DomainRef, name: string, flags: number) => rpc(() => this.p.domainSnapshotDelete({ snap: snapWire(dom, name), flags }));
+
+  /** The domain as libvirtd has it now (its id may have changed); as it was when it is gone. */
+  async #current(dom: DomainRef): Promise<DomainRef> {
+    return this.p.domainLookupByUuid({ uuid: dom.uuid }).then(
+      ({ dom: now }) => toRef(now),
+      () => dom,
+    );
+  }
 }
