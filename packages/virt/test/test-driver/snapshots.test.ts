@@ -45,7 +45,18 @@ describe('test driver snapshots (libvirt 9 semantics through the API)', () => {
   it('records the domain, its state and its disks in the snapshot XML', async () => {
     const dom = await conn.lookupByName('test');
     const xml = await (await dom.snapshotCreateXML(snap('s1'))).XMLDesc();
-    expect(xml).toMatch(/^<domainsnapshot>\n  <name>s1<\/name>\n  <state>running<\/state>\n  <creationTime>\d+<\/creationTime>\n  <memory snapshot='internal'\/>\n  <disks>\n    <disk name='vda' snapshot='internal'\/>\n  <\/disks>\n  <domain type='test'>/);
+    const lines = xml.split('\n').slice(0, 9);
+    expect(lines.map((line) => line.replace(/<creationTime>\d+</, '<creationTime>T<'))).toEqual([
+      '<domainsnapshot>',
+      '  <name>s1</name>',
+      '  <state>running</state>',
+      '  <creationTime>T</creationTime>',
+      "  <memory snapshot='internal'/>",
+      '  <disks>',
+      "    <disk name='vda' snapshot='internal'/>",
+      '  </disks>',
+      "  <domain type='test'>",
+    ]);
   });
 
   it('refuses a second snapshot of the same name and flags the test driver does not take', async () => {
