@@ -35,14 +35,6 @@ export const PENDING: readonly string[] = [
   'pool-define-as',
   'qemu-monitor-command',
   'self-test',
-  'snapshot-create',
-  'snapshot-create-as',
-  'snapshot-current',
-  'snapshot-delete',
-  'snapshot-dumpxml',
-  'snapshot-info',
-  'snapshot-list',
-  'snapshot-revert',
 ];
 
 /**
