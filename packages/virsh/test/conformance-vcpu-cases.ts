@@ -1,4 +1,5 @@
 import type { ConformanceCase } from './conformance-cases.js';
+import { VCPUPIN_IN } from './libvirt-virsh-cases.js';
 
 /**
  * Conformance cases for the CPU and IOThread commands (vcpucount, vcpuinfo, vcpupin, emulatorpin,
@@ -9,31 +10,6 @@ import type { ConformanceCase } from './conformance-cases.js';
  */
 const T = ['-c', 'test:///default'];
 const script = (text: string): string[] => [...T, text];
-
-const LIBVIRT_VCPUPIN_IN = `echo Invalid syntax.
-vcpupin test a 0,1
-
-echo An out-of-range vCPU number deserves a diagnostic, too.
-vcpupin test 100 0,1
-
-echo Negative number
-vcpupin test -100 0,1
-
-echo missing argument
-vcpupin test --cpulist 0,1
-
-echo An out-of-range vCPU number when get information with live flag
-vcpupin test 100 --live
-
-echo An out-of-range vCPU number when get information without flag
-vcpupin test 100
-
-echo An out-of-range vCPU number when get information with config flag
-vcpupin test 100 --config
-
-echo An out-of-range vCPU number when get information with current flag
-vcpupin test 100 --current
-`;
 
 /** A domain with 2 of 4 vcpus online and a `<vcpu cpuset>`. */
 const VCPUS_DOMAIN = `<domain type='test'>
@@ -87,7 +63,7 @@ const tuningCases: ConformanceCase[] = Object.entries(TUNING_DOCUMENTS).map(([na
 }));
 
 export const VCPU_CASES: ConformanceCase[] = [
-  { name: 'libvirt-vcpupin', args: script(LIBVIRT_VCPUPIN_IN) },
+  { name: 'libvirt-vcpupin', args: script(VCPUPIN_IN) },
   // vcpucount: every option alone and in the pairs virsh 9 accepts or refuses
   {
     name: 'vcpucount-options',

@@ -201,7 +201,8 @@ echo Numeric value. No events will be received and the command will
 echo fail after a second, but the value has been parsed correctly
 event --all --timeout 1
 `;
-const VCPUPIN_IN = `echo Invalid syntax.
+/** tests/virshtestdata/vcpupin.in (the vcpu conformance cases also run it whole). */
+export const VCPUPIN_IN = `echo Invalid syntax.
 vcpupin test a 0,1
 
 echo An out-of-range vCPU number deserves a diagnostic, too.
