@@ -2,7 +2,7 @@ import { AUTH_CASES } from './conformance-auth-cases.js';
 import { DAILY_CASES } from './conformance-daily-cases.js';
 import { DEVICE_CASES } from './conformance-device-cases.js';
 import { DIFFERENCE_CASES } from './conformance-differences-cases.js';
-import { NO_DAEMON } from './conformance-harness.js';
+import { NO_DAEMON, TEST_DEFAULT_ARGS as T, testDefaultScript as script } from './conformance-harness.js';
 import { DIFFERING, LIBVIRT_CASES, pendingFor } from './libvirt-virsh-cases.js';
 import { VCPU_CASES } from './conformance-vcpu-cases.js';
 import { SNAPSHOT_CASES } from './conformance-snapshot-cases.js';
@@ -37,7 +37,6 @@ export interface ConformanceCase {
   knownDifference?: { lines: RegExp; reason: string };
 }
 
-const T = ['-c', 'test:///default'];
 
 /** A domain whose `<description>` nests `<a>` elements so the document is `levels` deep. */
 const nestedDomain = (levels: number): string =>
@@ -51,7 +50,6 @@ const HUGE_TEXT_WARNING = {
   lines: /^(@TMP\/node\.xml:\d+: parser error : xmlSAX2Characters: huge text node|x{80}| {0,80}\^)$/,
   reason: "libxml2's own stderr report of the refused text chunk, printed by the C library",
 };
-const script = (text: string): string[] => [...T, text];
 
 export const CASES: ConformanceCase[] = [
   // Every command on test:///default, one process each (s01..s32 of the captures and more).

@@ -1,4 +1,5 @@
 import type { ConformanceCase } from './conformance-cases.js';
+import { TEST_DEFAULT_ARGS as T, testDefaultScript as script } from './conformance-harness.js';
 
 /**
  * Conformance cases for the commands virsh users reach for daily on a host (issue 17): autostart,
@@ -6,8 +7,6 @@ import type { ConformanceCase } from './conformance-cases.js';
  * our virsh and Debian's virsh 9 on test:///default; the expected output is virsh 9's live run.
  * A failing managedsave is left out where virsh 9 can hang in its job watch (see run-virsh.ts).
  */
-const T = ['-c', 'test:///default'];
-const script = (text: string): string[] => [...T, text];
 
 /** A persistent domain with two interfaces, a sourceless cdrom and no balloon. */
 const NETS_DOMAIN = `<domain type='test'>

@@ -1,11 +1,10 @@
 import type { ConformanceCase } from './conformance-cases.js';
+import { TEST_DEFAULT_ARGS as T, testDefaultScript as script } from './conformance-harness.js';
 
 /**
  * Conformance cases for the device commands (attach-disk, detach-disk, domblklist), beyond
  * libvirt's own attach-disk.in lines (those are in libvirt-virsh-cases.ts).
  */
-const T = ['-c', 'test:///default'];
-const script = (text: string): string[] => [...T, text];
 
 /** A domain with file, block and empty cdrom disks, for domblklist and detach-disk. */
 const DISKS_DOMAIN = `<domain type='test'>

@@ -1,9 +1,7 @@
 import type { ConformanceCase } from './conformance-cases.js';
-import { NO_DAEMON } from './conformance-harness.js';
+import { NO_DAEMON, TEST_DEFAULT_ARGS as T, testDefaultScript as script } from './conformance-harness.js';
 
 /** Cases that once differed from virsh 9 (issue 17's list), each kept beside virsh 9 from now on. */
-const T = ['-c', 'test:///default'];
-const script = (text: string): string[] => [...T, text];
 
 const withCpuset = (cpuset: string) =>
   `<domain type='test'><name>c</name><uuid>00009354-a7a7-4c82-82dd-c22b94063174</uuid><memory>1024</memory><vcpu cpuset='${cpuset}'>2</vcpu><os><type>hvm</type></os></domain>\n`;

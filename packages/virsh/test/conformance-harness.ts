@@ -13,6 +13,11 @@ export const expectedDir = fileURLToPath(new URL('./fixtures/conformance', impor
 export const libvirtDir = fileURLToPath(new URL('./fixtures/libvirt', import.meta.url));
 
 /** virsh 9 hands URIs it has no local driver for to libvirtd; there is no daemon here. */
+/** `-c test:///default`, the arguments most cases start with. */
+export const TEST_DEFAULT_ARGS = ['-c', 'test:///default'];
+/** One script of commands on test:///default. */
+export const testDefaultScript = (text: string): string[] => [...TEST_DEFAULT_ARGS, text];
+
 export const NO_DAEMON = {
   lines: /^error: (Failed to connect socket to '\/var\/run\/libvirt\/libvirt-sock'|no connection driver available for)/,
   reason: 'virsh 9 falls back to the libvirtd socket; libvirt-ts has no daemon and names the missing driver',

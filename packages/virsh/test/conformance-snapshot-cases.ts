@@ -1,4 +1,5 @@
 import type { ConformanceCase } from './conformance-cases.js';
+import { TEST_DEFAULT_ARGS as T, testDefaultScript as script } from './conformance-harness.js';
 
 /**
  * Conformance cases for the snapshot commands. `libvirt-virsh-snapshot-*` are libvirt's own
@@ -6,8 +7,6 @@ import type { ConformanceCase } from './conformance-cases.js';
  * virsh runs, the script as written there; the expected output is virsh 9's live run, not the
  * script's (which is master's). Creation times and time-made names are masked by the harness.
  */
-const T = ['-c', 'test:///default'];
-const script = (text: string): string[] => [...T, text];
 
 const LIBVIRT_SNAPSHOT_SCRIPT = `
   # Create a series of snapshots, with names that intentionally sort

@@ -1,5 +1,6 @@
 import type { ConformanceCase } from './conformance-cases.js';
 import { VCPUPIN_IN } from './libvirt-virsh-cases.js';
+import { TEST_DEFAULT_ARGS as T, testDefaultScript as script } from './conformance-harness.js';
 
 /**
  * Conformance cases for the CPU and IOThread commands (vcpucount, vcpuinfo, vcpupin, emulatorpin,
@@ -8,8 +9,6 @@ import { VCPUPIN_IN } from './libvirt-virsh-cases.js';
  * d8e2220c9a4d1379b0a52f6a98a282c61829ba5a), run as virshtest runs it (the file as one argument);
  * its expected output is virsh 9's live run, which equals libvirt's vcpupin.out.
  */
-const T = ['-c', 'test:///default'];
-const script = (text: string): string[] => [...T, text];
 
 /** A domain with 2 of 4 vcpus online and a `<vcpu cpuset>`. */
 const VCPUS_DOMAIN = `<domain type='test'>
