@@ -1,11 +1,12 @@
 import { AUTH_CASES } from './conformance-auth-cases.js';
+import { BLKIOTUNE_CASES } from './conformance-blkiotune-cases.js';
 import { DAILY_CASES } from './conformance-daily-cases.js';
 import { DEVICE_CASES } from './conformance-device-cases.js';
 import { DIFFERENCE_CASES } from './conformance-differences-cases.js';
-import { NO_DAEMON, TEST_DEFAULT_ARGS as T, testDefaultScript as script } from './conformance-harness.js';
-import { DIFFERING, LIBVIRT_CASES, pendingFor } from './libvirt-virsh-cases.js';
-import { VCPU_CASES } from './conformance-vcpu-cases.js';
+import { NO_DAEMON, testDefaultScript as script, TEST_DEFAULT_ARGS as T } from './conformance-harness.js';
 import { SNAPSHOT_CASES } from './conformance-snapshot-cases.js';
+import { VCPU_CASES } from './conformance-vcpu-cases.js';
+import { DIFFERING, LIBVIRT_CASES, pendingFor } from './libvirt-virsh-cases.js';
 
 /**
  * The conformance suite: each case runs through our virsh and Debian's virsh 9 with
@@ -280,4 +281,5 @@ export const CASES: ConformanceCase[] = [
   ...LIBVIRT_CASES.filter((c) => pendingFor(c).length === 0 && !(c.name in DIFFERING)),
   ...VCPU_CASES,
   ...SNAPSHOT_CASES,
+  ...BLKIOTUNE_CASES,
 ];

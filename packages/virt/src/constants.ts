@@ -221,6 +221,16 @@ export type TypedParameterType = (typeof TypedParameterType)[keyof typeof TypedP
 /** virTypedParameterFlags: STRING_OKAY lets a getter return string parameters. */
 export const TypedParameterFlags = { STRING_OKAY: 4 } as const;
 
+/** The blkio parameters' names (VIR_DOMAIN_BLKIO_*): WEIGHT is a UINT, the DEVICE_* ones "path,value,..." strings. */
+export const DomainBlkioParam = {
+  WEIGHT: 'weight',
+  DEVICE_WEIGHT: 'device_weight',
+  DEVICE_READ_IOPS: 'device_read_iops_sec',
+  DEVICE_WRITE_IOPS: 'device_write_iops_sec',
+  DEVICE_READ_BPS: 'device_read_bytes_sec',
+  DEVICE_WRITE_BPS: 'device_write_bytes_sec',
+} as const;
+
 /** virDomainStatsTypes (virConnectGetAllDomainStats): the groups of statistics asked for. */
 export const DomainStatsTypes = {
   STATE: 0x1,

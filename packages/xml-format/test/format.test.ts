@@ -104,3 +104,44 @@ describe('formatDomainXml', () => {
     expect(formatError({ ...minimal, description: 'x\uD800y' }).code).toBe('INVALID_ARG');
   });
 });
+
+describe('<blkiotune>', () => {
+  const domain = (blkiotune: string) => `<domain type='test'><name>b</name><memory>1024</memory><blkiotune>${blkiotune}</blkiotune><os><type>hvm</type></os></domain>`;
+  const written = (blkiotune: string) => formatDomainXml(parseDomainXml(domain(blkiotune))).split('\n');
+
+  it('reads every limit and writes only those set, in libvirt order', () => {
+    const xml = written(
+      '<device><path>/a</path><write_bytes_sec>18446744073709551615</write_bytes_sec><weight>7</weight><read_iops_sec>3</read_iops_sec></device><device><path>/b</path><weight>0</weight></device><weight>500</weight>',
+    );
+    const start = xml.indexOf('  <blkiotune>');
+    expect(xml.slice(start, start + 9)).toEqual([
+      '  <blkiotune>',
+      '    <weight>500</weight>',
+      '    <device>',
+      '      <path>/a</path>',
+      '      <weight>7</weight>',
+      '      <read_iops_sec>3</read_iops_sec>',
+      '      <write_bytes_sec>18446744073709551615</write_bytes_sec>',
+      '    </device>',
+      '  </blkiotune>',
+    ]);
+  });
+
+  it('leaves out a <blkiotune> that sets nothing, and ignores a weight that is no number', () => {
+    expect(written('<weight>x</weight><device><path>/a</path></device>').some((line) => line.includes('blkiotune'))).toBe(false);
+  });
+
+  it("refuses what libvirt 9 refuses, with libvirt's words", () => {
+    const detail = (blkiotune: string) => {
+      try {
+        parseDomainXml(domain(blkiotune));
+      } catch (error) {
+        return (error as XmlFormatError).detail;
+      }
+      return undefined;
+    };
+    expect(detail('<device><weight>1</weight></device>')).toBe('missing per-device path');
+    expect(detail('<device><path>/a</path><read_iops_sec>4294967296</read_iops_sec></device>')).toBe('could not parse read iops sec 4294967296');
+    expect(detail('<device><path>/a</path></device><device><path>/a</path></device>')).toBe("duplicate blkio device path '/a'");
+  });
+});

@@ -2,16 +2,17 @@ import { virsh9Position } from '../help/virsh9-commands.js';
 import { attachDeviceCommand, detachDeviceCommand } from './attach-detach-device.js';
 import { attachDiskCommand } from './attach-disk.js';
 import { autostartCommand } from './autostart.js';
+import { blkiotuneCommand } from './blkiotune.js';
 import type { CommandDef } from './command.js';
 import { completeCommand, completionCommand } from './completion.js';
 import { cpuStatsCommand } from './cpu-stats.js';
 import { createCommand, defineCommand } from './create-define.js';
 import { descCommand } from './desc.js';
 import { detachDiskCommand } from './detach-disk.js';
+import { domidCommand, domnameCommand, domuuidCommand } from './domain-ids.js';
 import { domblkinfoCommand } from './domblkinfo.js';
 import { domblklistCommand } from './domblklist.js';
 import { domcontrolCommand } from './domcontrol.js';
-import { domidCommand, domnameCommand, domuuidCommand } from './domain-ids.js';
 import { domiflistCommand } from './domiflist.js';
 import { dominfoCommand } from './dominfo.js';
 import { dommemstatCommand } from './dommemstat.js';
@@ -21,8 +22,8 @@ import { domxmlFromNativeCommand, domxmlToNativeCommand } from './domxml-native.
 import { dumpxmlCommand } from './dumpxml.js';
 import { eventCommand } from './event.js';
 import { helpCommand } from './help.js';
-import { iothreadaddCommand, iothreaddelCommand, iothreadinfoCommand, iothreadpinCommand, iothreadsetCommand } from './iothreads.js';
 import { capabilitiesCommand, hostnameCommand, nodeinfoCommand, uriCommand, versionCommand } from './host-info.js';
+import { iothreadaddCommand, iothreaddelCommand, iothreadinfoCommand, iothreadpinCommand, iothreadsetCommand } from './iothreads.js';
 import {
   destroyCommand,
   rebootCommand,
@@ -38,18 +39,19 @@ import { setmaxmemCommand, setmemCommand, setvcpusCommand } from './memory-vcpus
 import { restoreCommand, saveCommand } from './save-restore.js';
 import { schedinfoCommand } from './schedinfo.js';
 import { cd, connect, echo, exit, pwd, quit } from './shell-builtins.js';
-import { vcpucountCommand } from './vcpu-count.js';
-import { emulatorpinCommand, vcpuinfoCommand, vcpupinCommand } from './vcpu-pin.js';
 import { snapshotCreateAsCommand, snapshotCreateCommand } from './snapshot-create.js';
 import { snapshotCurrentCommand, snapshotDumpxmlCommand, snapshotInfoCommand, snapshotParentCommand } from './snapshot-info.js';
 import { snapshotListCommand } from './snapshot-list.js';
 import { snapshotDeleteCommand, snapshotRevertCommand } from './snapshot-revert-delete.js';
+import { vcpucountCommand } from './vcpu-count.js';
+import { emulatorpinCommand, vcpuinfoCommand, vcpupinCommand } from './vcpu-pin.js';
 
 /** Every command. Built on first use (help.ts imports this module); allCommands() puts it in virsh 9's order. */
 const buildTable = (): readonly CommandDef[] => [
   attachDeviceCommand,
   attachDiskCommand,
   autostartCommand,
+  blkiotuneCommand,
   cpuStatsCommand,
   createCommand,
   defineCommand,

@@ -1,12 +1,12 @@
 // DomainConfig -> <domain>: the top-level elements in libvirt's order.
 import type { DomainConfig, DomainFeatures } from '../model/domain.js';
-import { DOMAIN_FEATURE_NAMES } from '../model/domain.js';
+import { CLOCK_BASES, CLOCK_OFFSETS, DOMAIN_FEATURE_NAMES, DOMAIN_TYPES, LIFECYCLE_ACTIONS, TIMER_MODES, TIMER_NAMES, TIMER_TICK_POLICIES, TIMER_TRACKS, VCPU_PLACEMENTS, XEN_PASSTHROUGH_MODES } from '../model/domain.js';
+import { formatBlkiotune } from './format-blkiotune.js';
 import { formatCputune, formatIOThreads } from './format-cputune.js';
 import { formatDevices } from './format-devices.js';
 import { formatOs } from './format-os.js';
 import { yesNo } from './values.js';
 import type { XmlWriter } from './xml-writer.js';
-import { CLOCK_BASES, CLOCK_OFFSETS, DOMAIN_TYPES, LIFECYCLE_ACTIONS, TIMER_MODES, TIMER_NAMES, TIMER_TICK_POLICIES, TIMER_TRACKS, VCPU_PLACEMENTS, XEN_PASSTHROUGH_MODES } from '../model/domain.js';
 
 export function formatDomain(out: XmlWriter, config: DomainConfig): void {
   for (const field of ['type', 'name', 'memory', 'currentMemory', 'vcpu', 'os', 'clock', 'onPoweroff', 'onReboot', 'onCrash', 'devices'] as const) {
@@ -31,6 +31,7 @@ export function formatDomain(out: XmlWriter, config: DomainConfig): void {
       }
       out.text('memory', config.memory, [['unit', 'KiB']]);
       out.text('currentMemory', config.currentMemory, [['unit', 'KiB']]);
+      formatBlkiotune(out, config);
       out.text('vcpu', config.vcpu.count, [
         ['placement', out.oneOf('vcpu.placement', config.vcpu.placement, VCPU_PLACEMENTS)],
         ['cpuset', config.vcpu.cpuset],

@@ -71,6 +71,28 @@ export interface CputuneConfig {
   emulatorpin?: string;
 }
 
+/** One `<blkiotune><device>`: a host block device's I/O limits; 0 is "not set" (libvirt writes only the others). */
+export interface BlkioDeviceConfig {
+  /** `<path>`: the host device, unique within `<blkiotune>`. */
+  path: string;
+  /** `<weight>` */
+  weight: number;
+  /** `<read_iops_sec>` */
+  readIopsSec: number;
+  /** `<write_iops_sec>` */
+  writeIopsSec: number;
+  /** `<read_bytes_sec>`: up to 2^64-1, hence a bigint. */
+  readBytesSec: bigint;
+  /** `<write_bytes_sec>` */
+  writeBytesSec: bigint;
+}
+
+/** `<blkiotune>`: the domain's block I/O weight (0: not set) and per-device limits, in document order. */
+export interface BlkiotuneConfig {
+  weight: number;
+  devices: BlkioDeviceConfig[];
+}
+
 /**
  * `<maxMemory slots='…' unit='KiB'>`: the memory hotplug ceiling (later
  * libvirt). The 0.2.x test-driver files carry a `<maxMemory>` without slots
@@ -235,6 +257,8 @@ export interface DomainConfig {
   memory: number;
   /** `<currentMemory>`: memory at boot, KiB; the parser defaults it to `memory`. */
   currentMemory: number;
+  /** `<blkiotune>`; absent when the document has none. */
+  blkiotune?: BlkiotuneConfig;
   vcpu: VcpuConfig;
   /** `<iothreads>` / `<iothreadids>`: the IOThreads in libvirt's order (explicit ids first, then filled ones); absent when none. */
   iothreadIds?: IOThreadIdConfig[];

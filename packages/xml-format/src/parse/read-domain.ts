@@ -3,12 +3,13 @@ import type { DomainConfig, DomainType, LifecycleAction, MaxMemoryConfig, VcpuCo
 import { DOMAIN_TYPES, LIFECYCLE_ACTIONS, VCPU_PLACEMENTS } from '../model/domain.js';
 import { canonicalUuid } from '../values/uuid.js';
 import type { ElementReader } from './element-reader.js';
+import { readBlkiotune } from './read-blkiotune.js';
 import { readClock } from './read-clock.js';
 import { readCpuset } from './read-cpuset.js';
 import { readCputune } from './read-cputune.js';
-import { readIOThreads } from './read-iothreads.js';
 import { readDevices } from './read-devices.js';
 import { readFeatures } from './read-features.js';
+import { readIOThreads } from './read-iothreads.js';
 import { readMemorySize } from './read-memory-size.js';
 import { readOs } from './read-os.js';
 
@@ -54,6 +55,8 @@ export function readDomain(domain: ElementReader): DomainConfig {
   if (bootloaderArgs !== undefined) config.bootloaderArgs = bootloaderArgs;
   const features = domain.child('features');
   if (features !== undefined) config.features = readFeatures(features);
+  const blkiotune = readBlkiotune(domain);
+  if (blkiotune !== undefined) config.blkiotune = blkiotune;
   const iothreadIds = readIOThreads(domain);
   if (iothreadIds !== undefined) config.iothreadIds = iothreadIds;
   const cputune = readCputune(domain, config.vcpu.count, iothreadIds ?? []);

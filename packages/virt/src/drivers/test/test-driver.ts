@@ -3,10 +3,7 @@
 import { promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
 import { formatUuid, uuidEquals } from '@libvirt-ts/xml-format';
-import type { DomainEventSink, DomainRef, Driver, DriverStatsRecord } from '../../driver.js';
 import {
-  DomainSnapshotListFlags,
-  DomainSnapshotXMLFlags,
   DomainEventDefinedDetail,
   DomainEventResumedDetail,
   DomainEventStartedDetail,
@@ -17,6 +14,8 @@ import {
   DomainMemoryModFlags,
   DomainModificationImpact,
   DomainSaveRestoreFlags,
+  DomainSnapshotListFlags,
+  DomainSnapshotXMLFlags,
   DomainState,
   DomainVcpuFlags,
   DomainXMLFlags,
@@ -24,6 +23,8 @@ import {
   RunningReason,
   ShutoffReason,
 } from '../../constants.js';
+import type { DomainEventSink, DomainRef, Driver, DriverStatsRecord } from '../../driver.js';
+import { VirtError } from '../../errors/virt-error.js';
 import type {
   DomainBlockInfo,
   DomainControlInfo,
@@ -41,25 +42,25 @@ import type {
   TypedParameter,
 } from '../../types.js';
 import { blockInfo } from './block-info.js';
-import { memoryStats } from './memory-stats.js';
-import { domainStats, passesFilters, statsGroups } from './domain-stats.js';
-import { getMetadata, setMetadata } from './metadata.js';
-import { VirtError } from '../../errors/virt-error.js';
-import { formatDefinition } from './format-definition.js';
 import { formatTestCapabilities } from './capabilities.js';
-import { encodeSaveImage, readSaveImage } from './save-image.js';
-import { setMemory, setVcpus } from './resource-changes.js';
-import { cpuStats } from './test-cpu-stats.js';
-import { addIOThread, delIOThread, iothreadInfo, pinIOThread, setIOThreadParams } from './test-iothreads.js';
-import { checkSchedulerParameters, schedulerParameters, TEST_SCHEDULER } from './test-scheduler.js';
-import { controlInfo, emulatorPinInfo, pinEmulator, pinVcpu, vcpuPinInfo, vcpus, vcpusFlags } from './test-vcpus.js';
-import { checkFlags, notRunning, systemError, testError } from './test-errors.js';
-import { type TestDomain, isActive, persistentDef } from './test-domain-list.js';
-import type { TestNode } from './test-node.js';
+import { domainStats, passesFilters, statsGroups } from './domain-stats.js';
+import { formatDefinition } from './format-definition.js';
+import { memoryStats } from './memory-stats.js';
+import { getMetadata, setMetadata } from './metadata.js';
 import { parseDefinition } from './parse-definition.js';
-import { checkIllegalChars } from './xml-parse-error.js';
-import { createSnapshot, deleteSnapshot, findSnapshot, revertToSnapshot, snapshotXml, type SnapshotHost } from './test-snapshots.js';
+import { setMemory, setVcpus } from './resource-changes.js';
+import { encodeSaveImage, readSaveImage } from './save-image.js';
 import type { TestSnapshot } from './snapshot-tree.js';
+import { blkioParameters, checkBlkioParameters, setBlkioParameters } from './test-blkio.js';
+import { cpuStats } from './test-cpu-stats.js';
+import { isActive, persistentDef, type TestDomain } from './test-domain-list.js';
+import { checkFlags, notRunning, systemError, testError } from './test-errors.js';
+import { addIOThread, delIOThread, iothreadInfo, pinIOThread, setIOThreadParams } from './test-iothreads.js';
+import type { TestNode } from './test-node.js';
+import { checkSchedulerParameters, schedulerParameters, TEST_SCHEDULER } from './test-scheduler.js';
+import { createSnapshot, deleteSnapshot, findSnapshot, revertToSnapshot, type SnapshotHost, snapshotXml } from './test-snapshots.js';
+import { controlInfo, emulatorPinInfo, pinEmulator, pinVcpu, vcpuPinInfo, vcpus, vcpusFlags } from './test-vcpus.js';
+import { checkIllegalChars } from './xml-parse-error.js';
 
 /**
  * libvirt 9's test driver over one TestNode: every entry point with its state rules and messages.
@@ -413,6 +414,15 @@ export class TestDriver implements Driver {
 
   async domainSetMetadata(ref: DomainRef, type: number, metadata: string | null, _key: string | null, _uri: string | null, flags: number): Promise<void> {
     setMetadata(this.#find(ref), type, metadata, flags);
+  }
+
+  async domainGetBlkioParameters(ref: DomainRef, flags: number): Promise<TypedParameter[]> {
+    return blkioParameters(this.#find(ref), flags);
+  }
+
+  async domainSetBlkioParameters(ref: DomainRef, params: TypedParameter[], flags: number): Promise<void> {
+    checkBlkioParameters(params, flags);
+    setBlkioParameters(this.#find(ref), params, flags);
   }
 
   /** testConnectGetAllDomainStats: the given domains (or every domain, listed as listAllDomains) the filters keep. */

@@ -9,8 +9,8 @@ import {
 } from '@libvirt-ts/xml-format';
 import { ERROR_CODE_TABLE, type ErrorCodeName } from '../../errors/error-codes.js';
 import { VirtError } from '../../errors/virt-error.js';
-import { hugeTextCursor } from '../../xml/libxml-file-chunks.js';
 import { formatLibxmlError } from '../../xml/libxml-error-text.js';
+import { hugeTextCursor } from '../../xml/libxml-file-chunks.js';
 
 /**
  * How libvirt's libxml2 gets the document: a definition from memory (any text run passes, as libxml2
@@ -117,6 +117,8 @@ const LIBVIRT9_WORDING: ReadonlyArray<(e: XmlFormatError) => VirtError | undefin
     e.path?.startsWith('/domain/cputune/') === true && e.path.includes('pin') && (e.reason === 'DUPLICATE' || e.reason === 'MISSING_ATTRIBUTE') && !e.detail.startsWith('only one') && !e.detail.startsWith('Missing required')
       ? detailed('INTERNAL_ERROR', e.detail)
       : undefined,
+  // <blkiotune>'s missing per-device path and duplicate paths carry their own text.
+  (e) => (e.code === 'CONFIG_UNSUPPORTED' && e.path?.startsWith('/domain/blkiotune') === true ? detailed('CONFIG_UNSUPPORTED', e.detail) : undefined),
   (e) => (e.code === 'CONFIG_UNSUPPORTED' && e.reason === 'INVALID_VALUE' ? detailed('CONFIG_UNSUPPORTED', e.detail) : undefined),
   // NO_TARGET's value is the disk's source, which libvirt names.
   (e) => (e.code === 'NO_TARGET' ? new VirtError({ code: 'NO_TARGET', domain: 'XML', ...(e.value === undefined ? {} : { info: e.value }) }) : undefined),
