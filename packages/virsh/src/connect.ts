@@ -1,6 +1,6 @@
+import type { ConnectAuth, Connection } from '@libvirt-ts/virt';
 import { VirshError } from './errors.js';
 import { configuredDefaultUri, libvirtConfPath } from './libvirt-conf.js';
-import type { ConnectAuth, Connection } from '@libvirt-ts/virt';
 
 /** The URI used when none is named: LIBVIRT_DEFAULT_URI, else libvirt.conf's uri_default, else xen:/// on a Xen host. */
 export function defaultUri(

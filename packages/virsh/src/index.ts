@@ -1,10 +1,10 @@
 export type { CommandDef, OptionDef, OptionType } from './commands/command.js';
 export { allCommands, commandByName } from './commands/table.js';
-export { VirshError } from './errors.js';
 export type { VirshErrorCode } from './errors.js';
-export { ArgvTokens, ScriptTokens } from './parse/tokens.js';
-export type { Token, TokenSource } from './parse/tokens.js';
-export { parseCommands } from './parse/parse-commands.js';
+export { VirshError } from './errors.js';
 export { formatTable } from './output/table.js';
-export { runVirsh } from './virsh.js';
+export { parseCommands } from './parse/parse-commands.js';
+export type { Token, TokenSource } from './parse/tokens.js';
+export { ArgvTokens, ScriptTokens } from './parse/tokens.js';
 export type { VirshIO } from './virsh.js';
+export { runVirsh } from './virsh.js';

@@ -1,7 +1,7 @@
+import type { ConnectAuth, Connection } from '@libvirt-ts/virt';
 import { openConnection } from './connect.js';
 import { errorMessage, failedBecause, VirshError } from './errors.js';
 import type { Output } from './output/output.js';
-import type { ConnectAuth, Connection } from '@libvirt-ts/virt';
 
 /** virshConnect's keepalive when -k and -K are not given. */
 const DEFAULT_KEEPALIVE_INTERVAL = 5;

@@ -1,5 +1,5 @@
 import type { ConformanceCase } from './conformance-cases.js';
-import { TEST_DEFAULT_ARGS as T, testDefaultScript as script } from './conformance-harness.js';
+import { testDefaultScript as script, TEST_DEFAULT_ARGS as T } from './conformance-harness.js';
 
 /**
  * Conformance cases for the commands virsh users reach for daily on a host (issue 17): autostart,

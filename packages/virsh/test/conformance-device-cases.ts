@@ -1,5 +1,5 @@
 import type { ConformanceCase } from './conformance-cases.js';
-import { TEST_DEFAULT_ARGS as T, testDefaultScript as script } from './conformance-harness.js';
+import { testDefaultScript as script, TEST_DEFAULT_ARGS as T } from './conformance-harness.js';
 
 /**
  * Conformance cases for the device commands (attach-disk, detach-disk, domblklist), beyond
@@ -39,6 +39,8 @@ export const DEVICE_CASES: ConformanceCase[] = [
   { name: 'attach-disk-wwn-malformed', args: script('attach-disk test /a vdb --print-xml --wwn zz; attach-disk test /a vdb --print-xml --wwn 5000c50015ea71a') },
   { name: 'attach-disk-block-device-guess', args: script('attach-disk test /dev/null vdb --print-xml; attach-disk test /dev/loop0 vdb --print-xml; attach-disk test /dev/loop0 vdb --print-xml --driver file') },
   { name: 'attach-disk-address-edge', args: script('attach-disk test /a vdb --print-xml --address pci:0x12.-1.3.4; attach-disk test /a vdb --print-xml --address pci:12.1.3; attach-disk test /a vdb --print-xml --address pci:fffffffff.1.3.4; attach-disk test /a vdb --print-xml --address pci:0x1f.+2.0X3.4; attach-disk test /a hdb --print-xml --address ide:1.2.18446744073709551615; attach-disk test /a xvdb --print-xml --address usb:1.2') },
+  // --shareable is virsh's alias of --mode shareable: a second --mode is "already seen".
+  { name: 'attach-disk-shareable-alias', args: script('attach-disk test /a vdb --print-xml --shareable; attach-disk test /a vdb --print-xml --shareable --mode readonly') },
   { name: 'attach-disk-scope-exclusive', args: script('attach-disk test /a vdb --persistent --current; attach-disk test /a vdb --live --current; attach-disk test /a vdb --config --current') },
   { name: 'attach-disk-host-options', args: script('attach-disk test /a vdb --print-xml --source-host-name h; attach-disk test /a vdb --print-xml --sourcetype network --source-protocol nbd --source-host-name h --source-host-transport unix --source-host-socket /s') },
   { name: 'attach-disk-not-supported', args: script('attach-disk test /a vdb; attach-disk test /a vdb --config; attach-disk test /a vdb --persistent; attach-disk test /a vdb --current; attach-disk nosuch /a vdb') },

@@ -1,5 +1,5 @@
 import type { ConformanceCase } from './conformance-cases.js';
-import { NO_DAEMON, TEST_DEFAULT_ARGS as T, testDefaultScript as script } from './conformance-harness.js';
+import { NO_DAEMON, testDefaultScript as script, TEST_DEFAULT_ARGS as T } from './conformance-harness.js';
 
 /** Cases that once differed from virsh 9 (issue 17's list), each kept beside virsh 9 from now on. */
 

@@ -1,6 +1,6 @@
 import type { ConformanceCase } from './conformance-cases.js';
+import { testDefaultScript as script, TEST_DEFAULT_ARGS as T } from './conformance-harness.js';
 import { VCPUPIN_IN } from './libvirt-virsh-cases.js';
-import { TEST_DEFAULT_ARGS as T, testDefaultScript as script } from './conformance-harness.js';
 
 /**
  * Conformance cases for the CPU and IOThread commands (vcpucount, vcpuinfo, vcpupin, emulatorpin,

@@ -29,8 +29,6 @@ export const PENDING: readonly string[] = [
   'checkpoint-dumpxml',
   'checkpoint-info',
   'checkpoint-list',
-  'echo --hi',
-  'echo --str',
   'pool-define-as',
   'qemu-monitor-command',
   'self-test',

@@ -154,7 +154,7 @@ export const attachDiskCommand: CommandDef = {
     stringOption('cache', 'cache mode of disk device'),
     stringOption('io', 'io policy of disk device'),
     stringOption('type', 'target device type'),
-    stringOption('mode', 'mode of device reading and writing'),
+    { ...stringOption('mode', 'mode of device reading and writing'), aliases: [{ name: 'shareable', value: 'shareable' }] },
     stringOption('sourcetype', 'type of source (block|file|network)'),
     stringOption('serial', 'serial of disk device'),
     stringOption('wwn', 'wwn of disk device'),

@@ -1,5 +1,5 @@
-import type { CommandOptions } from '../parse/command-options.js';
 import type { GroupName } from '../help/virsh9-commands.js';
+import type { CommandOptions } from '../parse/command-options.js';
 import type { Session } from '../session.js';
 
 /**
@@ -10,6 +10,16 @@ export type OptionType = 'bool' | 'string' | 'number' | 'data' | 'argv';
 
 /** What tab completion offers for an option's value. */
 export type Completer = 'domain' | 'active-domain' | 'inactive-domain' | 'file' | 'command' | 'shutdown-mode';
+
+/**
+ * Another spelling of an option, as virsh's VSH_OT_ALIAS entries: accepted by the parser,
+ * left out of help and completion.
+ */
+export interface OptionAlias {
+  name: string;
+  /** The value the alias stands for (virsh's "target=value"): `echo --hi` is `echo --string hello`. */
+  value?: string;
+}
 
 /** One option of a command, as virsh's vshCmdOptDef. */
 export interface OptionDef {
@@ -25,6 +35,8 @@ export interface OptionDef {
   completer?: Completer;
   /** Ours, not virsh 9's (such as --json): left out of `help` so it stays byte-identical. */
   extension?: boolean;
+  /** Other spellings virsh 9 accepts for this option. */
+  aliases?: readonly OptionAlias[];
 }
 
 export interface CommandContext {

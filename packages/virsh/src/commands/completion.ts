@@ -1,9 +1,9 @@
-import { ConnectListAllDomainsFlags } from '@libvirt-ts/virt/constants';
 import { readdirSync } from 'node:fs';
+import { ConnectListAllDomainsFlags } from '@libvirt-ts/virt/constants';
 import { failed, silentFailure } from '../errors.js';
 import { bashCompletion, zshCompletion } from '../extras/completion-script.js';
-import { complete } from '../shell/completer.js';
 import type { Session } from '../session.js';
+import { complete } from '../shell/completer.js';
 import type { CommandDef } from './command.js';
 import { allCommands, commandByName } from './table.js';
 

@@ -1,5 +1,5 @@
-import { formatCpuBitmap, parseCpuBitmap } from '@libvirt-ts/xml-format';
 import type { Connection } from '@libvirt-ts/virt';
+import { formatCpuBitmap, parseCpuBitmap } from '@libvirt-ts/xml-format';
 import { VirshError } from '../errors.js';
 
 /** virshParseCPUList reads a cpulist into a bitmap of this many CPUs. */

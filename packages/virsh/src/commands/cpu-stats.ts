@@ -1,5 +1,5 @@
-import { DomainCPUStatsField, TypedParameterType } from '@libvirt-ts/virt/constants';
 import type { Domain, TypedParameter } from '@libvirt-ts/virt';
+import { DomainCPUStatsField, TypedParameterType } from '@libvirt-ts/virt/constants';
 import { failed, failedBecause } from '../errors.js';
 import type { CommandDef } from './command.js';
 import { domainOption } from './common-options.js';

@@ -1,6 +1,6 @@
-import { DomainMetadataType, DomainModificationImpact, DomainXMLFlags } from '@libvirt-ts/virt/constants';
 import type { Domain } from '@libvirt-ts/virt';
 import { VirtError } from '@libvirt-ts/virt';
+import { DomainMetadataType, DomainModificationImpact, DomainXMLFlags } from '@libvirt-ts/virt/constants';
 import { failedBecause } from '../errors.js';
 import type { CommandDef } from './command.js';
 import { domainOption } from './common-options.js';

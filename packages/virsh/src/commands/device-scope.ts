@@ -1,5 +1,5 @@
-import { DomainDeviceModifyFlags } from '@libvirt-ts/virt/constants';
 import type { Domain } from '@libvirt-ts/virt';
+import { DomainDeviceModifyFlags } from '@libvirt-ts/virt/constants';
 import type { CommandContext, OptionDef } from './command.js';
 
 /** --persistent --config --live --current of the device commands, in virsh 9's order. */

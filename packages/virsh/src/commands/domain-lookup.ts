@@ -1,7 +1,7 @@
+import type { Domain } from '@libvirt-ts/virt';
 import { VirshError } from '../errors.js';
 import { parseInt32 } from '../parse/numbers.js';
 import { DebugLevel } from '../session.js';
-import type { Domain } from '@libvirt-ts/virt';
 import type { CommandContext } from './command.js';
 
 /** Which ways a command lets the user name a domain (virsh's VIRSH_BYID/BYUUID/BYNAME). */

@@ -1,4 +1,5 @@
 import { DomainState } from '@libvirt-ts/virt/constants';
+
 /** virsh 9's words for a domain state (virshDomainStateToString). */
 const STATE_NAMES = ['no state', 'running', 'idle', 'paused', 'in shutdown', 'shut off', 'crashed', 'pmsuspended'];
 

@@ -1,6 +1,6 @@
+import type { Domain } from '@libvirt-ts/virt';
 import { printJson } from '../output/json.js';
 import { DebugLevel } from '../session.js';
-import type { Domain } from '@libvirt-ts/virt';
 import type { CommandDef } from './command.js';
 import { domainOption, JSON_OPTION } from './common-options.js';
 import { lookupDomain } from './domain-lookup.js';

@@ -1,5 +1,5 @@
-import { ConnectGetAllDomainStatsFlags as F, DomainStatsTypes as S, TypedParameterType } from '@libvirt-ts/virt/constants';
 import type { Domain, DomainStatsRecord, TypedParameter } from '@libvirt-ts/virt';
+import { ConnectGetAllDomainStatsFlags as F, DomainStatsTypes as S, TypedParameterType } from '@libvirt-ts/virt/constants';
 import type { CommandDef, OptionDef } from './command.js';
 import { lookupDomainBy } from './domain-lookup.js';
 

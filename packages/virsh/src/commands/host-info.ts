@@ -1,7 +1,7 @@
+import type { Connection } from '@libvirt-ts/virt';
 import { failed, failedBecause } from '../errors.js';
 import { formatVersion, LIBVIRT_VERSION } from '../libvirt-version.js';
 import { printJson } from '../output/json.js';
-import type { Connection } from '@libvirt-ts/virt';
 import type { CommandDef } from './command.js';
 import { JSON_OPTION } from './common-options.js';
 

@@ -1,5 +1,5 @@
-import { DomainIOThreadField, TypedParameterType } from '@libvirt-ts/virt/constants';
 import type { TypedParameter } from '@libvirt-ts/virt';
+import { DomainIOThreadField, TypedParameterType } from '@libvirt-ts/virt/constants';
 import { failed, failedBecause } from '../errors.js';
 import { formatTable } from '../output/table.js';
 import type { CommandContext, CommandDef, OptionDef } from './command.js';

@@ -1,6 +1,6 @@
+import type { Domain } from '@libvirt-ts/virt';
 import { DomainRebootFlagValues } from '@libvirt-ts/virt/constants';
 import { errorMessage, failed, failedBecause } from '../errors.js';
-import type { Domain } from '@libvirt-ts/virt';
 import type { CommandContext, CommandDef, OptionDef } from './command.js';
 import { domainOption } from './common-options.js';
 import { type LookupWays, lookupDomain } from './domain-lookup.js';

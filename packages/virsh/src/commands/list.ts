@@ -1,7 +1,7 @@
+import type { Domain } from '@libvirt-ts/virt';
 import { ConnectListAllDomainsFlags, DomainState } from '@libvirt-ts/virt/constants';
 import { printJson } from '../output/json.js';
 import { formatTable } from '../output/table.js';
-import type { Domain } from '@libvirt-ts/virt';
 import type { CommandDef, OptionDef } from './command.js';
 import { JSON_OPTION } from './common-options.js';
 import { stateName } from './domain-state.js';

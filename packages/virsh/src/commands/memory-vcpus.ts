@@ -1,6 +1,6 @@
+import { type Domain, VirtError } from '@libvirt-ts/virt';
 import { DomainMemoryModFlags, DomainVcpuFlags } from '@libvirt-ts/virt/constants';
 import { failed, failedBecause } from '../errors.js';
-import { type Domain, VirtError } from '@libvirt-ts/virt';
 import type { CommandContext, CommandDef } from './command.js';
 import { domainOption, SCOPE_OPTIONS } from './common-options.js';
 import { lookupDomain } from './domain-lookup.js';
@@ -46,7 +46,11 @@ function memoryCommand(spec: MemorySpec): CommandDef {
     group: 'domain',
     summary: spec.summary,
     description: spec.description,
-    options: [domainOption(), { name: 'size', type: 'number', required: true, help: spec.sizeHelp }, ...SCOPE_OPTIONS],
+    options: [
+      domainOption(),
+      { name: 'size', type: 'number', required: true, help: spec.sizeHelp, aliases: [{ name: 'kilobytes' }] },
+      ...SCOPE_OPTIONS,
+    ],
     async run(ctx) {
       const { domain } = await lookupDomain(ctx);
       const flags = scopeFlags(ctx);

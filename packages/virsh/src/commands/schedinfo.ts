@@ -1,5 +1,5 @@
-import { TypedParameterFlags, TypedParameterType } from '@libvirt-ts/virt/constants';
 import { type TypedParameter, VirtError } from '@libvirt-ts/virt';
+import { TypedParameterFlags, TypedParameterType } from '@libvirt-ts/virt/constants';
 import { failed } from '../errors.js';
 import type { CommandContext, CommandDef } from './command.js';
 import { domainOption } from './common-options.js';

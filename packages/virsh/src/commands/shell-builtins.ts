@@ -62,7 +62,12 @@ export const echo: CommandDef = {
     { name: 'xml', type: 'bool', help: 'escape for XML use' },
     { name: 'split', type: 'bool', help: "split each argument on ','; ',,' is an escape sequence" },
     { name: 'err', type: 'bool', help: 'output to stderr' },
-    { name: 'string', type: 'argv', help: 'arguments to echo' },
+    {
+      name: 'string',
+      type: 'argv',
+      help: 'arguments to echo',
+      aliases: [{ name: 'str' }, { name: 'hi', value: 'hello' }],
+    },
   ],
   async run({ options, session }) {
     options.exclusive('shell', 'xml');

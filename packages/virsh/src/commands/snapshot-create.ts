@@ -1,5 +1,5 @@
-import { DomainSnapshotCreateFlags } from '@libvirt-ts/virt/constants';
 import type { Domain } from '@libvirt-ts/virt';
+import { DomainSnapshotCreateFlags } from '@libvirt-ts/virt/constants';
 import { failed } from '../errors.js';
 import { escapeXml } from '../output/vir-buffer.js';
 import { readXmlFile } from '../read-file.js';

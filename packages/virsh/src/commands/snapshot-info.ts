@@ -3,9 +3,9 @@ import { failed } from '../errors.js';
 import type { CommandDef } from './command.js';
 import { domainOption } from './common-options.js';
 import { lookupDomain } from './domain-lookup.js';
-import { rejectUnsupported } from './unsupported.js';
 import { currentOption, lookupSnapshot, snapshotNameOption } from './snapshot-lookup.js';
 import { snapshotFields } from './snapshot-xml-fields.js';
+import { rejectUnsupported } from './unsupported.js';
 
 const SECURITY_INFO = { name: 'security-info', type: 'bool', help: 'include security sensitive information in XML dump' } as const;
 

@@ -1,5 +1,5 @@
-import { DomainSnapshotListFlags } from '@libvirt-ts/virt/constants';
 import type { Domain, DomainSnapshot } from '@libvirt-ts/virt';
+import { DomainSnapshotListFlags } from '@libvirt-ts/virt/constants';
 import { failed } from '../errors.js';
 import { formatTable } from '../output/table.js';
 import type { CommandDef } from './command.js';

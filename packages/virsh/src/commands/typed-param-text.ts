@@ -1,5 +1,5 @@
-import { TypedParameterType } from '@libvirt-ts/virt/constants';
 import type { TypedParameter } from '@libvirt-ts/virt';
+import { TypedParameterType } from '@libvirt-ts/virt/constants';
 
 /** vshGetTypedParamValue: a parameter's value as virsh prints it (%d, %u, %lld, %llu, %f, yes/no, the string). */
 export function typedParamText(param: TypedParameter): string {

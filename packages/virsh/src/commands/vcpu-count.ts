@@ -1,5 +1,5 @@
-import { DomainModificationImpact, DomainVcpuFlags, DomainXMLFlags } from '@libvirt-ts/virt/constants';
 import { type Domain, VirtError } from '@libvirt-ts/virt';
+import { DomainModificationImpact, DomainVcpuFlags, DomainXMLFlags } from '@libvirt-ts/virt/constants';
 import { parseXml } from '@libvirt-ts/xml-format';
 import { VirshError } from '../errors.js';
 import type { CommandDef } from './command.js';

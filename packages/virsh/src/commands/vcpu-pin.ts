@@ -1,5 +1,5 @@
-import { DomainModificationImpact, DomainState, DomainVcpuFlags, VcpuState } from '@libvirt-ts/virt/constants';
 import type { DomainVcpus } from '@libvirt-ts/virt';
+import { DomainModificationImpact, DomainState, DomainVcpuFlags, VcpuState } from '@libvirt-ts/virt/constants';
 import { failed } from '../errors.js';
 import { formatTable } from '../output/table.js';
 import type { CommandDef } from './command.js';

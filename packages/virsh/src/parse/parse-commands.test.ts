@@ -63,6 +63,18 @@ describe('parseCommands', () => {
     expect(parseErrorLines('list --all --all')).toEqual(['option --all already seen']);
   });
 
+  it("takes an option's aliases as the option, and an alias with a value as option and value", () => {
+    expect(parse('echo --str a --hi; setmem t --kilobytes=5; attach-disk t /a vdb --shareable')).toEqual([
+      ['echo', { string: ['a', 'hello'] }],
+      ['setmem', { domain: 't', size: '5' }],
+      ['attach-disk', { domain: 't', source: '/a', target: 'vdb', mode: 'shareable' }],
+    ]);
+    // Errors after the alias is resolved name the option it stands for, as virsh 9's do.
+    expect(parseErrorLines('echo --hi=x')).toEqual(["invalid '=' after option --hi"]);
+    expect(parseErrorLines('echo --str')).toEqual(['expected syntax: --string <string>']);
+    expect(parseErrorLines('setmem t --size 1 --kilobytes 2')).toEqual(['option --size already seen']);
+  });
+
   it('stops at the first error anywhere in the script', () => {
     expect(parseErrorLines('list; suspend test; frob; list --bogus')).toEqual(["unknown command: 'frob'"]);
   });

@@ -1,4 +1,4 @@
-import type { CommandDef, OptionDef } from '../commands/command.js';
+import type { CommandDef, OptionAlias, OptionDef } from '../commands/command.js';
 import { parseError, VirshError } from '../errors.js';
 import type { OptionValue } from './command-options.js';
 import type { TokenSource } from './tokens.js';
@@ -15,8 +15,15 @@ const HELP_OPTION: OptionDef = { name: 'help', type: 'bool', help: 'print help f
 const isAlphanumeric = (ch: string | undefined) =>
   ch !== undefined && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'));
 
+/** What an option name on the command line stands for: an option, maybe through an alias. */
+interface NamedOption {
+  opt: OptionDef;
+  alias?: OptionAlias;
+}
+
 interface OptionIndex {
-  byName: Map<string, OptionDef>;
+  /** Options and their aliases by the names the command line may use. */
+  byName: Map<string, NamedOption>;
   /** The options a bare word can fill, in declaration order (virsh's opts_need_arg). */
   positional: OptionDef[];
 }
@@ -28,7 +35,12 @@ function indexOf(def: CommandDef): OptionIndex {
   let index = indexes.get(def);
   if (!index) {
     index = {
-      byName: new Map(def.options.map((o) => [o.name, o])),
+      byName: new Map(
+        def.options.flatMap((opt) => [
+          [opt.name, { opt }] as const,
+          ...(opt.aliases ?? []).map((alias) => [alias.name, { opt, alias }] as const),
+        ]),
+      ),
       positional: def.options.filter((o) => o.type !== 'bool' && !o.namedOnly),
     };
     indexes.set(def, index);
@@ -87,12 +99,18 @@ function parseOneCommand(
     if (!dataOnly && word.startsWith('--') && isAlphanumeric(word[2])) {
       const eq = word.indexOf('=');
       const name = eq < 0 ? word.slice(2) : word.slice(2, eq);
-      const inline = eq < 0 ? undefined : word.slice(eq + 1);
-      const opt = name === 'help' ? HELP_OPTION : index?.byName.get(name);
-      if (!opt) {
+      let inline = eq < 0 ? undefined : word.slice(eq + 1);
+      const named = name === 'help' ? { opt: HELP_OPTION } : index?.byName.get(name);
+      if (!named) {
         // `help` ignores options it does not know.
         if (def.name === 'help') continue;
         throw parseError(`command '${def.name}' doesn't support option --${name}`, def.name);
+      }
+      const { opt, alias } = named;
+      // An alias with a value is a whole option and value already (virsh's "string=hello").
+      if (alias?.value !== undefined) {
+        if (inline !== undefined) throw parseError(`invalid '=' after option --${alias.name}`, def.name);
+        inline = alias.value;
       }
       if (opt === HELP_OPTION) {
         if (inline !== undefined) throw parseError(`invalid '=' after option --help`, def.name);
