@@ -99,6 +99,9 @@ export const CASES: ConformanceCase[] = [
   // Option aliases (virsh's VSH_OT_ALIAS): --kilobytes is --size; errors name the option it stands for.
   { name: 'option-aliases', args: script('setmem test --kilobytes 524288; dominfo test; setmaxmem test --kilobytes=1048576; setmem test --size 1 --kilobytes 2') },
   { name: 'option-alias-errors', args: script('echo --hi=x; echo --str') },
+  { name: 'self-test', args: script('self-test; help self-test') },
+  { name: 'self-test-unknown-option', args: script('self-test --completers') },
+  { name: 'self-test-quiet', args: ['-q', ...T, 'self-test'] },
   { name: 'dominfo-quiet-missing', args: ['-q', ...T, 'dominfo', 'nosuchdomain'] },
   { name: 'list-quiet', args: ['-q', ...T, 'list', '--all'] },
   { name: 'echo', args: script('echo "a b" c; echo --shell "a b" "it\'s" plain; echo --xml "<a&b>" "q\'\\""; echo --split a,b,,c; echo --err oops; echo') },

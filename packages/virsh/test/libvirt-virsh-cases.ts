@@ -31,7 +31,6 @@ export const PENDING: readonly string[] = [
   'checkpoint-list',
   'pool-define-as',
   'qemu-monitor-command',
-  'self-test',
 ];
 
 /**

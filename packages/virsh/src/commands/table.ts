@@ -38,6 +38,7 @@ import { managedSaveCommand, managedSaveRemoveCommand } from './managed-save.js'
 import { setmaxmemCommand, setmemCommand, setvcpusCommand } from './memory-vcpus.js';
 import { restoreCommand, saveCommand } from './save-restore.js';
 import { schedinfoCommand } from './schedinfo.js';
+import { selfTestCommand } from './self-test.js';
 import { cd, connect, echo, exit, pwd, quit } from './shell-builtins.js';
 import { snapshotCreateAsCommand, snapshotCreateCommand } from './snapshot-create.js';
 import { snapshotCurrentCommand, snapshotDumpxmlCommand, snapshotInfoCommand, snapshotParentCommand } from './snapshot-info.js';
@@ -121,6 +122,7 @@ const buildTable = (): readonly CommandDef[] => [
   connect,
   completeCommand,
   completionCommand,
+  selfTestCommand,
 ];
 
 let table: readonly CommandDef[] | undefined;
