@@ -102,6 +102,11 @@ export const CASES: ConformanceCase[] = [
   { name: 'self-test', args: script('self-test; help self-test') },
   { name: 'self-test-unknown-option', args: script('self-test --completers') },
   { name: 'self-test-quiet', args: ['-q', ...T, 'self-test'] },
+  // qemu-monitor-command: libvirt-qemu's call answers NO_SUPPORT on every driver we have; virsh's own checks come first.
+  { name: 'qemu-monitor-command-errors', args: script('qemu-monitor-command test --hmp --pretty a; qemu-monitor-command test --hmp --return-value a; qemu-monitor-command nope a; qemu-monitor-command 1 --hmp info registers; qemu-monitor-command test --pretty --return-value a') },
+  { name: 'qemu-monitor-command-wrapping', args: script(`qemu-monitor-command test a '{}'; qemu-monitor-command test a '"x":1' '"y":2'; qemu-monitor-command test a ''; qemu-monitor-command test '{"execute":"x"}'; qemu-monitor-command test ''`) },
+  { name: 'qemu-monitor-command-pass-fds', args: script("qemu-monitor-command test --pass-fds x a; qemu-monitor-command test --pass-fds '' a; qemu-monitor-command test --pass-fds 1,,2 a; qemu-monitor-command test --pass-fds ' -3' a; qemu-monitor-command test --pass-fds 2147483648 a; qemu-monitor-command nope --pass-fds x a b") },
+  { name: 'qemu-monitor-command-readonly', args: ['-r', ...script('qemu-monitor-command test a; help qemu-monitor-command')] },
   { name: 'dominfo-quiet-missing', args: ['-q', ...T, 'dominfo', 'nosuchdomain'] },
   { name: 'list-quiet', args: ['-q', ...T, 'list', '--all'] },
   { name: 'echo', args: script('echo "a b" c; echo --shell "a b" "it\'s" plain; echo --xml "<a&b>" "q\'\\""; echo --split a,b,,c; echo --err oops; echo') },

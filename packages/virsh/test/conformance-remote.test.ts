@@ -48,6 +48,8 @@ const EXCLUDED: Record<string, string> = {
       'vcpu-commands-quiet',
     ].map((name) => [name, NOT_WIRED_TO_LIBVIRTD]),
   ),
+  'qemu-monitor-command-pass-fds':
+    "virsh 9's remote driver duplicates the --pass-fds descriptors before the call (\"Cannot duplicate FD -3\"); ours does not carry libvirt-qemu's protocol, so the call is NO_SUPPORT first",
   'define-text-10m-accepted': "a 10 MB definition passes libvirt's 4 MiB RPC string limit; the remote package words the refusal its own way (left for the remote driver)",
 };
 

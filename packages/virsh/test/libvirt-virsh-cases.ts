@@ -30,7 +30,6 @@ export const PENDING: readonly string[] = [
   'checkpoint-info',
   'checkpoint-list',
   'pool-define-as',
-  'qemu-monitor-command',
 ];
 
 /**

@@ -1,14 +1,13 @@
 import { resolve } from 'node:path';
-import { andThen } from './engine/and-then.js';
-import { listRefs } from './engine/list-refs.js';
-import { type ConnectionEngine, LIB_VERSION } from './engine/connection-engine.js';
+import { formatUuid, parseUuid } from '@libvirt-ts/xml-format';
 import { type Domain, refOfDomain } from './domain.js';
-import type { DriverStatsRecord } from './driver.js';
+import type { Answer, DomainRef, DriverStatsRecord } from './driver.js';
+import { andThen } from './engine/and-then.js';
+import { type ConnectionEngine, LIB_VERSION } from './engine/connection-engine.js';
+import { listRefs } from './engine/list-refs.js';
 import type { ErrorFunc } from './errors/error-reporting.js';
 import { VirtError } from './errors/virt-error.js';
 import type { DomainEvent, DomainEventsOptions, DomainInfo, DomainStatsRecord, NodeCPUMap, NodeInfo, SecurityModel } from './types.js';
-import type { Answer, DomainRef } from './driver.js';
-import { formatUuid, parseUuid } from '@libvirt-ts/xml-format';
 
 /** C's int and unsigned int bounds: keepalive's interval and count. */
 const INT_MIN = -0x8000_0000;

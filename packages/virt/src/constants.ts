@@ -77,6 +77,9 @@ export const DomainMemoryModFlags = { MEM_CURRENT: 0, MEM_LIVE: 1, MEM_CONFIG: 2
 /** virDomainDeviceModifyFlags (virDomainAttachDeviceFlags, virDomainDetachDeviceFlags). */
 export const DomainDeviceModifyFlags = { AFFECT_CURRENT: 0, AFFECT_LIVE: 1, AFFECT_CONFIG: 2, FORCE: 4 } as const;
 
+/** virDomainQemuMonitorCommandFlags (libvirt-qemu.h): HMP sends the command in the human monitor protocol. */
+export const DomainQemuMonitorCommandFlags = { DEFAULT: 0, HMP: 1 } as const;
+
 /** virDomainVcpuFlags (virDomainSetVcpusFlags). */
 export const DomainVcpuFlags = {
   VCPU_CURRENT: 0,

@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
+import { formatUuid } from '@libvirt-ts/xml-format';
+import { checkExclusiveFlags, checkMetadataArgs, checkOneDefFlags } from './api-arg-checks.js';
 import type { Connection } from './connection.js';
-import type { Answer, DomainRef, DriverMethod, DriverMethodArgs, DriverMethodResult } from './driver.js';
+import { DomainMemoryStatTags, DomainSaveRestoreFlags } from './constants.js';
 import { CALL_RULES } from './dispatch.js';
+import { type DomainSnapshot, newSnapshot } from './domain-snapshot.js';
+import type { Answer, DomainRef, DriverMethod, DriverMethodArgs, DriverMethodResult } from './driver.js';
 import type { ConnectionEngine } from './engine/connection-engine.js';
 import { VirtError } from './errors/virt-error.js';
-import { DomainMemoryStatTags, DomainSaveRestoreFlags } from './constants.js';
 import type {
   DomainBlockInfo,
   DomainControlInfo,
@@ -13,13 +16,11 @@ import type {
   DomainStateWithReason,
   DomainVcpus,
   IOThreadInfo,
+  QemuMonitorReply,
   SchedulerType,
   SecurityLabel,
   TypedParameter,
 } from './types.js';
-import { checkExclusiveFlags, checkMetadataArgs, checkOneDefFlags } from './api-arg-checks.js';
-import { formatUuid } from '@libvirt-ts/xml-format';
-import { type DomainSnapshot, newSnapshot } from './domain-snapshot.js';
 
 /** Hands the engine to the private constructor; only the connection's engine makes handles. */
 const constructing = Symbol('Domain');
@@ -176,6 +177,19 @@ export class Domain {
   /** virDomainDetachDeviceFlags: `flags` from DomainDeviceModifyFlags. */
   detachDeviceFlags(xml: string, flags: number): Promise<void> {
     return this.#call('domainDetachDeviceFlags', this.#ref, xml, flags);
+  }
+
+  /**
+   * virDomainQemuMonitorCommand (libvirt-qemu): sends `cmd` to the QEMU monitor and answers its reply;
+   * `flags` from DomainQemuMonitorCommandFlags. Only a QEMU driver has it: NO_SUPPORT on ours.
+   */
+  qemuMonitorCommand(cmd: string, flags = 0): Promise<string> {
+    return this.#call('domainQemuMonitorCommand', this.#ref, cmd, flags);
+  }
+
+  /** virDomainQemuMonitorCommandWithFiles: as qemuMonitorCommand, passing the descriptors `fds` along. */
+  qemuMonitorCommandWithFiles(cmd: string, fds: number[], flags = 0): Promise<QemuMonitorReply> {
+    return this.#call('domainQemuMonitorCommandWithFiles', this.#ref, cmd, fds, flags);
   }
 
   /** A call whose arguments are checked first: the check's failure is reported like the call's. */

@@ -4,6 +4,9 @@
  * CALL_RULES says how each entry point is spread over a connection's drivers. See the README's
  * "Adding a driver".
  */
+
+export { formatUuid, parseUuid } from '@libvirt-ts/xml-format';
+export { CALL_RULES, type CallRule, type DispatchPolicy, noSupport } from './dispatch.js';
 export type {
   DomainEventSink,
   DomainRef,
@@ -16,26 +19,24 @@ export type {
   DriverOpenRequest,
 } from './driver.js';
 export { BUILTIN_DRIVER_PRIORITY, registerDriver, registeredDrivers, unregisterDriver } from './driver-registry.js';
-export { CALL_RULES, type CallRule, type DispatchPolicy, noSupport } from './dispatch.js';
-export { isXenName, type ParsedUri, parseUri } from './uri.js';
-export { VirtError, type VirtErrorInit } from './errors/virt-error.js';
+export { ERROR_CODE_TABLE, type ErrorCodeName, errorCodeName, errorMessage } from './errors/error-codes.js';
+export { type ErrorDomainName, errorDomainName } from './errors/error-domains.js';
 export { toVirtError } from './errors/to-virt-error.js';
-export { ERROR_CODE_TABLE, errorCodeName, errorMessage, type ErrorCodeName } from './errors/error-codes.js';
-export { errorDomainName, type ErrorDomainName } from './errors/error-domains.js';
-export { formatUuid, parseUuid } from '@libvirt-ts/xml-format';
+export { VirtError, type VirtErrorInit } from './errors/virt-error.js';
 export type {
+  DomainControlInfo,
   DomainInfo,
   DomainStateWithReason,
-  ListAllDomainsFlags,
-  NodeInfo,
-  OpenOptions,
-  SecurityLabel,
-  SecurityModel,
-  DomainControlInfo,
   DomainVcpus,
   IOThreadInfo,
+  ListAllDomainsFlags,
   NodeCPUMap,
+  NodeInfo,
+  OpenOptions,
   SchedulerType,
+  SecurityLabel,
+  SecurityModel,
   TypedParameter,
   VcpuInfo,
 } from './types.js';
+export { isXenName, type ParsedUri, parseUri } from './uri.js';

@@ -1,4 +1,3 @@
-import type { ParsedUri } from './uri.js';
 import type {
   DomainBlockInfo,
   DomainControlInfo,
@@ -7,15 +6,17 @@ import type {
   DomainStateWithReason,
   DomainVcpus,
   IOThreadInfo,
-  NodeCPUMap,
-  SchedulerType,
-  TypedParameter,
   ListAllDomainsFlags,
+  NodeCPUMap,
   NodeInfo,
   OpenOptions,
+  QemuMonitorReply,
+  SchedulerType,
   SecurityLabel,
   SecurityModel,
+  TypedParameter,
 } from './types.js';
+import type { ParsedUri } from './uri.js';
 
 /**
  * What a driver knows about one domain: enough to build a Domain handle.
@@ -212,6 +213,13 @@ export interface Driver {
   domainDelIOThread?(dom: DomainRef, iothreadId: number, flags: number): Promise<void>;
   /** virDomainSetIOThreadParams: DomainIOThreadField parameters; DomainModificationImpact. */
   domainSetIOThreadParams?(dom: DomainRef, iothreadId: number, params: TypedParameter[], flags: number): Promise<void>;
+
+  // libvirt-qemu.h: the QEMU driver's own calls. None of our drivers has them (NO_SUPPORT); the remote
+  // driver would need libvirt-qemu's separate protocol (QEMU_PROGRAM), which it does not speak.
+  /** virDomainQemuMonitorCommand: the monitor's reply; DomainQemuMonitorCommandFlags (HMP). */
+  domainQemuMonitorCommand?(dom: DomainRef, cmd: string, flags: number): Promise<string>;
+  /** virDomainQemuMonitorCommandWithFiles: also passes the file descriptors `fds` along. */
+  domainQemuMonitorCommandWithFiles?(dom: DomainRef, cmd: string, fds: number[], flags: number): Promise<QemuMonitorReply>;
 
   // Snapshots (libvirt-domain-snapshot.h): a snapshot is named by its domain's ref and its name
   /** virDomainSnapshotCreateXML: resolves with the new snapshot's name and the domain's ref after it (HALT stops it). */

@@ -1,6 +1,6 @@
-import { LIB_VERSION } from './engine/connection-engine.js';
 import { registeredDrivers } from './driver-registry.js';
 import { registerBuiltinDrivers } from './drivers/builtin-drivers.js';
+import { LIB_VERSION } from './engine/connection-engine.js';
 import { reportError } from './errors/error-reporting.js';
 import { VirtError } from './errors/virt-error.js';
 

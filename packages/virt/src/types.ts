@@ -175,3 +175,9 @@ export interface IOThreadInfo {
   iothreadId: number;
   cpumap: Uint8Array;
 }
+
+/** What virDomainQemuMonitorCommandWithFiles answers: the monitor's reply and the descriptors QEMU passed back. */
+export interface QemuMonitorReply {
+  result: string;
+  fds: number[];
+}

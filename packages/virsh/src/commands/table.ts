@@ -36,6 +36,7 @@ import {
 import { listCommand } from './list.js';
 import { managedSaveCommand, managedSaveRemoveCommand } from './managed-save.js';
 import { setmaxmemCommand, setmemCommand, setvcpusCommand } from './memory-vcpus.js';
+import { qemuMonitorCommandCommand } from './qemu-monitor-command.js';
 import { restoreCommand, saveCommand } from './save-restore.js';
 import { schedinfoCommand } from './schedinfo.js';
 import { selfTestCommand } from './self-test.js';
@@ -73,6 +74,7 @@ const buildTable = (): readonly CommandDef[] => [
   iothreaddelCommand,
   managedSaveCommand,
   managedSaveRemoveCommand,
+  qemuMonitorCommandCommand,
   rebootCommand,
   restoreCommand,
   resumeCommand,

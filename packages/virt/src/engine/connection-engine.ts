@@ -1,3 +1,4 @@
+import { uuidEquals } from '@libvirt-ts/xml-format';
 import type { Connection } from '../connection.js';
 import { CALL_RULES, dispatch } from '../dispatch.js';
 import { type Domain, newDomain } from '../domain.js';
@@ -6,7 +7,6 @@ import { type ErrorFunc, type ErrorScope, reportError } from '../errors/error-re
 import { toVirtError } from '../errors/to-virt-error.js';
 import { VirtError } from '../errors/virt-error.js';
 import { DomainEventHub } from '../events/domain-event-hub.js';
-import { uuidEquals } from '@libvirt-ts/xml-format';
 
 /** The version of libvirt whose API, messages and test driver this package reproduces (9.0.0). */
 export const LIB_VERSION = 9_000_000;

@@ -1,10 +1,10 @@
+import { formatUuid } from '@libvirt-ts/xml-format';
 import type { DomainEventType } from '../constants.js';
 import { noSupport } from '../dispatch.js';
 import type { Domain } from '../domain.js';
 import type { DomainRef, Driver, DriverDomainEvent, OpenedDriver } from '../driver.js';
 import { toVirtError } from '../errors/to-virt-error.js';
 import type { DomainEvent, DomainEventsOptions } from '../types.js';
-import { formatUuid } from '@libvirt-ts/xml-format';
 import { EventSubscription } from './event-subscription.js';
 
 const DEFAULT_QUEUE_LIMIT = 1000;

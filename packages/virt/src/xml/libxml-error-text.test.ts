@@ -1,7 +1,7 @@
 import { parseXml, XmlFormatError } from '@libvirt-ts/xml-format';
 import { describe, expect, it } from 'vitest';
-import { hugeTextCursor } from './libxml-file-chunks.js';
 import { formatLibxmlError } from './libxml-error-text.js';
+import { hugeTextCursor } from './libxml-file-chunks.js';
 
 function libvirtText(text: string): string {
   try {

@@ -1,8 +1,8 @@
 import type { DomainRef, Driver } from '../../driver.js';
 import type { DomainInfo } from '../../types.js';
+import type { SeenDomain } from '../xen/lifecycle-diff.js';
 import { asVirtErrors, xenDriverError } from '../xen/to-virt-error.js';
 import { formatXenCapabilities, libvirtArch } from '../xen/xen-capabilities.js';
-import type { SeenDomain } from '../xen/lifecycle-diff.js';
 import type { XenDomainLister } from '../xen/xen-domain-lister.js';
 import type { HypervisorDomain, HypervisorSession } from './hypervisor-session.js';
 

@@ -1,8 +1,3 @@
-import type { DomainRef, Driver } from '../../driver.js';
-import type { DomainInfo, DomainStateWithReason, NodeInfo } from '../../types.js';
-import { messageOf } from '../../errors/to-virt-error.js';
-import { xenDriverError } from '../xen/to-virt-error.js';
-import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
 import {
   argOf,
   DEFAULT_PROXY_SOCKET,
@@ -17,12 +12,17 @@ import {
   decodeUuidAndName,
   encodeName,
   longOf,
-  printableSocketName,
   ProxyCommand,
   ProxyDomainFlag,
   type ProxyPacket,
+  printableSocketName,
 } from '@libvirt-ts/proxy-protocol';
 import type { DomainState } from '../../constants.js';
+import type { DomainRef, Driver } from '../../driver.js';
+import { messageOf } from '../../errors/to-virt-error.js';
+import type { DomainInfo, DomainStateWithReason, NodeInfo } from '../../types.js';
+import { xenDriverError } from '../xen/to-virt-error.js';
+import { XEN_DEFAULTS, type XenOpenOptions } from '../xen/xen-options.js';
 import type { ProxyConnection } from './proxy-connection.js';
 import { connectOrLaunchProxy } from './proxy-launch.js';
 

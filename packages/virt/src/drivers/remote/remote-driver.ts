@@ -6,7 +6,7 @@ import {
   RemoteError,
   xdrRemoteDomainEventCallbackLifecycleMsg,
 } from '@libvirt-ts/remote';
-import { type DomainState, DomainSnapshotCreateFlags, TypedParameterFlags } from '../../constants.js';
+import { DomainSnapshotCreateFlags, type DomainState, TypedParameterFlags } from '../../constants.js';
 import type { DomainEventSink, DomainRef, Driver } from '../../driver.js';
 import type { DomainInfo, ListAllDomainsFlags, NodeInfo, TypedParameter } from '../../types.js';
 import { remoteToVirtError } from './remote-errors.js';

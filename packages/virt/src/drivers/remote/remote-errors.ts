@@ -1,6 +1,6 @@
 import type { RemoteError } from '@libvirt-ts/remote';
 import { errorCodeName } from '../../errors/error-codes.js';
-import { errorDomainName, type ErrorLevel } from '../../errors/error-domains.js';
+import { type ErrorLevel, errorDomainName } from '../../errors/error-domains.js';
 import { VirtError } from '../../errors/virt-error.js';
 
 /**

@@ -1,4 +1,4 @@
-import { ConnectGetAllDomainStatsFlags as F, DomainState, DomainStatsTypes, TypedParameterType } from '../../constants.js';
+import { DomainState, DomainStatsTypes, ConnectGetAllDomainStatsFlags as F, TypedParameterType } from '../../constants.js';
 import type { TypedParameter } from '../../types.js';
 import { isActive, type TestDomain } from './test-domain-list.js';
 import { checkFlags, testError } from './test-errors.js';

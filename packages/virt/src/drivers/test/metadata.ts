@@ -1,8 +1,8 @@
 import type { DomainConfig } from '@libvirt-ts/xml-format';
 import { DomainMetadataType, DomainModificationImpact } from '../../constants.js';
 import { noSupport } from '../../dispatch.js';
-import { definitionsFor } from './resource-changes.js';
 import { oneDefinition } from './definition-scope.js';
+import { definitionsFor } from './resource-changes.js';
 import type { TestDomain } from './test-domain-list.js';
 import { checkFlags, testError } from './test-errors.js';
 

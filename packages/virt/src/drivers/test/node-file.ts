@@ -1,15 +1,15 @@
-import { readFilePrefix } from './bounded-read.js';
 import { dirname, resolve } from 'node:path';
 import { decodeXmlBytes, type XmlElement } from '@libvirt-ts/xml-format';
 import { DomainState, RunningReason } from '../../constants.js';
+import { DomainEventBus } from '../../events/domain-event-bus.js';
 import type { NodeInfo } from '../../types.js';
+import { readFilePrefix } from './bounded-read.js';
 import { readDefinition } from './parse-definition.js';
 import { nodeDomainMessages } from './taint.js';
 import { readAuthUsers } from './test-auth.js';
 import { TestDomainList } from './test-domain-list.js';
-import { DomainEventBus } from '../../events/domain-event-bus.js';
-import { DEFAULT_NODE_INFO, type TestNode } from './test-node.js';
 import { testError, testErrorText } from './test-errors.js';
+import { DEFAULT_NODE_INFO, type TestNode } from './test-node.js';
 import { checkXmlDocument, xmlError } from './xml-parse-error.js';
 
 /**

@@ -1,6 +1,6 @@
-import { type DomainSnapshotConfig, type SnapshotDisk, XmlFormatError, readSnapshotElement } from '@libvirt-ts/xml-format';
-import { VirtError } from '../../errors/virt-error.js';
+import { type DomainSnapshotConfig, readSnapshotElement, type SnapshotDisk, XmlFormatError } from '@libvirt-ts/xml-format';
 import type { ErrorCodeName } from '../../errors/error-codes.js';
+import { VirtError } from '../../errors/virt-error.js';
 import { readDefinition } from './parse-definition.js';
 import { checkXmlDocument, xmlError } from './xml-parse-error.js';
 

@@ -1,7 +1,7 @@
 import type { DomainConfig } from '@libvirt-ts/xml-format';
 import { DomainMemoryModFlags, DomainModificationImpact, DomainVcpuFlags } from '../../constants.js';
-import { notRunning, testError, testErrorText } from './test-errors.js';
 import { isActive, type TestDomain } from './test-domain-list.js';
+import { notRunning, testError, testErrorText } from './test-errors.js';
 
 /** testConnectGetMaxVcpus. */
 const MAX_VCPUS = 32;

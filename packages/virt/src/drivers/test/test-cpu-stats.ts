@@ -1,7 +1,7 @@
 import { DomainCPUStatsField, TypedParameterFlags, TypedParameterType } from '../../constants.js';
 import type { NodeInfo, TypedParameter } from '../../types.js';
-import { checkFlags, notRunning, testError } from './test-errors.js';
 import { isActive, type TestDomain } from './test-domain-list.js';
+import { checkFlags, notRunning, testError } from './test-errors.js';
 
 /** TEST_TOTAL_CPUTIME: the domain's CPU time, ns; the user and system times beside it are fixed too. */
 const TOTAL_CPU_TIME = 48772617035n;

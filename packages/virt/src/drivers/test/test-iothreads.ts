@@ -6,8 +6,8 @@ import { DomainIOThreadField, DomainModificationImpact, TypedParameterType } fro
 import type { IOThreadInfo, TypedParameter } from '../../types.js';
 import { type CpuSet, cpusOf, lastCpu, toCpuMap } from './cpu-maps.js';
 import { oneDefinition } from './definition-scope.js';
-import { checkFlags, testError } from './test-errors.js';
 import type { TestDomain } from './test-domain-list.js';
+import { checkFlags, testError } from './test-errors.js';
 import { pinnedSet } from './test-vcpus.js';
 import { validateParams } from './typed-param-check.js';
 

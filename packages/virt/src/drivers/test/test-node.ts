@@ -1,10 +1,10 @@
 import type { DomainConfig } from '@libvirt-ts/xml-format';
 import { DomainState, RunningReason } from '../../constants.js';
+import { DomainEventBus } from '../../events/domain-event-bus.js';
 import type { NodeInfo } from '../../types.js';
 import type { TestCell } from './capabilities.js';
 import type { TestUser } from './test-auth.js';
 import { TestDomainList } from './test-domain-list.js';
-import { DomainEventBus } from '../../events/domain-event-bus.js';
 
 /** The whole state of one test "host": node values, NUMA cells and domains. */
 export interface TestNode {

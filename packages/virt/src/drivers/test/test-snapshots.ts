@@ -15,14 +15,14 @@ import {
   RunningReason,
   ShutoffReason,
 } from '../../constants.js';
-import { VirtError } from '../../errors/virt-error.js';
 import type { ErrorCodeName } from '../../errors/error-codes.js';
+import { VirtError } from '../../errors/virt-error.js';
 import { shownSecrets } from '../domain-xml-secrets.js';
 import { cloneDef } from './clone-def.js';
 import { withLibvirtDevices } from './format-definition.js';
 import { parseSnapshotDefinition } from './parse-snapshot.js';
 import { isExternal, type TestSnapshot } from './snapshot-tree.js';
-import { type TestDomain, type TestDomainList, isActive } from './test-domain-list.js';
+import { isActive, type TestDomain, type TestDomainList } from './test-domain-list.js';
 import { checkFlags, testError } from './test-errors.js';
 
 /** What snapshot operations need of the driver: the node's domains and its event bus. */

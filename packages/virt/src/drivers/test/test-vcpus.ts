@@ -3,8 +3,8 @@ import { DomainControlState, DomainModificationImpact, DomainVcpuFlags, VcpuStat
 import type { DomainControlInfo, DomainVcpus, NodeInfo } from '../../types.js';
 import { type CpuSet, cpusetOf, cpusOf, fromCpuMap, lastCpu, nodeMaxCpus, toCpuMap } from './cpu-maps.js';
 import { oneDefinition } from './definition-scope.js';
-import { checkFlags, notRunning, testError } from './test-errors.js';
 import { isActive, type TestDomain } from './test-domain-list.js';
+import { checkFlags, notRunning, testError } from './test-errors.js';
 
 const { AFFECT_LIVE, AFFECT_CONFIG } = DomainModificationImpact;
 

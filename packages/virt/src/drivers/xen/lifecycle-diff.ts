@@ -1,4 +1,5 @@
 import type { XenDomainInfo } from '@libvirt-ts/hypercall';
+import { formatUuid } from '@libvirt-ts/xml-format';
 import {
   DomainEventResumedDetail,
   DomainEventStartedDetail,
@@ -7,7 +8,6 @@ import {
   DomainEventType,
 } from '../../constants.js';
 import type { DomainRef, DriverDomainEvent } from '../../driver.js';
-import { formatUuid } from '@libvirt-ts/xml-format';
 
 /** What the diff reads of Xen's getdomaininfo (a xend record gives the same from its state letters). */
 export interface LifecycleInfo {

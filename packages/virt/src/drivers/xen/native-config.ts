@@ -1,12 +1,13 @@
 // The Xen drivers' virConnectDomainXMLToNative / virConnectDomainXMLFromNative, as libvirt 9's
 // libxl driver does them: the conversions are @libvirt-ts/xen-config's; this adds libvirt's
 // argument checks and turns its errors into VirtErrors with libvirt's codes, domains and texts.
-import { formatDomainXml, parseDomainXml } from '@libvirt-ts/xml-format';
+
 import { domainToXenConfig, isXenConfigFormat, type XenGuestCapabilities, xenConfigToDomain } from '@libvirt-ts/xen-config';
+import { formatDomainXml, parseDomainXml } from '@libvirt-ts/xml-format';
 import type { ErrorCodeName } from '../../errors/error-codes.js';
-import { VirtError } from '../../errors/virt-error.js';
 import { isXenConfigError, type PackageError } from '../../errors/package-errors.js';
 import { toVirtError } from '../../errors/to-virt-error.js';
+import { VirtError } from '../../errors/virt-error.js';
 import { shownSecrets } from '../domain-xml-secrets.js';
 
 /** libvirt's virCheckFlags(0): both conversions take no flags. */

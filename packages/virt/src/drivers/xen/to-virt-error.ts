@@ -1,7 +1,7 @@
 import type { ErrorCodeName } from '../../errors/error-codes.js';
 import type { ErrorDomainName } from '../../errors/error-domains.js';
-import { VirtError } from '../../errors/virt-error.js';
 import { toVirtError } from '../../errors/to-virt-error.js';
+import { VirtError } from '../../errors/virt-error.js';
 
 /** A VirtError raised by one of the Xen drivers, its message from libvirt's template for `code`. */
 export function xenDriverError(

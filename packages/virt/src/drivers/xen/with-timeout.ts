@@ -1,5 +1,5 @@
-import { xenDriverError } from './to-virt-error.js';
 import type { ErrorDomainName } from '../../errors/error-domains.js';
+import { xenDriverError } from './to-virt-error.js';
 
 /**
  * Bounds a peer's answer: rejects with OPERATION_TIMEOUT (in `domain`) after `ms`. Used where the

@@ -1,8 +1,8 @@
-import { mostSeriousStateFlag, xenExtraRelease, type XendDomainRecord, type XendNodeRecord, type XendStateFlag } from '@libvirt-ts/xend-client';
+import { mostSeriousStateFlag, type XendDomainRecord, type XendNodeRecord, type XendStateFlag, xenExtraRelease } from '@libvirt-ts/xend-client';
+import { parseUuid } from '@libvirt-ts/xml-format';
 import { DomainState } from '../../constants.js';
 import type { DomainRef } from '../../driver.js';
 import type { DomainInfo, NodeInfo } from '../../types.js';
-import { parseUuid } from '@libvirt-ts/xml-format';
 import type { SeenDomain } from '../xen/lifecycle-diff.js';
 import { xenDriverError } from '../xen/to-virt-error.js';
 

@@ -3,8 +3,6 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hypervisor, XenDomainInfo } from '@libvirt-ts/hypercall';
 import { type DomainConfig, formatUuid, parseUuid } from '@libvirt-ts/xml-format';
-import type { DomainEventSink, DomainRef, Driver } from '../../driver.js';
-import type { VirtError } from '../../errors/virt-error.js';
 import {
   DomainCreateFlags,
   DomainEventDefinedDetail,
@@ -21,25 +19,27 @@ import {
   RunningReason,
   ShutoffReason,
 } from '../../constants.js';
+import type { DomainEventSink, DomainRef, Driver } from '../../driver.js';
+import { isHypercallError } from '../../errors/package-errors.js';
+import type { VirtError } from '../../errors/virt-error.js';
 import type { DomainInfo, DomainStateWithReason, ListAllDomainsFlags, NodeInfo } from '../../types.js';
 import { shownSecrets } from '../domain-xml-secrets.js';
 import { domainStateOf, toHypervisorDomain } from '../hypervisor/hypercall-mapping.js';
-import { isHypercallError } from '../../errors/package-errors.js';
+import { definitionEvents } from '../xen/definition-events.js';
+import type { LifecycleHint, SeenDomain } from '../xen/lifecycle-diff.js';
 import { xenDomainXMLFromNative, xenDomainXMLToNative } from '../xen/native-config.js';
 import { asVirtErrors, xenDriverError } from '../xen/to-virt-error.js';
+import { XenLifecycleWatch } from '../xen/xen-lifecycle-watch.js';
 import type { XenstoreSession } from '../xenstore/xenstore-driver.js';
 import { foreignDomainConfig, inactiveXml, liveXml, parseUserDefinition, parseXenlightDefinition } from './domain-definition.js';
 import { type DomainStatus, type DomainStore, statusOfRunning } from './domain-store.js';
-import { definitionEvents } from '../xen/definition-events.js';
-import type { LifecycleHint, SeenDomain } from '../xen/lifecycle-diff.js';
-import { XenLifecycleWatch } from '../xen/xen-lifecycle-watch.js';
 import { decodeHostCpu, type HostCpuModel, hwCapBits } from './host-cpu-model.js';
 import { loadX86CpuMap, type X86CpuMap } from './x86-cpu-map.js';
 import { formatXenlightCapabilities } from './xenlight-capabilities.js';
 import { alreadyActive, domainGone, notForDom0, notRunning } from './xenlight-errors.js';
+import { XenstoreDomains } from './xenstore-domain.js';
 import { toXlConfig } from './xl-config.js';
 import { XlFailure, type XlToolstack } from './xl-toolstack.js';
-import { XenstoreDomains } from './xenstore-domain.js';
 
 /** The xenstore connection: reads and writes, and watches (for domain events). */
 export interface XenlightXenstore extends XenstoreSession {

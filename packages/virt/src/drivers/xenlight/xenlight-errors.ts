@@ -1,6 +1,6 @@
+import { formatUuid } from '@libvirt-ts/xml-format';
 import type { DomainRef } from '../../driver.js';
 import type { VirtError } from '../../errors/virt-error.js';
-import { formatUuid } from '@libvirt-ts/xml-format';
 import { xenDriverError } from '../xen/to-virt-error.js';
 
 /** libvirt 9's libxl wording for a domain that is gone (or never was): NO_DOMAIN. */

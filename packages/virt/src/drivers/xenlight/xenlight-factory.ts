@@ -1,12 +1,12 @@
 import type { Hypervisor } from '@libvirt-ts/hypercall';
 import type { DriverFactory } from '../../driver.js';
 import { BUILTIN_DRIVER_PRIORITY } from '../../driver-registry.js';
-import { loadHypercall } from '../hypervisor/hypervisor-loader.js';
 import { isHypercallError } from '../../errors/package-errors.js';
+import { loadHypercall } from '../hypervisor/hypervisor-loader.js';
 import { readXenOptions } from '../xen/read-xen-options.js';
 import { asVirtErrors, xenDriverError } from '../xen/to-virt-error.js';
-import { XEN_DEFAULTS } from '../xen/xen-options.js';
 import { isLocalXenName } from '../xen/xen-names.js';
+import { XEN_DEFAULTS } from '../xen/xen-options.js';
 import { DomainStore } from './domain-store.js';
 import { claimForXenlight, xendAnswers } from './xend-presence.js';
 import { readXenlightOptions } from './xenlight-options.js';

@@ -1,5 +1,5 @@
-import type { XenstoreSession } from '../xenstore/xenstore-driver.js';
 import { isXenstoreError } from '../../errors/package-errors.js';
+import type { XenstoreSession } from '../xenstore/xenstore-driver.js';
 
 /** Reads and writes under one domain's xenstore home, as libxl and xl do. */
 export class XenstoreDomains {

@@ -1,7 +1,7 @@
 import { domainToXenConfig } from '@libvirt-ts/xen-config';
 import type { DomainConfig } from '@libvirt-ts/xml-format';
-import type { VirtError } from '../../errors/virt-error.js';
 import { messageOf } from '../../errors/to-virt-error.js';
+import type { VirtError } from '../../errors/virt-error.js';
 import { xenDriverError } from '../xen/to-virt-error.js';
 
 /**

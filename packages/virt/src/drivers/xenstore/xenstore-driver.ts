@@ -1,10 +1,10 @@
 import { XenstoreClient } from '@libvirt-ts/xenstore';
-import type { DomainEventSink, DomainRef, Driver } from '../../driver.js';
-import { DomainState } from '../../constants.js';
-import type { DomainInfo } from '../../types.js';
 import { parseUuid } from '@libvirt-ts/xml-format';
+import { DomainState } from '../../constants.js';
+import type { DomainEventSink, DomainRef, Driver } from '../../driver.js';
 import { isXenstoreError } from '../../errors/package-errors.js';
 import { messageOf } from '../../errors/to-virt-error.js';
+import type { DomainInfo } from '../../types.js';
 import { asVirtErrors, orAbsent, xenDriverError } from '../xen/to-virt-error.js';
 import { withTimeout } from '../xen/with-timeout.js';
 import { isXenDomainLister } from '../xen/xen-domain-lister.js';
