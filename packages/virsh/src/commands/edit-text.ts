@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { failed } from '../errors.js';
@@ -27,6 +26,8 @@ export async function editText(text: string): Promise<string> {
 function createTempFile(text: string): string {
   const dir = process.env['TMPDIR'] || '/tmp';
   for (;;) {
+    // node:crypto is loaded here, when a command edits, not at every start-up (~9 ms of CPU).
+    const { randomBytes } = process.getBuiltinModule('node:crypto');
     const name = `virsh${randomBytes(6).toString('base64url').slice(0, 6)}.xml`;
     const file = join(dir, name);
     try {
