@@ -29,7 +29,6 @@ export const PENDING: readonly string[] = [
   'checkpoint-dumpxml',
   'checkpoint-info',
   'checkpoint-list',
-  'pool-define-as',
 ];
 
 /**

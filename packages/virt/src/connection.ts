@@ -7,6 +7,7 @@ import { type ConnectionEngine, LIB_VERSION } from './engine/connection-engine.j
 import { listRefs } from './engine/list-refs.js';
 import type { ErrorFunc } from './errors/error-reporting.js';
 import { VirtError } from './errors/virt-error.js';
+import { newStoragePool, type StoragePool } from './storage-pool.js';
 import type { DomainEvent, DomainEventsOptions, DomainInfo, DomainStatsRecord, NodeCPUMap, NodeInfo, SecurityModel } from './types.js';
 
 /** C's int and unsigned int bounds: keepalive's interval and count. */
@@ -303,6 +304,15 @@ export class Connection {
   defineXML(xml: string): Promise<Domain> {
     const engine = this.#engine;
     return engine.run(undefined, async () => engine.handle(await engine.call('domainDefineXML', xml)));
+  }
+
+  /**
+   * virStoragePoolDefineXML: defines (or redefines) a persistent storage pool from its `<pool>` XML;
+   * `flags` from StoragePoolDefineFlags. None of our drivers has storage pools yet: NO_SUPPORT.
+   */
+  storagePoolDefineXML(xml: string, flags = 0): Promise<StoragePool> {
+    const engine = this.#engine;
+    return engine.run(undefined, async () => newStoragePool(engine, await engine.call('storagePoolDefineXML', xml, flags)));
   }
 
   /**

@@ -336,3 +336,6 @@ export const DomainSnapshotDeleteFlags = { CHILDREN: 1, METADATA_ONLY: 2, CHILDR
 
 /** virDomainSnapshotXMLFlags. */
 export const DomainSnapshotXMLFlags = { SECURE: 1 } as const;
+
+/** virStoragePoolDefineFlags: VALIDATE checks the XML against libvirt's schema. */
+export const StoragePoolDefineFlags = { VALIDATE: 1 } as const;

@@ -126,6 +126,7 @@ export const CALL_RULES: { readonly [M in DriverMethod]: CallRule } = {
   domainSnapshotIsCurrent: { policy: 'first', api: 'virDomainSnapshotIsCurrent' },
   domainSnapshotHasMetadata: { policy: 'first', api: 'virDomainSnapshotHasMetadata' },
   domainSnapshotDelete: { policy: 'first', api: 'virDomainSnapshotDelete', writes: true },
+  storagePoolDefineXML: { policy: 'first', api: 'virStoragePoolDefineXML', writes: true },
   // libvirt-qemu refuses read-only connections for its monitor calls.
   domainQemuMonitorCommand: { policy: 'first', api: 'virDomainQemuMonitorCommand', writes: true },
   domainQemuMonitorCommandWithFiles: { policy: 'first', api: 'virDomainQemuMonitorCommandWithFiles', writes: true },

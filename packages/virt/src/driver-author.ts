@@ -17,6 +17,7 @@ export type {
   DriverMethodArgs,
   DriverMethodResult,
   DriverOpenRequest,
+  StoragePoolRef,
 } from './driver.js';
 export { BUILTIN_DRIVER_PRIORITY, registerDriver, registeredDrivers, unregisterDriver } from './driver-registry.js';
 export { ERROR_CODE_TABLE, type ErrorCodeName, errorCodeName, errorMessage } from './errors/error-codes.js';

@@ -214,6 +214,10 @@ export interface Driver {
   /** virDomainSetIOThreadParams: DomainIOThreadField parameters; DomainModificationImpact. */
   domainSetIOThreadParams?(dom: DomainRef, iothreadId: number, params: TypedParameter[], flags: number): Promise<void>;
 
+  // Storage pools (libvirt-storage.h): none of our drivers has them yet (NO_SUPPORT)
+  /** virStoragePoolDefineXML: defines (or redefines) a persistent pool from its `<pool>` XML; flags from StoragePoolDefineFlags. */
+  storagePoolDefineXML?(xml: string, flags: number): Promise<StoragePoolRef>;
+
   // libvirt-qemu.h: the QEMU driver's own calls. None of our drivers has them (NO_SUPPORT); the remote
   // driver would need libvirt-qemu's separate protocol (QEMU_PROGRAM), which it does not speak.
   /** virDomainQemuMonitorCommand: the monitor's reply; DomainQemuMonitorCommandFlags (HMP). */
@@ -262,6 +266,13 @@ export interface Driver {
 export interface SnapshotCreated {
   name: string;
   dom: DomainRef;
+}
+
+/** What a driver knows about one storage pool: enough to build a StoragePool handle. */
+export interface StoragePoolRef {
+  name: string;
+  /** 16 raw bytes */
+  uuid: Uint8Array;
 }
 
 /** One lifecycle event as a driver reports it: the domain, virDomainEventType and its detail. */

@@ -16,6 +16,7 @@ export { defaultErrorFunc, type ErrorFunc, getLastError, resetLastError, setErro
 export { VirtError } from './errors/virt-error.js';
 export { getVersion, initialize } from './get-version.js';
 export { open, openAuth, openReadOnly } from './open.js';
+export { StoragePool } from './storage-pool.js';
 export type {
   ConnectAuth,
   ConnectCredential,

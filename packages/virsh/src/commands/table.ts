@@ -36,6 +36,7 @@ import {
 import { listCommand } from './list.js';
 import { managedSaveCommand, managedSaveRemoveCommand } from './managed-save.js';
 import { setmaxmemCommand, setmemCommand, setvcpusCommand } from './memory-vcpus.js';
+import { poolDefineAsCommand } from './pool-define-as.js';
 import { qemuMonitorCommandCommand } from './qemu-monitor-command.js';
 import { restoreCommand, saveCommand } from './save-restore.js';
 import { schedinfoCommand } from './schedinfo.js';
@@ -106,6 +107,7 @@ const buildTable = (): readonly CommandDef[] => [
   nodeinfoCommand,
   uriCommand,
   versionCommand,
+  poolDefineAsCommand,
   snapshotCreateCommand,
   snapshotCreateAsCommand,
   snapshotCurrentCommand,
