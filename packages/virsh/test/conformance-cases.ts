@@ -4,6 +4,7 @@ import { DAILY_CASES } from './conformance-daily-cases.js';
 import { DEVICE_CASES } from './conformance-device-cases.js';
 import { DIFFERENCE_CASES } from './conformance-differences-cases.js';
 import { NO_DAEMON, testDefaultScript as script, TEST_DEFAULT_ARGS as T } from './conformance-harness.js';
+import { INTERFACE_CASES } from './conformance-interface-cases.js';
 import { SNAPSHOT_CASES } from './conformance-snapshot-cases.js';
 import { VCPU_CASES } from './conformance-vcpu-cases.js';
 import { DIFFERING, LIBVIRT_CASES, pendingFor } from './libvirt-virsh-cases.js';
@@ -290,6 +291,7 @@ export const CASES: ConformanceCase[] = [
   { name: 'interactive-readonly-prompt', args: ['-r', ...T], input: 'destroy test\nconnect test:///default\ndestroy test\n', env: { XDG_CACHE_HOME: '@TMP/cache' } },
   { name: 'interactive-cd-pwd', args: ['-q', ...T], input: 'cd /nonexistent-dir\ncd /\npwd\n', env: { XDG_CACHE_HOME: '@TMP/cache' } },
   ...DEVICE_CASES,
+  ...INTERFACE_CASES,
   ...DAILY_CASES,
   ...AUTH_CASES,
   ...DIFFERENCE_CASES,

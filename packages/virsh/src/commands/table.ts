@@ -1,6 +1,7 @@
 import { virsh9Position } from '../help/virsh9-commands.js';
 import { attachDeviceCommand, detachDeviceCommand } from './attach-detach-device.js';
 import { attachDiskCommand } from './attach-disk.js';
+import { attachInterfaceCommand } from './attach-interface.js';
 import { autostartCommand } from './autostart.js';
 import { blkiotuneCommand } from './blkiotune.js';
 import type { CommandDef } from './command.js';
@@ -9,6 +10,7 @@ import { cpuStatsCommand } from './cpu-stats.js';
 import { createCommand, defineCommand } from './create-define.js';
 import { descCommand } from './desc.js';
 import { detachDiskCommand } from './detach-disk.js';
+import { detachInterfaceCommand } from './detach-interface.js';
 import { domidCommand, domnameCommand, domuuidCommand } from './domain-ids.js';
 import { domblkinfoCommand } from './domblkinfo.js';
 import { domblklistCommand } from './domblklist.js';
@@ -53,6 +55,7 @@ import { emulatorpinCommand, vcpuinfoCommand, vcpupinCommand } from './vcpu-pin.
 const buildTable = (): readonly CommandDef[] => [
   attachDeviceCommand,
   attachDiskCommand,
+  attachInterfaceCommand,
   autostartCommand,
   blkiotuneCommand,
   cpuStatsCommand,
@@ -62,6 +65,7 @@ const buildTable = (): readonly CommandDef[] => [
   destroyCommand,
   detachDeviceCommand,
   detachDiskCommand,
+  detachInterfaceCommand,
   domidCommand,
   domnameCommand,
   domuuidCommand,
