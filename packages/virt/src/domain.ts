@@ -92,6 +92,8 @@ export class Domain {
 
   /** The ref, for a synchronous getter: once the connection is closed, throws (and reports) INVALID_CONN. */
   #local(api: string): DomainRef {
+    // Open, the usual case: no closure to make (a listing asks each domain's name and id).
+    if (!this.#engine.closed) return this.#ref;
     return this.#engine.runSync(this, () => {
       this.#engine.checkOpen(api);
       return this.#ref;

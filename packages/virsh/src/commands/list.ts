@@ -12,6 +12,15 @@ interface ListedDomain {
   domain: Domain;
   id: number;
   name: string;
+  /** From the listing (virsh 9 asks virDomainGetState of each domain; the test driver lists with it). */
+  state: DomainState;
+}
+
+/** --state-* filter flag naming a state. */
+function stateFilterOf(state: DomainState): string {
+  if (state === DomainState.RUNNING) return 'state-running';
+  if (state === DomainState.PAUSED) return 'state-paused';
+  return state === DomainState.SHUTOFF ? 'state-shutoff' : 'state-other';
 }
 
 /** virsh's domain order: active domains by id, then inactive ones by name, case-insensitively. */
@@ -61,18 +70,21 @@ export const listCommand: CommandDef = {
     JSON_OPTION,
   ],
   async run({ options, session }) {
-    const opt = (name: string) => options.bool(name);
-    options.exclusive('table', 'name');
-    options.exclusive('table', 'uuid');
-    options.exclusive('table', 'id');
+    const given = options.givenFlags();
+    const opt = (name: string) => given.has(name);
+    if (given.has('table')) {
+      options.exclusive('table', 'name');
+      options.exclusive('table', 'uuid');
+      options.exclusive('table', 'id');
+    }
     const conn = await session.connection();
 
     let active = !opt('inactive') && !opt('state-shutoff');
     let inactive = !active;
     if (opt('all')) active = inactive = true;
     const { ACTIVE, INACTIVE } = ConnectListAllDomainsFlags;
-    const found = await conn.listAllDomains((active ? ACTIVE : 0) | (inactive ? INACTIVE : 0));
-    let domains: ListedDomain[] = found.map((domain) => ({ domain, id: domain.ID(), name: domain.name() }));
+    const found = await conn.listAllDomainsWithInfo((active ? ACTIVE : 0) | (inactive ? INACTIVE : 0));
+    let domains: ListedDomain[] = found.map(({ domain, info }) => ({ domain, id: domain.ID(), name: domain.name(), state: info.state }));
 
     // The filters libvirt's listAllDomains applies for the other flags, one query per domain.
     const keep = async (test: (d: Domain) => Promise<boolean>) => {
@@ -98,30 +110,17 @@ export const listCommand: CommandDef = {
     // This API has no checkpoints, so no domain has one.
     if (opt('with-checkpoint') && !opt('without-checkpoint')) domains = [];
     const states = ['state-running', 'state-paused', 'state-shutoff', 'state-other'].filter(opt);
-    if (states.length > 0) {
-      await keep(async (d) => {
-        const { state } = await d.state();
-        const kind =
-          state === DomainState.RUNNING
-            ? 'state-running'
-            : state === DomainState.PAUSED
-              ? 'state-paused'
-              : state === DomainState.SHUTOFF
-                ? 'state-shutoff'
-                : 'state-other';
-        return states.includes(kind);
-      });
-    }
+    if (states.length > 0) domains = domains.filter((d) => states.includes(stateFilterOf(d.state)));
     domains.sort(compareDomains);
 
     const table = opt('table') || (!opt('uuid') && !opt('name') && !opt('id'));
     if (opt('json')) {
       const rows = await Promise.all(
-        domains.map(async ({ domain, id, name }) => ({
+        domains.map(async ({ domain, id, name, state }) => ({
           id: id >= 0 ? id : null,
           name,
           uuid: domain.UUIDString(),
-          state: stateName((await domain.state()).state),
+          state: stateName(state),
           ...(opt('title') ? { title: titleOf(await domain.XMLDesc()) } : {}),
         })),
       );
@@ -144,15 +143,18 @@ export const listCommand: CommandDef = {
       session.out.print(text);
       return;
     }
-    const rows = await Promise.all(
-      domains.map(async ({ domain, id, name }) => {
-        const { state } = await domain.state();
-        const saved = opt('managed-save') && state === DomainState.SHUTOFF && (await domain.hasManagedSaveImage());
-        const row = [id >= 0 ? String(id) : '-', name, saved ? 'saved' : stateName(state)];
-        if (opt('title')) row.push(titleOf(await domain.XMLDesc()));
-        return row;
-      }),
-    );
+    const plainRow = ({ id, name, state }: ListedDomain, saved = false) => [id >= 0 ? String(id) : '-', name, saved ? 'saved' : stateName(state)];
+    // Only --managed-save and --title ask the driver more: the plain table needs no call per domain.
+    const rows =
+      opt('managed-save') || opt('title')
+        ? await Promise.all(
+            domains.map(async (d) => {
+              const row = plainRow(d, opt('managed-save') && d.state === DomainState.SHUTOFF && (await d.domain.hasManagedSaveImage()));
+              if (opt('title')) row.push(titleOf(await d.domain.XMLDesc()));
+              return row;
+            }),
+          )
+        : domains.map((d) => plainRow(d));
     const header = opt('title') ? ['Id', 'Name', 'State', 'Title'] : ['Id', 'Name', 'State'];
     session.out.print(formatTable(header, rows, session.out.quiet));
   },

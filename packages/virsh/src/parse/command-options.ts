@@ -26,6 +26,13 @@ export class CommandOptions {
     return this.values.get(name) === true;
   }
 
+  /** The bool options given, for a command that tests many of them (list): one set, not a call per test. */
+  givenFlags(): ReadonlySet<string> {
+    const given = new Set<string>();
+    for (const [name, value] of this.values) if (value === true) given.add(name);
+    return given;
+  }
+
   /** A string option; an empty value is an error unless the option allows it. */
   string(name: string): string | undefined {
     const value = this.values.get(name);

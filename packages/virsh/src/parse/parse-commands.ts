@@ -26,6 +26,8 @@ interface OptionIndex {
   byName: Map<string, NamedOption>;
   /** The options a bare word can fill, in declaration order (virsh's opts_need_arg). */
   positional: OptionDef[];
+  /** The options the command cannot run without. */
+  required: OptionDef[];
 }
 
 /** Per-command lookups, built once: scripts repeat the same commands many times. */
@@ -42,6 +44,7 @@ function indexOf(def: CommandDef): OptionIndex {
         ]),
       ),
       positional: def.options.filter((o) => o.type !== 'bool' && !o.namedOnly),
+      required: def.options.filter((o) => o.required),
     };
     indexes.set(def, index);
   }
@@ -172,7 +175,7 @@ function finishCommand(
     if (!help) throw new Error('the command table has no help command');
     return { def: help, values: new Map([['command', def.name]]) };
   }
-  const missing = def.options.filter((o) => o.required && !values.has(o.name));
+  const missing = indexOf(def).required.filter((o) => !values.has(o.name));
   if (missing.length > 0) {
     const lines = missing.map((o) =>
       o.type === 'data' || o.type === 'argv'

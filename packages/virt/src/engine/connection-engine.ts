@@ -29,6 +29,7 @@ interface HandleRow {
 export class ConnectionEngine implements ErrorScope {
   readonly #drivers: readonly OpenedDriver[];
   readonly #handles = new Map<string, HandleRow>();
+  readonly #implemented = new Map<DriverMethod, boolean>();
   readonly #collected = new FinalizationRegistry<string>((name) => {
     if (this.#handles.get(name)?.handle.deref() === undefined) this.#handles.delete(name);
   });
@@ -116,9 +117,14 @@ export class ConnectionEngine implements ErrorScope {
     }
   }
 
-  /** Whether any opened driver implements `method`. */
+  /** Whether any opened driver implements `method` (remembered: the drivers do not change). */
   implements(method: DriverMethod): boolean {
-    return this.#drivers.some(({ driver }) => typeof driver[method] === 'function');
+    let known = this.#implemented.get(method);
+    if (known === undefined) {
+      known = this.#drivers.some(({ driver }) => typeof driver[method] === 'function');
+      this.#implemented.set(method, known);
+    }
+    return known;
   }
 
   /** The first driver's name (virConnectGetType's answer when no driver has one). */

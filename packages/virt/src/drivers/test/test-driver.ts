@@ -128,8 +128,11 @@ export class TestDriver implements Driver {
 
   /** With each domain's info, so a listing with info needs no further call. */
   listAllDomains(flags: ListAllDomainsFlags): DomainRef[] {
-    const doms = [...(flags.active ? this.#active() : []), ...(flags.inactive ? this.#inactive() : [])];
-    return doms.map((dom) => ({ ...refOf(dom), info: infoOf(dom) }));
+    // Plain loops and literals: object spreads cost a list command more than the rest of this call.
+    const refs: DomainRef[] = [];
+    if (flags.active) for (const dom of this.#active()) refs.push(listedRef(dom));
+    if (flags.inactive) for (const dom of this.#inactive()) refs.push(listedRef(dom));
+    return refs;
   }
 
   #active(): TestDomain[] {
@@ -672,6 +675,11 @@ function names(snapshots: readonly TestSnapshot[]): string[] {
 
 function refOf(dom: TestDomain): DomainRef {
   return { id: dom.id, name: dom.def.name, uuid: dom.uuid };
+}
+
+/** refOf with the domain's info, as listAllDomains gives it. */
+function listedRef(dom: TestDomain): DomainRef {
+  return { id: dom.id, name: dom.def.name, uuid: dom.uuid, info: infoOf(dom) };
 }
 
 function infoOf(dom: TestDomain): DomainInfo {
