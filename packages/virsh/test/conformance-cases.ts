@@ -1,5 +1,6 @@
 import { AUTH_CASES } from './conformance-auth-cases.js';
 import { BLKIOTUNE_CASES } from './conformance-blkiotune-cases.js';
+import { CHECKPOINT_CASES } from './conformance-checkpoint-cases.js';
 import { DAILY_CASES } from './conformance-daily-cases.js';
 import { DEVICE_CASES } from './conformance-device-cases.js';
 import { DIFFERENCE_CASES } from './conformance-differences-cases.js';
@@ -300,4 +301,5 @@ export const CASES: ConformanceCase[] = [
   ...VCPU_CASES,
   ...SNAPSHOT_CASES,
   ...BLKIOTUNE_CASES,
+  ...CHECKPOINT_CASES,
 ];

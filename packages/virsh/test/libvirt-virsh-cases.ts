@@ -23,12 +23,6 @@ export interface TranscribedCase extends ConformanceCase {
 
 /** What libvirt's tests use that our virsh lacks: a command, or `command --option`. */
 export const PENDING: readonly string[] = [
-  'checkpoint-create',
-  'checkpoint-create-as',
-  'checkpoint-delete',
-  'checkpoint-dumpxml',
-  'checkpoint-info',
-  'checkpoint-list',
 ];
 
 /**

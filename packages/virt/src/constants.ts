@@ -339,3 +339,16 @@ export const DomainSnapshotXMLFlags = { SECURE: 1 } as const;
 
 /** virStoragePoolDefineFlags: VALIDATE checks the XML against libvirt's schema. */
 export const StoragePoolDefineFlags = { VALIDATE: 1 } as const;
+// ---- checkpoints (libvirt-domain-checkpoint.h)
+
+/** virDomainCheckpointCreateFlags. */
+export const DomainCheckpointCreateFlags = { REDEFINE: 1, QUIESCE: 2, REDEFINE_VALIDATE: 4 } as const;
+
+/** virDomainCheckpointListFlags: ROOTS (of a domain's list) and DESCENDANTS (of a checkpoint's children) share bit 1. */
+export const DomainCheckpointListFlags = { ROOTS: 1, DESCENDANTS: 1, TOPOLOGICAL: 2, LEAVES: 4, NO_LEAVES: 8 } as const;
+
+/** virDomainCheckpointDeleteFlags. */
+export const DomainCheckpointDeleteFlags = { CHILDREN: 1, METADATA_ONLY: 2, CHILDREN_ONLY: 4 } as const;
+
+/** virDomainCheckpointXMLFlags. */
+export const DomainCheckpointXMLFlags = { SECURE: 1, NO_DOMAIN: 2, SIZE: 4 } as const;

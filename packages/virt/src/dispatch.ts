@@ -130,6 +130,13 @@ export const CALL_RULES: { readonly [M in DriverMethod]: CallRule } = {
   // libvirt-qemu refuses read-only connections for its monitor calls.
   domainQemuMonitorCommand: { policy: 'first', api: 'virDomainQemuMonitorCommand', writes: true },
   domainQemuMonitorCommandWithFiles: { policy: 'first', api: 'virDomainQemuMonitorCommandWithFiles', writes: true },
+  domainCheckpointCreateXML: { policy: 'first', api: 'virDomainCheckpointCreateXML', writes: true },
+  domainListAllCheckpoints: { policy: 'first', api: 'virDomainListAllCheckpoints' },
+  domainCheckpointListAllChildren: { policy: 'first', api: 'virDomainCheckpointListAllChildren' },
+  domainCheckpointLookupByName: { policy: 'first', api: 'virDomainCheckpointLookupByName' },
+  domainCheckpointGetParent: { policy: 'first', api: 'virDomainCheckpointGetParent' },
+  domainCheckpointGetXMLDesc: { policy: 'first', api: 'virDomainCheckpointGetXMLDesc' },
+  domainCheckpointDelete: { policy: 'first', api: 'virDomainCheckpointDelete', writes: true },
 };
 
 /**

@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import { formatUuid } from '@libvirt-ts/xml-format';
 import { checkExclusiveFlags, checkMetadataArgs, checkOneDefFlags } from './api-arg-checks.js';
 import type { Connection } from './connection.js';
-import { DomainMemoryStatTags, DomainSaveRestoreFlags } from './constants.js';
+import { DomainCheckpointCreateFlags, DomainMemoryStatTags, DomainSaveRestoreFlags } from './constants.js';
 import { CALL_RULES } from './dispatch.js';
+import { type DomainCheckpoint, newCheckpoint } from './domain-checkpoint.js';
 import { type DomainSnapshot, newSnapshot } from './domain-snapshot.js';
 import type { Answer, DomainRef, DriverMethod, DriverMethodArgs, DriverMethodResult } from './driver.js';
 import type { ConnectionEngine } from './engine/connection-engine.js';
@@ -322,6 +323,38 @@ export class Domain {
 
   #snapshot(name: string): DomainSnapshot {
     return newSnapshot(this.#engine, this, () => this.#ref, name);
+  }
+
+  // ---- checkpoints (libvirt-domain-checkpoint.h)
+
+  /**
+   * virDomainCheckpointCreateXML: `xml` a `<domaincheckpoint>` document; `flags` from
+   * DomainCheckpointCreateFlags (REDEFINE_VALIDATE needs REDEFINE; REDEFINE excludes QUIESCE).
+   */
+  checkpointCreateXML(xml: string, flags = 0): Promise<DomainCheckpoint> {
+    return this.#checked(async () => {
+      this.#engine.checkAllowed('domainCheckpointCreateXML');
+      const { REDEFINE, REDEFINE_VALIDATE, QUIESCE } = DomainCheckpointCreateFlags;
+      if ((flags & REDEFINE_VALIDATE) !== 0 && (flags & REDEFINE) === 0) {
+        throw new VirtError({ code: 'INVALID_ARG', domain: 'DOM', message: "Flag 'VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE' is required by flag 'VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE_VALIDATE'" });
+      }
+      checkExclusiveFlags(flags, REDEFINE, 'VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE', QUIESCE, 'VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE');
+      return this.#checkpoint(await this.#engine.call('domainCheckpointCreateXML', this.#ref, xml, flags));
+    });
+  }
+
+  /** virDomainListAllCheckpoints: handles on the domain's checkpoints; `flags` from DomainCheckpointListFlags (TOPOLOGICAL: parents before children). */
+  listAllCheckpoints(flags = 0): Promise<DomainCheckpoint[]> {
+    return this.#checked(async () => (await this.#engine.call('domainListAllCheckpoints', this.#ref, flags)).map((name) => this.#checkpoint(name)));
+  }
+
+  /** virDomainCheckpointLookupByName. */
+  checkpointLookupByName(name: string, flags = 0): Promise<DomainCheckpoint> {
+    return this.#checked(async () => this.#checkpoint(await this.#engine.call('domainCheckpointLookupByName', this.#ref, name, flags)));
+  }
+
+  #checkpoint(name: string): DomainCheckpoint {
+    return newCheckpoint(this.#engine, this, () => this.#ref, name);
   }
 
   /** virDomainSave: saves the domain's state to `file` (relative paths are from the cwd) and stops it. */

@@ -251,6 +251,22 @@ export interface Driver {
   domainSnapshotHasMetadata?(dom: DomainRef, snapshot: string, flags: number): Promise<boolean>;
   domainSnapshotDelete?(dom: DomainRef, snapshot: string, flags: number): Promise<void>;
 
+  // Checkpoints (libvirt-domain-checkpoint.h): a checkpoint is named by its domain's ref and its name
+  /** virDomainCheckpointCreateXML: DomainCheckpointCreateFlags; resolves with the new checkpoint's name. */
+  domainCheckpointCreateXML?(dom: DomainRef, xml: string, flags: number): Promise<string>;
+  /** virDomainListAllCheckpoints: the names, in the driver's order (TOPOLOGICAL: parents first); DomainCheckpointListFlags. */
+  domainListAllCheckpoints?(dom: DomainRef, flags: number): Promise<string[]>;
+  /** virDomainCheckpointListAllChildren: DomainCheckpointListFlags (DESCENDANTS: all below). */
+  domainCheckpointListAllChildren?(dom: DomainRef, checkpoint: string, flags: number): Promise<string[]>;
+  /** virDomainCheckpointLookupByName: resolves with the name as the driver has it. */
+  domainCheckpointLookupByName?(dom: DomainRef, name: string, flags: number): Promise<string>;
+  /** virDomainCheckpointGetParent: the parent's name (NO_DOMAIN_CHECKPOINT for a root). */
+  domainCheckpointGetParent?(dom: DomainRef, checkpoint: string, flags: number): Promise<string>;
+  /** virDomainCheckpointGetXMLDesc: DomainCheckpointXMLFlags. */
+  domainCheckpointGetXMLDesc?(dom: DomainRef, checkpoint: string, flags: number): Promise<string>;
+  /** virDomainCheckpointDelete: DomainCheckpointDeleteFlags. */
+  domainCheckpointDelete?(dom: DomainRef, checkpoint: string, flags: number): Promise<void>;
+
   // Events (not dispatched: the connection subscribes to the first driver that has them)
   /**
    * virConnectDomainEventRegisterAny for lifecycle events: from now on, hand every domain lifecycle

@@ -7,6 +7,7 @@
 export { Connection } from './connection.js';
 export * from './constants.js';
 export { Domain } from './domain.js';
+export { DomainCheckpoint } from './domain-checkpoint.js';
 export { DomainSnapshot } from './domain-snapshot.js';
 export { xenHostAvailable } from './drivers/xen/xen-host-available.js';
 export type { XenOpenOptions } from './drivers/xen/xen-options.js';

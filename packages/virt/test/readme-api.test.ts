@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The README's API section against the package: every name it lists exists (module exports,
- * Connection, Domain and DomainSnapshot members), every export and public member is listed, and each row's C
+ * Connection, Domain, DomainSnapshot and DomainCheckpoint members), every export and public member is listed, and each row's C
  * function is named in that member's doc comment.
  */
 const packageDir = new URL('../', import.meta.url);
@@ -13,8 +13,8 @@ const readme = readFileSync(new URL('README.md', packageDir), 'utf8');
 interface ApiRow {
   /** The C functions, enums or types of the row; empty for a TypeScript-only extension ("—"). */
   c: string[];
-  /** "module", "conn", "dom" or "snap" (DomainSnapshot). */
-  owner: 'module' | 'conn' | 'dom' | 'snap';
+  /** "module", "conn", "dom", "snap" (DomainSnapshot) or "chk" (DomainCheckpoint). */
+  owner: 'module' | 'conn' | 'dom' | 'snap' | 'chk';
   /** The names listed: export names, or member names ("[Symbol.asyncDispose]" for the symbol). */
   names: string[];
 }
@@ -33,9 +33,9 @@ function apiRows(): ApiRow[] {
     const lead = /^`[^`]+`(?:, `[^`]+`)*/.exec(tsCell)?.[0] ?? '';
     const spans = [...lead.matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? '');
     const first = spans[0] ?? '';
-    const member = /^(conn|dom|snap)(?:\.(\w+)|(\[Symbol\.asyncDispose\]))/.exec(first);
+    const member = /^(conn|dom|snap|chk)(?:\.(\w+)|(\[Symbol\.asyncDispose\]))/.exec(first);
     if (member) {
-      rows.push({ c, owner: member[1] as 'conn' | 'dom' | 'snap', names: [member[2] ?? member[3] ?? ''] });
+      rows.push({ c, owner: member[1] as 'conn' | 'dom' | 'snap' | 'chk', names: [member[2] ?? member[3] ?? ''] });
     } else {
       rows.push({ c, owner: 'module', names: spans.map((span) => /^\w+/.exec(span)?.[0] ?? span) });
     }
@@ -64,14 +64,14 @@ function packageApi() {
     }
     return members;
   };
-  return { exports, conn: membersOf('Connection'), dom: membersOf('Domain'), snap: membersOf('DomainSnapshot') };
+  return { exports, conn: membersOf('Connection'), dom: membersOf('Domain'), snap: membersOf('DomainSnapshot'), chk: membersOf('DomainCheckpoint') };
 }
 
 describe('README API section', () => {
   const rows = apiRows();
   const api = packageApi();
   const listed = (owner: ApiRow['owner']) => new Set(rows.filter((r) => r.owner === owner).flatMap((r) => r.names));
-  const known = { module: api.exports, conn: api.conn, dom: api.dom, snap: api.snap };
+  const known = { module: api.exports, conn: api.conn, dom: api.dom, snap: api.snap, chk: api.chk };
 
   it('lists tables of module, Connection and Domain names', () => {
     expect(listed('module').size).toBeGreaterThan(20);
@@ -80,14 +80,14 @@ describe('README API section', () => {
   });
 
   it('lists only names the package has', () => {
-    for (const owner of ['module', 'conn', 'dom', 'snap'] as const) {
+    for (const owner of ['module', 'conn', 'dom', 'snap', 'chk'] as const) {
       const missing = [...listed(owner)].filter((name) => !known[owner].has(name));
       expect(missing, `${owner} names in the README that the package lacks`).toEqual([]);
     }
   });
 
   it('lists every export and every public Connection and Domain member', () => {
-    for (const owner of ['module', 'conn', 'dom', 'snap'] as const) {
+    for (const owner of ['module', 'conn', 'dom', 'snap', 'chk'] as const) {
       const unlisted = [...known[owner].keys()].filter((name) => !listed(owner).has(name));
       expect(unlisted, `${owner} names missing from the README`).toEqual([]);
     }

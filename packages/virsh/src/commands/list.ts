@@ -107,8 +107,10 @@ export const listCommand: CommandDef = {
       const wanted = opt('with-snapshot');
       await keep(async (d) => (await d.snapshotNum()) > 0 === wanted);
     }
-    // This API has no checkpoints, so no domain has one.
-    if (opt('with-checkpoint') && !opt('without-checkpoint')) domains = [];
+    if (opt('with-checkpoint') !== opt('without-checkpoint')) {
+      const wanted = opt('with-checkpoint');
+      await keep(async (d) => (await d.listAllCheckpoints()).length > 0 === wanted);
+    }
     const states = ['state-running', 'state-paused', 'state-shutoff', 'state-other'].filter(opt);
     if (states.length > 0) domains = domains.filter((d) => states.includes(stateFilterOf(d.state)));
     domains.sort(compareDomains);

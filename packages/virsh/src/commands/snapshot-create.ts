@@ -3,6 +3,7 @@ import { DomainSnapshotCreateFlags } from '@libvirt-ts/virt/constants';
 import { failed } from '../errors.js';
 import { escapeXml } from '../output/vir-buffer.js';
 import { readXmlFile } from '../read-file.js';
+import { commaFields } from './comma-fields.js';
 import type { CommandContext, CommandDef, OptionDef } from './command.js';
 import { domainOption } from './common-options.js';
 import { lookupDomain } from './domain-lookup.js';
@@ -96,16 +97,11 @@ export const snapshotCreateAsCommand: CommandDef = {
   },
 };
 
-/** vshStringToArray: comma-separated fields, `,,` standing for a comma. */
-function fields(text: string): string[] {
-  return text.split(/(?<!,),(?!,)/).map((field) => field.replaceAll(',,', ','));
-}
-
 /** virshParseSnapshotMemspec: `[file=]name[,snapshot=type]`. */
 function memoryElement(spec: string): string {
   let snapshot: string | undefined;
   let file: string | undefined;
-  for (const field of fields(spec)) {
+  for (const field of commaFields(spec)) {
     if (snapshot === undefined && field.startsWith('snapshot=')) snapshot = field.slice('snapshot='.length);
     else if (file === undefined && field.startsWith('file=')) file = field.slice('file='.length);
     else if (file === undefined && field.startsWith('/')) file = field;
@@ -117,7 +113,7 @@ function memoryElement(spec: string): string {
 
 /** virshParseSnapshotDiskspec: `disk[,snapshot=type][,driver=type][,stype=type][,file=name]`, as lines. */
 function diskElement(spec: string): string[] {
-  const [name = '', ...rest] = fields(spec);
+  const [name = '', ...rest] = commaFields(spec);
   const values: Record<string, string | undefined> = {};
   for (const field of rest) {
     const key = ['snapshot', 'driver', 'stype', 'file'].find((k) => values[k] === undefined && field.startsWith(`${k}=`));

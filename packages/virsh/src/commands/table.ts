@@ -4,6 +4,9 @@ import { attachDiskCommand } from './attach-disk.js';
 import { attachInterfaceCommand } from './attach-interface.js';
 import { autostartCommand } from './autostart.js';
 import { blkiotuneCommand } from './blkiotune.js';
+import { checkpointCreateAsCommand, checkpointCreateCommand } from './checkpoint-create.js';
+import { checkpointDeleteCommand, checkpointDumpxmlCommand, checkpointInfoCommand, checkpointParentCommand } from './checkpoint-info.js';
+import { checkpointListCommand } from './checkpoint-list.js';
 import type { CommandDef } from './command.js';
 import { completeCommand, completionCommand } from './completion.js';
 import { cpuStatsCommand } from './cpu-stats.js';
@@ -121,6 +124,13 @@ const buildTable = (): readonly CommandDef[] => [
   snapshotListCommand,
   snapshotParentCommand,
   snapshotRevertCommand,
+  checkpointCreateCommand,
+  checkpointCreateAsCommand,
+  checkpointDeleteCommand,
+  checkpointDumpxmlCommand,
+  checkpointInfoCommand,
+  checkpointListCommand,
+  checkpointParentCommand,
   cd,
   echo,
   exit,

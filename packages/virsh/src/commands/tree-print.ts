@@ -23,3 +23,8 @@ export function printTree(nodes: readonly TreeNode[], root: number): string {
   walk(root, root, true, '');
   return out;
 }
+
+/** Every tree of `nodes`, one per root in list order (snapshot-list --tree, checkpoint-list --tree). */
+export function printForest(nodes: readonly TreeNode[]): string {
+  return nodes.map((node, i) => (node.parent === undefined ? printTree(nodes, i) : '')).join('');
+}

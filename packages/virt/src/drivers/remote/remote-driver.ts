@@ -30,7 +30,7 @@ function toWire(dom: DomainRef): RemoteNonnullDomain {
   return { id: dom.id, name: dom.name, uuid: dom.uuid };
 }
 
-/** Snapshot `name` of `dom` as the wire names it. */
+/** Snapshot or checkpoint `name` of `dom` as the wire names it (remote_nonnull_domain_snapshot and _checkpoint are alike). */
 function snapWire(dom: DomainRef, name: string): RemoteNonnullDomainSnapshot {
   return { dom: toWire(dom), name };
 }
@@ -278,6 +278,20 @@ export class RemoteDriver implements Driver {
   domainSnapshotHasMetadata = (dom: DomainRef, name: string, flags: number) =>
     rpc(async () => (await this.p.domainSnapshotHasMetadata({ snap: snapWire(dom, name), flags })).metadata !== 0);
   domainSnapshotDelete = (dom: DomainRef, name: string, flags: number) => rpc(() => this.p.domainSnapshotDelete({ snap: snapWire(dom, name), flags }));
+
+  domainCheckpointCreateXML = (dom: DomainRef, xml: string, flags: number) =>
+    rpc(async () => (await this.p.domainCheckpointCreateXml({ dom: toWire(dom), xml_desc: xml, flags })).checkpoint.name);
+  domainListAllCheckpoints = (dom: DomainRef, flags: number) =>
+    rpc(async () => snapshotNames((await this.p.domainListAllCheckpoints({ dom: toWire(dom), need_results: 1, flags })).checkpoints));
+  domainCheckpointListAllChildren = (dom: DomainRef, name: string, flags: number) =>
+    rpc(async () => snapshotNames((await this.p.domainCheckpointListAllChildren({ checkpoint: snapWire(dom, name), need_results: 1, flags })).checkpoints));
+  domainCheckpointLookupByName = (dom: DomainRef, name: string, flags: number) =>
+    rpc(async () => (await this.p.domainCheckpointLookupByName({ dom: toWire(dom), name, flags })).checkpoint.name);
+  domainCheckpointGetParent = (dom: DomainRef, name: string, flags: number) =>
+    rpc(async () => (await this.p.domainCheckpointGetParent({ checkpoint: snapWire(dom, name), flags })).parent.name);
+  domainCheckpointGetXMLDesc = (dom: DomainRef, name: string, flags: number) =>
+    rpc(async () => (await this.p.domainCheckpointGetXmlDesc({ checkpoint: snapWire(dom, name), flags })).xml);
+  domainCheckpointDelete = (dom: DomainRef, name: string, flags: number) => rpc(() => this.p.domainCheckpointDelete({ checkpoint: snapWire(dom, name), flags }));
 
   /** The domain as libvirtd has it now (its id may have changed); as it was when it is gone. */
   async #current(dom: DomainRef): Promise<DomainRef> {

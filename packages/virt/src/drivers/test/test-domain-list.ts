@@ -1,5 +1,6 @@
 import { type DomainConfig, parseUuid } from '@libvirt-ts/xml-format';
 import { DomainState, ShutoffReason } from '../../constants.js';
+import { CheckpointTree } from './checkpoint-tree.js';
 import { cloneDef } from './clone-def.js';
 import { SnapshotTree } from './snapshot-tree.js';
 import { testError } from './test-errors.js';
@@ -25,6 +26,8 @@ export interface TestDomain {
   messages: string[];
   /** The domain's snapshots (they stay with it when it is redefined). */
   readonly snapshots: SnapshotTree;
+  /** The domain's checkpoints (libvirt 9's test driver keeps them while the domain exists). */
+  readonly checkpoints: CheckpointTree;
 }
 
 export function isActive(dom: TestDomain): boolean {
@@ -116,6 +119,7 @@ export class TestDomainList {
       hasManagedSave: false,
       messages: [],
       snapshots: new SnapshotTree(),
+      checkpoints: new CheckpointTree(),
     };
     this.#byName.set(def.name, dom);
     this.#byUuid.set(uuid, dom);

@@ -52,6 +52,7 @@ import { setMemory, setVcpus } from './resource-changes.js';
 import { encodeSaveImage, readSaveImage } from './save-image.js';
 import type { TestSnapshot } from './snapshot-tree.js';
 import { blkioParameters, checkBlkioParameters, setBlkioParameters } from './test-blkio.js';
+import { checkpointParent, checkpointXml, createCheckpoint, deleteCheckpoint, findCheckpoint, listCheckpoints } from './test-checkpoints.js';
 import { cpuStats } from './test-cpu-stats.js';
 import { isActive, persistentDef, type TestDomain } from './test-domain-list.js';
 import { checkFlags, notRunning, systemError, testError } from './test-errors.js';
@@ -547,7 +548,7 @@ export class TestDriver implements Driver {
 
   async domainSnapshotCreateXML(ref: DomainRef, xml: string, flags: number): Promise<{ name: string; dom: DomainRef }> {
     const dom = this.#find(ref);
-    const name = createSnapshot(this.#snapshotHost, dom, xml, flags, false);
+    const name = createSnapshot(this.#snapshotHost, dom, xml, flags, dom.checkpoints.size > 0);
     return { name, dom: refOf(dom) };
   }
 
@@ -633,6 +634,37 @@ export class TestDriver implements Driver {
 
   async domainSnapshotDelete(ref: DomainRef, snapshot: string, flags: number): Promise<void> {
     deleteSnapshot(this.#find(ref), snapshot, flags);
+  }
+
+  // ---- checkpoints
+
+  async domainCheckpointCreateXML(ref: DomainRef, xml: string, flags: number): Promise<string> {
+    return createCheckpoint(this.#find(ref), xml, flags);
+  }
+
+  async domainListAllCheckpoints(ref: DomainRef, flags: number): Promise<string[]> {
+    return listCheckpoints(this.#find(ref), undefined, flags);
+  }
+
+  async domainCheckpointListAllChildren(ref: DomainRef, checkpoint: string, flags: number): Promise<string[]> {
+    return listCheckpoints(this.#find(ref), checkpoint, flags);
+  }
+
+  async domainCheckpointLookupByName(ref: DomainRef, name: string, flags: number): Promise<string> {
+    checkFlags(flags, 0, 'testDomainCheckpointLookupByName');
+    return findCheckpoint(this.#find(ref), name).name;
+  }
+
+  async domainCheckpointGetParent(ref: DomainRef, checkpoint: string, flags: number): Promise<string> {
+    return checkpointParent(this.#find(ref), checkpoint, flags);
+  }
+
+  async domainCheckpointGetXMLDesc(ref: DomainRef, checkpoint: string, flags: number): Promise<string> {
+    return checkpointXml(this.#find(ref), checkpoint, flags);
+  }
+
+  async domainCheckpointDelete(ref: DomainRef, checkpoint: string, flags: number): Promise<void> {
+    deleteCheckpoint(this.#find(ref), checkpoint, flags);
   }
 
   /** The domain a handle stands for, matched by UUID as libvirt's testDomObjFromDomain. */

@@ -126,7 +126,7 @@ function isRegularFile(path: string): boolean {
   }
 }
 
-function diskSource(disk: DomainConfig['devices']['disks'][number]): string | undefined {
+export function diskSource(disk: DomainConfig['devices']['disks'][number]): string | undefined {
   return disk.source?.file ?? disk.source?.dev ?? disk.source?.dir;
 }
 
@@ -134,7 +134,7 @@ function diskSource(disk: DomainConfig['devices']['disks'][number]): string | un
 function redefined(dom: TestDomain, def: DomainSnapshotConfig): TestSnapshot {
   const snapshot = def as TestSnapshot;
   const tree = dom.snapshots;
-  checkCycles(dom, snapshot);
+  tree.checkCycles(snapshot, invalidArg);
   const other = tree.get(snapshot.name);
   const uuid = dom.def.uuid ?? '';
   if (snapshot.domain !== undefined && snapshot.domain.uuid !== uuid) {
@@ -155,22 +155,6 @@ function redefined(dom: TestDomain, def: DomainSnapshotConfig): TestSnapshot {
   return snapshot;
 }
 
-/** virDomainMomentCheckCycles: the parent must exist, and not be the snapshot or below it. */
-function checkCycles(dom: TestDomain, snapshot: TestSnapshot): void {
-  if (snapshot.parent === undefined) return;
-  if (snapshot.parent === snapshot.name) {
-    throw invalidArg(`cannot set moment ${snapshot.name} as its own parent`);
-  }
-  let parent = dom.snapshots.get(snapshot.parent);
-  if (!parent) throw invalidArg(`parent ${snapshot.parent} for moment ${snapshot.name} not found`);
-  while (parent?.parent !== undefined) {
-    parent = dom.snapshots.get(parent.parent);
-    if (parent?.name === snapshot.name) {
-      throw invalidArg(`parent ${snapshot.parent} would create cycle to ${snapshot.name}`);
-    }
-  }
-}
-
 function isOnline(state: SnapshotState | undefined): boolean {
   return state === 'running' || state === 'paused';
 }
@@ -185,12 +169,13 @@ export function findSnapshot(dom: TestDomain, name: string): TestSnapshot {
 /** virDomainSnapshotDefFormat: the domain inside as its inactive XML, passwords only with SECURE. */
 export function snapshotXml(snapshot: TestSnapshot, flags: number): string {
   const { domain, ...rest } = snapshot;
-  const shown: DomainSnapshotConfig = domain === undefined ? rest : { ...rest, domain: withoutId(shownSecrets(domain, flags)) };
+  const shown: DomainSnapshotConfig = domain === undefined ? rest : { ...rest, domain: momentDomain(domain, flags) };
   return withLibvirtDevices(formatSnapshotXml(shown));
 }
 
-function withoutId(def: DomainConfig): DomainConfig {
-  const { id: _id, ...rest } = def;
+/** The domain inside a snapshot's or checkpoint's XML: its inactive form, passwords only with the SECURE flag (bit 1 of both). */
+export function momentDomain(def: DomainConfig, flags: number): DomainConfig {
+  const { id: _id, ...rest } = shownSecrets(def, flags);
   return rest;
 }
 
@@ -198,25 +183,8 @@ function withoutId(def: DomainConfig): DomainConfig {
 export function deleteSnapshot(dom: TestDomain, name: string, flags: number): void {
   const { CHILDREN, CHILDREN_ONLY } = DomainSnapshotDeleteFlags;
   checkFlags(flags, CHILDREN | CHILDREN_ONLY, 'testDomainSnapshotDelete');
-  const tree = dom.snapshots;
-  const snapshot = findSnapshot(dom, name);
-  if ((flags & (CHILDREN | CHILDREN_ONLY)) !== 0) {
-    let currentGone = false;
-    for (const below of tree.descendants(name)) {
-      currentGone ||= tree.current === below.name;
-      tree.remove(below.name);
-    }
-    if (currentGone) tree.current = name;
-  } else {
-    for (const child of tree.children(name)) {
-      if (snapshot.parent === undefined) delete child.parent;
-      else child.parent = snapshot.parent;
-    }
-  }
-  if ((flags & CHILDREN_ONLY) !== 0) return;
-  const wasCurrent = tree.current === name;
-  tree.remove(name);
-  if (wasCurrent) tree.current = snapshot.parent !== undefined && tree.get(snapshot.parent) ? snapshot.parent : undefined;
+  findSnapshot(dom, name);
+  dom.snapshots.delete(name, (flags & CHILDREN) !== 0, (flags & CHILDREN_ONLY) !== 0);
 }
 
 /**
