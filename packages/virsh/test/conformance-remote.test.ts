@@ -14,40 +14,11 @@ const DEFAULT = 'test:///default';
 const SKIPPED =
   'node files (test:///PATH), other URIs and the default URI name a local driver or no daemon; through libvirtd they would test the daemon, not the remote driver';
 
-/** The vcpu, scheduler, control and iothread calls run on the test driver but are not wired to libvirtd yet (issue 17). */
-const NOT_WIRED_TO_LIBVIRTD =
-  "the remote driver does not carry the vcpu, cpu-stats, schedinfo, domcontrol, emulatorpin and iothread calls yet, so ours answers NO_SUPPORT through libvirtd (left for issue 17)";
-
 /** Cases that cannot compare through libvirtd, and why. */
 const EXCLUDED: Record<string, string> = {
   'debug-0': "virsh -d prints libvirt's debug lines, and virsh 9's include its own remote driver's RPC traces",
   'debug-1': "virsh -d prints libvirt's debug lines, and virsh 9's include its own remote driver's RPC traces",
   'debug-argv': "virsh -d prints libvirt's debug lines, and virsh 9's include its own remote driver's RPC traces",
-  ...Object.fromEntries(
-    [
-      'libvirt-vcpupin-line5',
-      'libvirt-vcpupin-line14',
-      'libvirt-vcpupin-line17',
-      'libvirt-vcpupin-line23',
-      'libvirt-schedinfo-invalid-argument',
-      'libvirt-vcpupin',
-      'vcpucount-options',
-      'vcpucount-inactive-and-transient',
-      'vcpuinfo-vcpupin-lifecycle',
-      'vcpuinfo-test',
-      'vcpupin-pin-and-errors',
-      'emulatorpin',
-      'cpu-stats-options',
-      'cpu-stats-inactive',
-      'schedinfo-options',
-      'domcontrol',
-      'iothreads-lifecycle',
-      'iothreads-errors',
-      'iothreadset-params',
-      'vcpu-commands-readonly',
-      'vcpu-commands-quiet',
-    ].map((name) => [name, NOT_WIRED_TO_LIBVIRTD]),
-  ),
   'qemu-monitor-command-pass-fds':
     "virsh 9's remote driver duplicates the --pass-fds descriptors before the call (\"Cannot duplicate FD -3\"); ours does not carry libvirt-qemu's protocol, so the call is NO_SUPPORT first",
   'define-text-10m-accepted': "a 10 MB definition passes libvirt's 4 MiB RPC string limit; the remote package words the refusal its own way (left for the remote driver)",

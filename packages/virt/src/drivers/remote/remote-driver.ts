@@ -2,14 +2,20 @@ import type { RemoteConnection, RemoteNonnullDomain, RemoteNonnullDomainSnapshot
 import {
   decodeBody,
   REMOTE_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE,
+  REMOTE_CPUMAPS_MAX,
+  REMOTE_DOMAIN_GET_CPU_STATS_NCPUS_MAX,
+  REMOTE_NODE_CPU_STATS_MAX,
   REMOTE_PROGRAM,
+  REMOTE_VCPUINFO_MAX,
   RemoteError,
   xdrRemoteDomainEventCallbackLifecycleMsg,
 } from '@libvirt-ts/remote';
-import { DomainSnapshotCreateFlags, type DomainState, TypedParameterFlags } from '../../constants.js';
+import { type DomainControlState, DomainSnapshotCreateFlags, type DomainState, TypedParameterFlags, type VcpuState } from '../../constants.js';
 import type { DomainEventSink, DomainRef, Driver } from '../../driver.js';
 import type { DomainInfo, ListAllDomainsFlags, NodeInfo, TypedParameter } from '../../types.js';
+import { cpuStatsByCpu, splitCpuMaps } from './cpu-maps.js';
 import { remoteToVirtError } from './remote-errors.js';
+import { checkRpcLimit } from './rpc-limits.js';
 import { fromWireParam, toWireParam } from './typed-params.js';
 
 /** The most names or ids one list call asks for (remote_protocol.x REMOTE_DOMAIN_LIST_MAX). */
@@ -42,6 +48,12 @@ function charsToString(chars: readonly number[] | Uint8Array): string {
   const bytes = Uint8Array.from(chars, (c) => c & 0xff);
   const end = bytes.indexOf(0);
   return new TextDecoder().decode(end === -1 ? bytes : bytes.subarray(0, end));
+}
+
+/** remoteDomainGetVcpus / GetVcpuPinInfo: `count` maps of `maplen` bytes must fit in one answer. */
+function checkVcpuMaps(count: number, maplen: number): void {
+  checkRpcLimit(count, REMOTE_VCPUINFO_MAX, 'vCPU count');
+  checkRpcLimit(count * maplen, REMOTE_CPUMAPS_MAX, 'vCPU map buffer length');
 }
 
 /** Runs one call; a RemoteError becomes the VirtError libvirt's client would report. */
@@ -128,6 +140,11 @@ export class RemoteDriver implements Driver {
       return { model: charsToString(model), doi: charsToString(doi) };
     });
 
+  connectDomainXMLToNative = (format: string, xml: string, flags: number) =>
+    rpc(async () => (await this.p.connectDomainXmlToNative({ nativeFormat: format, domainXml: xml, flags })).nativeConfig);
+  connectDomainXMLFromNative = (format: string, config: string, flags: number) =>
+    rpc(async () => (await this.p.connectDomainXmlFromNative({ nativeFormat: format, nativeConfig: config, flags })).domainXml);
+
   listDomainIDs = () => rpc(async () => (await this.p.connectListDomains({ maxids: LIST_MAX })).ids);
   numOfDomains = () => rpc(async () => (await this.p.connectNumOfDomains()).num);
   listDefinedDomains = () => rpc(async () => (await this.p.connectListDefinedDomains({ maxnames: LIST_MAX })).names);
@@ -206,6 +223,11 @@ export class RemoteDriver implements Driver {
   domainSetVcpusFlags = (dom: DomainRef, count: number, flags: number) =>
     rpc(() => this.p.domainSetVcpusFlags({ dom: toWire(dom), nvcpus: count, flags }));
 
+  domainAttachDevice = (dom: DomainRef, xml: string) => rpc(() => this.p.domainAttachDevice({ dom: toWire(dom), xml }));
+  domainAttachDeviceFlags = (dom: DomainRef, xml: string, flags: number) => rpc(() => this.p.domainAttachDeviceFlags({ dom: toWire(dom), xml, flags }));
+  domainDetachDevice = (dom: DomainRef, xml: string) => rpc(() => this.p.domainDetachDevice({ dom: toWire(dom), xml }));
+  domainDetachDeviceFlags = (dom: DomainRef, xml: string, flags: number) => rpc(() => this.p.domainDetachDeviceFlags({ dom: toWire(dom), xml, flags }));
+
   // ---- daily domain commands: managed save, statistics, metadata, blkio tuning
 
   domainManagedSave = (dom: DomainRef, flags: number) => rpc(() => this.p.domainManagedSave({ dom: toWire(dom), flags }));
@@ -240,6 +262,76 @@ export class RemoteDriver implements Driver {
       const { retStats } = await this.p.connectGetAllDomainStats({ doms: (doms ?? []).map(toWire), stats, flags: flags >>> 0 });
       return retStats.map((record) => ({ ref: toRef(record.dom), params: record.params.map(fromWireParam) }));
     });
+
+  // ---- CPUs, scheduler and IOThreads: CPU maps travel as one opaque, a map per vcpu laid end to end
+
+  nodeGetCPUMap = (flags: number) =>
+    rpc(async () => {
+      const { cpumap, online, ret } = await this.p.nodeGetCpuMap({ need_map: 1, need_online: 1, flags });
+      return { cpus: ret, cpumap, online };
+    });
+  domainGetVcpusFlags = (dom: DomainRef, flags: number) => rpc(async () => (await this.p.domainGetVcpusFlags({ dom: toWire(dom), flags })).num);
+  domainGetMaxVcpus = (dom: DomainRef) => rpc(async () => (await this.p.domainGetMaxVcpus({ dom: toWire(dom) })).num);
+  domainGetVcpus = (dom: DomainRef, maxinfo: number, maplen: number) =>
+    rpc(async () => {
+      checkVcpuMaps(maxinfo, maplen);
+      const { info, cpumaps } = await this.p.domainGetVcpus({ dom: toWire(dom), maxinfo, maplen });
+      return {
+        info: info.map(({ number, state, cpu_time, cpu }) => ({ number, state: state as VcpuState, cpuTime: cpu_time, cpu })),
+        cpumaps: splitCpuMaps(cpumaps, info.length, maplen),
+      };
+    });
+  domainGetVcpuPinInfo = (dom: DomainRef, ncpumaps: number, maplen: number, flags: number) =>
+    rpc(async () => {
+      checkVcpuMaps(ncpumaps, maplen);
+      const { cpumaps, num } = await this.p.domainGetVcpuPinInfo({ dom: toWire(dom), ncpumaps, maplen, flags });
+      return splitCpuMaps(cpumaps, num, maplen);
+    });
+  domainPinVcpu = (dom: DomainRef, vcpu: number, cpumap: Uint8Array) => rpc(() => this.p.domainPinVcpu({ dom: toWire(dom), vcpu, cpumap }));
+  domainPinVcpuFlags = (dom: DomainRef, vcpu: number, cpumap: Uint8Array, flags: number) =>
+    rpc(() => this.p.domainPinVcpuFlags({ dom: toWire(dom), vcpu, cpumap, flags }));
+  domainPinEmulator = (dom: DomainRef, cpumap: Uint8Array, flags: number) => rpc(() => this.p.domainPinEmulator({ dom: toWire(dom), cpumap, flags }));
+  domainGetEmulatorPinInfo = (dom: DomainRef, maplen: number, flags: number) =>
+    rpc(async () => {
+      checkRpcLimit(maplen, REMOTE_CPUMAPS_MAX, 'vCPU map buffer length');
+      const [map] = splitCpuMaps((await this.p.domainGetEmulatorPinInfo({ dom: toWire(dom), maplen, flags })).cpumaps, 1, maplen);
+      return map!;
+    });
+
+  /** As libvirt's client: `nparams` 0 asks for a count; otherwise the answer's strides become per-CPU arrays. */
+  domainGetCPUStats = (dom: DomainRef, nparams: number, startCpu: number, ncpus: number, flags: number) =>
+    rpc(async () => {
+      checkRpcLimit(nparams, REMOTE_NODE_CPU_STATS_MAX, 'nparams count');
+      checkRpcLimit(ncpus, REMOTE_DOMAIN_GET_CPU_STATS_NCPUS_MAX, 'ncpus count');
+      const reply = await this.p.domainGetCpuStats({ dom: toWire(dom), nparams, start_cpu: startCpu, ncpus, flags });
+      if (nparams === 0) return { count: reply.nparams, params: [] };
+      return { count: reply.nparams, params: cpuStatsByCpu(reply.params, reply.nparams, nparams, ncpus) };
+    });
+
+  domainGetSchedulerType = (dom: DomainRef) => rpc(() => this.p.domainGetSchedulerType({ dom: toWire(dom) }));
+  domainGetSchedulerParameters = (dom: DomainRef, nparams: number) =>
+    rpc(async () => (await this.p.domainGetSchedulerParameters({ dom: toWire(dom), nparams })).params.map(fromWireParam));
+  domainGetSchedulerParametersFlags = (dom: DomainRef, nparams: number, flags: number) =>
+    rpc(async () => (await this.p.domainGetSchedulerParametersFlags({ dom: toWire(dom), nparams, flags })).params.map(fromWireParam));
+  domainSetSchedulerParameters = (dom: DomainRef, params: TypedParameter[]) =>
+    rpc(() => this.p.domainSetSchedulerParameters({ dom: toWire(dom), params: params.map(toWireParam) }));
+  domainSetSchedulerParametersFlags = (dom: DomainRef, params: TypedParameter[], flags: number) =>
+    rpc(() => this.p.domainSetSchedulerParametersFlags({ dom: toWire(dom), params: params.map(toWireParam), flags }));
+
+  domainGetControlInfo = (dom: DomainRef, flags: number) =>
+    rpc(async () => {
+      const { state, details, stateTime } = await this.p.domainGetControlInfo({ dom: toWire(dom), flags });
+      return { state: state as DomainControlState, details, stateTime };
+    });
+
+  domainGetIOThreadInfo = (dom: DomainRef, flags: number) =>
+    rpc(async () => (await this.p.domainGetIothreadInfo({ dom: toWire(dom), flags })).info.map(({ iothread_id, cpumap }) => ({ iothreadId: iothread_id, cpumap })));
+  domainPinIOThread = (dom: DomainRef, iothreadId: number, cpumap: Uint8Array, flags: number) =>
+    rpc(() => this.p.domainPinIothread({ dom: toWire(dom), iothreads_id: iothreadId, cpumap, flags }));
+  domainAddIOThread = (dom: DomainRef, iothreadId: number, flags: number) => rpc(() => this.p.domainAddIothread({ dom: toWire(dom), iothread_id: iothreadId, flags }));
+  domainDelIOThread = (dom: DomainRef, iothreadId: number, flags: number) => rpc(() => this.p.domainDelIothread({ dom: toWire(dom), iothread_id: iothreadId, flags }));
+  domainSetIOThreadParams = (dom: DomainRef, iothreadId: number, params: TypedParameter[], flags: number) =>
+    rpc(() => this.p.domainSetIothreadParams({ dom: toWire(dom), iothread_id: iothreadId, params: params.map(toWireParam), flags }));
 
   // ---- snapshots: one call each; after a revert (or a HALT) the domain's id is asked again
 
