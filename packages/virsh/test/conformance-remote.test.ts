@@ -21,7 +21,6 @@ const EXCLUDED: Record<string, string> = {
   'debug-argv': "virsh -d prints libvirt's debug lines, and virsh 9's include its own remote driver's RPC traces",
   'qemu-monitor-command-pass-fds':
     "virsh 9's remote driver duplicates the --pass-fds descriptors before the call (\"Cannot duplicate FD -3\"); ours does not carry libvirt-qemu's protocol, so the call is NO_SUPPORT first",
-  'define-text-10m-accepted': "a 10 MB definition passes libvirt's 4 MiB RPC string limit; the remote package words the refusal its own way (left for the remote driver)",
 };
 
 const missing = libvirtdMissing() ?? (realVirshPath ? undefined : 'Debian virsh 9 is not installed');

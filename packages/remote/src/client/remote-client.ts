@@ -45,6 +45,16 @@ interface PendingCall {
 const ABANDONED_MAX = 4096;
 
 /**
+ * A call whose arguments cannot be put in a packet (a string over REMOTE_STRING_MAX, a packet over
+ * 16 MiB...), worded as libvirt's client words it (virNetMessageEncodePayload); what exactly broke
+ * stays as `cause`.
+ */
+function unencodable(error: unknown, procedure: number): RemoteError {
+  const code = RemoteError.isInstance(error) && error.code === 'TOO_LARGE' ? 'TOO_LARGE' : 'XDR';
+  return new RemoteError({ code, message: 'Unable to encode message payload', procedure, cause: error });
+}
+
+/**
  * One connection to libvirtd speaking libvirt's RPC protocol: calls carry increasing serials and
  * any number may be in flight; replies are matched by serial. A reply the client cannot place
  * (unknown serial, wrong program or version, bad framing) closes the connection with a
@@ -137,7 +147,7 @@ export class RemoteClient {
         args,
       );
     } catch (error) {
-      return Promise.reject(error);
+      return Promise.reject(unencodable(error, procedure));
     }
     return new Promise<R>((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
