@@ -19,7 +19,8 @@ export function formatCputune(out: XmlWriter, config: DomainConfig): void {
   const cputune = config.cputune;
   if ((cputune?.vcpupins.length ?? 0) === 0 && cputune?.emulatorpin === undefined && pinnedIOThreads.length === 0) return;
   out.element('cputune', [], () => {
-    for (const pin of cputune?.vcpupins ?? []) out.empty('vcpupin', [['vcpu', pin.vcpu], ['cpuset', out.require('cputune.vcpupins.cpuset', pin.cpuset)]]);
+    // An empty vcpu pin (virDomainPinVcpu takes one) is written as libvirt does: cpuset=''.
+    for (const pin of cputune?.vcpupins ?? []) out.empty('vcpupin', [['vcpu', pin.vcpu], ['cpuset', pin.cpuset === '' ? '' : out.require('cputune.vcpupins.cpuset', pin.cpuset)]]);
     if (cputune?.emulatorpin !== undefined) out.empty('emulatorpin', [['cpuset', out.require('cputune.emulatorpin', cputune.emulatorpin)]]);
     for (const iothread of pinnedIOThreads) out.empty('iothreadpin', [['iothread', iothread.id], ['cpuset', iothread.cpuset]]);
   });

@@ -1,10 +1,10 @@
 import type { RemoteConnection, RemoteNonnullDomain, RemoteNonnullDomainSnapshot, RemoteProcedures, ServerMessage } from '@libvirt-ts/remote';
 import {
   decodeBody,
-  REMOTE_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE,
   REMOTE_CPUMAPS_MAX,
   REMOTE_DOMAIN_GET_CPU_STATS_NCPUS_MAX,
   REMOTE_NODE_CPU_STATS_MAX,
+  REMOTE_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE,
   REMOTE_PROGRAM,
   REMOTE_VCPUINFO_MAX,
   RemoteError,
@@ -263,12 +263,13 @@ export class RemoteDriver implements Driver {
       return retStats.map((record) => ({ ref: toRef(record.dom), params: record.params.map(fromWireParam) }));
     });
 
-  // ---- CPUs, scheduler and IOThreads: CPU maps travel as one opaque, a map per vcpu laid end to end
+  // ---- CPUs, scheduler and IOThreads: CPU maps travel as one opaque, a map per vcpu laid end to end,
+  // and are handed out as plain Uint8Arrays of their own (not views of the received packet)
 
   nodeGetCPUMap = (flags: number) =>
     rpc(async () => {
       const { cpumap, online, ret } = await this.p.nodeGetCpuMap({ need_map: 1, need_online: 1, flags });
-      return { cpus: ret, cpumap, online };
+      return { cpus: ret, cpumap: Uint8Array.from(cpumap), online };
     });
   domainGetVcpusFlags = (dom: DomainRef, flags: number) => rpc(async () => (await this.p.domainGetVcpusFlags({ dom: toWire(dom), flags })).num);
   domainGetMaxVcpus = (dom: DomainRef) => rpc(async () => (await this.p.domainGetMaxVcpus({ dom: toWire(dom) })).num);
@@ -325,7 +326,7 @@ export class RemoteDriver implements Driver {
     });
 
   domainGetIOThreadInfo = (dom: DomainRef, flags: number) =>
-    rpc(async () => (await this.p.domainGetIothreadInfo({ dom: toWire(dom), flags })).info.map(({ iothread_id, cpumap }) => ({ iothreadId: iothread_id, cpumap })));
+    rpc(async () => (await this.p.domainGetIothreadInfo({ dom: toWire(dom), flags })).info.map(({ iothread_id, cpumap }) => ({ iothreadId: iothread_id, cpumap: Uint8Array.from(cpumap) })));
   domainPinIOThread = (dom: DomainRef, iothreadId: number, cpumap: Uint8Array, flags: number) =>
     rpc(() => this.p.domainPinIothread({ dom: toWire(dom), iothreads_id: iothreadId, cpumap, flags }));
   domainAddIOThread = (dom: DomainRef, iothreadId: number, flags: number) => rpc(() => this.p.domainAddIothread({ dom: toWire(dom), iothread_id: iothreadId, flags }));

@@ -54,12 +54,16 @@ export function vcpuPinInfo(dom: TestDomain, node: NodeInfo, ncpumaps: number, m
   return maps;
 }
 
-/** testDomainPinVcpuFlags: pins an online vcpu of the running domain (live only; libvirt 9's test driver takes no flags). */
+/**
+ * testDomainPinVcpuFlags: pins an online vcpu of the running domain (live only; libvirt 9's test
+ * driver takes no flags). Unlike the emulator and IOThread pins, an empty map is taken as it is
+ * (libvirt 9 then writes `cpuset=''`).
+ */
 export function pinVcpu(dom: TestDomain, vcpu: number, cpumap: Uint8Array, flags: number): void {
   checkFlags(flags, 0, 'testDomainPinVcpuFlags');
   if (!isActive(dom)) throw testError('OPERATION_INVALID', 'cannot pin vcpus on an inactive domain');
   if (vcpu >= onlineVcpus(dom.def)) throw testError('INVALID_ARG', `requested vcpu '${vcpu}' is not present in the domain`);
-  const cpuset = pinnedSet(cpumap);
+  const cpuset = cpusetOf(fromCpuMap(cpumap));
   const cputune = dom.def.cputune ?? { vcpupins: [] };
   const vcpupins = [...cputune.vcpupins.filter((pin) => pin.vcpu !== vcpu), { vcpu, cpuset }].sort((a, b) => a.vcpu - b.vcpu);
   dom.def.cputune = { ...cputune, vcpupins };
