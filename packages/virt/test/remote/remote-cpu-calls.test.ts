@@ -4,7 +4,7 @@
 // libvirt's remote driver are checked on their own.
 import { type Libvirtd, libvirtdMissing, startLibvirtd } from '@libvirt-ts/remote/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Connection, type Domain, DomainModificationImpact, open, TypedParameterFlags, TypedParameterType, VirtError } from '../../src/index.js';
+import { type Connection, type Domain, DomainModificationImpact, open, type TypedParameter, TypedParameterFlags, TypedParameterType, VirtError } from '../../src/index.js';
 import { expectVirtError } from '../helpers/expect-virt-error.js';
 
 const missing = libvirtdMissing();
@@ -90,7 +90,9 @@ describe.skipIf(missing)(`the remote driver's CPU and IOThread calls equal test:
   });
 
   it('scheduler type and parameters, with and without flags; control info', async () => {
-    const weight = (value: number, type: TypedParameterType = TypedParameterType.UINT) => [{ field: 'weight', type, value }];
+    const weight = (value: number, type: typeof TypedParameterType.UINT | typeof TypedParameterType.INT = TypedParameterType.UINT): TypedParameter[] => [
+      { field: 'weight', type, value },
+    ];
     await expectSame({
       type: (_, dom) => dom.schedulerType(),
       params: (_, dom) => dom.schedulerParameters(),
