@@ -7,7 +7,8 @@ function missing(entry: string): boolean {
   const [name, option] = entry.split(' --') as [string, string | undefined];
   const def = commandByName(name);
   if (!def) return true;
-  return option !== undefined && !def.options.some((o) => o.name === option);
+  // An option counts under its own name or one of its aliases (echo --str is echo --string).
+  return option !== undefined && !def.options.some((o) => o.name === option || o.aliases?.some((a) => a.name === option));
 }
 
 const pendingCases = LIBVIRT_CASES.filter((c) => pendingFor(c).length > 0);
