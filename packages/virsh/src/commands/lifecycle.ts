@@ -185,6 +185,7 @@ export const undefineCommand = lifecycleCommand({
       name: 'delete-storage-volume-snapshots',
       type: 'bool',
       help: 'delete snapshots associated with volume(s), requires --remove-all-storage (must be supported by storage driver)',
+      aliases: [{ name: 'delete-snapshots' }],
     },
     { name: 'wipe-storage', type: 'bool', help: 'wipe data on the removed volumes' },
     { name: 'snapshots-metadata', type: 'bool', help: 'remove all domain snapshot metadata (vm must be inactive)' },

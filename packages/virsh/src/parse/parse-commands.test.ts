@@ -64,10 +64,11 @@ describe('parseCommands', () => {
   });
 
   it("takes an option's aliases as the option, and an alias with a value as option and value", () => {
-    expect(parse('echo --str a --hi; setmem t --kilobytes=5; attach-disk t /a vdb --shareable')).toEqual([
+    expect(parse('echo --str a --hi; setmem t --kilobytes=5; attach-disk t /a vdb --shareable; undefine t --delete-snapshots')).toEqual([
       ['echo', { string: ['a', 'hello'] }],
       ['setmem', { domain: 't', size: '5' }],
       ['attach-disk', { domain: 't', source: '/a', target: 'vdb', mode: 'shareable' }],
+      ['undefine', { domain: 't', 'delete-storage-volume-snapshots': true }],
     ]);
     // Errors after the alias is resolved name the option it stands for, as virsh 9's do.
     expect(parseErrorLines('echo --hi=x')).toEqual(["invalid '=' after option --hi"]);
