@@ -309,7 +309,8 @@ export class Connection {
 
   /**
    * virStoragePoolDefineXML: defines (or redefines) a persistent storage pool from its `<pool>` XML;
-   * `flags` from StoragePoolDefineFlags. None of our drivers has storage pools yet: NO_SUPPORT.
+   * `flags` from StoragePoolDefineFlags. Only libvirtd's drivers have storage pools (through the
+   * remote driver); ours answer NO_SUPPORT.
    */
   storagePoolDefineXML(xml: string, flags = 0): Promise<StoragePool> {
     const engine = this.#engine;

@@ -9,9 +9,8 @@ let makePool: (engine: ConnectionEngine, ref: StoragePoolRef) => StoragePool;
 
 /**
  * virStoragePoolPtr: a handle on one storage pool, handed out by Connection.storagePoolDefineXML
- * (there is no public constructor). Its name and UUID are fixed. None of our drivers has storage
- * pools yet, so the calls that make handles answer NO_SUPPORT; the handle is the API's shape for
- * a driver that has them.
+ * (there is no public constructor). Its name and UUID are fixed. Only libvirtd's drivers have
+ * storage pools (through the remote driver); ours answer NO_SUPPORT.
  */
 export class StoragePool {
   readonly #engine: ConnectionEngine;

@@ -67,6 +67,14 @@ describe.skipIf(missing)(`the remote driver${missing ? ` (skipped: ${missing})` 
     expect([(error as VirtError).code, (error as VirtError).domain, (error as VirtError).message]).toEqual(['NO_DOMAIN', 'TEST', 'Domain not found']);
   });
 
+  it("defines storage pools in libvirtd's test driver (ours has none)", async () => {
+    const pool = await conn.storagePoolDefineXML("<pool type='dir'><name>remote-pool</name><target><path>/tmp/remote-pool</path></target></pool>");
+    expect(pool.name()).toBe('remote-pool');
+    expect(virsh(daemon, 'pool-list --all --uuid')).toContain(pool.UUIDString());
+    const again = (await conn.storagePoolDefineXML("<pool type='dir'><name>remote-pool</name><target><path>/tmp/other</path></target></pool>").catch((e: unknown) => e)) as VirtError;
+    expect([again.code, again.message]).toEqual(['OPERATION_FAILED', `operation failed: pool 'remote-pool' already exists with uuid ${pool.UUIDString()}`]);
+  });
+
   it('read-only over the -ro socket: reads work, changes are refused', async () => {
     const readonly = await openReadOnly(`test+unix:///default?socket=${daemon.readonlySocket}`);
     try {

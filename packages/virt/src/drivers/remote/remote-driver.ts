@@ -263,6 +263,12 @@ export class RemoteDriver implements Driver {
       return retStats.map((record) => ({ ref: toRef(record.dom), params: record.params.map(fromWireParam) }));
     });
 
+  storagePoolDefineXML = (xml: string, flags: number) =>
+    rpc(async () => {
+      const { pool } = await this.p.storagePoolDefineXml({ xml, flags });
+      return { name: pool.name, uuid: Uint8Array.from(pool.uuid) };
+    });
+
   // ---- CPUs, scheduler and IOThreads: CPU maps travel as one opaque, a map per vcpu laid end to end,
   // and are handed out as plain Uint8Arrays of their own (not views of the received packet)
 
