@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { formatUuid } from '@libvirt-ts/xml-format';
 import { checkExclusiveFlags, checkMetadataArgs, checkOneDefFlags } from './api-arg-checks.js';
 import type { Connection } from './connection.js';
-import { DomainCheckpointCreateFlags, DomainMemoryStatTags, DomainSaveRestoreFlags } from './constants.js';
+import { DomainCheckpointCreateFlags, DomainMemoryStatTags, DomainSaveRestoreFlags, TypedParameterFlags } from './constants.js';
 import { CALL_RULES } from './dispatch.js';
 import { type DomainCheckpoint, newCheckpoint } from './domain-checkpoint.js';
 import { type DomainSnapshot, newSnapshot } from './domain-snapshot.js';
@@ -532,11 +532,15 @@ export class Domain {
     });
   }
 
-  /** virDomainGetSchedulerParametersFlags: `flags` from DomainModificationImpact (and TypedParameterFlags.STRING_OKAY). */
+  /**
+   * virDomainGetSchedulerParametersFlags: `flags` from DomainModificationImpact. STRING_OKAY is
+   * added, as libvirt 9's API adds it for a driver that takes string parameters (every driver here
+   * with this call: the test driver, and libvirtd's through the remote one).
+   */
   schedulerParametersFlags(flags: number): Promise<TypedParameter[]> {
     return this.#checked(async () => {
       const { nparams } = await this.#engine.call('domainGetSchedulerType', this.#ref);
-      return nparams === 0 ? [] : this.#engine.call('domainGetSchedulerParametersFlags', this.#ref, nparams, flags);
+      return nparams === 0 ? [] : this.#engine.call('domainGetSchedulerParametersFlags', this.#ref, nparams, flags | TypedParameterFlags.STRING_OKAY);
     });
   }
 
