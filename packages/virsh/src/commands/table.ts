@@ -5,6 +5,7 @@ import { attachInterfaceCommand } from './attach-interface.js';
 import { autostartCommand } from './autostart.js';
 import { blkiotuneCommand } from './blkiotune.js';
 import { checkpointCreateAsCommand, checkpointCreateCommand } from './checkpoint-create.js';
+import { checkpointEditCommand } from './checkpoint-edit.js';
 import { checkpointDeleteCommand, checkpointDumpxmlCommand, checkpointInfoCommand, checkpointParentCommand } from './checkpoint-info.js';
 import { checkpointListCommand } from './checkpoint-list.js';
 import type { CommandDef } from './command.js';
@@ -128,6 +129,7 @@ const buildTable = (): readonly CommandDef[] => [
   checkpointCreateAsCommand,
   checkpointDeleteCommand,
   checkpointDumpxmlCommand,
+  checkpointEditCommand,
   checkpointInfoCommand,
   checkpointListCommand,
   checkpointParentCommand,
