@@ -56,6 +56,12 @@ export const DAILY_CASES: ConformanceCase[] = [
   { name: 'managedsave-start', args: script('managedsave test; start test; domstate --reason test; dominfo test') },
   { name: 'managedsave-remove', args: script('managedsave test; managedsave-remove test; dominfo test; managedsave-remove test; managedsave-remove nosuch') },
   { name: 'managedsave-undefine', args: script('managedsave test; undefine test; list --all; undefine test --managed-save; list --all') },
+  // undefine's checks of its options, made before the domain is looked up, in virsh 9's order
+  { name: 'undefine-nvram-exclusive', args: script('undefine nosuch --nvram --keep-nvram --tpm --keep-tpm --wipe-storage') },
+  { name: 'undefine-tpm-exclusive', args: script('undefine nosuch --tpm --keep-tpm --wipe-storage') },
+  { name: 'undefine-delete-snapshots-alone', args: script('undefine nosuch --delete-storage-volume-snapshots --storage vda --nvram --keep-nvram') },
+  { name: 'undefine-wipe-storage-alone', args: script("undefine nosuch --wipe-storage --storage ''") },
+  { name: 'undefine-option-checks', args: script("undefine test --delete-snapshots; undefine test --wipe-storage; undefine test --storage vda; undefine test --remove-all-storage --delete-snapshots --wipe-storage; undefine test --storage ''; list --all") },
   { name: 'managedsave-flags-exclusive', args: script('managedsave test --running --paused') },
   { name: 'managedsave-flags', args: script('managedsave test --bypass-cache --running; dominfo test') },
   { name: 'managedsave-quiet', args: ['-q', ...script('managedsave test; managedsave-remove test; managedsave-remove test')] },

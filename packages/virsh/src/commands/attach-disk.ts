@@ -41,13 +41,6 @@ const DRIVER_ATTRIBUTES: ReadonlyArray<[string, StringOption]> = [
   ['io', 'io'],
 ];
 
-/** virsh 9's VSH_REQUIRE_OPTION: `needs` given without `needed`. */
-function requireOption(ctx: CommandContext, needs: string, needed: string): void {
-  if (ctx.options.has(needs) && !ctx.options.has(needed)) {
-    throw failed(`Option --${needed} is required by option --${needs}`);
-  }
-}
-
 /** virValidateWWN: 16 hex digits, with an optional 0x. */
 function checkWwn(wwn: string): void {
   const digits = wwn.startsWith('0x') ? wwn.slice(2) : wwn;
@@ -171,10 +164,10 @@ export const attachDiskCommand: CommandDef = {
   ],
   async run(ctx) {
     const scope = readDeviceScope(ctx);
-    requireOption(ctx, 'source-host-name', 'source-protocol');
-    requireOption(ctx, 'source-host-transport', 'source-protocol');
-    requireOption(ctx, 'source-host-socket', 'source-protocol');
-    requireOption(ctx, 'source-host-socket', 'source-host-transport');
+    ctx.options.requires('source-host-name', 'source-protocol');
+    ctx.options.requires('source-host-transport', 'source-protocol');
+    ctx.options.requires('source-host-socket', 'source-protocol');
+    ctx.options.requires('source-host-socket', 'source-host-transport');
     ctx.options.exclusive('source-host-name', 'source-host-socket');
     const xml = diskXml(ctx);
     // --print-xml never looks the domain up

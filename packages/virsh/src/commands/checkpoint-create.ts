@@ -31,7 +31,7 @@ export const checkpointCreateCommand: CommandDef = {
   async run(ctx) {
     const { options } = ctx;
     const { REDEFINE, REDEFINE_VALIDATE, QUIESCE } = DomainCheckpointCreateFlags;
-    if (options.bool('redefine-validate') && !options.bool('redefine')) throw failed('Option --redefine is required by option --redefine-validate');
+    options.requires('redefine-validate', 'redefine');
     const flags = (options.bool('redefine') ? REDEFINE : 0) | (options.bool('redefine-validate') ? REDEFINE_VALIDATE : 0) | (options.bool('quiesce') ? QUIESCE : 0);
     const { domain } = await lookupDomain(ctx);
     const from = options.string('xmlfile');

@@ -14,6 +14,8 @@ interface LifecycleSpec {
   completer?: OptionDef['completer'];
   extraOptions?: OptionDef[];
   lookup?: LookupWays;
+  /** Checks of the options alone, before the domain is looked up; throws to fail. */
+  checkOptions?(ctx: CommandContext): void;
   /** Checks before acting; throws to fail. */
   check?(ctx: CommandContext, domain: Domain): void | Promise<void>;
   act(domain: Domain, ctx: CommandContext): Promise<void>;
@@ -32,6 +34,7 @@ function lifecycleCommand(spec: LifecycleSpec): CommandDef {
     description: spec.description,
     options: [domainOption(spec.domainHelp, spec.completer), ...(spec.extraOptions ?? [])],
     async run(ctx) {
+      spec.checkOptions?.(ctx);
       const { domain, typed } = await lookupDomain(ctx, 'domain', spec.lookup);
       await spec.check?.(ctx, domain);
       try {
@@ -195,11 +198,14 @@ export const undefineCommand = lifecycleCommand({
     { name: 'tpm', type: 'bool', help: 'remove TPM state' },
     { name: 'keep-tpm', type: 'bool', help: 'keep TPM state' },
   ],
+  checkOptions: checkUndefineOptions,
   check: async (ctx, domain) => {
+    if (removesStorage(ctx) && (await domain.isActive())) throw failed('Storage volume deletion is supported only on stopped domains');
     rejectUnsupported(
       ctx,
       [
-        'storage',
+        // An empty --storage names no volume: virsh 9 ignores it.
+        ...(ctx.options.quietString('storage') === undefined ? [] : ['storage']),
         'remove-all-storage',
         'delete-storage-volume-snapshots',
         'wipe-storage',
@@ -218,6 +224,22 @@ export const undefineCommand = lifecycleCommand({
   done: 'has been undefined',
   verb: 'undefine',
 });
+
+/** cmdUndefine's checks of its options alone, in virsh 9's order. */
+function checkUndefineOptions(ctx: CommandContext): void {
+  const { options } = ctx;
+  options.requires('delete-storage-volume-snapshots', 'remove-all-storage');
+  options.exclusive('nvram', 'keep-nvram');
+  options.exclusive('tpm', 'keep-tpm');
+  if (options.has('wipe-storage') && !removesStorage(ctx)) {
+    throw failed("'--wipe-storage' requires '--storage <string>' or '--remove-all-storage'");
+  }
+}
+
+/** Whether storage volumes are to go with the domain (virsh 9 takes an empty --storage as none). */
+function removesStorage(ctx: CommandContext): boolean {
+  return ctx.options.quietString('storage') !== undefined || ctx.options.has('remove-all-storage');
+}
 
 /**
  * cmdUndefine's piecewise path: a managed save image is removed first with --managed-save, and

@@ -115,9 +115,7 @@ export const setvcpusCommand: CommandDef = {
   ],
   async run(ctx) {
     const { domain } = await lookupDomain(ctx);
-    if (ctx.options.bool('maximum') && !ctx.options.bool('config')) {
-      throw failed('Option --config is required by option --maximum');
-    }
+    ctx.options.requires('maximum', 'config');
     ctx.options.exclusive('guest', 'config');
     const count = ctx.options.unsignedInt('count') ?? 0;
     let flags = scopeFlags(ctx);

@@ -100,6 +100,13 @@ export class CommandOptions {
     return result.value;
   }
 
+  /** virsh's VSH_REQUIRE_OPTION: `needs` given without `needed` is an error. */
+  requires(needs: string, needed: string): void {
+    if (this.has(needs) && !this.has(needed)) {
+      throw failed(this.def.name, `Option --${needed} is required by option --${needs}`);
+    }
+  }
+
   /** virsh's VSH_EXCLUSIVE_OPTIONS: both given is an error. */
   exclusive(first: string, second: string): void {
     if (this.has(first) && this.has(second)) {
