@@ -1,11 +1,10 @@
 import { statSync } from 'node:fs';
-import { failed, failedBecause } from '../errors.js';
+import { failed } from '../errors.js';
 import { escapedAttribute, formatElement } from '../output/vir-buffer.js';
 import type { CommandContext, CommandDef, OptionDef } from './command.js';
 import { domainOption } from './common-options.js';
 import { formatDeviceAddress, parseDeviceAddress } from './device-address.js';
-import { addLiveIfPersistent, DEVICE_SCOPE_OPTIONS, modifyDevice, readDeviceScope } from './device-scope.js';
-import { lookupDomain } from './domain-lookup.js';
+import { attachBuiltDevice, DEVICE_SCOPE_OPTIONS, readDeviceScope } from './device-scope.js';
 
 const SOURCE_TYPES = ['file', 'block', 'network'] as const;
 type SourceType = (typeof SOURCE_TYPES)[number];
@@ -170,18 +169,6 @@ export const attachDiskCommand: CommandDef = {
     ctx.options.requires('source-host-socket', 'source-host-transport');
     ctx.options.exclusive('source-host-name', 'source-host-socket');
     const xml = diskXml(ctx);
-    // --print-xml never looks the domain up
-    if (ctx.options.bool('print-xml')) {
-      ctx.session.out.print(xml);
-      return;
-    }
-    const { domain } = await lookupDomain(ctx);
-    await addLiveIfPersistent(scope, domain);
-    try {
-      await modifyDevice(scope, () => domain.attachDevice(xml), (flags) => domain.attachDeviceFlags(xml, flags));
-    } catch (err) {
-      throw failedBecause('Failed to attach disk', err);
-    }
-    ctx.session.out.printExtra('Disk attached successfully\n');
+    await attachBuiltDevice(ctx, scope, xml, 'disk');
   },
 };

@@ -1,11 +1,10 @@
-import { failed, failedBecause } from '../errors.js';
+import { failed } from '../errors.js';
 import type { CommandOptions } from '../parse/command-options.js';
 import { parseUnsignedLongLong } from '../parse/numbers.js';
 import type { CommandDef, OptionDef } from './command.js';
 import { domainOption } from './common-options.js';
 import { formatDeviceAddress, parseDeviceAddress } from './device-address.js';
-import { addLiveIfPersistent, DEVICE_SCOPE_OPTIONS, modifyDevice, readDeviceScope } from './device-scope.js';
-import { lookupDomain } from './domain-lookup.js';
+import { attachBuiltDevice, DEVICE_SCOPE_OPTIONS, readDeviceScope } from './device-scope.js';
 
 /** libvirt 9's virDomainNetType names: any other type is refused before the rates are read. */
 const NET_TYPES = new Set([
@@ -126,18 +125,6 @@ export const attachInterfaceCommand: CommandDef = {
   async run(ctx) {
     const scope = readDeviceScope(ctx);
     const xml = buildInterfaceXml(ctx.options);
-    // virsh 9 builds and prints the XML before it looks the domain up.
-    if (ctx.options.bool('print-xml')) {
-      ctx.session.out.print(xml);
-      return;
-    }
-    const { domain } = await lookupDomain(ctx);
-    await addLiveIfPersistent(scope, domain);
-    try {
-      await modifyDevice(scope, () => domain.attachDevice(xml), (flags) => domain.attachDeviceFlags(xml, flags));
-    } catch (err) {
-      throw failedBecause('Failed to attach interface', err);
-    }
-    ctx.session.out.printExtra('Interface attached successfully\n');
+    await attachBuiltDevice(ctx, scope, xml, 'interface');
   },
 };

@@ -4,7 +4,7 @@ import { lookupCheckpoint } from './checkpoint-lookup.js';
 import type { CommandDef } from './command.js';
 import { domainOption } from './common-options.js';
 import { lookupDomain } from './domain-lookup.js';
-import { collectMoments, momentFilterFlags, printMoments } from './moment-list.js';
+import { collectMoments, momentFilterFlags, momentListOptions, printMoments } from './moment-list.js';
 import { localTimestamp, snapshotFields } from './snapshot-xml-fields.js';
 
 /** The filters that cannot go with --tree, by option, with their flag. */
@@ -20,15 +20,7 @@ export const checkpointListCommand: CommandDef = {
   description: 'Checkpoint List',
   options: [
     domainOption(),
-    { name: 'parent', type: 'bool', help: 'add a column showing parent checkpoint' },
-    { name: 'roots', type: 'bool', help: 'list only checkpoints without parents' },
-    { name: 'leaves', type: 'bool', help: 'list only checkpoints without children' },
-    { name: 'no-leaves', type: 'bool', help: 'list only checkpoints that are not leaves (with children)' },
-    { name: 'tree', type: 'bool', help: 'list checkpoints in a tree' },
-    { name: 'from', type: 'string', help: 'limit list to children of given checkpoint' },
-    { name: 'descendants', type: 'bool', help: 'with --from, list all descendants' },
-    { name: 'name', type: 'bool', help: 'list checkpoint names only' },
-    { name: 'topological', type: 'bool', help: 'sort list topologically rather than by name' },
+    ...momentListOptions('checkpoint', [], []),
   ],
   async run(ctx) {
     const { options } = ctx;

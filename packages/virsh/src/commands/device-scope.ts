@@ -1,6 +1,8 @@
 import type { Domain } from '@libvirt-ts/virt';
 import { DomainDeviceModifyFlags } from '@libvirt-ts/virt/constants';
+import { failedBecause } from '../errors.js';
 import type { CommandContext, OptionDef } from './command.js';
+import { lookupDomain } from './domain-lookup.js';
 
 /** --persistent --config --live --current of the device commands, in virsh 9's order. */
 export const DEVICE_SCOPE_OPTIONS: OptionDef[] = [
@@ -41,4 +43,23 @@ export function modifyDevice(
   withFlags: (flags: number) => Promise<void>,
 ): Promise<void> {
   return scope.flags !== 0 || scope.current ? withFlags(scope.flags) : plain();
+}
+
+/**
+ * The end of attach-disk and attach-interface: the device XML virsh built is printed with
+ * --print-xml (before any lookup, as virsh 9), else attached in the scope read before it was built.
+ */
+export async function attachBuiltDevice(ctx: CommandContext, scope: DeviceScope, xml: string, device: 'disk' | 'interface'): Promise<void> {
+  if (ctx.options.bool('print-xml')) {
+    ctx.session.out.print(xml);
+    return;
+  }
+  const { domain } = await lookupDomain(ctx);
+  await addLiveIfPersistent(scope, domain);
+  try {
+    await modifyDevice(scope, () => domain.attachDevice(xml), (flags) => domain.attachDeviceFlags(xml, flags));
+  } catch (err) {
+    throw failedBecause(`Failed to attach ${device}`, err);
+  }
+  ctx.session.out.printExtra(`${device === 'disk' ? 'Disk' : 'Interface'} attached successfully\n`);
 }

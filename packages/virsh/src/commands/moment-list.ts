@@ -1,12 +1,32 @@
 import { failed } from '../errors.js';
 import { formatTable } from '../output/table.js';
-import type { CommandContext } from './command.js';
+import type { CommandContext, OptionDef } from './command.js';
 import { printForest } from './tree-print.js';
 
 /** What snapshot and checkpoint handles share for listing: a name, and a parent that may not exist. */
 export interface MomentHandle {
   name(): string;
   parent(): Promise<{ name(): string }>;
+}
+
+/**
+ * snapshot-list's and checkpoint-list's options in virsh 9's order: the kind's own filters come
+ * after --no-leaves, and its own --from companions (snapshot's --current) after --from.
+ */
+export function momentListOptions(kind: 'snapshot' | 'checkpoint', filters: OptionDef[], fromCompanions: OptionDef[]): OptionDef[] {
+  return [
+    { name: 'parent', type: 'bool', help: `add a column showing parent ${kind}` },
+    { name: 'roots', type: 'bool', help: `list only ${kind}s without parents` },
+    { name: 'leaves', type: 'bool', help: `list only ${kind}s without children` },
+    { name: 'no-leaves', type: 'bool', help: `list only ${kind}s that are not leaves (with children)` },
+    ...filters,
+    { name: 'tree', type: 'bool', help: `list ${kind}s in a tree` },
+    { name: 'from', type: 'string', help: `limit list to children of given ${kind}` },
+    ...fromCompanions,
+    { name: 'descendants', type: 'bool', help: 'with --from, list all descendants' },
+    { name: 'name', type: 'bool', help: `list ${kind} names only` },
+    { name: 'topological', type: 'bool', help: 'sort list topologically rather than by name' },
+  ];
 }
 
 export interface ListedMoment<H extends MomentHandle> {

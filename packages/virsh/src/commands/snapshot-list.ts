@@ -3,7 +3,7 @@ import { failed } from '../errors.js';
 import type { CommandDef } from './command.js';
 import { domainOption } from './common-options.js';
 import { lookupDomain } from './domain-lookup.js';
-import { collectMoments, momentFilterFlags, printMoments } from './moment-list.js';
+import { collectMoments, momentFilterFlags, momentListOptions, printMoments } from './moment-list.js';
 import { currentOption, lookupSnapshot } from './snapshot-lookup.js';
 import { localTimestamp, snapshotFields } from './snapshot-xml-fields.js';
 
@@ -25,23 +25,19 @@ export const snapshotListCommand: CommandDef = {
   description: 'Snapshot List',
   options: [
     domainOption(),
-    { name: 'parent', type: 'bool', help: 'add a column showing parent snapshot' },
-    { name: 'roots', type: 'bool', help: 'list only snapshots without parents' },
-    { name: 'leaves', type: 'bool', help: 'list only snapshots without children' },
-    { name: 'no-leaves', type: 'bool', help: 'list only snapshots that are not leaves (with children)' },
-    { name: 'metadata', type: 'bool', help: 'list only snapshots that have metadata that would prevent undefine' },
-    { name: 'no-metadata', type: 'bool', help: 'list only snapshots that have no metadata managed by libvirt' },
-    { name: 'inactive', type: 'bool', help: 'filter by snapshots taken while inactive' },
-    { name: 'active', type: 'bool', help: 'filter by snapshots taken while active (full system snapshots)' },
-    { name: 'disk-only', type: 'bool', help: 'filter by disk-only snapshots' },
-    { name: 'internal', type: 'bool', help: 'filter by internal snapshots' },
-    { name: 'external', type: 'bool', help: 'filter by external snapshots' },
-    { name: 'tree', type: 'bool', help: 'list snapshots in a tree' },
-    { name: 'from', type: 'string', help: 'limit list to children of given snapshot' },
-    currentOption('limit list to children of current snapshot'),
-    { name: 'descendants', type: 'bool', help: 'with --from, list all descendants' },
-    { name: 'name', type: 'bool', help: 'list snapshot names only' },
-    { name: 'topological', type: 'bool', help: 'sort list topologically rather than by name' },
+    ...momentListOptions(
+      'snapshot',
+      [
+      { name: 'metadata', type: 'bool', help: 'list only snapshots that have metadata that would prevent undefine' },
+      { name: 'no-metadata', type: 'bool', help: 'list only snapshots that have no metadata managed by libvirt' },
+      { name: 'inactive', type: 'bool', help: 'filter by snapshots taken while inactive' },
+      { name: 'active', type: 'bool', help: 'filter by snapshots taken while active (full system snapshots)' },
+      { name: 'disk-only', type: 'bool', help: 'filter by disk-only snapshots' },
+      { name: 'internal', type: 'bool', help: 'filter by internal snapshots' },
+      { name: 'external', type: 'bool', help: 'filter by external snapshots' },
+      ],
+      [currentOption('limit list to children of current snapshot')],
+    ),
   ],
   async run(ctx) {
     const { options } = ctx;
