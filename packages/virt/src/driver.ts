@@ -25,7 +25,7 @@ import type { ParsedUri } from './uri.js';
 export interface DomainRef {
   id: number;
   name: string;
-  /** 16 raw bytes */
+  /** 16 raw bytes, never changed once handed out (handles keep the driver's array). */
   uuid: Uint8Array;
   /**
    * The domain's info when the driver had it at hand (xend lists domains with their details in one
@@ -287,7 +287,7 @@ export interface SnapshotCreated {
 /** What a driver knows about one storage pool: enough to build a StoragePool handle. */
 export interface StoragePoolRef {
   name: string;
-  /** 16 raw bytes */
+  /** 16 raw bytes, never changed once handed out (handles keep the driver's array). */
   uuid: Uint8Array;
 }
 

@@ -57,6 +57,8 @@ export function formatUuid(bytes: Uint8Array): string {
 
 /** Whether two UUIDs (16 bytes each) are the same. */
 export function uuidEquals(a: Uint8Array, b: Uint8Array): boolean {
+  // The same array, the common case (a handle holds its driver's bytes): no loop in the interpreter.
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
