@@ -127,6 +127,19 @@ export const DAILY_CASES: ConformanceCase[] = [
   },
   { name: 'attach-device-errors', args: script('attach-device test @TMP/none.xml; detach-device nosuch @TMP/none.xml; attach-device test /x --current --live; detach-device test /x --persistent --current') },
   { name: 'attach-device-readonly', args: ['-r', ...script('attach-device test /dev/null; detach-device test /dev/null')] },
+  // domrename: only an inactive persistent domain; the refusals are libvirt's errors alone
+  { name: 'domrename', args: script('destroy test; domrename test renamed; list --all; dominfo renamed; domrename renamed test; domname 6695eb01-f6a4-8304-79aa-97f2502e193f') },
+  { name: 'domrename-by-uuid-and-options', args: script("destroy test; domrename --domain 6695eb01-f6a4-8304-79aa-97f2502e193f --new-name 'with space'; list --all") },
+  { name: 'domrename-active', args: script('domrename test renamed') },
+  { name: 'domrename-transient', args: script('create @IN/newdom-test.xml; domrename newdom other; list --all') },
+  { name: 'domrename-slash', args: script("destroy test; domrename test 'a/b'") },
+  { name: 'domrename-itself', args: script('destroy test; domrename test test') },
+  defined('domrename-existing', 'domrename d test; destroy test; domrename test d; list --all'),
+  { name: 'domrename-errors', args: script("domrename nosuch x; domrename test ''") },
+  { name: 'domrename-missing-name', args: script('domrename test') },
+  { name: 'domrename-unknown-option', args: script('domrename test x --bogus') },
+  { name: 'domrename-managed-save', args: script('managedsave test; domrename test renamed; list --all --managed-save') },
+  { name: 'domrename-readonly', args: ['-r', ...script('domrename test renamed')] },
   // help
-  { name: 'help-daily', args: script('help autostart; help desc; help domiflist; help domblkinfo; help dommemstat; help managedsave; help managedsave-remove; help domstats; help attach-device; help detach-device') },
+  { name: 'help-daily', args: script('help autostart; help desc; help domiflist; help domblkinfo; help dommemstat; help managedsave; help managedsave-remove; help domrename; help domstats; help attach-device; help detach-device') },
 ];

@@ -48,6 +48,7 @@ export const CALL_RULES: { readonly [M in DriverMethod]: CallRule } = {
   domainCreateXML: { policy: 'first', api: 'virDomainCreateXML', writes: true },
   domainDefineXML: { policy: 'first', api: 'virDomainDefineXML', writes: true },
   domainUndefine: { policy: 'first', api: 'virDomainUndefine', writes: true },
+  domainRename: { policy: 'first', api: 'virDomainRename', writes: true },
   domainCreate: { policy: 'first', api: 'virDomainCreate', writes: true },
   domainRestore: { policy: 'first', api: 'virDomainRestore', writes: true },
   domainSuspend: { policy: 'first-direct-last', api: 'virDomainSuspend', writes: true },

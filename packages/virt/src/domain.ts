@@ -252,6 +252,14 @@ export class Domain {
     return this.#call('domainUndefine', this.#ref);
   }
 
+  /** virDomainRename: the domain, and this handle, go by `newName` from now on. */
+  rename(newName: string, flags = 0): Promise<void> {
+    return this.#checked(async () => {
+      await this.#engine.call('domainRename', this.#ref, newName, flags);
+      this.#engine.renamed(this.#ref, newName);
+    });
+  }
+
   /** virDomainDestroy. */
   destroy(): Promise<void> {
     return this.#checked(async () => {

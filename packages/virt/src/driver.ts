@@ -97,6 +97,8 @@ export interface Driver {
   domainCreateXML?(xml: string, flags: number): Promise<DomainRef>;
   domainDefineXML?(xml: string): Promise<DomainRef>;
   domainUndefine?(dom: DomainRef): Promise<void>;
+  /** virDomainRename: gives a domain a new name (flags: none defined yet). */
+  domainRename?(dom: DomainRef, newName: string, flags: number): Promise<void>;
   /** virDomainCreate: start a defined domain; resolves with its ref (new id). */
   domainCreate?(dom: DomainRef): Promise<DomainRef>;
   /** virDomainRestore: resolves with the restored domain's ref when the driver knows it. */

@@ -22,6 +22,7 @@ import { domcontrolCommand } from './domcontrol.js';
 import { domiflistCommand } from './domiflist.js';
 import { dominfoCommand } from './dominfo.js';
 import { dommemstatCommand } from './dommemstat.js';
+import { domrenameCommand } from './domrename.js';
 import { domstateCommand } from './domstate.js';
 import { domstatsCommand } from './domstats.js';
 import { domxmlFromNativeCommand, domxmlToNativeCommand } from './domxml-native.js';
@@ -72,6 +73,7 @@ const buildTable = (): readonly CommandDef[] => [
   detachInterfaceCommand,
   domidCommand,
   domnameCommand,
+  domrenameCommand,
   domuuidCommand,
   domxmlFromNativeCommand,
   domxmlToNativeCommand,

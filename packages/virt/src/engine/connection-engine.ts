@@ -160,6 +160,16 @@ export class ConnectionEngine implements ErrorScope {
     return live;
   }
 
+  /** After virDomainRename: the handle of `ref` answers to `newName` (as libvirt renames the handle's name). */
+  renamed(ref: DomainRef, newName: string): void {
+    const row = this.#handles.get(ref.name);
+    if (row?.ref === ref) {
+      this.#handles.delete(ref.name);
+      this.#handles.set(newName, row);
+    }
+    ref.name = newName;
+  }
+
   /** virConnectClose: closes every driver now; a second close is INVALID_CONN. */
   async close(): Promise<void> {
     this.checkOpen('virConnectClose');

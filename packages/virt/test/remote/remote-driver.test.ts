@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { type Libvirtd, libvirtdMissing, startLibvirtd } from '@libvirt-ts/remote/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Connection, open, openReadOnly, VirtError } from '../../src/index.js';
+import { expectRenamesLikeLibvirt9 } from '../helpers/rename-steps.js';
 
 const missing = libvirtdMissing();
 const FAKE_SSH = new URL('../../../remote/test/fake-ssh.sh', import.meta.url).pathname;
@@ -59,6 +60,10 @@ describe.skipIf(missing)(`the remote driver${missing ? ` (skipped: ${missing})` 
     await defined.destroy();
     await defined.undefine();
     expect(await conn.listDefinedDomains()).not.toContain('remote-defined');
+  });
+
+  it("virDomainRename: libvirtd's test driver answers as ours does", async () => {
+    await expectRenamesLikeLibvirt9(conn);
   });
 
   it("libvirtd's errors become VirtError with its code, domain and message", async () => {

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Connection, DomainMemoryModFlags, DomainState, DomainVcpuFlags, open, RunningReason, ShutoffReason } from '../../src/index.js';
+import { eventLine, takeEvents } from '../helpers/event-lines.js';
 import { expectVirtError } from '../helpers/expect-virt-error.js';
 import { readFixture } from '../helpers/fixtures.js';
 import { quietErrors } from '../helpers/quiet-errors.js';
+import { expectRenamesLikeLibvirt9 } from '../helpers/rename-steps.js';
 
 quietErrors();
 
@@ -24,6 +26,20 @@ afterEach(async () => {
 });
 
 describe('define, create, undefine', () => {
+  it("renames an inactive persistent domain as libvirt 9's testDomainRename, refusing what it refuses", async () => {
+    await expectRenamesLikeLibvirt9(conn);
+  });
+
+  it('tells a rename as UNDEFINED RENAMED for the old name, then DEFINED RENAMED for the new one', async () => {
+    await using watcher = await open('test:///default');
+    const events = watcher.domainEvents();
+    const test = await conn.lookupByName('test');
+    await test.destroy();
+    await test.rename('renamed');
+    const lines = (await takeEvents(events, 3, 2000)).map(eventLine);
+    expect(lines).toEqual(['test STOPPED DESTROYED', 'test UNDEFINED RENAMED', 'renamed DEFINED RENAMED']);
+  });
+
   it('defines an inactive persistent domain, redefines it, starts it with the next id', async () => {
     const dom = await conn.defineXML(NEWDOM);
     expect(dom.name()).toBe('newdom');

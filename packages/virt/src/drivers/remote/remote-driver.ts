@@ -167,6 +167,10 @@ export class RemoteDriver implements Driver {
   domainCreateXML = (xml: string, flags: number) => rpc(async () => toRef((await this.p.domainCreateXml({ xml_desc: xml, flags })).dom));
   domainDefineXML = (xml: string) => rpc(async () => toRef((await this.p.domainDefineXml({ xml })).dom));
   domainUndefine = (dom: DomainRef) => rpc(() => this.p.domainUndefine({ dom: toWire(dom) }));
+  domainRename = (dom: DomainRef, newName: string, flags: number) =>
+    rpc(async () => {
+      await this.p.domainRename({ dom: toWire(dom), new_name: newName, flags });
+    });
   domainCreate = (dom: DomainRef) => rpc(async () => toRef((await this.p.domainCreateWithFlags({ dom: toWire(dom), flags: 0 })).dom));
   domainRestore = (file: string) =>
     rpc(async () => {

@@ -1,5 +1,6 @@
 import { type DomainConfig, parseUuid } from '@libvirt-ts/xml-format';
 import { DomainState, ShutoffReason } from '../../constants.js';
+import { VirtError } from '../../errors/virt-error.js';
 import { CheckpointTree } from './checkpoint-tree.js';
 import { cloneDef } from './clone-def.js';
 import { SnapshotTree } from './snapshot-tree.js';
@@ -124,6 +125,20 @@ export class TestDomainList {
     this.#byName.set(def.name, dom);
     this.#byUuid.set(uuid, dom);
     return dom;
+  }
+
+  /** virDomainObjListRename's checks of the new name, neither the domain's own nor another's (libvirt's conf code: layer DOMAIN). */
+  checkRename(dom: TestDomain, newName: string): void {
+    const invalid = (info: string) => new VirtError({ code: 'OPERATION_INVALID', domain: 'DOMAIN', info });
+    if (newName === dom.def.name) throw invalid("Can't rename domain to itself");
+    if (this.#byName.has(newName)) throw invalid(`domain with name '${newName}' already exists`);
+  }
+
+  /** Gives an inactive domain (its one definition) `newName`, which checkRename passed. */
+  rename(dom: TestDomain, newName: string): void {
+    this.#byName.delete(dom.def.name);
+    dom.def.name = newName;
+    this.#byName.set(newName, dom);
   }
 
   remove(dom: TestDomain): void {

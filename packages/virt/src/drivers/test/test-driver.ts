@@ -202,6 +202,19 @@ export class TestDriver implements Driver {
     this.#emit(dom, DomainEventType.UNDEFINED, DomainEventUndefinedDetail.REMOVED);
   }
 
+  /** testDomainRename: an inactive persistent domain only; events tell the old name's end and the new one's start. */
+  async domainRename(ref: DomainRef, newName: string, flags: number): Promise<void> {
+    checkFlags(flags, 0, 'testDomainRename');
+    const dom = this.#find(ref);
+    if (isActive(dom)) throw testError('OPERATION_INVALID', 'cannot rename active domain');
+    if (!dom.persistent) throw testError('OPERATION_INVALID', 'cannot rename a transient domain');
+    this.node.domains.checkRename(dom, newName);
+    if (newName.includes('/')) throw testError('XML_ERROR', `name ${newName} cannot contain '/'`);
+    this.#emit(dom, DomainEventType.UNDEFINED, DomainEventUndefinedDetail.RENAMED);
+    this.node.domains.rename(dom, newName);
+    this.#emit(dom, DomainEventType.DEFINED, DomainEventDefinedDetail.RENAMED);
+  }
+
   async domainCreate(ref: DomainRef): Promise<DomainRef> {
     const dom = this.#find(ref);
     if (dom.state !== DomainState.SHUTOFF) throw testError('INTERNAL_ERROR', `Domain '${dom.def.name}' is already running`);
