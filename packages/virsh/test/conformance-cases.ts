@@ -101,6 +101,20 @@ export const CASES: ConformanceCase[] = [
   // Option aliases (virsh's VSH_OT_ALIAS): --kilobytes is --size; errors name the option it stands for.
   { name: 'option-aliases', args: script('setmem test --kilobytes 524288; dominfo test; setmaxmem test --kilobytes=1048576; setmem test --size 1 --kilobytes 2') },
   { name: 'option-alias-errors', args: script('echo --hi=x; echo --str') },
+  // complete lists no file names (virsh 9 leaves those to readline in its shell); other values still come.
+  ...(
+    [
+      ['complete-file-partial', ['define', '/tm']],
+      ['complete-file-directory', ['define @TMP/']],
+      ['complete-file-named-option', ['define', '--file', '@TMP/a']],
+      ['complete-file-second-argument', ['attach-disk test @TMP/']],
+      ['complete-file-empty', ['restore', '']],
+      ['complete-domain-beside-file', ['save', 't']],
+      // the last argument is the word to complete, whole: one holding a space matches nothing
+      ['complete-word-with-space', ['save t']],
+      ['complete-option-word-with-space', ['save test --x']],
+    ] as const
+  ).map(([name, words]) => ({ name, files: { 'a.xml': () => '<domain/>\n' }, args: [...T, 'complete', '--', ...words] })),
   { name: 'self-test', args: script('self-test; help self-test') },
   { name: 'self-test-unknown-option', args: script('self-test --completers') },
   { name: 'self-test-quiet', args: ['-q', ...T, 'self-test'] },

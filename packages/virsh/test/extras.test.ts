@@ -67,10 +67,10 @@ describe('-l/--log', () => {
 
 describe('virsh complete (what the scripts call)', () => {
   it('completes domain names from the connection', () => {
-    expect(runOurVirsh(['-q', '-c', 'test:///default', 'complete', '--', 'dominfo t']).stdout).toBe('test\n');
+    expect(runOurVirsh(['-q', '-c', 'test:///default', 'complete', '--', 'dominfo', 't']).stdout).toBe('test\n');
     // An empty word offers the options, as virsh 9.
-    expect(runOurVirsh(['-q', '-c', 'test:///default', 'complete', '--', 'dominfo ']).stdout).toBe('--domain\n');
-    expect(runOurVirsh(['-q', 'complete', '--', 'list --na']).stdout).toBe('--name\n');
+    expect(runOurVirsh(['-q', '-c', 'test:///default', 'complete', '--', 'dominfo', '']).stdout).toBe('--domain\n');
+    expect(runOurVirsh(['-q', 'complete', '--', 'list', '--na']).stdout).toBe('--name\n');
   });
 });
 

@@ -53,8 +53,12 @@ export const completeCommand: CommandDef = {
   hidden: true,
   options: [{ name: 'string', type: 'argv', help: 'partial string to autocomplete' }],
   async run({ options, session }) {
-    const line = options.words('string').join(' ');
-    const [candidates] = await complete(line, completionSources(session, true));
+    const words = options.words('string');
+    // File names are readline's own completion in virsh 9's shell; its complete command lists none.
+    const [found] = await complete(words.join(' '), { ...completionSources(session, true), files: async () => [] });
+    // virsh 9 hands readline the last argument whole as the word to complete, spaces and all.
+    const text = words.at(-1) ?? '';
+    const candidates = found.filter((c) => c.startsWith(text));
     // No candidate fails without a message, as virsh 9's cmdComplete.
     if (candidates.length === 0) throw silentFailure();
     session.out.print(candidates.map((c) => `${c}\n`).join(''));

@@ -48,9 +48,9 @@ _virsh() {
     COMPREPLY=($(compgen -W "$(_virsh_options "$cmd")" -- "$cur"))
     return 0
   fi
-  local line="\${COMP_WORDS[*]:i:COMP_CWORD-i}"
   local IFS=$'\\n'
-  COMPREPLY=($("\${COMP_WORDS[0]}" -q "\${conn[@]}" complete -- "$line $cur" 2>/dev/null))
+  # one argument a word, as virsh's complete reads them: the last is the word to complete
+  COMPREPLY=($("\${COMP_WORDS[0]}" -q "\${conn[@]}" complete -- "\${COMP_WORDS[@]:i:COMP_CWORD-i}" "$cur" 2>/dev/null))
   [ \${#COMPREPLY[@]} -eq 0 ] && COMPREPLY=($(compgen -f -- "$cur"))
   return 0
 }
@@ -76,7 +76,7 @@ export function zshCompletion(commands: readonly CommandDef[]): string {
 
 _virsh_values() {
   local -a values
-  values=(\${(f)"$(virsh -q complete -- "\${words[2,CURRENT-1]} \${words[CURRENT]}" 2>/dev/null)"})
+  values=(\${(f)"$(virsh -q complete -- "\${(@)words[2,CURRENT]}" 2>/dev/null)"})
   if (( \${#values} )); then
     compadd -a values
   else
