@@ -103,7 +103,7 @@ export class Domain {
 
   /** One driver call on this domain, reported on its connection. */
   #call<M extends DriverMethod>(method: M, ...args: DriverMethodArgs<M>): Promise<DriverMethodResult<M>> {
-    return this.#engine.run(this, () => this.#engine.call(method, ...args));
+    return this.#engine.runCall(this, method, args);
   }
 
   /** virDomainGetInfo. */

@@ -74,6 +74,22 @@ export class ConnectionEngine implements ErrorScope {
     } catch (error) {
       return Promise.reject(this.#reported(error, dom));
     }
+    return this.#settled(answer, dom);
+  }
+
+  /** run() of one driver call, without a closure per call: every Domain method comes here. */
+  runCall<M extends DriverMethod>(dom: Domain | undefined, method: M, args: DriverMethodArgs<M>): Promise<DriverMethodResult<M>> {
+    let answer: Answer<DriverMethodResult<M>>;
+    try {
+      answer = this.call(method, ...args);
+    } catch (error) {
+      return Promise.reject(this.#reported(error, dom));
+    }
+    return this.#settled(answer, dom);
+  }
+
+  /** The caller's promise of an answer given at once or in a promise, its failure reported. */
+  #settled<T>(answer: Answer<T>, dom: Domain | undefined): Promise<T> {
     if (!(answer instanceof Promise)) return Promise.resolve(answer);
     return answer.then(undefined, (error: unknown) => {
       throw this.#reported(error, dom);
