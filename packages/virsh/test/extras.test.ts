@@ -31,7 +31,7 @@ describe('virsh completion', () => {
       expect(result.stderr).toBe('');
       return result.stdout.trim().split('\n').sort();
     };
-    expect(completeLine(`${wrapper} dom`)).toEqual(['domblkinfo', 'domblklist', 'domcontrol', 'domid', 'domiflist', 'dominfo', 'dommemstat', 'domname', 'domstate', 'domstats', 'domuuid', 'domxml-from-native', 'domxml-to-native']);
+    expect(completeLine(`${wrapper} dom`)).toEqual(['domblkinfo', 'domblklist', 'domcontrol', 'domid', 'domiflist', 'dominfo', 'dommemstat', 'domname', 'domrename', 'domstate', 'domstats', 'domuuid', 'domxml-from-native', 'domxml-to-native']);
     expect(completeLine(`${wrapper} -c test:///default list --al`)).toEqual(['--all']);
     expect(completeLine(`${wrapper} -c test:///default dominfo t`)).toEqual(['test']);
   });

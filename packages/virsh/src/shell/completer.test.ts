@@ -11,7 +11,7 @@ const sources: CompletionSources = {
 
 describe('complete', () => {
   it('completes command names at the start of a command, in help order, hidden ones left out', async () => {
-    expect(await complete('dom', sources)).toEqual([['domid', 'domname', 'domuuid', 'domxml-from-native', 'domxml-to-native', 'domblkinfo', 'domblklist', 'domcontrol', 'domiflist', 'dominfo', 'dommemstat', 'domstate', 'domstats'], 'dom']);
+    expect(await complete('dom', sources)).toEqual([['domid', 'domname', 'domrename', 'domuuid', 'domxml-from-native', 'domxml-to-native', 'domblkinfo', 'domblklist', 'domcontrol', 'domiflist', 'dominfo', 'dommemstat', 'domstate', 'domstats'], 'dom']);
     expect(await complete('list; sus', sources)).toEqual([['suspend'], 'sus']);
     expect((await complete('compl', sources))[0]).toEqual([]);
   });
