@@ -3,7 +3,7 @@ import { testDefaultScript as script, TEST_DEFAULT_ARGS as T } from './conforman
 
 /**
  * Conformance cases for the commands virsh users reach for daily on a host (issue 17): autostart,
- * desc, domiflist, domblkinfo, dommemstat, domstats, managedsave and managedsave-remove. Each runs through
+ * desc, edit, domiflist, domblkinfo, dommemstat, domstats, managedsave and managedsave-remove. Each runs through
  * our virsh and Debian's virsh 9 on test:///default; the expected output is virsh 9's live run.
  * A failing managedsave is left out where virsh 9 can hang in its job watch (see run-virsh.ts).
  */
@@ -94,6 +94,21 @@ export const DAILY_CASES: ConformanceCase[] = [
   { name: 'desc-quiet', args: ['-q', ...script('desc test; desc test x; desc test; desc test --title')] },
   { name: 'desc-readonly', args: ['-r', ...script('desc test; desc test --new-desc x')] },
   defined('desc-defined', 'desc d; desc d --title; desc d --new-desc "<b>&amp;</b>"; dumpxml d; desc d'),
+  // edit with $EDITOR a non-interactive command: virsh 9 asks nothing off a terminal
+  { name: 'edit-unchanged-and-errors', env: { EDITOR: 'true' }, args: script('edit test; edit test --skip-validate; edit nosuch; edit') },
+  { name: 'edit-memory', env: { EDITOR: "sed -i 's/8388608/4194304/g'" }, args: script('edit test; dumpxml test --inactive') },
+  { name: 'edit-quiet', env: { VISUAL: "sed -i 's/8388608/4194304/g'" }, args: ['-q', ...script('edit test; edit test')] },
+  // an invalid document: off a terminal virsh 9 reports "Failed." only and goes on as if edited
+  { name: 'edit-invalid-xml', env: { EDITOR: "sed -i 's/<domain /<dom /'" }, args: script('edit test; echo after; list --all --name') },
+  { name: 'edit-invalid-xml-last', env: { EDITOR: "sed -i 's/<domain /<dom /'" }, args: script('edit test') },
+  { name: 'edit-name-of-another-uuid', env: { EDITOR: "sed -i 's/<name>test/<name>other/'" }, args: script('edit test; list --all --name') },
+  { name: 'edit-new-domain', env: { EDITOR: "sed -i 's/<uuid>.*<.uuid>//;s/<name>test/<name>other/'" }, args: script('edit test; list --all --name; edit other') },
+  {
+    name: 'edit-editor-fails',
+    env: { VISUAL: 'false' },
+    args: script('edit test'),
+    knownDifference: { lines: /^error: internal error: Child process \(false \/tmp\/virsh[\w-]{6}\.xml\) unexpected exit status 1$/, reason: 'the temporary file name is random on both sides' },
+  },
   {
     name: 'desc-edit',
     args: script('desc test --edit; desc test; desc test --title --edit --new-desc x; desc test --title; desc test --edit --new-desc E:; desc test'),

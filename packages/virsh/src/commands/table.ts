@@ -27,6 +27,7 @@ import { domstateCommand } from './domstate.js';
 import { domstatsCommand } from './domstats.js';
 import { domxmlFromNativeCommand, domxmlToNativeCommand } from './domxml-native.js';
 import { dumpxmlCommand } from './dumpxml.js';
+import { editCommand } from './edit-domain.js';
 import { eventCommand } from './event.js';
 import { helpCommand } from './help.js';
 import { capabilitiesCommand, hostnameCommand, nodeinfoCommand, uriCommand, versionCommand } from './host-info.js';
@@ -50,6 +51,7 @@ import { schedinfoCommand } from './schedinfo.js';
 import { selfTestCommand } from './self-test.js';
 import { cd, connect, echo, exit, pwd, quit } from './shell-builtins.js';
 import { snapshotCreateAsCommand, snapshotCreateCommand } from './snapshot-create.js';
+import { snapshotEditCommand } from './snapshot-edit.js';
 import { snapshotCurrentCommand, snapshotDumpxmlCommand, snapshotInfoCommand, snapshotParentCommand } from './snapshot-info.js';
 import { snapshotListCommand } from './snapshot-list.js';
 import { snapshotDeleteCommand, snapshotRevertCommand } from './snapshot-revert-delete.js';
@@ -78,6 +80,7 @@ const buildTable = (): readonly CommandDef[] => [
   domxmlFromNativeCommand,
   domxmlToNativeCommand,
   dumpxmlCommand,
+  editCommand,
   iothreadinfoCommand,
   iothreadpinCommand,
   iothreadaddCommand,
@@ -123,6 +126,7 @@ const buildTable = (): readonly CommandDef[] => [
   snapshotCurrentCommand,
   snapshotDeleteCommand,
   snapshotDumpxmlCommand,
+  snapshotEditCommand,
   snapshotInfoCommand,
   snapshotListCommand,
   snapshotParentCommand,
