@@ -34,7 +34,8 @@ export async function runCommands(parsed: ParsedCommand[], session: Session): Pr
     const started = session.timing ? process.hrtime.bigint() : 0n;
     // One command: inline, not in a function of its own, as a script may run thousands.
     try {
-      if (!def.noConnect) await session.connection();
+      // Connected, the usual case: no await, so no microtask turn per command.
+      if (!def.noConnect && !session.connected) await session.connection();
       await def.run({ options: new CommandOptions(def, values), session });
       ok = true;
     } catch (err) {

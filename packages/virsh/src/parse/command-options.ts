@@ -38,8 +38,8 @@ export class CommandOptions {
     const value = this.values.get(name);
     if (value === undefined) return undefined;
     if (typeof value !== 'string') throw new Error(`option --${name} of ${this.def.name} is not a string option`);
-    const def = this.def.options.find((o) => o.name === name);
-    if (value === '' && !def?.emptyOk) {
+    // The option's definition is looked up only for an empty value (most commands read a domain name here).
+    if (value === '' && !this.def.options.find((o) => o.name === name)?.emptyOk) {
       throw failed(this.def.name, `Failed to get option '${name}': Option argument is empty`);
     }
     return value;
