@@ -66,7 +66,7 @@ describe.skipIf(!tmuxPath)(`interactive shell in a terminal${tmuxPath ? '' : ' (
     await shell.waitFor((s) => lastLine(s) === 'virsh # dom', 'the common prefix');
     shell.send('Tab');
     const screen = await shell.waitFor((s) => s.includes('domid') && s.includes('dominfo'), 'the candidates');
-    expect(screen).toMatch(/domid\s+domiflist\s+dominfo\s+dommemstat\s+domname\s+domstate\s+domstats\s+domuuid/);
+    expect(screen).toMatch(/domid\s+domiflist\s+dominfo\s+dommemstat\s+domname\s+domrename\s+domstate\s+domstats\s+domuuid/);
     expect(screen).not.toContain('dumpxml');
     await shell.waitFor((s) => lastLine(s) === 'virsh # dom', 'the line typed so far');
     shell.send('C-u');
@@ -121,6 +121,45 @@ describe.skipIf(!tmuxPath)(`interactive shell in a terminal${tmuxPath ? '' : ' (
       expect(screen).not.toContain('hunter2');
     } finally {
       third.kill();
+    }
+  });
+  it('asks again after a failed edit: ? explains the keys, y edits again', async () => {
+    // the first run of the editor breaks the document, the next one changes the memory
+    const editor = join(dir, 'editor.sh');
+    const ran = join(dir, 'editor-ran');
+    writeFileSync(
+      editor,
+      `#!/bin/sh\nif [ -e ${ran} ]; then sed -i 's/<dom /<domain /;s/8388608/4194304/g' "$1"; else sed -i 's/<domain /<dom /' "$1"; touch ${ran}; fi\n`,
+      { mode: 0o755 },
+    );
+    const prompt = 'Failed. Try again? [y,n,i,f,?]:';
+    const run = (name: string, script: string) =>
+      TmuxSession.start(dir, name, `env EDITOR=${editor} ${process.execPath} ${bundlePath} -c test:///default '${script}'; echo "EXITED:$?"; sleep 60`);
+    const fourth = run('fourth', 'edit test; dumpxml test --inactive');
+    try {
+      await fourth.waitFor((s) => lastLine(s) === prompt, 'the question');
+      fourth.type('?');
+      await fourth.waitFor((s) => s.includes('? - print this help'), 'the keys');
+      fourth.type('x');
+      fourth.type('y');
+      const screen = await fourth.waitFor((s) => s.includes('EXITED:0'), 'the exit');
+      expect(screen).toContain('error: (domain_definition):');
+      expect(screen).toContain(
+        `${prompt}\ny - yes, start editor again\nn - no, throw away my changes\ni - turn off validation and try to redefine again\nf - force, try to redefine again\n? - print this help\n${prompt}\nDomain 'test' XML configuration edited.\n`,
+      );
+      expect(screen).toContain('<memory unit=\'KiB\'>4194304</memory>');
+    } finally {
+      fourth.kill();
+    }
+    rmSync(ran);
+    const fifth = run('fifth', 'snapshot-create-as test s1; snapshot-edit test s1');
+    try {
+      await fifth.waitFor((s) => lastLine(s) === 'Failed. Try again? [y,n,f,?]:', 'the question without i');
+      fifth.type('n');
+      const screen = await fifth.waitFor((s) => s.includes('EXITED:1'), 'the exit');
+      expect(screen).toContain('Failed. Try again? [y,n,f,?]:\nerror: Failed to update s1\n');
+    } finally {
+      fifth.kill();
     }
   });
 });

@@ -1,8 +1,9 @@
 import { DomainXMLFlags } from '@libvirt-ts/virt/constants';
+import { silentFailure } from '../errors.js';
 import type { CommandDef } from './command.js';
 import { domainOption } from './common-options.js';
 import { lookupDomain } from './domain-lookup.js';
-import { editText } from './edit-text.js';
+import { editAndDefine } from './edit-loop.js';
 
 export const editCommand: CommandDef = {
   name: 'edit',
@@ -15,16 +16,16 @@ export const editCommand: CommandDef = {
     const { domain } = await lookupDomain(ctx);
     const out = ctx.session.out;
     const xml = await domain.XMLDesc(DomainXMLFlags.XML_SECURE | DomainXMLFlags.XML_INACTIVE);
-    const edited = await editText(xml);
-    if (edited === xml) {
+    const conn = await ctx.session.connection();
+    const outcome = await editAndDefine(out, { xml, relaxable: true, define: (edited) => conn.defineXML(edited) });
+    if (outcome.kind === 'unchanged') {
       out.printExtra(`Domain '${domain.name()}' XML configuration not changed.\n`);
       return;
     }
-    const conn = await ctx.session.connection();
-    const defined = await conn.defineXML(edited).catch(() => undefined);
+    if (outcome.kind === 'abandoned') throw silentFailure();
     // Off a terminal virsh 9 asks nothing: it reports "Failed." (not libvirt's error), then carries on
     // with no domain, succeeding with a '(null)' name.
-    if (!defined) out.error('Failed.');
-    out.printExtra(`Domain '${defined?.name() ?? '(null)'}' XML configuration edited.\n`);
+    if (outcome.kind === 'failed') out.error('Failed.');
+    out.printExtra(`Domain '${outcome.kind === 'defined' ? outcome.defined.name() : '(null)'}' XML configuration edited.\n`);
   },
 };

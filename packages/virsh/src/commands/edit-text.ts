@@ -12,11 +12,19 @@ const DEFAULT_EDITOR = 'sensible-editor';
  * `virshXXXXXX.xml` under $TMPDIR (or /tmp), runs $VISUAL or $EDITOR on it with the terminal, and
  * returns what the file holds afterwards. The file is removed in every case.
  */
-export async function editText(text: string): Promise<string> {
+export const editText = (text: string): Promise<string> => withEditedFile(text, async (edit) => edit());
+
+/**
+ * Writes `text` to the temporary file and hands `use` a function that runs the editor on it (again
+ * on each call: virsh's re-edit keeps the file) and returns what it holds. The file is removed after.
+ */
+export async function withEditedFile<R>(text: string, use: (edit: () => string) => Promise<R>): Promise<R> {
   const file = createTempFile(text);
   try {
-    runEditor(file);
-    return readFileSync(file, 'utf8');
+    return await use(() => {
+      runEditor(file);
+      return readFileSync(file, 'utf8');
+    });
   } finally {
     rmSync(file, { force: true });
   }

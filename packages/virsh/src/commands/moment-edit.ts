@@ -1,6 +1,6 @@
 import { errorMessage, VirshError } from '../errors.js';
 import type { CommandContext } from './command.js';
-import { editText } from './edit-text.js';
+import { editAndDefine } from './edit-loop.js';
 
 /** What snapshot-edit and checkpoint-edit need of a snapshot or a checkpoint. */
 export interface Moment {
@@ -40,14 +40,14 @@ export async function editMoment<M extends Moment>(ctx: CommandContext, edit: Mo
   const out = ctx.session.out;
   const name = edit.moment.name();
   const xml = await edit.moment.XMLDesc(edit.xmlFlags);
-  const edited = await editText(xml);
-  if (edited === xml && !edit.redefineUnchanged) {
+  const outcome = await editAndDefine(out, { xml, redefineUnchanged: edit.redefineUnchanged, define: (edited) => edit.redefine(edited) });
+  if (outcome.kind === 'unchanged') {
     out.printExtra(`${edit.kind} ${name} XML configuration not changed.\n`);
     return;
   }
-  // virsh 9 asks again only on a terminal; elsewhere it crashes on a failed redefine (we report it).
-  const redefined = await edit.redefine(edited).catch((err) => {
-    throw updateFailed(name, ['Failed.'], err);
-  });
+  if (outcome.kind === 'abandoned') throw updateFailed(name, []);
+  // virsh 9 crashes on a failed redefine off a terminal: we report it.
+  if (outcome.kind === 'failed') throw updateFailed(name, ['Failed.'], outcome.cause);
+  const redefined = outcome.defined;
   out.printExtra(redefined.name() === name ? `${edit.kind} ${name} edited.\n` : await edit.renamed(redefined));
 }
