@@ -12,7 +12,9 @@ export class TmuxSession {
   ) {}
 
   static start(dir: string, name: string, command: string): TmuxSession {
-    const session = new TmuxSession(join(dir, 'tmux.sock'), name);
+    // A server per session: kill() stops its server, and a new session on a server still
+    // shutting down fails ("server exited unexpectedly", seen in CI).
+    const session = new TmuxSession(join(dir, `tmux-${name}.sock`), name);
     session.tmux('new-session', '-d', '-s', name, '-x', '160', '-y', '50', command);
     return session;
   }
