@@ -155,6 +155,12 @@ export const DAILY_CASES: ConformanceCase[] = [
   { name: 'domrename-unknown-option', args: script('domrename test x --bogus') },
   { name: 'domrename-managed-save', args: script('managedsave test; domrename test renamed; list --all --managed-save') },
   { name: 'domrename-readonly', args: ['-r', ...script('domrename test renamed')] },
+  // reset: a running or paused domain is reset in place; an inactive one is refused
+  { name: 'reset', args: script('reset test; domstate --reason test; suspend test; reset 1; domstate --reason test; reset --domain 6695eb01-f6a4-8304-79aa-97f2502e193f') },
+  { name: 'reset-inactive', args: script('destroy test; reset test') },
+  { name: 'reset-errors', args: script('reset nosuch') },
+  { name: 'reset-unknown-option', args: script('reset test --bogus') },
+  { name: 'reset-readonly', args: ['-r', ...script('reset test')] },
   // help
-  { name: 'help-daily', args: script('help autostart; help desc; help domiflist; help domblkinfo; help dommemstat; help managedsave; help managedsave-remove; help domrename; help domstats; help attach-device; help detach-device') },
+  { name: 'help-daily', args: script('help autostart; help desc; help domiflist; help domblkinfo; help dommemstat; help managedsave; help managedsave-remove; help domrename; help reset; help domstats; help attach-device; help detach-device') },
 ];

@@ -55,6 +55,7 @@ export const CALL_RULES: { readonly [M in DriverMethod]: CallRule } = {
   domainResume: { policy: 'first-direct-last', api: 'virDomainResume', writes: true },
   domainShutdown: { policy: 'every', api: 'virDomainShutdown', writes: true },
   domainReboot: { policy: 'every', api: 'virDomainReboot', writes: true },
+  domainReset: { policy: 'first', api: 'virDomainReset', writes: true },
   domainDestroy: { policy: 'first-direct-last', api: 'virDomainDestroy', writes: true },
   domainSave: { policy: 'first', api: 'virDomainSave', writes: true },
   domainGetInfo: { policy: 'first', api: 'virDomainGetInfo' },

@@ -288,6 +288,11 @@ export class Domain {
     return this.#call('domainReboot', this.#ref, flags);
   }
 
+  /** virDomainReset: resets the running domain at once, as a power-cycle would (no guest involved). */
+  reset(flags = 0): Promise<void> {
+    return this.#call('domainReset', this.#ref, flags);
+  }
+
   // ---- snapshots (libvirt-domain-snapshot.h)
 
   /** virDomainSnapshotCreateXML: `xml` a `<domainsnapshot>` document; `flags` from DomainSnapshotCreateFlags. */

@@ -109,6 +109,8 @@ export interface Driver {
   domainResume?(dom: DomainRef): Promise<void>;
   domainShutdown?(dom: DomainRef): Promise<void>;
   domainReboot?(dom: DomainRef, flags: number): Promise<void>;
+  /** virDomainReset: a hard reset, without the guest's cooperation (flags: none defined yet). */
+  domainReset?(dom: DomainRef, flags: number): Promise<void>;
   domainDestroy?(dom: DomainRef): Promise<void>;
   domainSave?(dom: DomainRef, file: string): Promise<void>;
 

@@ -142,6 +142,16 @@ export const rebootCommand = lifecycleCommand({
   verb: 'reboot',
 });
 
+export const resetCommand = lifecycleCommand({
+  name: 'reset',
+  summary: 'reset a domain',
+  description: 'Reset the target domain as if by power button',
+  completer: 'active-domain',
+  act: (d) => d.reset(),
+  done: 'was reset',
+  verb: 'reset',
+});
+
 export const startCommand = lifecycleCommand({
   name: 'start',
   summary: 'start a (previously defined) inactive domain',

@@ -35,6 +35,7 @@ import { iothreadaddCommand, iothreaddelCommand, iothreadinfoCommand, iothreadpi
 import {
   destroyCommand,
   rebootCommand,
+  resetCommand,
   resumeCommand,
   shutdownCommand,
   startCommand,
@@ -90,6 +91,7 @@ const buildTable = (): readonly CommandDef[] => [
   managedSaveRemoveCommand,
   qemuMonitorCommandCommand,
   rebootCommand,
+  resetCommand,
   restoreCommand,
   resumeCommand,
   saveCommand,

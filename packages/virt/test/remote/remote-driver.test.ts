@@ -5,6 +5,7 @@ import { type Libvirtd, libvirtdMissing, startLibvirtd } from '@libvirt-ts/remot
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Connection, open, openReadOnly, VirtError } from '../../src/index.js';
 import { expectRenamesLikeLibvirt9 } from '../helpers/rename-steps.js';
+import { expectResetsLikeLibvirt9 } from '../helpers/reset-steps.js';
 
 const missing = libvirtdMissing();
 const FAKE_SSH = new URL('../../../remote/test/fake-ssh.sh', import.meta.url).pathname;
@@ -64,6 +65,10 @@ describe.skipIf(missing)(`the remote driver${missing ? ` (skipped: ${missing})` 
 
   it("virDomainRename: libvirtd's test driver answers as ours does", async () => {
     await expectRenamesLikeLibvirt9(conn);
+  });
+
+  it("virDomainReset: libvirtd's test driver answers as ours does", async () => {
+    await expectResetsLikeLibvirt9(conn);
   });
 
   it("libvirtd's errors become VirtError with its code, domain and message", async () => {

@@ -3,6 +3,7 @@ import { type Connection, DomainState, open, RunningReason, ShutoffReason, Pause
 import { expectVirtError } from '../helpers/expect-virt-error.js';
 import { readFixture } from '../helpers/fixtures.js';
 import { quietErrors } from '../helpers/quiet-errors.js';
+import { expectResetsLikeLibvirt9 } from '../helpers/reset-steps.js';
 
 quietErrors();
 
@@ -71,6 +72,10 @@ describe('test:///default lifecycle (libvirt 9 rules and messages)', () => {
     const dom = await conn.createXML(xml);
     await dom.reboot();
     await expectVirtError(dom.info(), 'NO_DOMAIN', `Domain not found: no domain with matching uuid '${dom.UUIDString()}' (p)`);
+  });
+
+  it("resets as libvirt 9's testDomainReset: in place when active, refused when not", async () => {
+    await expectResetsLikeLibvirt9(conn);
   });
 
   it('dumps the default domain exactly as virsh 9 does', async () => {

@@ -182,6 +182,7 @@ export class RemoteDriver implements Driver {
   domainResume = (dom: DomainRef) => rpc(() => this.p.domainResume({ dom: toWire(dom) }));
   domainShutdown = (dom: DomainRef) => rpc(() => this.p.domainShutdown({ dom: toWire(dom) }));
   domainReboot = (dom: DomainRef, flags: number) => rpc(() => this.p.domainReboot({ dom: toWire(dom), flags }));
+  domainReset = (dom: DomainRef, flags: number) => rpc(() => this.p.domainReset({ dom: toWire(dom), flags }));
   domainDestroy = (dom: DomainRef) => rpc(() => this.p.domainDestroy({ dom: toWire(dom) }));
   domainSave = (dom: DomainRef, file: string) => rpc(() => this.p.domainSave({ dom: toWire(dom), to: file }));
 

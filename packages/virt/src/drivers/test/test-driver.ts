@@ -262,6 +262,12 @@ export class TestDriver implements Driver {
     this.#act(dom, dom.def.onReboot);
   }
 
+  /** testDomainReset: a running (or paused) domain is reset in place; nothing changes, no event. */
+  async domainReset(ref: DomainRef, flags: number): Promise<void> {
+    checkFlags(flags, 0, 'testDomainReset');
+    if (!isActive(this.#find(ref))) throw notRunning();
+  }
+
   /** testDomainActionSetState: a (rename-)restart runs on as booted; every other action shuts off. */
   #act(dom: TestDomain, action: string): void {
     if (action === 'restart' || action === 'rename-restart') {

@@ -17,9 +17,9 @@ export function checkFlags(flags: number, allowed: number, fn: string): void {
   if (unsupported !== 0) throw testErrorText('INVALID_ARG', `unsupported flags (0x${unsupported.toString(16)}) in function ${fn}`);
 }
 
-/** virDomainObjCheckActive: `Requested operation is not valid: domain is not running`. */
+/** virDomainObjCheckActive: `Requested operation is not valid: domain is not running`, from libvirt's conf code (layer DOMAIN, as libvirtd 9 reports it). */
 export function notRunning(): VirtError {
-  return testError('OPERATION_INVALID', 'domain is not running');
+  return new VirtError({ code: 'OPERATION_INVALID', domain: 'DOMAIN', info: 'domain is not running' });
 }
 
 /** virReportSystemError: `<what>: <strerror>`, as libvirt words errno (0 is "Success"). */
