@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { type FakeXend, startFakeXend } from '@libvirt-ts/xend-client/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundlePath, type VirshRun } from './run-virsh.js';
@@ -9,9 +9,9 @@ import { bundlePath, type VirshRun } from './run-virsh.js';
 // virsh against a Xen host's xend, here the fake xend of @libvirt-ts/xend-client on a real
 // unix socket (virsh names it by path, libvirt 0.1.3's form). The fake runs in this process,
 // so virsh is spawned asynchronously.
-function virsh(args: string[]): Promise<VirshRun> {
+function virsh(args: string[], nodeArgs: string[] = []): Promise<VirshRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundlePath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, bundlePath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -23,6 +23,13 @@ function virsh(args: string[]): Promise<VirshRun> {
       resolve({ stdout, stderr, status: status ?? -1 });
     });
   });
+}
+
+/** A CommonJS file for `node --require`, written into `dir`. */
+function writeHook(dir: string, source: string): string {
+  const path = join(dir, 'hook.cjs');
+  writeFileSync(path, source);
+  return path;
 }
 
 describe('virsh on xend (fake xend on a unix socket)', () => {
@@ -42,6 +49,23 @@ describe('virsh on xend (fake xend on a unix socket)', () => {
   afterAll(async () => {
     await xend?.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  // The Xen and proxy drivers are a bundle of their own (dist/drivers.cjs, see split-bundles.mjs),
+  // read only when a URI needs one: a hook required before the bin lists the files Node loaded.
+  it('reads dist/drivers.cjs for xend, and test:///default does not', async () => {
+    const loaded = async (args: string[]) => {
+      const out = join(dir, 'loaded.txt');
+      const hook = `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, Object.keys(require.cache).join('\\n')))`;
+      const run = await virsh(args, ['--require', writeHook(dir, hook)]);
+      expect(run.status).toBe(0);
+      return readFileSync(out, 'utf8').split('\n').map((file) => basename(file));
+    };
+    expect(await loaded(['-c', 'test:///default', 'list'])).not.toContain('drivers.cjs');
+    const xenFiles = await loaded([...conn, 'list']);
+    expect(xenFiles).toContain('drivers.cjs');
+    expect(xenFiles).not.toContain('remote-driver.cjs');
+    expect(xenFiles).not.toContain('remote.cjs');
   });
 
   it('lists Domain-0 and the guest', async () => {
