@@ -81,7 +81,7 @@ describe('the packed tarballs', () => {
   it('virsh ships its bundles (bin, command line, library and its chunks) and declarations, nothing else of tsc', () => {
     const { files } = tarballOf('@libvirt-ts/virsh');
     const javascript = files.filter((file) => /\.[cm]?js$/.test(file));
-    expect(javascript.filter((file) => !/^dist\/(virsh\.cjs|cli\.cjs|remote\.cjs|index\.js|chunks\/[\w-]+\.js)$/.test(file))).toEqual([]);
+    expect(javascript.filter((file) => !/^dist\/(virsh\.cjs|cli\.cjs|remote\.cjs|drivers\.cjs|remote-driver\.cjs|index\.js|chunks\/[\w-]+\.js)$/.test(file))).toEqual([]);
     expect(files.filter((file) => file.endsWith('.d.ts') && !file.startsWith('dist/types/'))).toEqual([]);
   });
 
