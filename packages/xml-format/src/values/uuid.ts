@@ -4,12 +4,11 @@
  * API) parses it here, so the same text is accepted or refused everywhere.
  */
 
-/** g_ascii_isspace: space, \t, \n, \v, \f, \r. */
-const isSpace = (c: string | undefined) => c === ' ' || (c !== undefined && c >= '\t' && c <= '\r');
+/** g_ascii_isspace on a UTF-16 code: space, \t, \n, \v, \f, \r. */
+const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13);
 
-function hexValue(c: string | undefined): number {
-  if (c === undefined) return -1;
-  const code = c.charCodeAt(0);
+/** A hex digit's value, -1 for any other code (NaN, past the end, too). */
+function hexValue(code: number): number {
   if (code >= 48 && code <= 57) return code - 48; // 0-9
   const lower = code | 0x20;
   return lower >= 97 && lower <= 102 ? lower - 87 : -1; // a-f, A-F
@@ -19,27 +18,30 @@ function hexValue(c: string | undefined): number {
  * virUUIDParse: 16 bytes from `text`, or undefined. As libvirt: leading and trailing whitespace is
  * skipped, '-' and ' ' may stand anywhere between two-digit pairs (so `12345678-12345678-...` and
  * 32 bare digits both parse), and there must be exactly 32 hex digits, of either case. A NUL
- * ends the text, as it ends a C string.
+ * ends the text, as it ends a C string. Read by char codes: every domain of a node file is parsed
+ * here, and a one-character string per character cost more than the rest.
  */
 export function parseUuid(text: string): Uint8Array | undefined {
-  const end = text.includes('\0') ? text.indexOf('\0') : text.length;
+  const nul = text.indexOf('\0');
+  const end = nul < 0 ? text.length : nul;
   let at = 0;
-  while (at < end && isSpace(text[at])) at++;
+  while (at < end && isSpace(text.charCodeAt(at))) at++;
   const bytes = new Uint8Array(16);
   for (let i = 0; i < 16; ) {
     if (at >= end) return undefined;
-    const c = text[at];
-    if (c === '-' || c === ' ') {
+    const c = text.charCodeAt(at);
+    if (c === 45 || c === 32) {
+      // '-' or ' '
       at++;
       continue;
     }
     const high = hexValue(c);
-    const low = at + 1 < end ? hexValue(text[at + 1]) : -1;
+    const low = at + 1 < end ? hexValue(text.charCodeAt(at + 1)) : -1;
     if (high < 0 || low < 0) return undefined;
     bytes[i++] = high * 16 + low;
     at += 2;
   }
-  for (; at < end; at++) if (!isSpace(text[at])) return undefined;
+  for (; at < end; at++) if (!isSpace(text.charCodeAt(at))) return undefined;
   return bytes;
 }
 

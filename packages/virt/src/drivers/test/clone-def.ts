@@ -12,7 +12,12 @@ export function cloneDef(def: DomainConfig): DomainConfig {
 function clonePlain<T>(value: T): T {
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return value.map(clonePlain) as T;
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) copy[key] = clonePlain((value as Record<string, unknown>)[key]);
+  // A spread copies the object whole, with its shape (fields in the object, not added one by one to
+  // an empty one): only the fields holding objects are then copied in turn.
+  const copy = { ...value } as Record<string, unknown>;
+  for (const key in copy) {
+    const field = copy[key];
+    if (typeof field === 'object' && field !== null) copy[key] = clonePlain(field);
+  }
   return copy as T;
 }
